@@ -1,0 +1,115 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Rooms by runtime: each room may import only what its runtime has (see ARCHITECTURE.md). */
+const room = (name) => ({
+  group: [`**/${name}`, `**/${name}/**`],
+  message: `this room may not import ${name}: see the rooms in ARCHITECTURE.md`,
+});
+const nodeBuiltins = {
+  group: [
+    'node:*',
+    ...[
+      'fs',
+      'path',
+      'os',
+      'crypto',
+      'http',
+      'https',
+      'net',
+      'child_process',
+      'url',
+      'stream',
+      'events',
+      'util',
+    ],
+  ],
+  message: 'no Node built-ins in this room',
+};
+const restrict = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+});
+const pkg = (names, message) => ({ group: names, message });
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'out', 'dist', '.data', 'coverage', 'bench/results', 'test-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.web.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      // Fastify handlers and interface implementations are async by contract, awaited or not.
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      '@typescript-eslint/no-unnecessary-type-parameters': 'off',
+    },
+  },
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['src-shared/**'],
+    rules: restrict(
+      nodeBuiltins,
+      room('src-server'),
+      room('src-main'),
+      room('src-preload'),
+      room('src-renderer'),
+      pkg(
+        ['electron', 'react', 'react-dom', 'dexie', 'fastify', '@fastify/*', 'pg', '@electric-sql/*'],
+        'src-shared is pure TypeScript: no runtime packages',
+      ),
+    ),
+  },
+  {
+    files: ['src-renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(
+        nodeBuiltins,
+        room('src-server'),
+        room('src-main'),
+        room('src-preload'),
+        pkg(
+          ['electron', 'fastify', 'pg', '@electric-sql/*'],
+          'the renderer reaches the world only through its bridge',
+        ),
+      ),
+    },
+  },
+  {
+    files: ['src-server/**'],
+    rules: restrict(
+      room('src-main'),
+      room('src-preload'),
+      room('src-renderer'),
+      pkg(['electron', 'react', 'react-dom', 'dexie'], 'the server runs in plain Node'),
+    ),
+  },
+  {
+    files: ['src-main/**'],
+    rules: restrict(
+      room('src-server'),
+      room('src-renderer'),
+      room('src-preload'),
+      pkg(['react', 'react-dom'], 'the main process has no DOM'),
+    ),
+  },
+  {
+    files: ['src-preload/**'],
+    rules: restrict(room('src-server'), room('src-renderer'), room('src-main'), nodeBuiltins),
+  },
+);

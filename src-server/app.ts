@@ -1,0 +1,96 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import type { FastifyServerOptions } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { apiBase } from '../src-shared/contract/api';
+import { installErrorHandling } from './http/errors';
+import { LoginLimiter } from './http/login-limiter';
+import { dossierRoutes } from './routes/dossiers';
+import { sessionRoutes } from './routes/sessions';
+import { syncRoutes } from './routes/sync';
+import { systemRoutes } from './routes/system';
+import type { App, RouteDeps } from './routes/types';
+
+export interface AppOptions extends Omit<RouteDeps, 'limiter'> {
+  logger: FastifyServerOptions['logger'];
+  /** Origins allowed to call the API from a browser (the browser host when served elsewhere). */
+  corsOrigins: readonly string[];
+  /** The built renderer to serve at `/` (the browser host, `--web`), or null. */
+  webRoot: string | null;
+  bodyLimit?: number;
+  limiter?: LoginLimiter;
+}
+
+/** The central dispute API as a Fastify app: thin routes over the services (see ARCHITECTURE.md). */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: options.bodyLimit ?? 256 * 1024,
+    trustProxy: false,
+    // SSE streams are never idle: close them too when the server stops.
+    forceCloseConnections: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('account', null);
+  app.decorateRequest('token', null);
+  installErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cors, {
+    origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false,
+    credentials: false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Klik & Pay central dispute API',
+        version: '1.0.0',
+        description: 'The system of record of the dispute settlement department (contract v1).',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: `${apiBase}/docs`, staticCSP: true });
+
+  const deps: RouteDeps = { ...options, limiter: options.limiter ?? new LoginLimiter() };
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      systemRoutes(typed, deps);
+      sessionRoutes(typed, deps);
+      dossierRoutes(typed, deps);
+      syncRoutes(typed, deps);
+    },
+    { prefix: apiBase },
+  );
+
+  if (options.webRoot) {
+    await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', index: ['index.html'] });
+  }
+  return app;
+}

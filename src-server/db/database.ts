@@ -1,0 +1,35 @@
+/**
+ * The small seam between the API and its database: the same SQL runs on PGlite (embedded, one
+ * process) and PostgreSQL (any number of API instances).
+ */
+export type SqlParam = string | number | boolean | null | Date | string[] | number[];
+
+export interface Sql {
+  query<Row extends object>(text: string, params?: readonly SqlParam[]): Promise<Row[]>;
+  /** Runs a script of several statements (no parameters), e.g. a migration. */
+  exec(script: string): Promise<void>;
+}
+
+export interface Database extends Sql {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /** Calls `onPayload` for every NOTIFY on `channel`, from this or any other connection. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; without it, PGlite in `dataDir` (or in memory when null). */
+  databaseUrl?: string | undefined;
+  dataDir?: string | null | undefined;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const { openPostgres } = await import('./postgres');
+    return openPostgres(options.databaseUrl);
+  }
+  const { openPglite } = await import('./pglite');
+  return openPglite(options.dataDir ?? null);
+}

@@ -1,0 +1,55 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ApiError, ErrorCode } from '../../src-shared/contract/errors';
+import { errorCodes } from '../../src-shared/contract/errors';
+import { ApiProblem } from './problem';
+
+/** Every failure answers the contract's one error shape (spec/api.md §Errors). */
+
+const body = (code: ErrorCode, message: string, details?: unknown): ApiError => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+const fastifyCodes: Record<string, { code: ErrorCode; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'too_large', message: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'invalid_request', message: 'Send the body as application/json.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_request', message: 'The JSON body is empty.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'invalid_request',
+    message: 'The Content-Length does not match the body.',
+  },
+};
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ApiProblem | Error, request, reply) => {
+    if (error instanceof ApiProblem) {
+      return reply.status(error.status).send(body(error.code, error.message, error.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({
+        path: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+        message: v.message ?? 'is invalid',
+      }));
+      const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
+      return reply.status(400).send(body('invalid_request', `The request is invalid (${summary}).`, details));
+    }
+    const fastifyError = error as FastifyError;
+    const known = fastifyError.code ? fastifyCodes[fastifyError.code] : undefined;
+    if (known) return reply.status(errorCodes[known.code]).send(body(known.code, known.message));
+    if (fastifyError.statusCode === 400) {
+      return reply
+        .status(400)
+        .send(body('invalid_request', `The request could not be read: ${error.message}`));
+    }
+    if (fastifyError.statusCode === 429) return reply.status(429).send(body('rate_limited', error.message));
+    request.log.error({ err: error }, 'unhandled error');
+    return reply
+      .status(500)
+      .send(body('internal', 'Something went wrong on the server; nothing was changed.'));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .status(404)
+      .send(body('not_found', `There is no ${request.method} ${request.url.split('?')[0] ?? ''}.`));
+  });
+}

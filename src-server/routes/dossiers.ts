@@ -1,0 +1,260 @@
+import { z } from 'zod';
+import {
+  dossierListQuerySchema,
+  dossierListSchema,
+  dossierParamsSchema,
+  dossierWithMessagesSchema,
+  escalateRequestSchema,
+  fileClaimRequestSchema,
+  postMessageRequestSchema,
+  transactionListSchema,
+} from '../../src-shared/contract/api';
+import { apiErrorSchema } from '../../src-shared/contract/errors';
+import type { Command } from '../../src-shared/domain/commands';
+import { auditEventSchema, dossierSchema } from '../../src-shared/domain/model';
+import { isStaff } from '../../src-shared/domain/vocabulary';
+import { accountOf, requireAccount } from '../http/auth';
+import { ApiProblem, notFound } from '../http/problem';
+import type { ServerContext } from '../services/context';
+import { fileClaimFor, runCommand } from '../services/dossiers';
+import { canSeeDossier, readableAudiences, viewOf } from '../services/visibility';
+import type { ListPosition } from '../store/dossiers';
+import { findDossier, listDossiers, listEvents, listMessages } from '../store/dossiers';
+import type { AccountRow } from '../store/people';
+import { listTransactions } from '../store/people';
+import type { App, RouteDeps } from './types';
+
+const errors = {
+  400: apiErrorSchema,
+  401: apiErrorSchema,
+  403: apiErrorSchema,
+  404: apiErrorSchema,
+  409: apiErrorSchema,
+};
+
+export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
+  const signedIn = requireAccount(ctx);
+
+  app.get(
+    '/transactions',
+    {
+      preHandler: requireAccount(ctx, ['customer', 'merchant']),
+      schema: {
+        tags: ['resources'],
+        summary: "The caller's transactions, newest first, with the open dossier of each",
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: {
+          200: transactionListSchema.extend({
+            items: z.array(
+              transactionListSchema.shape.items.element.extend({ openDossierId: z.string().nullable() }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const a = accountOf(request);
+      const owner =
+        a.role === 'customer'
+          ? { role: 'customer' as const, id: a.customerId ?? '' }
+          : { role: 'merchant' as const, id: a.merchantId ?? '' };
+      return { items: await listTransactions(ctx.db, owner, request.query.limit) };
+    },
+  );
+
+  app.post(
+    '/dossiers',
+    {
+      preHandler: requireAccount(ctx, ['customer']),
+      schema: {
+        tags: ['resources'],
+        summary: 'File a claim on a transaction',
+        body: fileClaimRequestSchema,
+        response: { 201: dossierSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const dossier = await fileClaimFor(ctx, accountOf(request), request.body);
+      return reply.status(201).send(viewOf(accountOf(request), dossier));
+    },
+  );
+
+  app.get(
+    '/dossiers',
+    {
+      preHandler: signedIn,
+      schema: {
+        tags: ['resources'],
+        summary: 'Dossiers the caller may see, newest first',
+        querystring: dossierListQuerySchema,
+        response: { 200: dossierListSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const a = accountOf(request);
+      const { status, limit, cursor } = request.query;
+      const scope =
+        a.role === 'customer'
+          ? { customerId: a.customerId ?? '' }
+          : a.role === 'merchant'
+            ? { merchantId: a.merchantId ?? '' }
+            : {};
+      const page = await listDossiers(ctx.db, scope, { status }, decodeListCursor(cursor), limit + 1);
+      const items = page.slice(0, limit).map((d) => viewOf(a, d));
+      const last = items.at(-1);
+      return {
+        items,
+        cursor:
+          page.length > limit && last ? encodeListCursor({ createdAt: last.createdAt, id: last.id }) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/dossiers/:id',
+    {
+      preHandler: signedIn,
+      schema: {
+        tags: ['resources'],
+        summary: 'One dossier with the messages the caller may read',
+        params: dossierParamsSchema,
+        response: { 200: dossierWithMessagesSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const a = accountOf(request);
+      const dossier = await visibleDossier(ctx, a, request.params.id);
+      return {
+        ...viewOf(a, dossier),
+        messages: await listMessages(ctx.db, dossier.id, readableAudiences(a)),
+      };
+    },
+  );
+
+  app.get(
+    '/dossiers/:id/events',
+    {
+      preHandler: requireAccount(ctx, ['agent', 'supervisor']),
+      schema: {
+        tags: ['resources'],
+        summary: "A dossier's audit trail (staff)",
+        params: dossierParamsSchema,
+        response: { 200: z.object({ items: z.array(auditEventSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      const dossier = await visibleDossier(ctx, accountOf(request), request.params.id);
+      return { items: await listEvents(ctx.db, dossier.id) };
+    },
+  );
+
+  app.post(
+    '/dossiers/:id/messages',
+    {
+      preHandler: signedIn,
+      schema: {
+        tags: ['resources'],
+        summary: 'Write in a dossier',
+        params: dossierParamsSchema,
+        body: postMessageRequestSchema,
+        response: { 201: dossierWithMessagesSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const a = accountOf(request);
+      const command = messageCommand(a, request.body);
+      const dossier = await runCommand(ctx, a, request.params.id, command);
+      return reply.status(201).send({
+        ...viewOf(a, dossier),
+        messages: await listMessages(ctx.db, dossier.id, readableAudiences(a)),
+      });
+    },
+  );
+
+  app.post(
+    '/dossiers/:id/resolve',
+    {
+      preHandler: requireAccount(ctx, ['customer']),
+      schema: {
+        tags: ['resources'],
+        summary: 'The customer declares the dispute resolved',
+        params: dossierParamsSchema,
+        response: { 200: dossierSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const a = accountOf(request);
+      return viewOf(a, await runCommand(ctx, a, request.params.id, { name: 'customer.resolve', args: {} }));
+    },
+  );
+
+  app.post(
+    '/dossiers/:id/escalate',
+    {
+      preHandler: requireAccount(ctx, ['customer']),
+      schema: {
+        tags: ['resources'],
+        summary: 'The customer asks Klik & Pay to intervene',
+        params: dossierParamsSchema,
+        body: escalateRequestSchema,
+        response: { 200: dossierSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const a = accountOf(request);
+      const body = request.body?.body;
+      const command: Command = { name: 'customer.escalate', args: body === undefined ? {} : { body } };
+      return viewOf(a, await runCommand(ctx, a, request.params.id, command));
+    },
+  );
+}
+
+async function visibleDossier(ctx: ServerContext, a: AccountRow, id: string) {
+  const dossier = await findDossier(ctx.db, id);
+  // What the caller may not see does not exist for them: 404, never 403, so ids leak nothing.
+  if (!dossier || !canSeeDossier(a, dossier)) throw notFound('This dossier');
+  return dossier;
+}
+
+function messageCommand(a: AccountRow, body: z.infer<typeof postMessageRequestSchema>): Command {
+  if (a.role === 'customer' || a.role === 'merchant') {
+    if (body.audience !== undefined && body.audience !== 'both') {
+      throw new ApiProblem(
+        'invalid_request',
+        'Customers and merchants do not choose an audience: leave it out.',
+      );
+    }
+    return a.role === 'customer'
+      ? { name: 'customer.message', args: { body: body.body } }
+      : { name: 'merchant.message', args: { body: body.body } };
+  }
+  if (!isStaff(a.role)) throw new ApiProblem('forbidden', 'This account cannot write in dossiers.');
+  switch (body.audience) {
+    case undefined:
+      throw new ApiProblem('invalid_request', 'Choose an audience: customer, merchant, both or internal.', [
+        { path: 'body.audience', message: 'is required for Klik & Pay staff' },
+      ]);
+    case 'internal':
+      return { name: 'dossier.note', args: { body: body.body } };
+    default:
+      return { name: 'dossier.reply', args: { body: body.body, audience: body.audience } };
+  }
+}
+
+function encodeListCursor(p: ListPosition): string {
+  return Buffer.from(JSON.stringify([p.createdAt, p.id])).toString('base64url');
+}
+
+const listCursorSchema = z.tuple([z.iso.datetime(), z.string().max(64)]);
+function decodeListCursor(cursor: string | undefined): ListPosition | null {
+  if (cursor === undefined) return null;
+  try {
+    const [createdAt, id] = listCursorSchema.parse(
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+    );
+    return { createdAt, id };
+  } catch {
+    throw new ApiProblem('invalid_request', 'This list cursor is not one the server gave.');
+  }
+}

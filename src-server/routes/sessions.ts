@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { sessionRequestSchema, sessionResponseSchema } from '../../src-shared/contract/api';
+import { apiErrorSchema } from '../../src-shared/contract/errors';
+import { accountOf, requireAccount } from '../http/auth';
+import { ApiProblem } from '../http/problem';
+import { signIn, signOut } from '../services/auth';
+import type { App, RouteDeps } from './types';
+
+export function sessionRoutes(app: App, { ctx, limiter }: RouteDeps): void {
+  app.post(
+    '/sessions',
+    {
+      schema: {
+        tags: ['sessions'],
+        summary: 'Sign in',
+        body: sessionRequestSchema,
+        response: { 201: sessionResponseSchema, 401: apiErrorSchema, 429: apiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const key = `${request.ip}|${request.body.email.toLowerCase()}`;
+      const wait = limiter.hit(key, ctx.clock.now());
+      if (wait !== null) {
+        reply.header('retry-after', String(wait));
+        throw new ApiProblem('rate_limited', `Too many sign-in attempts; try again in ${wait} seconds.`);
+      }
+      const { token, user } = await signIn(ctx, request.body.email, request.body.password);
+      limiter.reset(key);
+      return reply
+        .status(201)
+        .send({ token, user: { id: user.id, name: user.name, email: user.email, role: user.role } });
+    },
+  );
+
+  app.get(
+    '/sessions/current',
+    {
+      preHandler: requireAccount(ctx),
+      schema: {
+        tags: ['sessions'],
+        summary: 'Who am I',
+        response: { 200: z.object({ user: sessionResponseSchema.shape.user }) },
+      },
+    },
+    async (request) => {
+      const a = accountOf(request);
+      return { user: { id: a.id, name: a.name, email: a.email, role: a.role } };
+    },
+  );
+
+  app.delete(
+    '/sessions/current',
+    { preHandler: requireAccount(ctx), schema: { tags: ['sessions'], summary: 'Sign out' } },
+    async (request, reply) => {
+      if (request.token) await signOut(ctx, request.token);
+      return reply.status(204).send();
+    },
+  );
+}

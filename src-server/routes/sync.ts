@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { apiErrorSchema } from '../../src-shared/contract/errors';
+import {
+  presenceRequestSchema,
+  pullQuerySchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+} from '../../src-shared/contract/sync';
+import { accountOf, requireAccount } from '../http/auth';
+import { notFound } from '../http/problem';
+import { presenceLeaseMs } from '../services/hub';
+import { pull, push } from '../services/sync';
+import { canSeeDossier } from '../services/visibility';
+import { findDossier } from '../store/dossiers';
+import type { App, RouteDeps } from './types';
+
+const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema };
+/** The feed's pages are large and already made of validated documents: skip re-validating them on the way out. */
+const plainJson = () => (data: unknown) => JSON.stringify(data);
+
+export function syncRoutes(app: App, { ctx, hub }: RouteDeps): void {
+  const signedIn = requireAccount(ctx);
+  const staff = requireAccount(ctx, ['agent', 'supervisor']);
+
+  app.get(
+    '/sync/pull',
+    {
+      preHandler: signedIn,
+      serializerCompiler: plainJson,
+      schema: {
+        tags: ['sync'],
+        summary: 'Changes after a cursor, in commit order',
+        querystring: pullQuerySchema,
+        response: { 200: pullResponseSchema, ...errors },
+      },
+    },
+    async (request) => pull(ctx, accountOf(request), request.query.cursor, request.query.limit),
+  );
+
+  app.post(
+    '/sync/push',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['sync'],
+        summary: 'Apply mutations in order, each exactly once',
+        body: pushRequestSchema,
+        response: { 200: pushResponseSchema, ...errors },
+      },
+    },
+    async (request) => ({ results: await push(ctx, accountOf(request), request.body) }),
+  );
+
+  app.get(
+    '/sync/stream',
+    {
+      preHandler: signedIn,
+      schema: {
+        tags: ['sync'],
+        summary: 'Server-Sent Events: `poke` when there is something to pull, `presence` for staff',
+      },
+    },
+    (request, reply) => {
+      const account = accountOf(request);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const send = (event: string, data: unknown) =>
+        res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      // A first poke: whatever happened while the client was not connected is there to pull.
+      send('poke', {});
+      const unsubscribe = hub.subscribe({ account, send });
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      const close = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      request.raw.on('close', close);
+      res.on('error', close);
+    },
+  );
+
+  app.put(
+    '/presence',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['sync'],
+        summary: "An agent's presence on a dossier (a 30 s lease)",
+        body: presenceRequestSchema,
+        response: { 200: z.object({ until: z.string() }), ...errors, 404: apiErrorSchema },
+      },
+    },
+    async (request) => {
+      const a = accountOf(request);
+      const dossier = await findDossier(ctx.db, request.body.dossierId);
+      if (!dossier || !canSeeDossier(a, dossier)) throw notFound('This dossier');
+      const until = new Date(ctx.clock.now() + presenceLeaseMs).toISOString();
+      await hub.announcePresence({
+        userId: a.id,
+        name: a.name,
+        dossierId: dossier.id,
+        activity: request.body.activity,
+        until,
+      });
+      return { until };
+    },
+  );
+}

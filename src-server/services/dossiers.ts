@@ -1,0 +1,129 @@
+import type { FileClaimRequest } from '../../src-shared/contract/api';
+import { localDate } from '../../src-shared/domain/calendar';
+import type { Command } from '../../src-shared/domain/commands';
+import { decide, fileClaim } from '../../src-shared/domain/lifecycle';
+import type { Dossier } from '../../src-shared/domain/model';
+import { applyTimeRules, nextTimeRule } from '../../src-shared/domain/time-rules';
+import type { Decision, Refusal } from '../../src-shared/domain/transitions';
+import type { Sql } from '../db/database';
+import { ApiProblem, notFound } from '../http/problem';
+import { lockDossier, nextDossierNumber, writeDecision } from '../store/dossiers';
+import type { AccountRow } from '../store/people';
+import { findCustomer, findMerchant, findTransaction } from '../store/people';
+import type { ServerContext } from './context';
+import { actorOf, canSeeDossier } from './visibility';
+
+/** Applying the lifecycle as the authority: every change to a dossier goes through here. */
+
+export async function writeWithNextRule(tx: Sql, ctx: ServerContext, decision: Decision): Promise<void> {
+  const next = nextTimeRule(decision.dossier, ctx.settings);
+  await writeDecision(tx, { ...decision, nextRuleAt: next?.at ?? null });
+}
+
+export async function fileClaimFor(
+  ctx: ServerContext,
+  account: AccountRow,
+  req: FileClaimRequest,
+): Promise<Dossier> {
+  if (account.role !== 'customer') throw new ApiProblem('forbidden', 'Only a customer can file a claim.');
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const t = await findTransaction(tx, req.transactionId);
+      if (!t || t.customerId !== account.customerId) throw notFound('This transaction');
+      if (t.openDossierId !== null) {
+        throw new ApiProblem('conflict', 'This transaction already has an open dossier.', {
+          dossierId: t.openDossierId,
+        });
+      }
+      const [merchant, customer] = await Promise.all([
+        findMerchant(tx, t.merchantId),
+        findCustomer(tx, t.customerId),
+      ]);
+      if (!merchant || !customer) throw new Error(`transaction ${t.id} has no merchant or customer`);
+      const now = ctx.clock.now();
+      const number = await nextDossierNumber(tx);
+      const year = localDate(now, ctx.settings.calendar.timeZone).slice(0, 4);
+      const { openDossierId: _ignored, ...transaction } = t;
+      const decided = fileClaim(
+        {
+          id: ctx.newId(),
+          reference: `KP-${year}-${String(number).padStart(6, '0')}`,
+          transaction,
+          subject: req.subject,
+          reason: req.reason,
+          merchantContact: req.merchantContact,
+          description: req.description,
+          desiredOutcome: req.desiredOutcome ?? null,
+          language: req.language ?? customer.language,
+          merchantEmailValid: merchant.emailValid,
+        },
+        { now, settings: ctx.settings, actor: actorOf(account), newId: ctx.newId },
+      );
+      if (!decided.ok) throw new ApiProblem(decided.error.code, decided.error.message);
+      await writeWithNextRule(tx, ctx, decided.value);
+      return decided.value.dossier;
+    });
+  } catch (error) {
+    // Two filings racing on one transaction: the partial unique index lets only one through.
+    if (isUniqueViolation(error))
+      throw new ApiProblem('conflict', 'This transaction already has an open dossier.');
+    throw error;
+  }
+}
+
+export type CommandOutcome =
+  | { ok: true; dossier: Dossier; changed: boolean }
+  | { ok: false; error: { code: Refusal['code'] | 'not_found'; message: string } };
+
+/**
+ * Runs a command on a dossier inside the caller's transaction: catches up the time rules first, so the
+ * command meets the dossier as it is now, then writes both — or writes nothing when refused.
+ */
+export async function commandInTransaction(
+  tx: Sql,
+  ctx: ServerContext,
+  account: AccountRow,
+  dossierId: string,
+  command: Command,
+): Promise<CommandOutcome> {
+  const current = await lockDossier(tx, dossierId);
+  if (!current || !canSeeDossier(account, current)) {
+    return { ok: false, error: { code: 'not_found', message: 'This dossier does not exist.' } };
+  }
+  const now = ctx.clock.now();
+  const caughtUp = applyTimeRules(current, now, ctx.settings, ctx.newId);
+  const decided = decide(caughtUp.dossier, command, {
+    now,
+    settings: ctx.settings,
+    actor: actorOf(account),
+    newId: ctx.newId,
+  });
+  if (!decided.ok) return { ok: false, error: decided.error };
+  const changed = caughtUp.events.length + decided.value.events.length > 0;
+  if (changed) {
+    await writeWithNextRule(tx, ctx, {
+      dossier: decided.value.dossier,
+      messages: [...caughtUp.messages, ...decided.value.messages],
+      events: [...caughtUp.events, ...decided.value.events],
+    });
+  }
+  return { ok: true, dossier: decided.value.dossier, changed };
+}
+
+/** The HTTP path: one command, one transaction; a refusal answers its error and changes nothing. */
+export async function runCommand(
+  ctx: ServerContext,
+  account: AccountRow,
+  dossierId: string,
+  command: Command,
+): Promise<Dossier> {
+  const outcome = await ctx.db.transaction((tx) =>
+    commandInTransaction(tx, ctx, account, dossierId, command),
+  );
+  if (!outcome.ok) throw new ApiProblem(outcome.error.code, outcome.error.message);
+  return outcome.dossier;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}

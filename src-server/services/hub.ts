@@ -1,0 +1,81 @@
+import type { PresenceEvent } from '../../src-shared/contract/sync';
+import { isStaff } from '../../src-shared/domain/vocabulary';
+import type { Database } from '../db/database';
+import type { ChangeNotice } from '../store/changes';
+import { changesChannel } from '../store/changes';
+import type { AccountRow } from '../store/people';
+
+/**
+ * Live signals for connected clients: a `poke` when a commit concerns them (so they pull), and
+ * staff `presence`. Both travel through NOTIFY, so every API instance on one PostgreSQL hears
+ * every commit and every presence lease, whichever instance it happened on.
+ */
+
+export interface Subscriber {
+  account: AccountRow;
+  send(event: 'poke' | 'presence', data: unknown): void;
+}
+
+export const presenceChannel = 'klikpay_presence';
+export const presenceLeaseMs = 30_000;
+
+export class Hub {
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly stops: (() => Promise<void>)[] = [];
+
+  constructor(private readonly db: Database) {}
+
+  async start(): Promise<void> {
+    this.stops.push(await this.db.listen(changesChannel, (p) => this.onChange(p)));
+    this.stops.push(await this.db.listen(presenceChannel, (p) => this.onPresence(p)));
+  }
+
+  subscribe(s: Subscriber): () => void {
+    this.subscribers.add(s);
+    return () => this.subscribers.delete(s);
+  }
+
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  async announcePresence(event: PresenceEvent): Promise<void> {
+    await this.db.query('select pg_notify($1, $2)', [presenceChannel, JSON.stringify(event)]);
+  }
+
+  async stop(): Promise<void> {
+    for (const stop of this.stops.splice(0)) await stop();
+    this.subscribers.clear();
+  }
+
+  private onChange(payload: string): void {
+    const notice = parse<ChangeNotice>(payload);
+    if (!notice) return;
+    for (const s of this.subscribers) {
+      const a = s.account;
+      const concerned = isStaff(a.role)
+        ? true
+        : !notice.staffOnly &&
+          (a.role === 'customer'
+            ? a.customerId !== null && notice.customerIds.includes(a.customerId)
+            : a.merchantId !== null && notice.merchantIds.includes(a.merchantId));
+      if (concerned) s.send('poke', {});
+    }
+  }
+
+  private onPresence(payload: string): void {
+    const event = parse<PresenceEvent>(payload);
+    if (!event) return;
+    for (const s of this.subscribers) {
+      if (isStaff(s.account.role) && s.account.id !== event.userId) s.send('presence', event);
+    }
+  }
+}
+
+function parse<T>(payload: string): T | null {
+  try {
+    return JSON.parse(payload) as T;
+  } catch {
+    return null;
+  }
+}

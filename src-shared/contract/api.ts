@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import {
+  customerSchema,
+  dossierSchema,
+  emailSchema,
+  idSchema,
+  instantSchema,
+  limits,
+  merchantSchema,
+  messageSchema,
+  textSchema,
+  transactionSchema,
+  userSchema,
+} from '../domain/model';
+import {
+  audienceSchema,
+  desiredOutcomeSchema,
+  languageSchema,
+  merchantContactSchema,
+  reasonSchema,
+  statusSchema,
+  subjectSchema,
+} from '../domain/vocabulary';
+
+/** Requests and responses of the central API (spec/api.md), from which its OpenAPI document is made. */
+
+export const apiBase = '/api/v1';
+
+export const healthResponseSchema = z.object({ status: z.literal('ok') });
+
+export const sessionRequestSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(200),
+});
+export const sessionResponseSchema = z.object({ token: z.string(), user: userSchema });
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const transactionListSchema = z.object({ items: z.array(transactionSchema) });
+
+export const fileClaimRequestSchema = z.strictObject({
+  transactionId: idSchema,
+  subject: subjectSchema,
+  reason: reasonSchema,
+  merchantContact: merchantContactSchema,
+  description: textSchema(limits.description),
+  desiredOutcome: desiredOutcomeSchema.optional(),
+  language: languageSchema.optional(),
+});
+export type FileClaimRequest = z.infer<typeof fileClaimRequestSchema>;
+
+export const dossierListQuerySchema = z.object({
+  status: statusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export const dossierListSchema = z.object({
+  items: z.array(dossierSchema),
+  cursor: z.string().nullable(),
+});
+export const dossierWithMessagesSchema = dossierSchema.extend({ messages: z.array(messageSchema) });
+export type DossierWithMessages = z.infer<typeof dossierWithMessagesSchema>;
+
+export const dossierParamsSchema = z.object({ id: idSchema });
+
+/** Parties' audience is implied by who they are; staff choose theirs. */
+export const postMessageRequestSchema = z.strictObject({
+  body: textSchema(limits.body),
+  audience: audienceSchema.optional(),
+});
+export const escalateRequestSchema = z.strictObject({ body: textSchema(limits.body).optional() }).optional();
+
+export const testClockRequestSchema = z.strictObject({ now: instantSchema });
+export const testClockResponseSchema = z.object({ now: instantSchema, applied: z.int().nonnegative() });
+
+export const userCreateSchema = z.object({
+  email: emailSchema,
+  name: z.string().min(1).max(limits.name),
+  role: z.enum(['agent', 'supervisor', 'customer', 'merchant']),
+  password: z.string().min(8).max(200),
+  merchantId: idSchema.optional(),
+});
+
+export { customerSchema, merchantSchema };

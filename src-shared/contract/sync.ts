@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import type { CommandArgs, StaffCommandName } from '../domain/commands';
+import { staffCommandSchemas } from '../domain/commands';
+import {
+  auditEventSchema,
+  dossierSchema,
+  idSchema,
+  merchantSchema,
+  messageSchema,
+  userSchema,
+} from '../domain/model';
+import { errorCodeSchema } from './errors';
+
+/** The sync protocol of spec/api.md: the back office's only way to read and write. */
+
+export const syncEntities = ['dossier', 'message', 'event', 'user', 'merchant'] as const;
+export const syncEntitySchema = z.enum(syncEntities);
+export type SyncEntity = z.infer<typeof syncEntitySchema>;
+
+const put = <E extends SyncEntity, S extends z.ZodType>(entity: E, data: S) =>
+  z.object({ entity: z.literal(entity), id: idSchema, op: z.literal('put'), data });
+
+export const changeSchema = z.discriminatedUnion('entity', [
+  put('dossier', dossierSchema),
+  put('message', messageSchema),
+  put('event', auditEventSchema),
+  put('user', userSchema),
+  put('merchant', merchantSchema),
+]);
+export const deleteChangeSchema = z.object({
+  entity: syncEntitySchema,
+  id: idSchema,
+  op: z.literal('delete'),
+  data: z.null(),
+});
+export const syncChangeSchema = z.union([changeSchema, deleteChangeSchema]);
+export type SyncChange = z.infer<typeof syncChangeSchema>;
+
+/** Opaque to clients: a position in the server's change log. */
+export const cursorSchema = z.string().max(200);
+
+export const pullQuerySchema = z.object({
+  cursor: cursorSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
+});
+export const pullResponseSchema = z.object({
+  changes: z.array(syncChangeSchema),
+  cursor: cursorSchema,
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const mutationNames = Object.keys(staffCommandSchemas) as StaffCommandName[];
+export type MutationName = StaffCommandName;
+
+/** The args of a mutation: its command's args plus the dossier it targets. */
+const withDossier = <S extends z.ZodObject>(schema: S) => schema.extend({ dossierId: idSchema });
+const c = staffCommandSchemas;
+export const mutationArgsSchemas = {
+  'dossier.reply': withDossier(c['dossier.reply']),
+  'dossier.note': withDossier(c['dossier.note']),
+  'dossier.remind_merchant': withDossier(c['dossier.remind_merchant']),
+  'dossier.inform_customer': withDossier(c['dossier.inform_customer']),
+  'dossier.forward_to_merchant': withDossier(c['dossier.forward_to_merchant']),
+  'dossier.take_over': withDossier(c['dossier.take_over']),
+  'dossier.assign': withDossier(c['dossier.assign']),
+  'dossier.tag': withDossier(c['dossier.tag']),
+  'dossier.follow_up': withDossier(c['dossier.follow_up']),
+  'dossier.close': withDossier(c['dossier.close']),
+  'dossier.reopen': withDossier(c['dossier.reopen']),
+} satisfies Record<StaffCommandName, z.ZodType>;
+export type MutationArgs<N extends MutationName> = CommandArgs<N> & { dossierId: string };
+export type Mutation = { [N in MutationName]: { id: string; name: N; args: MutationArgs<N> } }[MutationName];
+
+/**
+ * The envelope of a pushed mutation. Its name and args are checked one by one on the server, so
+ * one malformed mutation is rejected alone instead of failing the whole batch.
+ */
+export const mutationEnvelopeSchema = z.object({
+  id: idSchema,
+  name: z.string().max(64),
+  args: z.unknown(),
+});
+export const pushRequestSchema = z.object({
+  clientId: idSchema,
+  mutations: z.array(mutationEnvelopeSchema).min(1).max(500),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const mutationResultSchema = z.object({
+  id: idSchema,
+  status: z.enum(['applied', 'rejected', 'duplicate']),
+  error: z.object({ code: errorCodeSchema, message: z.string(), details: z.unknown().optional() }).optional(),
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+export const pushResponseSchema = z.object({ results: z.array(mutationResultSchema) });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const presenceRequestSchema = z.object({
+  dossierId: idSchema,
+  activity: z.enum(['viewing', 'writing']),
+});
+export const presenceEventSchema = z.object({
+  userId: idSchema,
+  name: z.string(),
+  dossierId: idSchema,
+  activity: z.enum(['viewing', 'writing']),
+  until: z.iso.datetime(),
+});
+export type PresenceEvent = z.infer<typeof presenceEventSchema>;
+
+/** Parses a pushed mutation's name and args; a readable reason when it is malformed. */
+export function parseMutation(
+  envelope: z.infer<typeof mutationEnvelopeSchema>,
+): { ok: true; value: Mutation } | { ok: false; message: string; details?: unknown } {
+  if (!(mutationNames as string[]).includes(envelope.name)) {
+    return { ok: false, message: `Unknown mutation "${envelope.name}".` };
+  }
+  const name = envelope.name as MutationName;
+  const parsed = mutationArgsSchemas[name].safeParse(envelope.args);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      message: `Invalid arguments for ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'args'} ${i.message}`).join('; ')}`,
+      details: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    };
+  }
+  return { ok: true, value: { id: envelope.id, name, args: parsed.data } as Mutation };
+}

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+
+/**
+ * Business days for Klik & Pay's reply deadline: counted in one time zone (Europe/Paris by default),
+ * Monday to Friday, without French public holidays. Pure: Intl does the time-zone arithmetic.
+ */
+
+export interface BusinessCalendar {
+  /** IANA zone in which business days and wall-clock times are counted. */
+  timeZone: string;
+  /** ISO weekdays that are working days: 1 = Monday … 7 = Sunday. */
+  workingDays: readonly number[];
+  /** Built-in public-holiday rules, computed for any year. */
+  publicHolidays: 'FR' | 'none';
+  /** Extra non-working local dates (company closures), 'YYYY-MM-DD'. */
+  extraHolidays: readonly string[];
+}
+
+export const defaultCalendar: BusinessCalendar = {
+  timeZone: 'Europe/Paris',
+  workingDays: [1, 2, 3, 4, 5],
+  publicHolidays: 'FR',
+  extraHolidays: [],
+};
+
+const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isRealDate, 'not a calendar date');
+
+export const businessCalendarSchema = z.object({
+  timeZone: z.string().refine(isKnownZone, 'an IANA time zone such as Europe/Paris'),
+  workingDays: z
+    .array(z.int().min(1).max(7))
+    .min(1)
+    .refine((days) => new Set(days).size === days.length, 'working days must be unique')
+    .readonly(),
+  publicHolidays: z.enum(['FR', 'none']),
+  extraHolidays: z.array(dateSchema).readonly(),
+}) satisfies z.ZodType<BusinessCalendar>;
+
+function isKnownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isRealDate(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number);
+  const at = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 0));
+  return at.toISOString().slice(0, 10) === date;
+}
+
+const DAY = 86_400_000;
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const toDate = (utcMidnight: number) => new Date(utcMidnight).toISOString().slice(0, 10);
+const fromDate = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const shiftDate = (date: string, days: number) => toDate(fromDate(date) + days * DAY);
+
+/** Easter Sunday of the Gregorian calendar (the anonymous algorithm, valid for any year). */
+export function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+const frenchCache = new Map<number, string[]>();
+
+/** The eleven French public holidays of a year, sorted. */
+export function frenchPublicHolidays(year: number): string[] {
+  const cached = frenchCache.get(year);
+  if (cached) return cached;
+  const easter = easterSunday(year);
+  const y = pad(year, 4);
+  const days = [
+    `${y}-01-01`,
+    shiftDate(easter, 1), // Easter Monday
+    `${y}-05-01`,
+    `${y}-05-08`,
+    shiftDate(easter, 39), // Ascension
+    shiftDate(easter, 50), // Whit Monday
+    `${y}-07-14`,
+    `${y}-08-15`,
+    `${y}-11-01`,
+    `${y}-11-11`,
+    `${y}-12-25`,
+  ].sort();
+  frenchCache.set(year, days);
+  return days;
+}
+
+// Constructing Intl formatters is slow; deadlines are computed in bulk (100,000 dossiers), so keep one per zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+interface WallClock {
+  date: string;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+function wallClock(at: number, timeZone: string): WallClock {
+  const parts: Record<string, string> = {};
+  for (const p of formatter(timeZone).formatToParts(new Date(at))) parts[p.type] = p.value;
+  return {
+    date: `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''}`,
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    millisecond: ((at % 1000) + 1000) % 1000,
+  };
+}
+
+/** The local calendar date of an instant in a zone. */
+export function localDate(at: number, timeZone: string): string {
+  return wallClock(at, timeZone).date;
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds. */
+function offsetAt(at: number, timeZone: string): number {
+  const w = wallClock(at, timeZone);
+  const asUtc = fromDate(w.date) + ((w.hour * 60 + w.minute) * 60 + w.second) * 1000 + w.millisecond;
+  return asUtc - at;
+}
+
+/**
+ * The instant a local wall-clock time names. In a spring-forward gap the time does not exist and
+ * moves forward by the gap; in a fall-back overlap it names two instants and the earlier is taken.
+ */
+export function zonedTimeToUtc(
+  date: string,
+  time: { hour: number; minute: number; second: number; millisecond: number },
+  timeZone: string,
+): number {
+  const naive =
+    fromDate(date) + ((time.hour * 60 + time.minute) * 60 + time.second) * 1000 + time.millisecond;
+  // The offset is one of at most two values around the instant: try the one before and after.
+  const before = offsetAt(naive - DAY / 2, timeZone);
+  const after = offsetAt(naive + DAY / 2, timeZone);
+  const candidates = [naive - before, naive - after].filter((at) => naive - offsetAt(at, timeZone) === at);
+  if (candidates.length > 0) return Math.min(...candidates);
+  // In a gap: keep the wall-clock distance from the transition, i.e. use the offset from before it.
+  return naive - before;
+}
+
+const isoWeekday = (date: string): number => {
+  const day = new Date(fromDate(date)).getUTCDay();
+  return day === 0 ? 7 : day;
+};
+
+export function isBusinessDay(date: string, cal: BusinessCalendar): boolean {
+  if (!cal.workingDays.includes(isoWeekday(date))) return false;
+  if (cal.extraHolidays.includes(date)) return false;
+  if (cal.publicHolidays === 'FR') return !frenchPublicHolidays(Number(date.slice(0, 4))).includes(date);
+  return true;
+}
+
+/** The first business day strictly after `date`. */
+export function nextBusinessDay(date: string, cal: BusinessCalendar): string {
+  let d = date;
+  // A few years without any business day means the calendar itself is unusable.
+  for (let i = 0; i < 3 * 366; i++) {
+    d = shiftDate(d, 1);
+    if (isBusinessDay(d, cal)) return d;
+  }
+  throw new RangeError('this business calendar has no business day within three years');
+}
+
+/**
+ * `days` business days after `from`: the same local time on the `days`-th following business day.
+ * From a non-working day the clock starts at 00:00 of the next business day, so a claim filed on a
+ * Saturday is due at the end of Monday (Tuesday 00:00) for one business day.
+ */
+export function addBusinessDays(from: number, days: number, cal: BusinessCalendar): number {
+  if (!Number.isInteger(days) || days < 1)
+    throw new RangeError('business days to add must be a whole number ≥ 1');
+  const w = wallClock(from, cal.timeZone);
+  let date = w.date;
+  let time = { hour: w.hour, minute: w.minute, second: w.second, millisecond: w.millisecond };
+  if (!isBusinessDay(date, cal)) {
+    date = nextBusinessDay(date, cal);
+    time = { hour: 0, minute: 0, second: 0, millisecond: 0 };
+  }
+  for (let i = 0; i < days; i++) date = nextBusinessDay(date, cal);
+  return zonedTimeToUtc(date, time, cal.timeZone);
+}
+
+/** `days` local dates later at the same wall-clock time (so 7 days across a DST change is not 7 × 24 h). */
+export function addCalendarDays(from: number, days: number, cal: Pick<BusinessCalendar, 'timeZone'>): number {
+  const w = wallClock(from, cal.timeZone);
+  const result = zonedTimeToUtc(shiftDate(w.date, days), w, cal.timeZone);
+  // A wall-clock time in a DST gap moves forward; never let that put the result at or before `from`.
+  return days > 0 ? Math.max(result, from + 1) : result;
+}

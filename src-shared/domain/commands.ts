@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { idSchema, instantSchema, limits, tagSchema, textSchema } from './model';
+import type { ActorRole } from './vocabulary';
+import { outcomeSchema } from './vocabulary';
+
+/**
+ * Every intent a person can have on an existing dossier. Staff commands are also the sync
+ * mutations of spec/api.md (with `dossierId` added to their args); party commands come from the
+ * customers' and merchants' HTTP endpoints.
+ */
+const body = textSchema(limits.body);
+
+export const staffCommandSchemas = {
+  'dossier.reply': z.strictObject({ body, audience: z.enum(['customer', 'merchant', 'both']) }),
+  'dossier.note': z.strictObject({ body }),
+  'dossier.remind_merchant': z.strictObject({ body: body.optional() }),
+  'dossier.inform_customer': z.strictObject({ body: body.optional() }),
+  'dossier.forward_to_merchant': z.strictObject({ body }),
+  'dossier.take_over': z.strictObject({}),
+  'dossier.assign': z.strictObject({ assigneeId: idSchema.nullable() }),
+  'dossier.tag': z.strictObject({ tags: z.array(tagSchema).max(limits.tags) }),
+  'dossier.follow_up': z.strictObject({ until: instantSchema.nullable() }),
+  'dossier.close': z.strictObject({ summary: textSchema(limits.summary), outcome: outcomeSchema.optional() }),
+  'dossier.reopen': z.strictObject({ reason: textSchema(limits.reason) }),
+} as const;
+
+export const partyCommandSchemas = {
+  'customer.message': z.strictObject({ body }),
+  'customer.escalate': z.strictObject({ body: body.optional() }),
+  'customer.resolve': z.strictObject({}),
+  'merchant.message': z.strictObject({ body }),
+} as const;
+
+export const commandSchemas = { ...staffCommandSchemas, ...partyCommandSchemas } as const;
+export type StaffCommandName = keyof typeof staffCommandSchemas;
+export type CommandName = keyof typeof commandSchemas;
+export type CommandArgs<N extends CommandName> = z.infer<(typeof commandSchemas)[N]>;
+export type Command = { [N in CommandName]: { name: N; args: CommandArgs<N> } }[CommandName];
+
+const staff = ['agent', 'supervisor'] as const;
+/** Who may issue each command. Finer rules (reassigning another agent's dossier) live in the lifecycle. */
+export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
+  'dossier.reply': staff,
+  'dossier.note': staff,
+  'dossier.remind_merchant': staff,
+  'dossier.inform_customer': staff,
+  'dossier.forward_to_merchant': staff,
+  'dossier.take_over': staff,
+  'dossier.assign': staff,
+  'dossier.tag': staff,
+  'dossier.follow_up': staff,
+  'dossier.close': staff,
+  'dossier.reopen': ['supervisor'],
+  'customer.message': ['customer'],
+  'customer.escalate': ['customer'],
+  'customer.resolve': ['customer'],
+  'merchant.message': ['merchant'],
+};
+
+export const isStaffCommandName = (name: string): name is StaffCommandName =>
+  Object.prototype.hasOwnProperty.call(staffCommandSchemas, name);

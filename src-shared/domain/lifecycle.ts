@@ -1,0 +1,247 @@
+import type { Command } from './commands';
+import { commandRoles } from './commands';
+import type { Dossier, Transaction } from './model';
+import { iso, ms, reminderDueAt } from './settings';
+import type { Decided, RuleContext } from './transitions';
+import { Draft, refuse, systemActor } from './transitions';
+import type { DesiredOutcome, Language, MerchantContact, Reason, Subject } from './vocabulary';
+
+/**
+ * The dossier lifecycle of spec/product.md §3 as pure functions:
+ * (dossier, command, now, settings) -> new dossier + audit events + messages, or a refusal a person
+ * can read. The server applies it as the authority; the desktop applies it optimistically.
+ */
+
+export interface ClaimFiling {
+  id: string;
+  reference: string;
+  transaction: Transaction;
+  subject: Subject;
+  reason: Reason;
+  merchantContact: MerchantContact;
+  description: string;
+  desiredOutcome: DesiredOutcome | null;
+  language: Language;
+  /** False when mail to the merchant bounces: the claim cannot be forwarded to it. */
+  merchantEmailValid: boolean;
+}
+
+/** Files a claim and routes it: payment, or an unreachable merchant → Klik & Pay; delivery → merchant. */
+export function fileClaim(claim: ClaimFiling, ctx: RuleContext): Decided {
+  if (ctx.actor.role !== 'customer') return refuse('forbidden', 'Only the customer can file a claim.');
+  const at = iso(ctx.now);
+  const blank: Dossier = {
+    id: claim.id,
+    reference: claim.reference,
+    status: 'awaiting_klikpay',
+    subject: claim.subject,
+    reason: claim.reason,
+    merchantContact: claim.merchantContact,
+    description: claim.description,
+    desiredOutcome: claim.desiredOutcome,
+    language: claim.language,
+    transaction: claim.transaction,
+    assigneeId: null,
+    tags: [],
+    dueAt: null,
+    merchantStage: null,
+    lastAnswerBy: null,
+    escalatedAt: null,
+    remindedAt: null,
+    customerInformedAt: null,
+    firstResponseAt: null,
+    lastCommunicationAt: at,
+    reopenedAt: null,
+    autoCloseAt: null,
+    preCloseNoticeAt: null,
+    closure: null,
+    followUps: {},
+    createdAt: at,
+    updatedAt: at,
+    version: 0,
+  };
+  const draft = new Draft(blank, ctx.settings, ctx.newId);
+  const reachable = claim.merchantEmailValid && claim.merchantContact !== 'merchant_email_invalid';
+  if (claim.subject === 'delivery' && reachable) draft.toMerchant(ctx.now);
+  else draft.toKlikpay(ctx.now);
+  draft.addMessage(ctx.actor, 'both', 'claim', claim.description, ctx.now);
+  draft.restartInactivityClock();
+  draft.addMessage(
+    systemActor,
+    'customer',
+    'notice',
+    draft.letter('filing_acknowledgement', claim.language),
+    ctx.now,
+  );
+  if (draft.dossier.status === 'awaiting_merchant') {
+    const letter = draft.letter('merchant_forward', claim.transaction.merchantLanguage);
+    draft.addMessage(systemActor, 'merchant', 'notice', letter, ctx.now);
+  }
+  const decision = draft.finish('dossier.filed', ctx.actor, ctx.now, { routedTo: draft.dossier.status });
+  // The filing is the dossier's first version; `finish` counted it as a change to the blank.
+  return { ok: true, value: { ...decision, dossier: { ...decision.dossier, version: 1 } } };
+}
+
+const closedRefusal = (d: Dossier): Decided =>
+  refuse(
+    'conflict',
+    `Dossier ${d.reference} is closed: it accepts no more correspondence. It can be reopened by a supervisor.`,
+  );
+
+export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
+  const { actor, now } = ctx;
+  if (!commandRoles[cmd.name].includes(actor.role)) {
+    return refuse('forbidden', `A ${actor.role} cannot do "${cmd.name}".`);
+  }
+  const open = d.status !== 'closed';
+  const draft = new Draft(d, ctx.settings, ctx.newId);
+  const x = draft.dossier;
+  const done = (data: Record<string, unknown> = {}): Decided => ({
+    ok: true,
+    value: draft.finish(cmd.name, actor, now, data),
+  });
+
+  switch (cmd.name) {
+    case 'customer.message': {
+      if (!open) return closedRefusal(d);
+      draft.addMessage(actor, 'both', 'message', cmd.args.body, now);
+      if (d.status === 'awaiting_customer') {
+        if (d.lastAnswerBy === 'merchant') draft.toMerchant(now);
+        else draft.toKlikpay(now);
+      }
+      return done();
+    }
+    case 'customer.escalate': {
+      if (!open) return closedRefusal(d);
+      if (d.status === 'awaiting_klikpay') {
+        return refuse('conflict', `Klik & Pay already has dossier ${d.reference} in hand.`);
+      }
+      if (cmd.args.body !== undefined) draft.addMessage(actor, 'both', 'message', cmd.args.body, now);
+      draft.toKlikpay(now);
+      x.escalatedAt = iso(now);
+      return done({ escalatedBy: 'customer' });
+    }
+    case 'customer.resolve': {
+      if (!open) return closedRefusal(d);
+      draft.close({
+        reason: 'resolved_by_client',
+        outcome: null,
+        summary: null,
+        at: iso(now),
+        by: ref(actor),
+      });
+      draft.notifyBoth('closure_notice', now);
+      return done();
+    }
+    case 'merchant.message': {
+      if (!open) return closedRefusal(d);
+      draft.addMessage(actor, 'both', 'message', cmd.args.body, now);
+      if (d.status === 'awaiting_merchant') draft.toCustomer('merchant');
+      return done();
+    }
+    case 'dossier.reply': {
+      if (!open) return closedRefusal(d);
+      const { body, audience } = cmd.args;
+      if (audience === 'merchant') {
+        draft.addMessage(actor, 'merchant', 'forward', body, now);
+        draft.toMerchant(now);
+      } else {
+        draft.addMessage(actor, audience, 'message', body, now);
+        draft.toCustomer('klikpay');
+      }
+      return done();
+    }
+    case 'dossier.note': {
+      draft.addMessage(actor, 'internal', 'note', cmd.args.body, now);
+      return done();
+    }
+    case 'dossier.remind_merchant': {
+      if (!open) return closedRefusal(d);
+      if (d.status !== 'awaiting_merchant') {
+        return refuse(
+          'conflict',
+          `Dossier ${d.reference} is not awaiting the merchant: forward it to the merchant rather than remind them.`,
+        );
+      }
+      x.merchantStage = 'reminded';
+      x.remindedAt = iso(now);
+      x.dueAt = reminderDueAt(now, ctx.settings);
+      const body = cmd.args.body ?? draft.letter('good_practices_reminder', d.transaction.merchantLanguage);
+      draft.addMessage(actor, 'merchant', 'good_practices_reminder', body, now);
+      return done();
+    }
+    case 'dossier.inform_customer': {
+      if (!open) return closedRefusal(d);
+      x.customerInformedAt = iso(now);
+      const body = cmd.args.body ?? draft.letter('rights_information', d.language);
+      draft.addMessage(actor, 'customer', 'rights_information', body, now);
+      return done();
+    }
+    case 'dossier.forward_to_merchant': {
+      if (!open) return closedRefusal(d);
+      draft.addMessage(actor, 'merchant', 'forward', cmd.args.body, now);
+      draft.toMerchant(now);
+      return done();
+    }
+    case 'dossier.take_over': {
+      if (!open) return closedRefusal(d);
+      if (d.status === 'awaiting_klikpay' && d.assigneeId === actor.id) {
+        return refuse('conflict', `Dossier ${d.reference} is already yours and awaiting Klik & Pay.`);
+      }
+      x.assigneeId = actor.id;
+      draft.toKlikpay(now);
+      return done();
+    }
+    case 'dossier.assign': {
+      const current = d.assigneeId;
+      if (actor.role === 'agent' && current !== null && current !== actor.id) {
+        return refuse(
+          'forbidden',
+          `Dossier ${d.reference} is assigned to another agent: only a supervisor can reassign it.`,
+        );
+      }
+      x.assigneeId = cmd.args.assigneeId;
+      return done();
+    }
+    case 'dossier.tag': {
+      x.tags = [...new Set(cmd.args.tags)].sort();
+      return done();
+    }
+    case 'dossier.follow_up': {
+      const key = actor.id ?? 'unknown';
+      const { until } = cmd.args;
+      if (until === null) {
+        x.followUps = Object.fromEntries(Object.entries(x.followUps).filter(([agent]) => agent !== key));
+        return done();
+      }
+      if (!open) return closedRefusal(d);
+      if (ms(until) <= now) return refuse('invalid_request', 'A follow-up date must be in the future.');
+      x.followUps[key] = iso(ms(until));
+      return done();
+    }
+    case 'dossier.close': {
+      if (!open) return refuse('conflict', `Dossier ${d.reference} is already closed.`);
+      const { summary, outcome } = cmd.args;
+      draft.close({
+        reason: 'resolved_by_klikpay',
+        outcome: outcome ?? null,
+        summary,
+        at: iso(now),
+        by: ref(actor),
+      });
+      draft.notifyBoth('closure_notice', now);
+      return done();
+    }
+    case 'dossier.reopen': {
+      if (open) return refuse('conflict', `Dossier ${d.reference} is not closed.`);
+      x.closure = null;
+      x.reopenedAt = iso(now);
+      draft.toKlikpay(now);
+      draft.restartInactivityClock();
+      draft.notifyBoth('reopen_notice', now);
+      return done({ reason: cmd.args.reason, previousClosure: d.closure });
+    }
+  }
+}
+
+const ref = (a: { role: RuleContext['actor']['role']; id: string | null }) => ({ role: a.role, id: a.id });

@@ -1,0 +1,190 @@
+import type { AuditEvent, Closure, Dossier, Message } from './model';
+import type { DisputeSettings } from './settings';
+import { autoCloseAtFor, iso, klikpayDueAt, merchantDueAt } from './settings';
+import type { TemplateFacts, TemplateId } from './templates';
+import { renderTemplate } from './templates';
+import type { ActorRole, Audience, Language, MessageKind } from './vocabulary';
+import { reachesParty } from './vocabulary';
+
+/** The shared moves of the lifecycle, applied to a draft that becomes one decision. */
+
+export interface Actor {
+  role: ActorRole;
+  id: string | null;
+  name: string;
+}
+export const systemActor: Actor = { role: 'system', id: null, name: 'Klik & Pay' };
+
+export interface RuleContext {
+  now: number;
+  settings: DisputeSettings;
+  actor: Actor;
+  /** Ids for new messages and events: random on the server, local ids in the desktop's optimistic copy. */
+  newId: () => string;
+}
+
+export interface Decision {
+  dossier: Dossier;
+  messages: Message[];
+  events: AuditEvent[];
+}
+
+export type RefusalCode = 'conflict' | 'forbidden' | 'invalid_request';
+export interface Refusal {
+  code: RefusalCode;
+  message: string;
+}
+export type Decided = { ok: true; value: Decision } | { ok: false; error: Refusal };
+
+export const refuse = (code: RefusalCode, message: string): Decided => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** Fields whose change is bookkeeping, not news: left out of the audit trail's before/after. */
+const unaudited = new Set<keyof Dossier>(['updatedAt', 'version']);
+
+export class Draft {
+  readonly dossier: Dossier;
+  readonly messages: Message[] = [];
+  private readonly before: Dossier;
+
+  constructor(
+    original: Dossier,
+    private readonly settings: DisputeSettings,
+    private readonly newId: () => string,
+  ) {
+    this.before = original;
+    this.dossier = structuredClone(original);
+  }
+
+  toKlikpay(at: number): void {
+    const d = this.dossier;
+    // Taking the move starts Klik & Pay's clock; keeping it (a take-over, a second escalation) does not restart it.
+    if (d.status !== 'awaiting_klikpay' || d.dueAt === null) d.dueAt = klikpayDueAt(at, this.settings);
+    d.status = 'awaiting_klikpay';
+    d.merchantStage = null;
+  }
+
+  toMerchant(at: number): void {
+    const d = this.dossier;
+    d.status = 'awaiting_merchant';
+    d.merchantStage = 'answer_due';
+    d.dueAt = merchantDueAt(at, this.settings);
+    d.escalatedAt = null;
+  }
+
+  toCustomer(answeredBy: 'klikpay' | 'merchant'): void {
+    const d = this.dossier;
+    d.status = 'awaiting_customer';
+    d.lastAnswerBy = answeredBy;
+    d.dueAt = null;
+    d.merchantStage = null;
+    d.escalatedAt = null;
+  }
+
+  close(closure: Closure): void {
+    const d = this.dossier;
+    d.status = 'closed';
+    d.closure = closure;
+    d.dueAt = null;
+    d.merchantStage = null;
+    d.escalatedAt = null;
+    d.autoCloseAt = null;
+    d.preCloseNoticeAt = null;
+  }
+
+  /** Restarts the inactivity clock from `at` (a communication or a reopening). */
+  restartInactivityClock(): void {
+    const d = this.dossier;
+    d.preCloseNoticeAt = null;
+    d.autoCloseAt = autoCloseAtFor(d, this.settings);
+  }
+
+  addMessage(author: Actor, audience: Audience, kind: MessageKind, body: string, at: number): Message {
+    const d = this.dossier;
+    const message: Message = {
+      id: this.newId(),
+      dossierId: d.id,
+      author: { role: author.role, id: author.id, name: author.name },
+      audience,
+      kind,
+      body,
+      attachments: [],
+      createdAt: iso(at),
+    };
+    this.messages.push(message);
+    // Communication is what passes between the parties through Klik & Pay: internal notes and the
+    // system's own notices do not keep a dossier alive.
+    if (reachesParty(audience) && author.role !== 'system') {
+      d.lastCommunicationAt = iso(at);
+      if (d.status !== 'closed') this.restartInactivityClock();
+      if (d.firstResponseAt === null && author.role !== 'customer') d.firstResponseAt = iso(at);
+    }
+    return message;
+  }
+
+  /** A system notice to each party, each in its own language. */
+  notifyBoth(
+    template:
+      'closure_notice' | 'reopen_notice' | 'pre_close_notice' | 'auto_close_notice' | 'escalation_notice',
+    at: number,
+  ): void {
+    const d = this.dossier;
+    this.addMessage(systemActor, 'customer', 'notice', this.letter(template, d.language), at);
+    this.addMessage(
+      systemActor,
+      'merchant',
+      'notice',
+      this.letter(template, d.transaction.merchantLanguage),
+      at,
+    );
+  }
+
+  letter(id: TemplateId, language: Language): string {
+    return renderTemplate(id, factsOf(this.dossier, language, this.settings.calendar.timeZone));
+  }
+
+  /** Seals the draft into a decision with one audit event, or none when nothing changed. */
+  finish(type: string, actor: Actor, at: number, data: Record<string, unknown> = {}): Decision {
+    const changes: AuditEvent['changes'] = {};
+    for (const key of Object.keys(this.dossier) as (keyof Dossier)[]) {
+      if (unaudited.has(key)) continue;
+      const before = this.before[key];
+      const after = this.dossier[key];
+      if (JSON.stringify(before) !== JSON.stringify(after)) changes[key] = { before, after };
+    }
+    const changed = Object.keys(changes).length > 0 || this.messages.length > 0;
+    if (!changed) return { dossier: this.before, messages: [], events: [] };
+    this.dossier.updatedAt = iso(Math.max(at, Date.parse(this.before.updatedAt)));
+    this.dossier.version = this.before.version + 1;
+    const event: AuditEvent = {
+      id: this.newId(),
+      dossierId: this.dossier.id,
+      type,
+      actor: { role: actor.role, id: actor.id },
+      at: iso(at),
+      changes,
+      data: { ...data, messageIds: this.messages.map((m) => m.id) },
+    };
+    return { dossier: this.dossier, messages: this.messages, events: [event] };
+  }
+}
+
+export function factsOf(d: Dossier, language: Language, timeZone: string): TemplateFacts {
+  return {
+    reference: d.reference,
+    language,
+    customerName: d.transaction.customerName,
+    merchantName: d.transaction.merchantName,
+    amount: d.transaction.amount,
+    currency: d.transaction.currency,
+    transactionDate: d.transaction.occurredAt,
+    orderReference: d.transaction.orderReference,
+    subject: d.subject,
+    reason: d.reason,
+    dueAt: d.dueAt,
+    autoCloseAt: d.autoCloseAt,
+    timeZone,
+  };
+}

@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
+
+const serverProject = (
+  name: string,
+  env: Record<string, string>,
+  exclude: string[] = [],
+): TestProjectInlineConfiguration => ({
+  test: {
+    name,
+    include: ['tests/server/**/*.test.ts'],
+    exclude,
+    environment: 'node',
+    env,
+    // Each file boots its own database; two cores, so two files at a time.
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      // `tests/server/postgres/` needs several connections to one server: PostgreSQL only.
+      serverProject('server', {}, ['tests/server/postgres/**']),
+      // The same suite on PostgreSQL, when one is there (`.ci/run` starts one and sets DATABASE_URL).
+      ...(process.env.DATABASE_URL ? [serverProject('server-postgres', { KLIKPAY_TEST_POSTGRES: '1' })] : []),
+    ],
+  },
+});
