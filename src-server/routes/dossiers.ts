@@ -11,19 +11,23 @@ import {
 } from '../../src-shared/contract/api';
 import { apiErrorSchema } from '../../src-shared/contract/errors';
 import type { Command } from '../../src-shared/domain/commands';
-import { auditEventSchema, dossierSchema } from '../../src-shared/domain/model';
-import { isStaff } from '../../src-shared/domain/vocabulary';
+import type { Attachment } from '../../src-shared/domain/model';
+import { attachmentLimits, auditEventSchema, dossierSchema } from '../../src-shared/domain/model';
 import { accountOf, requireAccount } from '../http/auth';
 import { ApiProblem, notFound } from '../http/problem';
+import { prepareUploads } from '../services/attachments';
 import type { ServerContext } from '../services/context';
 import { fileClaimFor, runCommand } from '../services/dossiers';
 import { canSeeDossier, readableAudiences, viewOf } from '../services/visibility';
 import type { ListPosition } from '../store/dossiers';
+import { findAttachment } from '../store/attachments';
 import { findDossier, listDossiers, listEvents, listMessages } from '../store/dossiers';
 import type { AccountRow } from '../store/people';
 import { listTransactions } from '../store/people';
 import type { App, RouteDeps } from './types';
 
+/** Room for the largest allowed attachments, base64-encoded, plus the text. */
+const uploadBodyLimit = Math.ceil((attachmentLimits.perMessage * attachmentLimits.bytes * 4) / 3) + 64 * 1024;
 const errors = {
   400: apiErrorSchema,
   401: apiErrorSchema,
@@ -66,6 +70,7 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.post(
     '/dossiers',
     {
+      bodyLimit: uploadBodyLimit,
       preHandler: requireAccount(ctx, ['customer']),
       schema: {
         tags: ['resources'],
@@ -152,6 +157,7 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.post(
     '/dossiers/:id/messages',
     {
+      bodyLimit: uploadBodyLimit,
       preHandler: signedIn,
       schema: {
         tags: ['resources'],
@@ -163,12 +169,43 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
     },
     async (request, reply) => {
       const a = accountOf(request);
-      const command = messageCommand(a, request.body);
-      const dossier = await runCommand(ctx, a, request.params.id, command);
+      const uploads = prepareUploads(request.body.attachments, ctx.newId);
+      const command = messageCommand(a, request.body, uploads.meta);
+      const dossier = await runCommand(ctx, a, request.params.id, command, uploads.files);
       return reply.status(201).send({
         ...viewOf(a, dossier),
         messages: await listMessages(ctx.db, dossier.id, readableAudiences(a)),
       });
+    },
+  );
+
+  app.get(
+    '/dossiers/:id/attachments/:attachmentId',
+    {
+      preHandler: signedIn,
+      schema: {
+        tags: ['resources'],
+        summary: 'Download a file attached to a message the caller may read',
+        params: dossierParamsSchema.extend({ attachmentId: dossierParamsSchema.shape.id }),
+        response: { 200: z.instanceof(Buffer), ...errors },
+      },
+      // The file itself goes out as bytes; errors as the usual JSON.
+      serializerCompiler:
+        ({ httpStatus }) =>
+        (data) =>
+          httpStatus === '200' ? (data as string) : JSON.stringify(data),
+    },
+    async (request, reply) => {
+      const a = accountOf(request);
+      const dossier = await visibleDossier(ctx, a, request.params.id);
+      const file = await findAttachment(ctx.db, dossier.id, request.params.attachmentId);
+      const readable = file ? await listMessages(ctx.db, dossier.id, readableAudiences(a)) : [];
+      if (!file || !readable.some((m) => m.id === file.messageId)) throw notFound('This attachment');
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
     },
   );
 
@@ -217,7 +254,11 @@ async function visibleDossier(ctx: ServerContext, a: AccountRow, id: string) {
   return dossier;
 }
 
-function messageCommand(a: AccountRow, body: z.infer<typeof postMessageRequestSchema>): Command {
+function messageCommand(
+  a: AccountRow,
+  body: z.infer<typeof postMessageRequestSchema>,
+  attachments: Attachment[],
+): Command {
   if (a.role === 'customer' || a.role === 'merchant') {
     if (body.audience !== undefined && body.audience !== 'both') {
       throw new ApiProblem(
@@ -225,11 +266,16 @@ function messageCommand(a: AccountRow, body: z.infer<typeof postMessageRequestSc
         'Customers and merchants do not choose an audience: leave it out.',
       );
     }
-    return a.role === 'customer'
-      ? { name: 'customer.message', args: { body: body.body } }
-      : { name: 'merchant.message', args: { body: body.body } };
+    const args = { body: body.body, attachments };
+    return a.role === 'customer' ? { name: 'customer.message', args } : { name: 'merchant.message', args };
   }
-  if (!isStaff(a.role)) throw new ApiProblem('forbidden', 'This account cannot write in dossiers.');
+  if (attachments.length > 0) {
+    throw new ApiProblem(
+      'invalid_request',
+      'Attachments come from the parties: Klik & Pay staff write text.',
+      [{ path: 'body.attachments', message: 'not accepted from staff' }],
+    );
+  }
   switch (body.audience) {
     case undefined:
       throw new ApiProblem('invalid_request', 'Choose an audience: customer, merchant, both or internal.', [

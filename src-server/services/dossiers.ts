@@ -7,9 +7,12 @@ import { applyTimeRules, nextTimeRule } from '../../src-shared/domain/time-rules
 import type { Decision, Refusal } from '../../src-shared/domain/transitions';
 import type { Sql } from '../db/database';
 import { ApiProblem, notFound } from '../http/problem';
+import type { StoredAttachment } from '../store/attachments';
+import { insertAttachments } from '../store/attachments';
 import { lockDossier, nextDossierNumber, writeDecision } from '../store/dossiers';
 import type { AccountRow } from '../store/people';
 import { findCustomer, findMerchant, findTransaction } from '../store/people';
+import { prepareUploads } from './attachments';
 import type { ServerContext } from './context';
 import { actorOf, canSeeDossier } from './visibility';
 
@@ -26,6 +29,7 @@ export async function fileClaimFor(
   req: FileClaimRequest,
 ): Promise<Dossier> {
   if (account.role !== 'customer') throw new ApiProblem('forbidden', 'Only a customer can file a claim.');
+  const uploads = prepareUploads(req.attachments, ctx.newId);
   try {
     return await ctx.db.transaction(async (tx) => {
       const t = await findTransaction(tx, req.transactionId);
@@ -56,11 +60,13 @@ export async function fileClaimFor(
           desiredOutcome: req.desiredOutcome ?? null,
           language: req.language ?? customer.language,
           merchantEmailValid: merchant.emailValid,
+          attachments: uploads.meta,
         },
         { now, settings: ctx.settings, actor: actorOf(account), newId: ctx.newId },
       );
       if (!decided.ok) throw new ApiProblem(decided.error.code, decided.error.message);
       await writeWithNextRule(tx, ctx, decided.value);
+      await storeFiles(tx, decided.value, uploads.files);
       return decided.value.dossier;
     });
   } catch (error) {
@@ -72,7 +78,7 @@ export async function fileClaimFor(
 }
 
 export type CommandOutcome =
-  | { ok: true; dossier: Dossier; changed: boolean }
+  | { ok: true; dossier: Dossier; changed: boolean; decision: Decision }
   | { ok: false; error: { code: Refusal['code'] | 'not_found'; message: string } };
 
 /**
@@ -99,29 +105,42 @@ export async function commandInTransaction(
     newId: ctx.newId,
   });
   if (!decided.ok) return { ok: false, error: decided.error };
-  const changed = caughtUp.events.length + decided.value.events.length > 0;
-  if (changed) {
-    await writeWithNextRule(tx, ctx, {
-      dossier: decided.value.dossier,
-      messages: [...caughtUp.messages, ...decided.value.messages],
-      events: [...caughtUp.events, ...decided.value.events],
-    });
-  }
-  return { ok: true, dossier: decided.value.dossier, changed };
+  const decision: Decision = {
+    dossier: decided.value.dossier,
+    messages: [...caughtUp.messages, ...decided.value.messages],
+    events: [...caughtUp.events, ...decided.value.events],
+  };
+  const changed = decision.events.length > 0;
+  if (changed) await writeWithNextRule(tx, ctx, decision);
+  return { ok: true, dossier: decision.dossier, changed, decision };
 }
 
-/** The HTTP path: one command, one transaction; a refusal answers its error and changes nothing. */
+/**
+ * The HTTP path: one command, one transaction; a refusal answers its error and changes nothing.
+ * Attached files are stored with the message that lists them, in the same transaction.
+ */
 export async function runCommand(
   ctx: ServerContext,
   account: AccountRow,
   dossierId: string,
   command: Command,
+  files: readonly StoredAttachment[] = [],
 ): Promise<Dossier> {
-  const outcome = await ctx.db.transaction((tx) =>
-    commandInTransaction(tx, ctx, account, dossierId, command),
-  );
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const result = await commandInTransaction(tx, ctx, account, dossierId, command);
+    if (result.ok && files.length > 0) await storeFiles(tx, result.decision, files);
+    return result;
+  });
   if (!outcome.ok) throw new ApiProblem(outcome.error.code, outcome.error.message);
   return outcome.dossier;
+}
+
+async function storeFiles(tx: Sql, decision: Decision, files: readonly StoredAttachment[]): Promise<void> {
+  const first = files[0];
+  if (!first) return;
+  const message = decision.messages.find((m) => m.attachments.some((a) => a.id === first.id));
+  if (!message) throw new Error('the attached files belong to no message of the decision');
+  await insertAttachments(tx, decision.dossier.id, message.id, files, message.createdAt);
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  attachmentLimits,
+  attachmentTypes,
   customerSchema,
   dossierSchema,
   emailSchema,
@@ -37,6 +39,21 @@ export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 export const transactionListSchema = z.object({ items: z.array(transactionSchema) });
 
+export const attachmentUploadSchema = z.strictObject({
+  filename: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .regex(/^[^/\\\u0000-\u001f]+$/, 'a file name without slashes or control characters'),
+  contentType: z.enum(attachmentTypes),
+  contentBase64: z
+    .base64()
+    .max(Math.ceil(attachmentLimits.bytes / 3) * 4, `at most ${attachmentLimits.bytes / 1024 / 1024} MB per file`),
+});
+export type AttachmentUpload = z.infer<typeof attachmentUploadSchema>;
+const attachmentsField = z.array(attachmentUploadSchema).max(attachmentLimits.perMessage).optional();
+
 export const fileClaimRequestSchema = z.strictObject({
   transactionId: idSchema,
   subject: subjectSchema,
@@ -45,6 +62,7 @@ export const fileClaimRequestSchema = z.strictObject({
   description: textSchema(limits.description),
   desiredOutcome: desiredOutcomeSchema.optional(),
   language: languageSchema.optional(),
+  attachments: attachmentsField,
 });
 export type FileClaimRequest = z.infer<typeof fileClaimRequestSchema>;
 
@@ -66,6 +84,7 @@ export const dossierParamsSchema = z.object({ id: idSchema });
 export const postMessageRequestSchema = z.strictObject({
   body: textSchema(limits.body),
   audience: audienceSchema.optional(),
+  attachments: attachmentsField,
 });
 export const escalateRequestSchema = z.strictObject({ body: textSchema(limits.body).optional() }).optional();
 

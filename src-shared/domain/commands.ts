@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, limits, tagSchema, textSchema } from './model';
+import { attachmentLimits, attachmentSchema, idSchema, instantSchema, limits, tagSchema, textSchema } from './model';
 import type { ActorRole } from './vocabulary';
 import { outcomeSchema } from './vocabulary';
 
@@ -24,11 +24,14 @@ export const staffCommandSchemas = {
   'dossier.reopen': z.strictObject({ reason: textSchema(limits.reason) }),
 } as const;
 
+/** Files are stored by the API first; the command carries only their metadata. */
+const attachments = z.array(attachmentSchema).max(attachmentLimits.perMessage).optional();
+
 export const partyCommandSchemas = {
-  'customer.message': z.strictObject({ body }),
+  'customer.message': z.strictObject({ body, attachments }),
   'customer.escalate': z.strictObject({ body: body.optional() }),
   'customer.resolve': z.strictObject({}),
-  'merchant.message': z.strictObject({ body }),
+  'merchant.message': z.strictObject({ body, attachments }),
 } as const;
 
 export const commandSchemas = { ...staffCommandSchemas, ...partyCommandSchemas } as const;

@@ -1,6 +1,6 @@
 import type { Command } from './commands';
 import { commandRoles } from './commands';
-import type { Dossier, Transaction } from './model';
+import type { Attachment, Dossier, Transaction } from './model';
 import { iso, ms, reminderDueAt } from './settings';
 import type { Decided, RuleContext } from './transitions';
 import { Draft, refuse, systemActor } from './transitions';
@@ -24,6 +24,7 @@ export interface ClaimFiling {
   language: Language;
   /** False when mail to the merchant bounces: the claim cannot be forwarded to it. */
   merchantEmailValid: boolean;
+  attachments?: readonly Attachment[];
 }
 
 /** Files a claim and routes it: payment, or an unreachable merchant → Klik & Pay; delivery → merchant. */
@@ -64,7 +65,7 @@ export function fileClaim(claim: ClaimFiling, ctx: RuleContext): Decided {
   const reachable = claim.merchantEmailValid && claim.merchantContact !== 'merchant_email_invalid';
   if (claim.subject === 'delivery' && reachable) draft.toMerchant(ctx.now);
   else draft.toKlikpay(ctx.now);
-  draft.addMessage(ctx.actor, 'both', 'claim', claim.description, ctx.now);
+  draft.addMessage(ctx.actor, 'both', 'claim', claim.description, ctx.now, claim.attachments);
   draft.restartInactivityClock();
   draft.addMessage(
     systemActor,
@@ -104,7 +105,7 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
   switch (cmd.name) {
     case 'customer.message': {
       if (!open) return closedRefusal(d);
-      draft.addMessage(actor, 'both', 'message', cmd.args.body, now);
+      draft.addMessage(actor, 'both', 'message', cmd.args.body, now, cmd.args.attachments);
       if (d.status === 'awaiting_customer') {
         if (d.lastAnswerBy === 'merchant') draft.toMerchant(now);
         else draft.toKlikpay(now);
@@ -135,7 +136,7 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
     }
     case 'merchant.message': {
       if (!open) return closedRefusal(d);
-      draft.addMessage(actor, 'both', 'message', cmd.args.body, now);
+      draft.addMessage(actor, 'both', 'message', cmd.args.body, now, cmd.args.attachments);
       if (d.status === 'awaiting_merchant') draft.toCustomer('merchant');
       return done();
     }

@@ -1,4 +1,4 @@
-import type { AuditEvent, Closure, Dossier, Message } from './model';
+import type { Attachment, AuditEvent, Closure, Dossier, Message } from './model';
 import type { DisputeSettings } from './settings';
 import { autoCloseAtFor, iso, klikpayDueAt, merchantDueAt } from './settings';
 import type { TemplateFacts, TemplateId } from './templates';
@@ -101,7 +101,14 @@ export class Draft {
     d.autoCloseAt = autoCloseAtFor(d, this.settings);
   }
 
-  addMessage(author: Actor, audience: Audience, kind: MessageKind, body: string, at: number): Message {
+  addMessage(
+    author: Actor,
+    audience: Audience,
+    kind: MessageKind,
+    body: string,
+    at: number,
+    attachments: readonly Attachment[] = [],
+  ): Message {
     const d = this.dossier;
     const message: Message = {
       id: this.newId(),
@@ -110,7 +117,7 @@ export class Draft {
       audience,
       kind,
       body,
-      attachments: [],
+      attachments: [...attachments],
       createdAt: iso(at),
     };
     this.messages.push(message);

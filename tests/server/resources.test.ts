@@ -283,3 +283,93 @@ describe('claims and correspondence', () => {
     expect((await server.call('GET', '/transactions', { token: tokens.agent })).status).toBe(403);
   });
 });
+
+describe('attachments', () => {
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString(
+    'base64',
+  );
+
+  it('stores a claim with a receipt, and serves it to those who may read the claim', async () => {
+    const res = await server.call<DossierWithMessages & Dossier>('POST', '/dossiers', {
+      token: tokens.bob,
+      body: {
+        transactionId: world.transactions.bob1,
+        subject: 'delivery',
+        reason: 'damaged_or_defective',
+        merchantContact: 'not_contacted',
+        description: 'Broken on arrival, photo attached.',
+        attachments: [{ filename: 'photo colis.png', contentType: 'image/png', contentBase64: png }],
+      },
+    });
+    expect(res.status).toBe(201);
+    const seen = await server.call<DossierWithMessages>('GET', `/dossiers/${res.body.id}`, {
+      token: tokens.shop,
+    });
+    const claimMessage = seen.body.messages.find((m) => m.kind === 'claim');
+    const attachment = claimMessage?.attachments[0];
+    expect(attachment).toMatchObject({ filename: 'photo colis.png', contentType: 'image/png' });
+    for (const [token, status] of [
+      [tokens.shop, 200],
+      [tokens.bob, 200],
+      [tokens.agent, 200],
+      [tokens.alice, 404],
+    ] as const) {
+      const file = await fetch(
+        `${server.url}/api/v1/dossiers/${res.body.id}/attachments/${attachment?.id ?? ''}`,
+        {
+          headers: { authorization: `Bearer ${token}` },
+        },
+      );
+      expect(file.status).toBe(status);
+      if (status === 200) {
+        expect(file.headers.get('content-type')).toBe('image/png');
+        expect(file.headers.get('content-disposition')).toContain('attachment');
+        expect(Buffer.from(await file.arrayBuffer()).toString('base64')).toBe(png);
+      }
+    }
+  });
+
+  it('refuses a file that is not what it claims to be, and stores nothing', async () => {
+    const before = await server.call<{ items: Dossier[] }>('GET', '/dossiers', { token: tokens.alice });
+    const res = await server.call<{ error: { code: string } }>('POST', '/dossiers', {
+      token: tokens.alice,
+      body: {
+        transactionId: world.transactions.alice3,
+        subject: 'delivery',
+        reason: 'other',
+        merchantContact: 'not_contacted',
+        description: 'See file.',
+        attachments: [
+          {
+            filename: 'invoice.pdf',
+            contentType: 'application/pdf',
+            contentBase64: Buffer.from('<script>alert(1)</script>').toString('base64'),
+          },
+        ],
+      },
+    });
+    expect(res.status).toBe(400);
+    const after = await server.call<{ items: Dossier[] }>('GET', '/dossiers', { token: tokens.alice });
+    expect(after.body.items).toHaveLength(before.body.items.length);
+  });
+
+  it('refuses a file type that is not allowed, and a body that is too large', async () => {
+    const wrongType = await server.call(
+      'POST',
+      `/dossiers/${(await server.call<{ items: Dossier[] }>('GET', '/dossiers', { token: tokens.bob })).body.items[0]?.id ?? ''}/messages`,
+      {
+        token: tokens.bob,
+        body: {
+          body: 'See attached',
+          attachments: [{ filename: 'x.html', contentType: 'text/html', contentBase64: 'PGI+' }],
+        },
+      },
+    );
+    expect(wrongType.status).toBe(400);
+    const huge = await server.call('POST', '/sessions', {
+      body: { email: 'a@b.test', password: 'x'.repeat(400_000) },
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ error: { code: 'too_large' } });
+  });
+});
