@@ -34,6 +34,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     trustProxy: false,
     // SSE streams are never idle: close them too when the server stops.
     forceCloseConnections: true,
+    // Errors the router raises before any route runs (malformed URLs) answer the contract's shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void reply
+        .status(400)
+        .send({ error: { code: 'invalid_request', message: `The URL could not be read: ${error.message}` } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
