@@ -4,10 +4,11 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyReply, FastifyServerOptions } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { apiBase } from '../src-shared/contract/api';
+import type { ApiError } from '../src-shared/contract/errors';
 import { installErrorHandling } from './http/errors';
 import { LoginLimiter } from './http/login-limiter';
 import { dossierRoutes } from './routes/dossiers';
@@ -36,9 +37,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     forceCloseConnections: true,
     // Errors the router raises before any route runs (malformed URLs) answer the contract's shape too.
     frameworkErrors: (error, _request, reply) => {
-      void reply
-        .status(400)
-        .send({ error: { code: 'invalid_request', message: `The URL could not be read: ${error.message}` } });
+      // Typed for every route's generics; this answer uses none of them.
+      const res = reply as unknown as FastifyReply;
+      const body: ApiError = {
+        error: { code: 'invalid_request', message: `The URL could not be read: ${error.message}` },
+      };
+      void res.status(400).send(body);
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
