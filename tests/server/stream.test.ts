@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dossier } from '../../src-shared/domain/model';
+import type { TestServer, World } from './harness';
+import { buildWorld, dropTestDatabases, startTestServer } from './harness';
+
+/** The SSE stream: a poke for what concerns the caller, nothing for what does not, presence for staff. */
+
+let server: TestServer;
+let world: World;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await buildWorld(server);
+});
+afterAll(async () => {
+  await server.close();
+  await dropTestDatabases();
+});
+
+async function open(token: string) {
+  const controller = new AbortController();
+  const res = await fetch(`${server.url}/api/v1/sync/stream`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/event-stream');
+  if (!res.body) throw new Error('no body');
+  const reader: ReadableStreamDefaultReader<Uint8Array> = res.body.getReader();
+  const events: { name: string; data: unknown }[] = [];
+  let buffer = '';
+  const pump = (async () => {
+    const decoder = new TextDecoder();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const name = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (name) events.push({ name, data: data ? (JSON.parse(data) as unknown) : null });
+        }
+      }
+    } catch {
+      // closed by the test
+    }
+  })();
+  const count = (name: string) => events.filter((e) => e.name === name).length;
+  return {
+    events,
+    count,
+    async until(name: string, n: number) {
+      const start = Date.now();
+      while (count(name) < n) {
+        if (Date.now() - start > 5_000) throw new Error(`waited for ${n} ${name}, got ${count(name)}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    async close() {
+      controller.abort();
+      await pump;
+    },
+  };
+}
+
+describe('sync stream', () => {
+  it('pokes staff and the parties concerned, and not other parties', async () => {
+    const agent = await open(await server.signIn(world.users.agent.email));
+    const bob = await open(await server.signIn(world.users.bob.email));
+    const shop = await open(await server.signIn(world.users.shop.email));
+    const alice = await server.signIn(world.users.alice.email);
+    for (const s of [agent, bob, shop]) await s.until('poke', 1);
+
+    const filed = await server.call<Dossier>('POST', '/dossiers', {
+      token: alice,
+      body: {
+        transactionId: world.transactions.alice1,
+        subject: 'delivery',
+        reason: 'not_received',
+        merchantContact: 'not_contacted',
+        description: 'Where is it?',
+      },
+    });
+    expect(filed.status).toBe(201);
+    await agent.until('poke', 2);
+    await shop.until('poke', 2);
+
+    // An internal note concerns staff only.
+    const agentToken = await server.signIn(world.users.agent2.email);
+    await server.call('POST', `/dossiers/${filed.body.id}/messages`, {
+      token: agentToken,
+      body: { body: 'internal', audience: 'internal' },
+    });
+    await agent.until('poke', 3);
+    expect(shop.count('poke')).toBe(2);
+    expect(bob.count('poke')).toBe(1);
+
+    for (const s of [agent, bob, shop]) await s.close();
+  });
+
+  it('relays presence to other agents, never to parties, and never to the agent themself', async () => {
+    const agentToken = await server.signIn(world.users.agent.email);
+    const other = await open(await server.signIn(world.users.agent2.email));
+    const self = await open(agentToken);
+    const party = await open(await server.signIn(world.users.shop.email));
+    const list = await server.call<{ items: Dossier[] }>('GET', '/dossiers', { token: agentToken });
+    const id = list.body.items[0]?.id ?? '';
+    const res = await server.call<{ until: string }>('PUT', '/presence', {
+      token: agentToken,
+      body: { dossierId: id, activity: 'writing' },
+    });
+    expect(res.status).toBe(200);
+    await other.until('presence', 1);
+    expect(other.events.find((e) => e.name === 'presence')?.data).toMatchObject({
+      userId: world.users.agent.id,
+      dossierId: id,
+      activity: 'writing',
+      until: res.body.until,
+    });
+    expect(self.count('presence')).toBe(0);
+    expect(party.count('presence')).toBe(0);
+    for (const s of [other, self, party]) await s.close();
+  });
+});
