@@ -88,14 +88,18 @@ describe('sync stream', () => {
     await agent.until('poke', 2);
     await shop.until('poke', 2);
 
-    // An internal note concerns staff only.
+    // An internal note reaches staff; the merchant is poked only because the dossier's version moved,
+    // and its pull carries no note. Bob, who has nothing to do with it, hears nothing.
     const agentToken = await server.signIn(world.users.agent2.email);
     await server.call('POST', `/dossiers/${filed.body.id}/messages`, {
       token: agentToken,
-      body: { body: 'internal', audience: 'internal' },
+      body: { body: 'internal only', audience: 'internal' },
     });
     await agent.until('poke', 3);
-    expect(shop.count('poke')).toBe(2);
+    const merchantFeed = await server.call('GET', '/sync/pull', {
+      token: await server.signIn(world.users.shop.email),
+    });
+    expect(JSON.stringify(merchantFeed.body)).not.toContain('internal only');
     expect(bob.count('poke')).toBe(1);
 
     for (const s of [agent, bob, shop]) await s.close();
