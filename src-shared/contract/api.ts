@@ -45,11 +45,17 @@ export const attachmentUploadSchema = z.strictObject({
     .trim()
     .min(1)
     .max(255)
-    .regex(/^[^/\\\u0000-\u001f]+$/, 'a file name without slashes or control characters'),
+    .refine(
+      (name) => !/[/\\]/.test(name) && !Array.from(name).some((ch) => ch.charCodeAt(0) < 32),
+      'a file name without slashes or control characters',
+    ),
   contentType: z.enum(attachmentTypes),
   contentBase64: z
     .base64()
-    .max(Math.ceil(attachmentLimits.bytes / 3) * 4, `at most ${attachmentLimits.bytes / 1024 / 1024} MB per file`),
+    .max(
+      Math.ceil(attachmentLimits.bytes / 3) * 4,
+      `at most ${attachmentLimits.bytes / 1024 / 1024} MB per file`,
+    ),
 });
 export type AttachmentUpload = z.infer<typeof attachmentUploadSchema>;
 const attachmentsField = z.array(attachmentUploadSchema).max(attachmentLimits.perMessage).optional();

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { attachmentLimits, attachmentSchema, idSchema, instantSchema, limits, tagSchema, textSchema } from './model';
+import {
+  attachmentLimits,
+  attachmentSchema,
+  idSchema,
+  instantSchema,
+  limits,
+  tagSchema,
+  textSchema,
+} from './model';
 import type { ActorRole } from './vocabulary';
 import { outcomeSchema } from './vocabulary';
 

@@ -146,7 +146,13 @@ export const dossierSchema = z.object({
 export type Dossier = z.infer<typeof dossierSchema>;
 
 /** What a party may attach: receipts, photos, tracking (spec/product.md §2). */
-export const attachmentTypes = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'text/plain'] as const;
+export const attachmentTypes = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'text/plain',
+] as const;
 export const attachmentLimits = { perMessage: 3, bytes: 4 * 1024 * 1024 } as const;
 
 export const attachmentSchema = z.object({

@@ -106,12 +106,12 @@ describe('pull under concurrent writes', () => {
     });
     const seen = new Map<string, number>();
     let cursor = '';
-    let writing = true;
+    const progress = { writing: true };
     const reader = (async () => {
       // Keep pulling small pages while the writers commit; stop at the first empty page that began
       // after they were all done.
       for (;;) {
-        const writersWereDone = !writing;
+        const writersWereDone = !progress.writing;
         const q = new URLSearchParams({ limit: '7', ...(cursor ? { cursor } : {}) });
         const res = await server.call<PullResponse>('GET', `/sync/pull?${q.toString()}`, { token: agent });
         for (const c of res.body.changes)
@@ -121,7 +121,7 @@ describe('pull under concurrent writes', () => {
       }
     })();
     await Promise.all(writers);
-    writing = false;
+    progress.writing = false;
     await reader;
     const everything = await server.call<PullResponse>('GET', '/sync/pull?limit=10000', { token: agent });
     const missing = everything.body.changes.map((c) => `${c.entity}:${c.id}`).filter((k) => !seen.has(k));
