@@ -12,8 +12,6 @@ const serverProject = (
     exclude,
     environment: 'node',
     env,
-    // Each file boots its own database; two cores, so two files at a time.
-    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
@@ -21,6 +19,8 @@ const serverProject = (
 
 export default defineConfig({
   test: {
+    // Two cores: two test files at a time (each server file boots its own database).
+    maxWorkers: 2,
     projects: [
       {
         test: {

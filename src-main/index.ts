@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { app, BrowserWindow } from 'electron';
+import { registerIpc } from './ipc';
+import { appOrigin } from './policy';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow, hardenWebContents } from './window';
+
+/** The desktop app's entry: one instance, one secure window, the renderer served from app://. */
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl));
+
+  const open = () =>
+    createMainWindow({
+      preload: join(__dirname, '../preload/index.cjs'),
+      url: devServerUrl ?? `${appOrigin}/index.html`,
+      devServerUrl,
+    });
+
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  void app.whenReady().then(() => {
+    serveRenderer(join(__dirname, '../renderer'));
+    registerIpc(devServerUrl);
+    open();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) open();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

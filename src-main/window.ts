@@ -1,0 +1,62 @@
+import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
+import { BrowserWindow, shell } from 'electron';
+import { isAppUrl, isSafeExternalUrl, permissionAllowed } from './policy';
+
+/** The one way the app makes a window: isolated, sandboxed, no Node, no navigation away, no pop-ups. */
+
+export const secureWebPreferences = (
+  preload: string,
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> => ({
+  preload,
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: true,
+});
+
+/** Applied to every webContents the app ever creates (windows, and anything they might spawn). */
+export function hardenWebContents(contents: WebContents, devServerUrl?: string): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  const blockForeign = (event: { preventDefault(): void }, url: string) => {
+    if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+  };
+  contents.on('will-navigate', blockForeign);
+  contents.on('will-redirect', blockForeign);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.session.setPermissionRequestHandler((_wc, permission, callback, details) => {
+    callback(permissionAllowed(permission, details.requestingUrl));
+  });
+  contents.session.setPermissionCheckHandler((_wc, permission, origin) =>
+    permissionAllowed(permission, origin),
+  );
+}
+
+export function createMainWindow(options: {
+  preload: string;
+  url: string;
+  devServerUrl?: string;
+}): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Klik & Pay Dispute Desk',
+    webPreferences: secureWebPreferences(options.preload),
+  });
+  hardenWebContents(window.webContents, options.devServerUrl);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(options.url);
+  return window;
+}

@@ -1,0 +1,4 @@
+/** Injected at build time from package.json (see electron.vite.config.ts). */
+declare const __APP_VERSION__: string;
+
+declare module '*.css';
