@@ -194,7 +194,11 @@ describe('whose move it is', () => {
   it('taking over assigns the agent and makes it Klik & Pay’s move', () => {
     // Taken over on Bastille Day (a holiday): due at the end of the next business day, Wednesday 15.
     const d = step(delivery(), agent, { name: 'dossier.take_over', args: {} }, later(1)).dossier;
-    expect(d).toMatchObject({ status: 'awaiting_klikpay', assigneeId: 'a1', dueAt: '2026-07-15T22:00:00.000Z' });
+    expect(d).toMatchObject({
+      status: 'awaiting_klikpay',
+      assigneeId: 'a1',
+      dueAt: '2026-07-15T22:00:00.000Z',
+    });
     expect(run(d, agent, { name: 'dossier.take_over', args: {} }, later(1.1))).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
