@@ -47,15 +47,13 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc
     .subarray(['urgent', 'colis', 'fraude'])
     .map((tags) => ({ name: 'dossier.tag', args: { tags } }) as const),
-  fc
-    .option(fc.integer({ min: -2, max: 30 }))
-    .map(
-      (days) =>
-        ({
-          name: 'dossier.follow_up',
-          args: { until: days === null ? null : new Date(monday + 200 * DAY + days * DAY).toISOString() },
-        }) as const,
-    ),
+  fc.option(fc.integer({ min: -2, max: 30 })).map(
+    (days) =>
+      ({
+        name: 'dossier.follow_up',
+        args: { until: days === null ? null : new Date(monday + 200 * DAY + days * DAY).toISOString() },
+      }) as const,
+  ),
   fc
     .record({ summary: text, outcome: fc.constantFrom('refunded', 'replaced', undefined) })
     .map(
