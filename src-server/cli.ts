@@ -9,6 +9,7 @@ import { systemClock } from './services/clock';
 import { randomId } from './services/context';
 import { createAccount } from './services/auth';
 import { startServer } from './server';
+import { loadSettings } from './settings-file';
 
 /**
  * `npm run server -- [options]` serves the API; `npm run server -- create-user …` adds an account to
@@ -17,7 +18,7 @@ import { startServer } from './server';
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'create-user') return createUser(argv.slice(1));
   const config = readServerConfig(argv, process.env);
-  const server = await startServer(config, defaultSettings);
+  const server = await startServer(config, loadSettings(config.settingsFile));
   server.app.log.info(
     `Klik & Pay dispute API on ${server.url}/api/v1 (${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`})` +
       (config.web ? `; back office at ${server.url}/` : ''),

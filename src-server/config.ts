@@ -20,6 +20,8 @@ export const serverConfigSchema = z.object({
   corsOrigins: z.array(z.url()).default([]),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   schedulerIntervalMs: z.coerce.number().int().min(100).default(30_000),
+  /** A JSON file overriding the rules' delays and business calendar (src-shared/domain/settings.ts). */
+  settingsFile: z.string().min(1).optional(),
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 
@@ -36,6 +38,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       'web-root': { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
       'log-level': { type: 'string' },
+      settings: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -59,6 +62,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     corsOrigins: values['cors-origin'] ?? env.KLIKPAY_CORS_ORIGINS?.split(',').filter(Boolean),
     logLevel: values['log-level'] ?? env.LOG_LEVEL,
     schedulerIntervalMs: env.KLIKPAY_SCHEDULER_INTERVAL_MS,
+    settingsFile: values.settings ?? env.KLIKPAY_SETTINGS,
   });
   if (!parsed.success) {
     throw new Error(

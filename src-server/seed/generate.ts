@@ -39,9 +39,10 @@ const currencies = [
   ['JPY', 3],
 ] as const;
 
+/** Ids that sort in the order they are made, so bulk inserts append to the end of each index. */
 export function counterIds(prefix: string): () => string {
   let n = 0;
-  return () => `${prefix}${(n++).toString(36)}`;
+  return () => `${prefix}${(n++).toString(36).padStart(8, '0')}`;
 }
 
 export function generateWorkload(o: GenerateOptions): Workload {

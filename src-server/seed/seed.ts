@@ -33,10 +33,8 @@ export async function seedIfEmpty(
     [...workload.transactions, ...demo.transactions],
     demoAccounts(await hashPassword('demo')),
   );
-  // Oldest first, so the change log's order follows the story of the data.
-  const dossiers: Written[] = [...workload.dossiers, ...demo.dossiers].sort((a, b) =>
-    a.dossier.createdAt.localeCompare(b.dossier.createdAt),
-  );
+  // In the order they were generated: ids ascend, so every index grows at its end.
+  const dossiers: Written[] = [...workload.dossiers, ...demo.dossiers];
   await writeDossiers(ctx.db, dossiers);
   await ctx.db.query("select setval('dossier_number', $1)", [count + demo.dossiers.length]);
   const messages = dossiers.reduce((n, w) => n + w.messages.length, 0);

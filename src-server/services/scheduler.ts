@@ -1,5 +1,6 @@
 import { applyTimeRules } from '../../src-shared/domain/time-rules';
 import { lockDueDossiers } from '../store/dossiers';
+import { deleteExpiredSessions } from '../store/people';
 import type { ServerContext } from './context';
 import { writeWithNextRule } from './dossiers';
 
@@ -27,7 +28,7 @@ export async function runDueTimeRules(ctx: ServerContext, batch = 200): Promise<
   }
 }
 
-/** Runs the time rules every `intervalMs` until stopped; one run at a time. */
+/** Runs the time rules, and clears expired sessions, every `intervalMs` until stopped; one run at a time. */
 export function startScheduler(
   ctx: ServerContext,
   intervalMs: number,
@@ -35,7 +36,12 @@ export function startScheduler(
 ): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() => runDueTimeRules(ctx)).catch(onError);
+    running = running
+      .then(async () => {
+        await runDueTimeRules(ctx);
+        await deleteExpiredSessions(ctx.db, new Date(ctx.clock.now()).toISOString());
+      })
+      .catch(onError);
   }, intervalMs);
   timer.unref();
   return async () => {

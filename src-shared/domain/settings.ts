@@ -3,21 +3,26 @@ import { addBusinessDays, addCalendarDays, businessCalendarSchema, defaultCalend
 import type { Dossier } from './model';
 
 /** Every delay of the rules, configurable (spec/product.md §3). */
-export const disputeSettingsSchema = z.object({
-  calendar: businessCalendarSchema,
-  /** Klik & Pay replies within this many business days ("if possible, will reply within a day"). */
-  klikpayReplyBusinessDays: z.int().min(1).max(30),
-  /** The merchant's reasonable period to answer a forwarded claim, in calendar days. */
-  merchantAnswerDays: z.int().min(1).max(90),
-  /** The new deadline a Good Practices reminder gives the merchant, in calendar days. */
-  merchantReminderDays: z.int().min(1).max(90),
-  /** Days without communication after which a dossier closes by itself. */
-  inactivityDays: z.int().min(2).max(3650),
-  /** Days before the auto-close at which both parties get a notice. */
-  preCloseNoticeDays: z.int().min(1).max(365),
-  /** How long a closed dossier stays in the "Recently closed" queue. */
-  recentlyClosedDays: z.int().min(1).max(365),
-});
+export const disputeSettingsSchema = z
+  .object({
+    calendar: businessCalendarSchema,
+    /** Klik & Pay replies within this many business days ("if possible, will reply within a day"). */
+    klikpayReplyBusinessDays: z.int().min(1).max(30),
+    /** The merchant's reasonable period to answer a forwarded claim, in calendar days. */
+    merchantAnswerDays: z.int().min(1).max(90),
+    /** The new deadline a Good Practices reminder gives the merchant, in calendar days. */
+    merchantReminderDays: z.int().min(1).max(90),
+    /** Days without communication after which a dossier closes by itself. */
+    inactivityDays: z.int().min(2).max(3650),
+    /** Days before the auto-close at which both parties get a notice. */
+    preCloseNoticeDays: z.int().min(1).max(365),
+    /** How long a closed dossier stays in the "Recently closed" queue. */
+    recentlyClosedDays: z.int().min(1).max(365),
+  })
+  .refine((s) => s.preCloseNoticeDays < s.inactivityDays, {
+    message: 'the pre-close notice must come before the auto-close',
+    path: ['preCloseNoticeDays'],
+  });
 export type DisputeSettings = z.infer<typeof disputeSettingsSchema>;
 
 export const defaultSettings: DisputeSettings = {

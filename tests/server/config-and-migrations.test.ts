@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadSettings } from '../../src-server/settings-file';
+import { defaultSettings } from '../../src-shared/domain/settings';
 import { readServerConfig } from '../../src-server/config';
 import { openDatabase } from '../../src-server/db/database';
 import { listMigrations, migrate } from '../../src-server/db/migrate';
@@ -73,5 +78,33 @@ describe('migrations', () => {
       await db.close();
       await dropTestDatabases();
     }
+  });
+});
+
+describe('settings file', () => {
+  const write = (content: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'klikpay-settings-'));
+    const file = join(dir, 'settings.json');
+    writeFileSync(file, content);
+    return file;
+  };
+
+  it('overrides the defaults field by field, calendar included', () => {
+    const settings = loadSettings(
+      write('{"merchantAnswerDays": 10, "calendar": {"extraHolidays": ["2026-12-24"]}}'),
+    );
+    expect(settings.merchantAnswerDays).toBe(10);
+    expect(settings.klikpayReplyBusinessDays).toBe(1);
+    expect(settings.calendar).toMatchObject({ timeZone: 'Europe/Paris', extraHolidays: ['2026-12-24'] });
+    expect(loadSettings(undefined)).toBe(defaultSettings);
+  });
+
+  it('says what is wrong with a bad file', () => {
+    expect(() => loadSettings(write('{"inactivityDays": 10, "preCloseNoticeDays": 14}'))).toThrow(
+      /pre-close notice/,
+    );
+    expect(() => loadSettings(write('{"calendar": {"timeZone": "Mars/Base"}}'))).toThrow(/calendar.timeZone/);
+    expect(() => loadSettings(write('not json'))).toThrow(/Cannot read/);
+    expect(() => loadSettings(write('[1]'))).toThrow(/JSON object/);
   });
 });

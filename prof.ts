@@ -1,0 +1,18 @@
+import { openDatabase } from './src-server/db/database';
+import { migrate } from './src-server/db/migrate';
+import { generateWorkload } from './src-server/seed/generate';
+import { staffActors, demoAccounts } from './src-server/seed/demo';
+import { writeParties, writeDossiers } from './src-server/seed/bulk';
+import { defaultSettings } from './src-shared/domain/settings';
+const db = await openDatabase({ dataDir: '/tmp/prof-data' });
+await migrate(db);
+const { agents, supervisors } = staffActors();
+const n = Number(process.argv[2] ?? 20000);
+let t = Date.now();
+const w = generateWorkload({ dossiers: n, now: Date.now(), settings: defaultSettings, agents, supervisors });
+console.log('gen', Date.now() - t);
+await writeParties(db, new Date().toISOString(), w.merchants, w.customers, w.transactions, demoAccounts('x').slice(0, 3));
+t = Date.now();
+await writeDossiers(db, w.dossiers);
+console.log('dossiers', Date.now() - t);
+await db.close();
