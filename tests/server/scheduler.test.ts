@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dossier } from '../../src-shared/domain/model';
 import { runDueTimeRules, startScheduler } from '../../src-server/services/scheduler';
-import type { ManualClock } from '../../src-server/services/clock';
+import { ManualClock } from '../../src-server/services/clock';
 import type { TestServer, World } from './harness';
 import { buildWorld, dropTestDatabases, startTestServer } from './harness';
 
@@ -17,7 +17,11 @@ afterAll(async () => {
   await dropTestDatabases();
 });
 
-const clock = () => server.ctx.clock as ManualClock;
+function clock(): ManualClock {
+  const c = server.ctx.clock;
+  if (!(c instanceof ManualClock)) throw new Error('the test server runs on the manual clock');
+  return c;
+}
 
 describe('the scheduler', () => {
   it('works through every due dossier in batches, exactly once', async () => {
