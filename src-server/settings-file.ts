@@ -12,9 +12,8 @@ export function loadSettings(path: string | undefined): DisputeSettings {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(
-      `Cannot read the settings file ${path}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot read the settings file ${path}: ${why}`, { cause: error });
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new Error(`The settings file ${path} must hold a JSON object.`);
