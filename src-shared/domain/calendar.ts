@@ -132,15 +132,50 @@ interface WallClock {
   millisecond: number;
 }
 
-function wallClock(at: number, timeZone: string): WallClock {
+/** The zone's offset from UTC at an instant, read from Intl (slow: see offsetAt). */
+function readOffset(at: number, timeZone: string): number {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(at))) parts[p.type] = p.value;
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return asUtc - (at - (((at % 1000) + 1000) % 1000));
+}
+
+// Offsets only change at transitions, which fall on whole quarter hours: cache them per quarter hour.
+const QUARTER = 900_000;
+const offsets = new Map<string, Map<number, number>>();
+
+/** The zone's offset from UTC at an instant, in milliseconds. */
+function offsetAt(at: number, timeZone: string): number {
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const bucket = Math.floor(at / QUARTER);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    offset = readOffset(bucket * QUARTER, timeZone);
+    if (zone.size > 100_000) zone.clear();
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
+
+function wallClock(at: number, timeZone: string): WallClock {
+  const local = new Date(at + offsetAt(at, timeZone));
   return {
-    date: `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''}`,
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    millisecond: ((at % 1000) + 1000) % 1000,
+    date: local.toISOString().slice(0, 10),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    millisecond: local.getUTCMilliseconds(),
   };
 }
 
@@ -149,12 +184,6 @@ export function localDate(at: number, timeZone: string): string {
   return wallClock(at, timeZone).date;
 }
 
-/** The zone's offset from UTC at an instant, in milliseconds. */
-function offsetAt(at: number, timeZone: string): number {
-  const w = wallClock(at, timeZone);
-  const asUtc = fromDate(w.date) + ((w.hour * 60 + w.minute) * 60 + w.second) * 1000 + w.millisecond;
-  return asUtc - at;
-}
 
 /**
  * The instant a local wall-clock time names. In a spring-forward gap the time does not exist and

@@ -55,7 +55,8 @@ export class Draft {
     private readonly newId: () => string,
   ) {
     this.before = original;
-    this.dossier = structuredClone(original);
+    // Nested values are replaced, never changed in place — but for follow-ups, copied here.
+    this.dossier = { ...original, followUps: { ...original.followUps } };
   }
 
   toKlikpay(at: number): void {
@@ -159,7 +160,7 @@ export class Draft {
       if (unaudited.has(key)) continue;
       const before = this.before[key];
       const after = this.dossier[key];
-      if (JSON.stringify(before) !== JSON.stringify(after)) changes[key] = { before, after };
+      if (!sameValue(before, after)) changes[key] = { before, after };
     }
     const changed = Object.keys(changes).length > 0 || this.messages.length > 0;
     if (!changed) return { dossier: this.before, messages: [], events: [] };
@@ -176,6 +177,19 @@ export class Draft {
     };
     return { dossier: this.dossier, messages: this.messages, events: [event] };
   }
+}
+
+/** Deep equality of JSON values (the dossier's fields). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && sameValue(ra[k], rb[k]));
 }
 
 export function factsOf(d: Dossier, language: Language, timeZone: string): TemplateFacts {
