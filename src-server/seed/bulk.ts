@@ -5,11 +5,12 @@ import type { Written } from '../store/dossiers';
 import type { NewTransaction } from '../store/people';
 
 /**
- * Writes a generated workload with multi-row inserts, a few thousand rows per statement, so that
- * 100,000 dossiers and their 500,000 messages load in well under a minute on PGlite.
+ * Writes a generated workload in large statements: each sends its rows as one JSON array (PGlite
+ * reads one large JSON parameter much faster than one array parameter per column), and secondary
+ * indexes are rebuilt once at the end instead of row by row.
  */
 
-export interface StaffRow {
+export interface SeedAccount {
   id: string;
   email: string;
   name: string;
@@ -19,34 +20,116 @@ export interface StaffRow {
   customerId: string | null;
 }
 
-const chunk = 2_000;
-const chunks = <T>(rows: readonly T[], size = chunk): T[][] =>
-  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
-
-/**
- * One statement per chunk, its rows sent as a single JSON array: PGlite reads one large JSON
- * parameter much faster than one array parameter per column.
- */
-async function insertRows(
-  sql: Sql,
-  table: string,
-  columns: string[],
-  casts: string[],
-  rows: readonly (readonly unknown[])[],
-): Promise<void> {
-  const select = columns
-    .map((_, c) => (casts[c] === 'jsonb' ? `x->${c}` : `(x->>${c})::${casts[c] ?? 'text'}`))
-    .join(', ');
-  for (const part of chunks(rows)) {
-    await sql.query(
-      `insert into ${table} (${columns.join(', ')})
-       select ${select} from jsonb_array_elements($1::jsonb) with ordinality as r(x, n) order by n`,
-      [JSON.stringify(part)],
-    );
-  }
+interface Table {
+  name: string;
+  columns: readonly string[];
+  casts: readonly string[];
 }
 
-const text = (v: string | number | boolean | null): string | null => (v === null ? null : String(v));
+const tables = {
+  merchants: {
+    name: 'merchants',
+    columns: ['id', 'name', 'email', 'email_valid', 'language', 'created_at'],
+    casts: ['text', 'text', 'text', 'boolean', 'text', 'timestamptz'],
+  },
+  customers: {
+    name: 'customers',
+    columns: ['id', 'name', 'email', 'language', 'created_at'],
+    casts: ['text', 'text', 'text', 'text', 'timestamptz'],
+  },
+  users: {
+    name: 'users',
+    columns: ['id', 'email', 'name', 'role', 'password_hash', 'merchant_id', 'customer_id', 'created_at'],
+    casts: ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamptz'],
+  },
+  transactions: {
+    name: 'transactions',
+    columns: ['id', 'amount', 'currency', 'occurred_at', 'order_reference', 'merchant_id', 'customer_id'],
+    casts: ['text', 'bigint', 'text', 'timestamptz', 'text', 'text', 'text'],
+  },
+  dossiers: {
+    name: 'dossiers',
+    columns: [
+      'id',
+      'reference',
+      'transaction_id',
+      'merchant_id',
+      'customer_id',
+      'status',
+      'assignee_id',
+      'next_rule_at',
+      'created_at',
+      'updated_at',
+      'version',
+      'data',
+    ],
+    casts: [
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'timestamptz',
+      'timestamptz',
+      'timestamptz',
+      'integer',
+      'jsonb',
+    ],
+  },
+  messages: {
+    name: 'messages',
+    columns: ['id', 'dossier_id', 'audience', 'created_at', 'data'],
+    casts: ['text', 'text', 'text', 'timestamptz', 'jsonb'],
+  },
+  events: {
+    name: 'audit_events',
+    columns: ['id', 'dossier_id', 'type', 'at', 'data'],
+    casts: ['text', 'text', 'text', 'timestamptz', 'jsonb'],
+  },
+} satisfies Record<string, Table>;
+
+type Row = readonly unknown[];
+const rowsPerStatement = 5_000;
+
+async function insertJson(sql: Sql, table: Table, json: string): Promise<void> {
+  const select = table.columns
+    .map((_, c) => (table.casts[c] === 'jsonb' ? `x->${c}` : `(x->>${c})::${table.casts[c] ?? 'text'}`))
+    .join(', ');
+  await sql.query(
+    `insert into ${table.name} (${table.columns.join(', ')})
+     select ${select} from jsonb_array_elements($1::jsonb) with ordinality as r(x, n) order by n`,
+    [json],
+  );
+}
+
+/** Change-log rows, in the given order: [entity, id, visible_to, customer_id, merchant_id]. */
+async function appendChanges(sql: Sql, json: string): Promise<void> {
+  await sql.query(
+    `insert into changes (seq, entity, entity_id, op, visible_to, customer_id, merchant_id)
+     select nextval('change_seq'), x->>0, x->>1, 'put', x->>2, x->>3, x->>4
+     from (select x from jsonb_array_elements($1::jsonb) with ordinality as r(x, n) order by n) as ordered`,
+    [json],
+  );
+}
+
+const split = <T>(rows: readonly T[], size = rowsPerStatement): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+
+async function insertAll(sql: Sql, table: Table, rows: readonly Row[]): Promise<void> {
+  for (const part of split(rows)) await insertJson(sql, table, JSON.stringify(part));
+}
+
+const transactionRow = (t: NewTransaction): Row => [
+  t.id,
+  t.amount,
+  t.currency,
+  t.occurredAt,
+  t.orderReference,
+  t.merchantId,
+  t.customerId,
+];
 
 export async function writeParties(
   db: Database,
@@ -54,58 +137,99 @@ export async function writeParties(
   merchants: readonly Merchant[],
   customers: readonly Customer[],
   transactions: readonly NewTransaction[],
-  accounts: readonly StaffRow[],
+  accounts: readonly SeedAccount[],
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await insertRows(
+    await insertAll(
       tx,
-      'merchants',
-      ['id', 'name', 'email', 'email_valid', 'language', 'created_at'],
-      ['text', 'text', 'text', 'boolean', 'text', 'timestamptz'],
-      merchants.map((m) => [m.id, m.name, m.email, text(m.emailValid), m.language, at]),
+      tables.merchants,
+      merchants.map((m) => [m.id, m.name, m.email, m.emailValid, m.language, at]),
     );
-    await insertRows(
+    await insertAll(
       tx,
-      'customers',
-      ['id', 'name', 'email', 'language', 'created_at'],
-      ['text', 'text', 'text', 'text', 'timestamptz'],
+      tables.customers,
       customers.map((c) => [c.id, c.name, c.email, c.language, at]),
     );
-    await insertRows(
+    await insertAll(
       tx,
-      'users',
-      ['id', 'email', 'name', 'role', 'password_hash', 'merchant_id', 'customer_id', 'created_at'],
-      ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamptz'],
+      tables.users,
       accounts.map((a) => [a.id, a.email, a.name, a.role, a.passwordHash, a.merchantId, a.customerId, at]),
     );
-    await insertRows(
-      tx,
-      'transactions',
-      ['id', 'amount', 'currency', 'occurred_at', 'order_reference', 'merchant_id', 'customer_id'],
-      ['text', 'bigint', 'text', 'timestamptz', 'text', 'text', 'text'],
-      transactions.map((t) => [
-        t.id,
-        text(t.amount),
-        t.currency,
-        t.occurredAt,
-        t.orderReference,
-        t.merchantId,
-        t.customerId,
-      ]),
-    );
+    await insertAll(tx, tables.transactions, transactions.map(transactionRow));
     // Staff and merchants are synced to the back office: they enter the change log first.
     const staff = accounts.filter((a) => a.role === 'agent' || a.role === 'supervisor');
-    await appendChanges(tx, [
-      ...staff.map((a) => ['user', a.id, 'staff', null, null] as const),
-      ...merchants.map((m) => ['merchant', m.id, 'staff', null, null] as const),
-    ]);
+    const changes = [
+      ...staff.map((a) => ['user', a.id, 'staff', null, null]),
+      ...merchants.map((m) => ['merchant', m.id, 'staff', null, null]),
+    ];
+    for (const part of split(changes)) await appendChanges(tx, JSON.stringify(part));
   });
 }
 
-/** Secondary indexes of the tables a bulk load fills: rebuilt once at the end instead of row by row. */
+/** A chunk of dossiers as ready-to-send JSON, so it can be made on another thread. */
+export interface PreparedChunk {
+  transactions: string[];
+  dossiers: string[];
+  messages: string[];
+  events: string[];
+  changes: string[];
+}
+
+export function prepareChunk(
+  transactions: readonly NewTransaction[],
+  written: readonly Written[],
+): PreparedChunk {
+  const json = (rows: readonly Row[]) => split(rows).map((part) => JSON.stringify(part));
+  return {
+    transactions: json(transactions.map(transactionRow)),
+    dossiers: json(
+      written.map(({ dossier: d, nextRuleAt }) => [
+        d.id,
+        d.reference,
+        d.transaction.id,
+        d.transaction.merchantId,
+        d.transaction.customerId,
+        d.status,
+        d.assigneeId,
+        nextRuleAt === null ? null : new Date(nextRuleAt).toISOString(),
+        d.createdAt,
+        d.updatedAt,
+        d.version,
+        d,
+      ]),
+    ),
+    messages: json(
+      written.flatMap((w) => w.messages.map((m) => [m.id, w.dossier.id, m.audience, m.createdAt, m])),
+    ),
+    events: json(written.flatMap((w) => w.events.map((e) => [e.id, w.dossier.id, e.type, e.at, e]))),
+    changes: json(
+      written.flatMap(({ dossier: d, messages, events }) => {
+        const owner = [d.transaction.customerId, d.transaction.merchantId];
+        return [
+          ['dossier', d.id, 'all', ...owner],
+          ...messages.map((m) => ['message', m.id, messageVisibility(m.audience), ...owner]),
+          ...events.map((e) => ['event', e.id, 'staff', ...owner]),
+        ];
+      }),
+    ),
+  };
+}
+
+/** Writes one prepared chunk in one transaction: each dossier enters the change log before its messages. */
+export async function writeChunk(db: Database, chunk: PreparedChunk): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const json of chunk.transactions) await insertJson(tx, tables.transactions, json);
+    for (const json of chunk.dossiers) await insertJson(tx, tables.dossiers, json);
+    for (const json of chunk.messages) await insertJson(tx, tables.messages, json);
+    for (const json of chunk.events) await insertJson(tx, tables.events, json);
+    for (const json of chunk.changes) await appendChanges(tx, json);
+  });
+}
+
 const bulkTables = ['dossiers', 'messages', 'audit_events', 'changes'];
 
-export async function writeDossiers(db: Database, written: readonly Written[]): Promise<void> {
+/** Runs a bulk load with the secondary indexes of the loaded tables dropped, and rebuilds them once. */
+export async function withoutSecondaryIndexes<T>(db: Database, load: () => Promise<T>): Promise<T> {
   const indexes = await db.query<{ name: string; definition: string }>(
     `select i.indexname as name, i.indexdef as definition
      from pg_indexes i
@@ -116,110 +240,8 @@ export async function writeDossiers(db: Database, written: readonly Written[]): 
   );
   for (const index of indexes) await db.query(`drop index ${index.name}`);
   try {
-    await insertDossiers(db, written);
+    return await load();
   } finally {
     for (const index of indexes) await db.query(index.definition);
-  }
-}
-
-async function insertDossiers(db: Database, written: readonly Written[]): Promise<void> {
-  for (const part of chunks(written, 1_000)) {
-    await db.transaction(async (tx) => {
-      await insertRows(
-        tx,
-        'dossiers',
-        [
-          'id',
-          'reference',
-          'transaction_id',
-          'merchant_id',
-          'customer_id',
-          'status',
-          'assignee_id',
-          'next_rule_at',
-          'created_at',
-          'updated_at',
-          'version',
-          'data',
-        ],
-        [
-          'text',
-          'text',
-          'text',
-          'text',
-          'text',
-          'text',
-          'text',
-          'timestamptz',
-          'timestamptz',
-          'timestamptz',
-          'integer',
-          'jsonb',
-        ],
-        part.map(({ dossier: d, nextRuleAt }) => [
-          d.id,
-          d.reference,
-          d.transaction.id,
-          d.transaction.merchantId,
-          d.transaction.customerId,
-          d.status,
-          d.assigneeId,
-          nextRuleAt === null ? null : new Date(nextRuleAt).toISOString(),
-          d.createdAt,
-          d.updatedAt,
-          text(d.version),
-          d,
-        ]),
-      );
-      const messages = part.flatMap((w) =>
-        w.messages.map((m) => [m.id, w.dossier.id, m.audience, m.createdAt, m]),
-      );
-      await insertRows(
-        tx,
-        'messages',
-        ['id', 'dossier_id', 'audience', 'created_at', 'data'],
-        ['text', 'text', 'text', 'timestamptz', 'jsonb'],
-        messages,
-      );
-      const events = part.flatMap((w) => w.events.map((e) => [e.id, w.dossier.id, e.type, e.at, e]));
-      await insertRows(
-        tx,
-        'audit_events',
-        ['id', 'dossier_id', 'type', 'at', 'data'],
-        ['text', 'text', 'text', 'timestamptz', 'jsonb'],
-        events,
-      );
-      await appendChanges(
-        tx,
-        part.flatMap(({ dossier: d, messages: ms, events: es }) => {
-          const owner = [d.transaction.customerId, d.transaction.merchantId] as const;
-          return [
-            ['dossier', d.id, 'all', ...owner] as const,
-            ...ms.map((m) => ['message', m.id, messageVisibility(m.audience), ...owner] as const),
-            ...es.map((e) => ['event', e.id, 'staff', ...owner] as const),
-          ];
-        }),
-      );
-    });
-  }
-}
-
-type ChangeTuple = readonly [
-  entity: string,
-  id: string,
-  visibleTo: string,
-  customerId: string | null,
-  merchantId: string | null,
-];
-
-/** Appends change-log rows in the given order (each dossier before its messages and events). */
-async function appendChanges(tx: Sql, rows: readonly ChangeTuple[]): Promise<void> {
-  for (const part of chunks(rows, 5_000)) {
-    await tx.query(
-      `insert into changes (seq, entity, entity_id, op, visible_to, customer_id, merchant_id)
-       select nextval('change_seq'), x->>0, x->>1, 'put', x->>2, x->>3, x->>4
-       from (select x from jsonb_array_elements($1::jsonb) with ordinality as r(x, n) order by n) as ordered`,
-      [JSON.stringify(part)],
-    );
   }
 }

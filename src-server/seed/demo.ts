@@ -3,7 +3,7 @@ import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { Actor } from '../../src-shared/domain/transitions';
 import type { Written } from '../store/dossiers';
 import type { NewTransaction } from '../store/people';
-import type { StaffRow } from './bulk';
+import type { SeedAccount } from './bulk';
 import { Random } from './random';
 import type { Scenario } from './scenarios';
 import { playScenario } from './scenarios';
@@ -30,7 +30,7 @@ export const demoMerchant: Merchant = {
   language: 'fr',
 };
 
-export function demoAccounts(passwordHash: string): StaffRow[] {
+export function demoAccounts(passwordHash: string): SeedAccount[] {
   return [
     ...demoStaff.map((s) => ({ ...s, passwordHash, merchantId: null, customerId: null })),
     {

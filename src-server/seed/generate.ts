@@ -17,6 +17,21 @@ export interface Workload {
   dossiers: Written[];
 }
 
+/** A slice of the workload: dossiers with the transactions they are about (dated by their story). */
+export interface WorkloadChunk {
+  transactions: NewTransaction[];
+  dossiers: Written[];
+}
+
+export interface WorkloadPlan {
+  merchants: Merchant[];
+  customers: Customer[];
+  /** Transactions no claim was ever filed on. */
+  spareTransactions: NewTransaction[];
+  /** Plays the dossiers' stories, `size` at a time. */
+  chunks(size: number): Generator<WorkloadChunk>;
+}
+
 export interface GenerateOptions {
   dossiers: number;
   now: number;
@@ -45,7 +60,7 @@ export function counterIds(prefix: string): () => string {
   return () => `${prefix}${(n++).toString(36).padStart(8, '0')}`;
 }
 
-export function generateWorkload(o: GenerateOptions): Workload {
+export function planWorkload(o: GenerateOptions): WorkloadPlan {
   const rng = new Random(o.seed ?? 20_260_713);
   const p = o.prefix ?? '';
   const newId = counterIds(`${p}x`);
@@ -100,10 +115,7 @@ export function generateWorkload(o: GenerateOptions): Workload {
 
   const merchantById = new Map(merchants.map((m) => [m.id, m]));
   const customerById = new Map(customers.map((c) => [c.id, c]));
-  const dossiers: Written[] = [];
-  for (let i = 0; i < o.dossiers; i++) {
-    const transaction = transactions[i];
-    if (!transaction) break;
+  const play = (i: number, transaction: Transaction): Written => {
     const customer = customerById.get(transaction.customerId);
     const merchant = merchantById.get(transaction.merchantId);
     if (!customer || !merchant) throw new Error('seed: transaction without its parties');
@@ -116,22 +128,42 @@ export function generateWorkload(o: GenerateOptions): Workload {
       ['after_sales', 8],
       ['other', 7],
     ]);
-    dossiers.push(
-      playScenario(scenario, {
-        rng,
-        now: o.now,
-        settings: o.settings,
-        newId,
-        agents: o.agents,
-        supervisors: o.supervisors,
-        customer,
-        merchant,
-        transaction,
-        reason,
-        id: `${p}d-${pad(i + 1, 7)}`,
-        number: (o.firstNumber ?? 0) + i + 1,
-      }),
-    );
-  }
-  return { merchants, customers, transactions, dossiers };
+    return playScenario(scenario, {
+      rng,
+      now: o.now,
+      settings: o.settings,
+      newId,
+      agents: o.agents,
+      supervisors: o.supervisors,
+      customer,
+      merchant,
+      transaction,
+      reason,
+      id: `${p}d-${pad(i + 1, 7)}`,
+      number: (o.firstNumber ?? 0) + i + 1,
+    });
+  };
+  return {
+    merchants,
+    customers,
+    spareTransactions: transactions.slice(o.dossiers),
+    *chunks(size) {
+      for (let start = 0; start < o.dossiers; start += size) {
+        const slice = transactions.slice(start, Math.min(start + size, o.dossiers));
+        yield { transactions: slice, dossiers: slice.map((t, k) => play(start + k, t)) };
+      }
+    },
+  };
+}
+
+/** The whole workload at once (small seeds and tests). */
+export function generateWorkload(o: GenerateOptions): Workload {
+  const plan = planWorkload(o);
+  const chunks = [...plan.chunks(5_000)];
+  return {
+    merchants: plan.merchants,
+    customers: plan.customers,
+    transactions: [...chunks.flatMap((c) => c.transactions), ...plan.spareTransactions],
+    dossiers: chunks.flatMap((c) => c.dossiers),
+  };
 }

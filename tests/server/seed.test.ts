@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-server/db/database';
 import type { Database } from '../../src-server/db/database';
 import { migrate } from '../../src-server/db/migrate';
-import { seedIfEmpty } from '../../src-server/seed/seed';
+import { staffActors } from '../../src-server/seed/demo';
+import { generateWorkload } from '../../src-server/seed/generate';
+import { seedIfEmpty, workerThreshold } from '../../src-server/seed/seed';
 import { ManualClock } from '../../src-server/services/clock';
 import type { ServerContext } from '../../src-server/services/context';
 import { randomId } from '../../src-server/services/context';
@@ -126,6 +128,60 @@ describe('--seed N', () => {
     } finally {
       await a.db.close();
       await b.db.close();
+      await dropTestDatabases();
+    }
+  });
+});
+
+describe('a large seed', () => {
+  it('is generated on a worker thread while it is written, with the same data as in-thread', async () => {
+    const { db } = await seeded(workerThreshold);
+    try {
+      const [counts] = await db.query<{
+        dossiers: number;
+        open: number;
+        messages: number;
+        changes: number;
+        entities: number;
+      }>(
+        `select (select count(*)::int from dossiers) as dossiers,
+           (select count(*)::int from dossiers where status <> 'closed') as open,
+           (select count(*)::int from messages) as messages,
+           (select count(*)::int from changes) as changes,
+           (select count(*)::int from dossiers) + (select count(*)::int from messages) + (select count(*)::int from audit_events)
+           + (select count(*)::int from users where role in ('agent', 'supervisor')) + (select count(*)::int from merchants) as entities`,
+      );
+      expect(counts?.dossiers).toBe(workerThreshold + 5);
+      expect(counts?.changes).toBe(counts?.entities);
+      expect((counts?.open ?? 0) / workerThreshold).toBeGreaterThan(0.12);
+      // The secondary indexes dropped for the load are all back.
+      const indexes = await db.query<{ name: string }>(
+        "select indexname as name from pg_indexes where schemaname = 'public'",
+      );
+      expect(indexes.map((i) => i.name)).toEqual(
+        expect.arrayContaining([
+          'messages_dossier',
+          'audit_events_dossier',
+          'changes_customer',
+          'dossiers_next_rule',
+        ]),
+      );
+      // The worker plays the very histories the in-thread generator plays.
+      const planned = generateWorkload({
+        dossiers: workerThreshold,
+        now,
+        settings: defaultSettings,
+        ...staffActors(),
+      }).dossiers;
+      const sample = planned.filter((_, i) => i % 997 === 0);
+      for (const w of sample) {
+        const [stored] = await db.query<{ data: Dossier }>('select data from dossiers where id = $1', [
+          w.dossier.id,
+        ]);
+        expect(stored?.data).toEqual(w.dossier);
+      }
+    } finally {
+      await db.close();
       await dropTestDatabases();
     }
   });
