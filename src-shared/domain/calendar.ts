@@ -184,7 +184,6 @@ export function localDate(at: number, timeZone: string): string {
   return wallClock(at, timeZone).date;
 }
 
-
 /**
  * The instant a local wall-clock time names. In a spring-forward gap the time does not exist and
  * moves forward by the gap; in a fall-back overlap it names two instants and the earlier is taken.
