@@ -1,7 +1,7 @@
 import type { Customer, Merchant } from '../../src-shared/domain/model';
 import type { Database, Sql } from '../db/database';
-import { messageVisibility } from '../store/changes';
 import type { Written } from '../store/dossiers';
+import { changeRowsOf, dossierColumns } from '../store/dossiers';
 import type { NewTransaction } from '../store/people';
 
 /**
@@ -182,35 +182,15 @@ export function prepareChunk(
   const json = (rows: readonly Row[]) => split(rows).map((part) => JSON.stringify(part));
   return {
     transactions: json(transactions.map(transactionRow)),
-    dossiers: json(
-      written.map(({ dossier: d, nextRuleAt }) => [
-        d.id,
-        d.reference,
-        d.transaction.id,
-        d.transaction.merchantId,
-        d.transaction.customerId,
-        d.status,
-        d.assigneeId,
-        nextRuleAt === null ? null : new Date(nextRuleAt).toISOString(),
-        d.createdAt,
-        d.updatedAt,
-        d.version,
-        d,
-      ]),
-    ),
+    dossiers: json(written.map(dossierColumns)),
     messages: json(
       written.flatMap((w) => w.messages.map((m) => [m.id, w.dossier.id, m.audience, m.createdAt, m])),
     ),
     events: json(written.flatMap((w) => w.events.map((e) => [e.id, w.dossier.id, e.type, e.at, e]))),
     changes: json(
-      written.flatMap(({ dossier: d, messages, events }) => {
-        const owner = [d.transaction.customerId, d.transaction.merchantId];
-        return [
-          ['dossier', d.id, 'all', ...owner],
-          ...messages.map((m) => ['message', m.id, messageVisibility(m.audience), ...owner]),
-          ...events.map((e) => ['event', e.id, 'staff', ...owner]),
-        ];
-      }),
+      written.flatMap((w) =>
+        changeRowsOf(w).map((r) => [r.entity, r.id, r.visibleTo, r.customerId, r.merchantId]),
+      ),
     ),
   };
 }

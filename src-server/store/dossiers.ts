@@ -14,6 +14,43 @@ export interface Written {
   nextRuleAt: number | null;
 }
 
+/** The dossiers table's columns for a written dossier, in table order (data last). */
+export function dossierColumns(
+  w: Pick<Written, 'dossier' | 'nextRuleAt'>,
+): (string | number | null | Dossier)[] {
+  const d = w.dossier;
+  return [
+    d.id,
+    d.reference,
+    d.transaction.id,
+    d.transaction.merchantId,
+    d.transaction.customerId,
+    d.status,
+    d.assigneeId,
+    w.nextRuleAt === null ? null : new Date(w.nextRuleAt).toISOString(),
+    d.createdAt,
+    d.updatedAt,
+    d.version,
+    d,
+  ];
+}
+
+/** The change-log rows of a written dossier: the dossier first, then its messages and events. */
+export function changeRowsOf(w: Pick<Written, 'dossier' | 'messages' | 'events'>): ChangeRow[] {
+  const d = w.dossier;
+  const owner = { customerId: d.transaction.customerId, merchantId: d.transaction.merchantId };
+  return [
+    { entity: 'dossier', id: d.id, visibleTo: 'all', ...owner },
+    ...w.messages.map((m): ChangeRow => ({
+      entity: 'message',
+      id: m.id,
+      visibleTo: messageVisibility(m.audience),
+      ...owner,
+    })),
+    ...w.events.map((e): ChangeRow => ({ entity: 'event', id: e.id, visibleTo: 'staff', ...owner })),
+  ];
+}
+
 /** Writes what one decision produced, and appends it to the change log, in the caller's transaction. */
 export async function writeDecision(tx: Sql, w: Written): Promise<void> {
   const d = w.dossier;
@@ -24,20 +61,7 @@ export async function writeDecision(tx: Sql, w: Written): Promise<void> {
      on conflict (id) do update set status = excluded.status, assignee_id = excluded.assignee_id,
        next_rule_at = excluded.next_rule_at, updated_at = excluded.updated_at, version = excluded.version,
        data = excluded.data`,
-    [
-      d.id,
-      d.reference,
-      d.transaction.id,
-      d.transaction.merchantId,
-      d.transaction.customerId,
-      d.status,
-      d.assigneeId,
-      w.nextRuleAt === null ? null : new Date(w.nextRuleAt).toISOString(),
-      d.createdAt,
-      d.updatedAt,
-      d.version,
-      JSON.stringify(d),
-    ],
+    dossierColumns(w).map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : v)),
   );
   if (w.messages.length > 0) {
     await tx.query(
@@ -67,17 +91,7 @@ export async function writeDecision(tx: Sql, w: Written): Promise<void> {
       ],
     );
   }
-  const owner = { customerId: d.transaction.customerId, merchantId: d.transaction.merchantId };
-  const rows: ChangeRow[] = [
-    { entity: 'dossier', id: d.id, visibleTo: 'all', ...owner },
-    ...w.messages.map((m): ChangeRow => ({
-      entity: 'message',
-      id: m.id,
-      visibleTo: messageVisibility(m.audience),
-      ...owner,
-    })),
-    ...w.events.map((e): ChangeRow => ({ entity: 'event', id: e.id, visibleTo: 'staff', ...owner })),
-  ];
+  const rows = changeRowsOf(w);
   await recordChanges(tx, rows);
 }
 
