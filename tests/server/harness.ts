@@ -57,8 +57,9 @@ export async function dropTestDatabases(): Promise<void> {
 }
 
 export async function startTestServer(
-  overrides: Partial<ServerConfig> & { databaseUrl?: string } = {},
+  overrides: Partial<ServerConfig> & { databaseUrl?: string; embedded?: boolean } = {},
 ): Promise<TestServer> {
+  const { embedded = false, ...given } = overrides;
   const config = serverConfigSchema.parse({
     port: 0,
     host: '127.0.0.1',
@@ -66,8 +67,9 @@ export async function startTestServer(
     clock: 'manual',
     clockStart: '2026-07-13T08:00:00.000Z',
     logLevel: 'silent',
-    ...overrides,
-    databaseUrl: overrides.databaseUrl ?? (await freshDatabaseUrl()),
+    ...given,
+    // `embedded`: PGlite even in the PostgreSQL run (a test of the embedded database's own files).
+    databaseUrl: embedded ? undefined : (given.databaseUrl ?? (await freshDatabaseUrl())),
   });
   const server = await startServer(config);
   const call: TestServer['call'] = async (method, path, options = {}) => {
