@@ -35,10 +35,6 @@ export class Hub {
     return () => this.subscribers.delete(s);
   }
 
-  get size(): number {
-    return this.subscribers.size;
-  }
-
   async announcePresence(event: PresenceEvent): Promise<void> {
     await this.db.query('select pg_notify($1, $2)', [presenceChannel, JSON.stringify(event)]);
   }

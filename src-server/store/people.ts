@@ -70,12 +70,6 @@ export async function deleteExpiredSessions(sql: Sql, now: string): Promise<void
   await sql.query('delete from sessions where expires_at <= $1', [now]);
 }
 
-export async function listStaff(sql: Sql): Promise<AccountRow[]> {
-  return sql.query<AccountRow>(
-    `select ${accountColumns} from users where role in ('agent', 'supervisor') order by name, id`,
-  );
-}
-
 export async function insertMerchant(sql: Sql, m: Merchant, createdAt: string): Promise<void> {
   await sql.query(
     'insert into merchants (id, name, email, email_valid, language, created_at) values ($1, $2, $3, $4, $5, $6)',

@@ -2,13 +2,11 @@ import { z } from 'zod';
 import {
   attachmentLimits,
   attachmentTypes,
-  customerSchema,
   dossierSchema,
   emailSchema,
   idSchema,
   instantSchema,
   limits,
-  merchantSchema,
   messageSchema,
   textSchema,
   transactionSchema,
@@ -104,5 +102,3 @@ export const userCreateSchema = z.object({
   password: z.string().min(8).max(200),
   merchantId: idSchema.optional(),
 });
-
-export { customerSchema, merchantSchema };

@@ -23,15 +23,3 @@ export const apiErrorSchema = z.object({
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
-
-/** One field that failed validation: its path (`mutations.2.args.body`) and why, in words. */
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
-
-export function fieldProblems(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): FieldProblem[] {
-  return issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
-}

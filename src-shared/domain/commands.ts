@@ -67,6 +67,3 @@ export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
   'customer.resolve': ['customer'],
   'merchant.message': ['merchant'],
 };
-
-export const isStaffCommandName = (name: string): name is StaffCommandName =>
-  Object.prototype.hasOwnProperty.call(staffCommandSchemas, name);

@@ -51,9 +51,6 @@ export const audienceSchema = z.enum(['customer', 'merchant', 'both', 'internal'
 export type Audience = z.infer<typeof audienceSchema>;
 /** A message reaches a party (and so counts as communication) unless it is an internal note. */
 export const reachesParty = (audience: Audience): boolean => audience !== 'internal';
-export const audienceIncludes = (audience: Audience, party: 'customer' | 'merchant'): boolean =>
-  audience === 'both' || audience === party;
-
 export const closureReasonSchema = z.enum(['resolved_by_client', 'resolved_by_klikpay', 'inactivity']);
 export type ClosureReason = z.infer<typeof closureReasonSchema>;
 
