@@ -22,7 +22,8 @@ export const encodeCursor = (seq: bigint): string => `${cursorPrefix}${seq.toStr
 export function decodeCursor(cursor: string | undefined): bigint {
   if (cursor === undefined || cursor === '') return 0n;
   const body = cursor.startsWith(cursorPrefix) ? cursor.slice(cursorPrefix.length) : '';
-  if (!/^[0-9a-z]{1,13}$/.test(body))
+  // Twelve base-36 digits stay below 2^63: a longer cursor cannot be a PostgreSQL bigint.
+  if (!/^[0-9a-z]{1,12}$/.test(body))
     throw new ApiProblem('invalid_request', 'This sync cursor is not one the server gave.');
   let seq = 0n;
   for (const ch of body) seq = seq * 36n + BigInt(parseInt(ch, 36));

@@ -82,8 +82,14 @@ describe('pull', () => {
   });
 
   it('rejects a cursor the server did not give', async () => {
-    const res = await server.call('GET', '/sync/pull?cursor=12;drop', { token: tokens.agent });
-    expect(res.status).toBe(400);
+    for (const cursor of ['12;drop', 'c1.zzzzzzzzzzzzz', 'c1.-1', 'c2.10']) {
+      const res = await server.call('GET', `/sync/pull?cursor=${encodeURIComponent(cursor)}`, {
+        token: tokens.agent,
+      });
+      expect(res.status).toBe(400);
+    }
+    const largest = await server.call('GET', '/sync/pull?cursor=c1.zzzzzzzzzzzz', { token: tokens.agent });
+    expect(largest.status).toBe(200);
   });
 });
 
