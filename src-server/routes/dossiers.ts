@@ -7,6 +7,7 @@ import {
   escalateRequestSchema,
   fileClaimRequestSchema,
   postMessageRequestSchema,
+  transactionListQuerySchema,
   transactionListSchema,
 } from '../../src-shared/contract/api';
 import { apiErrorSchema } from '../../src-shared/contract/errors';
@@ -46,15 +47,8 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags: ['resources'],
         summary: "The caller's transactions, newest first, with the open dossier of each",
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-        response: {
-          200: transactionListSchema.extend({
-            items: z.array(
-              transactionListSchema.shape.items.element.extend({ openDossierId: z.string().nullable() }),
-            ),
-          }),
-          ...errors,
-        },
+        querystring: transactionListQuerySchema,
+        response: { 200: transactionListSchema, ...errors },
       },
     },
     async (request) => {

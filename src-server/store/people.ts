@@ -1,3 +1,4 @@
+import type { TransactionListItem } from '../../src-shared/contract/api';
 import type { Customer, Merchant, Transaction, User } from '../../src-shared/domain/model';
 import type { Role } from '../../src-shared/domain/vocabulary';
 import type { Sql } from '../db/database';
@@ -108,7 +109,7 @@ const transactionSelect = `
          (select d.id from dossiers d where d.transaction_id = t.id and d.status <> 'closed') as "openDossierId"
   from transactions t join merchants m on m.id = t.merchant_id join customers c on c.id = t.customer_id`;
 
-export type TransactionWithDossier = Transaction & { openDossierId: string | null };
+export type TransactionWithDossier = TransactionListItem;
 
 export async function findTransaction(sql: Sql, id: string): Promise<TransactionWithDossier | null> {
   const rows = await sql.query<TransactionWithDossier>(`${transactionSelect} where t.id = $1`, [id]);

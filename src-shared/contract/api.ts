@@ -35,7 +35,13 @@ export const sessionRequestSchema = z.object({
 export const sessionResponseSchema = z.object({ token: z.string(), user: userSchema });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
-export const transactionListSchema = z.object({ items: z.array(transactionSchema) });
+/** A transaction as its customer (or merchant) sees it, with the open dossier on it if any. */
+export const transactionListItemSchema = transactionSchema.extend({ openDossierId: idSchema.nullable() });
+export type TransactionListItem = z.infer<typeof transactionListItemSchema>;
+export const transactionListSchema = z.object({ items: z.array(transactionListItemSchema) });
+export const transactionListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 
 export const attachmentUploadSchema = z.strictObject({
   filename: z
