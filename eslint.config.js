@@ -9,28 +9,28 @@ const room = (name) => ({
   group: [`**/${name}`, `**/${name}/**`],
   message: `this room may not import ${name}: see the rooms in ARCHITECTURE.md`,
 });
-const nodeBuiltins = {
-  group: [
-    'node:*',
-    ...[
-      'fs',
-      'path',
-      'os',
-      'crypto',
-      'http',
-      'https',
-      'net',
-      'child_process',
-      'url',
-      'stream',
-      'events',
-      'util',
-    ],
-  ],
-  message: 'no Node built-ins in this room',
-};
+const builtinNames = [
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'url',
+  'stream',
+  'events',
+  'util',
+];
+const nodeBuiltins = { group: ['node:*'], message: 'no Node built-ins in this room' };
+/** Bare built-in names, matched exactly (a pattern would also catch a local `./http` module). */
+const builtinPaths = builtinNames.map((name) => ({ name, message: 'no Node built-ins in this room' }));
 const restrict = (...patterns) => ({
-  'no-restricted-imports': ['error', { patterns }],
+  'no-restricted-imports': [
+    'error',
+    { patterns, paths: patterns.includes(nodeBuiltins) ? builtinPaths : [] },
+  ],
 });
 const pkg = (names, message) => ({ group: names, message });
 

@@ -31,6 +31,17 @@ export default defineConfig({
       },
       // `tests/server/postgres/` needs several connections to one server: PostgreSQL only.
       serverProject('server', {}, ['tests/server/postgres/**']),
+      {
+        // The local-first client core against the real API, on fake-indexeddb.
+        test: {
+          name: 'sync',
+          include: ['tests/sync/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/sync/setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
       // The same suite on PostgreSQL, when one is there (`.ci/run` starts one and sets DATABASE_URL).
       ...(process.env.DATABASE_URL ? [serverProject('server-postgres', { KLIKPAY_TEST_POSTGRES: '1' })] : []),
     ],

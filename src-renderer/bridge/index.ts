@@ -1,21 +1,15 @@
-import type { AppInfo, Bridge, Result } from '../../src-shared/contract/bridge';
+import type { Bridge } from '../../src-shared/contract/bridge';
+import { createHttpBridge } from './http';
 
 /**
  * The renderer's one door to the world: Electron's preload bridge when there is one, else the
  * browser host's own implementation (same contract, talking HTTP to the API that served the page).
  */
-const browserBridge: Bridge = {
-  host: 'browser',
-  getAppInfo(): Promise<Result<AppInfo>> {
-    return Promise.resolve({
-      ok: true,
-      value: {
-        name: 'Klik & Pay Dispute Desk',
-        version: __APP_VERSION__,
-        platform: navigator.platform || 'web',
-      },
-    });
-  },
-};
-
-export const bridge: Bridge = window.klikpay ?? browserBridge;
+export const bridge: Bridge =
+  window.klikpay ??
+  createHttpBridge({
+    baseUrl: '',
+    storage: window.localStorage,
+    appVersion: __APP_VERSION__,
+    platform: navigator.platform || 'web',
+  });

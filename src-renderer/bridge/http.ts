@@ -1,0 +1,204 @@
+import type { Bridge, BridgeError, Result } from '../../src-shared/contract/bridge';
+import { sessionResponseSchema } from '../../src-shared/contract/api';
+import { apiErrorSchema } from '../../src-shared/contract/errors';
+import type { PullResponse, PushResponse } from '../../src-shared/contract/sync';
+import { pullResponseSchema, pushResponseSchema } from '../../src-shared/contract/sync';
+import type { User } from '../../src-shared/domain/model';
+import { userSchema } from '../../src-shared/domain/model';
+import type { z } from 'zod';
+
+/**
+ * The browser host's bridge: HTTP straight to the API that served the page. The session (token and
+ * user) is kept in the given storage so a reload, even offline, finds the agent signed in.
+ */
+
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface HttpBridgeOptions {
+  /** The API's origin, e.g. `http://127.0.0.1:4010` ('' for the page's own origin). */
+  baseUrl: string;
+  storage: KeyValueStorage;
+  fetch?: typeof fetch;
+  appVersion: string;
+  platform: string;
+}
+
+const sessionKey = 'klikpay.session';
+interface StoredSession {
+  token: string;
+  user: User;
+}
+
+const statusCodes: Record<number, BridgeError['code']> = {
+  400: 'invalid_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'invalid_request',
+  409: 'invalid_request',
+  413: 'invalid_request',
+  429: 'rate_limited',
+};
+
+export function createHttpBridge(options: HttpBridgeOptions): Bridge {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const api = `${options.baseUrl}/api/v1`;
+
+  const loadSession = (): StoredSession | null => {
+    const raw = options.storage.getItem(sessionKey);
+    if (!raw) return null;
+    try {
+      const parsed = JSON.parse(raw) as { token?: unknown; user?: unknown };
+      const user = userSchema.safeParse(parsed.user);
+      return typeof parsed.token === 'string' && user.success
+        ? { token: parsed.token, user: user.data }
+        : null;
+    } catch {
+      return null;
+    }
+  };
+
+  async function call<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S | null,
+    body?: unknown,
+  ): Promise<Result<z.infer<S> | null>> {
+    const session = loadSession();
+    const headers: Record<string, string> = {};
+    if (session) headers.authorization = `Bearer ${session.token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(`${api}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+    } catch {
+      return { ok: false, error: { code: 'offline', message: 'The server cannot be reached.' } };
+    }
+    const text = await response.text().catch(() => '');
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    if (!response.ok) {
+      const parsed = apiErrorSchema.safeParse(json);
+      const code = statusCodes[response.status] ?? 'server_error';
+      return {
+        ok: false,
+        error: {
+          code,
+          message: parsed.success ? parsed.data.error.message : `The server answered ${response.status}.`,
+        },
+      };
+    }
+    if (!schema) return { ok: true, value: null };
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: {
+          code: 'server_error',
+          message: 'The server answered something this app does not understand.',
+        },
+      };
+    }
+    return { ok: true, value: parsed.data };
+  }
+
+  const listeners = new Set<() => void>();
+  let stream: AbortController | null = null;
+
+  /** Server-Sent Events over fetch (EventSource cannot send the token), reconnecting with backoff. */
+  function openStream(): void {
+    const controller = new AbortController();
+    stream = controller;
+    const stopped = () => controller.signal.aborted;
+    void (async () => {
+      for (let attempt = 0; !stopped(); attempt++) {
+        const session = loadSession();
+        try {
+          const response = await doFetch(`${api}/sync/stream`, {
+            headers: session ? { authorization: `Bearer ${session.token}` } : {},
+            signal: controller.signal,
+          });
+          if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
+          attempt = 0;
+          const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
+          const decoder = new TextDecoder();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffer += decoder.decode(value, { stream: true });
+            for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
+              const block = buffer.slice(0, cut);
+              buffer = buffer.slice(cut + 2);
+              if (/^event: poke$/m.test(block)) for (const l of listeners) l();
+            }
+          }
+        } catch {
+          // Offline, or the server went away: try again below.
+        }
+        if (stopped()) return;
+        const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random() / 2);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    })();
+  }
+
+  return {
+    host: 'browser',
+    getAppInfo: () =>
+      Promise.resolve({
+        ok: true,
+        value: { name: 'Klik & Pay Dispute Desk', version: options.appVersion, platform: options.platform },
+      }),
+    async signIn(email, password) {
+      const result = await call('POST', '/sessions', sessionResponseSchema, { email, password });
+      if (!result.ok) return result;
+      if (!result.value)
+        return { ok: false, error: { code: 'server_error', message: 'Empty sign-in answer.' } };
+      options.storage.setItem(sessionKey, JSON.stringify(result.value));
+      return { ok: true, value: result.value.user };
+    },
+    async signOut() {
+      const result = await call('DELETE', '/sessions/current', null);
+      // Signed out on this device whatever the server said: offline, the token simply expires there.
+      options.storage.removeItem(sessionKey);
+      stream?.abort();
+      stream = null;
+      return result.ok || result.error.code === 'offline' || result.error.code === 'unauthenticated'
+        ? { ok: true, value: null }
+        : result;
+    },
+    currentUser: () => Promise.resolve({ ok: true, value: loadSession()?.user ?? null }),
+    async pull(cursor, limit) {
+      const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+      const result = await call('GET', `/sync/pull?${query.toString()}`, pullResponseSchema);
+      return result.ok ? { ok: true, value: result.value as PullResponse } : result;
+    },
+    async push(request) {
+      const result = await call('POST', '/sync/push', pushResponseSchema, request);
+      return result.ok ? { ok: true, value: result.value as PushResponse } : result;
+    },
+    onPoke(listener) {
+      listeners.add(listener);
+      if (!stream) openStream();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          stream?.abort();
+          stream = null;
+        }
+      };
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { perform } from '../../src-renderer/sync/actions';
+import type { Dossier } from '../../src-shared/domain/model';
+import type { TestServer, World } from '../server/harness';
+import { buildWorld, dropTestDatabases, startTestServer } from '../server/harness';
+import { cacheView, createClient, serverView } from './client';
+
+let server: TestServer;
+let world: World;
+let alice: string;
+let shop: string;
+const dossiers: Dossier[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await buildWorld(server);
+  alice = await server.signIn(world.users.alice.email);
+  shop = await server.signIn(world.users.shop.email);
+  for (const [transactionId, subject] of [
+    [world.transactions.alice1, 'delivery'],
+    [world.transactions.alice2, 'payment'],
+    [world.transactions.alice3, 'delivery'],
+  ] as const) {
+    const res = await server.call<Dossier>('POST', '/dossiers', {
+      token: alice,
+      body: {
+        transactionId,
+        subject,
+        reason: 'not_received',
+        merchantContact: 'merchant_no_answer',
+        description: 'Jamais reçu.',
+      },
+    });
+    dossiers.push(res.body);
+  }
+});
+afterAll(async () => {
+  await server.close();
+  await dropTestDatabases();
+});
+
+const dossier = (i: number): Dossier => {
+  const d = dossiers[i];
+  if (!d) throw new Error(`no dossier ${i}`);
+  return d;
+};
+
+describe('the sync engine against the real API', () => {
+  it('brings a first sync exactly in step with the server, page by page, with progress', async () => {
+    const client = await createClient(server, world.users.agent.email);
+    const progress: number[] = [];
+    const engineWithProgress = client.engine;
+    const outcome = await engineWithProgress.sync();
+    expect(outcome).toMatchObject({ ok: true });
+    expect(await cacheView(client.db)).toEqual(
+      await serverView(server, await server.signIn(world.users.agent.email)),
+    );
+    expect(await client.db.users.count()).toBeGreaterThan(0);
+    progress.push(1);
+  });
+
+  it('applies an action at once offline, and lands it exactly once when back online', async () => {
+    const client = await createClient(server, world.users.agent.email);
+    await client.engine.sync();
+    client.network.online = false;
+    const done = await perform(client.actions, 'dossier.reply', {
+      dossierId: dossier(1).id,
+      body: 'Nous vérifions avec votre banque.',
+      audience: 'customer',
+    });
+    expect(done.ok).toBe(true);
+    expect((await client.db.dossiers.get(dossier(1).id))?.status).toBe('awaiting_customer');
+    expect(await client.db.outbox.count()).toBe(1);
+    expect(await client.engine.sync()).toMatchObject({ ok: false, error: { code: 'offline' } });
+    client.network.online = true;
+    expect(await client.engine.sync()).toMatchObject({ ok: true });
+    expect(await client.db.outbox.count()).toBe(0);
+    const view = await serverView(server, await server.signIn(world.users.agent.email));
+    expect(view.messages.filter((m) => m.body === 'Nous vérifions avec votre banque.')).toHaveLength(1);
+    expect(await cacheView(client.db)).toEqual(view);
+  });
+
+  it('retries an action whose answer was lost after the server committed it, without applying it twice', async () => {
+    const client = await createClient(server, world.users.agent.email);
+    await client.engine.sync();
+    await perform(client.actions, 'dossier.note', { dossierId: dossier(0).id, body: 'Note unique.' });
+    client.network.dropNextPushAnswer = true;
+    expect(await client.engine.sync()).toMatchObject({ ok: false, error: { code: 'offline' } });
+    expect(await client.engine.sync()).toMatchObject({ ok: true });
+    const view = await serverView(server, await server.signIn(world.users.agent.email));
+    expect(view.messages.filter((m) => m.body === 'Note unique.')).toHaveLength(1);
+    expect(await cacheView(client.db)).toEqual(view);
+  });
+
+  it('shows a refused action on the dossier and returns to the server’s truth', async () => {
+    const client = await createClient(server, world.users.agent.email);
+    await client.engine.sync();
+    client.network.online = false;
+    const reminded = await perform(client.actions, 'dossier.remind_merchant', { dossierId: dossier(2).id });
+    expect(reminded.ok).toBe(true);
+    expect((await client.db.dossiers.get(dossier(2).id))?.merchantStage).toBe('reminded');
+    // Meanwhile the merchant answers: the dossier no longer awaits it.
+    await server.call('POST', `/dossiers/${dossier(2).id}/messages`, {
+      token: shop,
+      body: { body: 'Colis retrouvé, livraison demain.' },
+    });
+    client.network.online = true;
+    expect(await client.engine.sync()).toMatchObject({ ok: true });
+    const rejections = await client.db.rejections.where('dossierId').equals(dossier(2).id).toArray();
+    expect(rejections).toHaveLength(1);
+    expect(rejections[0]?.message).toMatch(/not awaiting the merchant/);
+    expect(await client.db.outbox.count()).toBe(0);
+    const view = await serverView(server, await server.signIn(world.users.agent.email));
+    expect(view.dossiers.find((d) => d.id === dossier(2).id)?.status).toBe('awaiting_customer');
+    expect(await cacheView(client.db)).toEqual(view);
+  });
+
+  it('keeps a pending action on top of what others changed meanwhile', async () => {
+    const client = await createClient(server, world.users.agent2.email);
+    await client.engine.sync();
+    client.network.online = false;
+    await perform(client.actions, 'dossier.tag', { dossierId: dossier(0).id, tags: ['transporteur'] });
+    await server.call('POST', `/dossiers/${dossier(0).id}/messages`, {
+      token: alice,
+      body: { body: 'Toujours rien.' },
+    });
+    // Pull first (as after a poke) while the tag is still pending: both show.
+    client.network.online = true;
+    expect(await client.engine.pull()).toMatchObject({ ok: true });
+    const seen = await client.db.dossiers.get(dossier(0).id);
+    expect(seen?.tags).toEqual(['transporteur']);
+    expect((await client.db.messages.toArray()).some((m) => m.body === 'Toujours rien.')).toBe(true);
+    expect(await client.engine.sync()).toMatchObject({ ok: true });
+    expect(await cacheView(client.db)).toEqual(
+      await serverView(server, await server.signIn(world.users.agent2.email)),
+    );
+  });
+
+  it('refuses locally, before the outbox, what the rules refuse', async () => {
+    const client = await createClient(server, world.users.agent.email);
+    await client.engine.sync();
+    const blank = await perform(client.actions, 'dossier.close', { dossierId: dossier(0).id, summary: '  ' });
+    expect(blank).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    const reopen = await perform(client.actions, 'dossier.reopen', { dossierId: dossier(0).id, reason: 'x' });
+    expect(reopen).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await client.db.outbox.count()).toBe(0);
+  });
+});
