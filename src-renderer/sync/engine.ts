@@ -20,7 +20,6 @@ export interface SyncProgress {
 export interface EngineOptions {
   db: CacheDatabase;
   bridge: Bridge;
-  clientId: string;
   settings: DisputeSettings;
   newId: () => string;
   pageSize?: number;
@@ -31,6 +30,11 @@ export interface EngineOptions {
 export type SyncOutcome = { ok: true; pulled: number; pushed: number } | { ok: false; error: BridgeError };
 
 const cursorKey = 'cursor';
+/**
+ * The outbox's client id lives with the outbox: a reloaded page or a restarted app retries its
+ * actions under the same id, so the server recognises them (exactly once across reloads).
+ */
+const clientIdKey = 'clientId';
 
 export class SyncEngine {
   private running: Promise<SyncOutcome> | null = null;
@@ -57,6 +61,17 @@ export class SyncEngine {
     return this.running;
   }
 
+  private async clientId(): Promise<string> {
+    const { db } = this.o;
+    return db.transaction('rw', db.meta, async () => {
+      const stored = await db.meta.get(clientIdKey);
+      if (typeof stored?.value === 'string') return stored.value;
+      const id = this.o.newId();
+      await db.meta.put({ key: clientIdKey, value: id });
+      return id;
+    });
+  }
+
   private askedAgain(): boolean {
     return this.again;
   }
@@ -78,7 +93,7 @@ export class SyncEngine {
       const slice = batch.slice(0, this.o.pushBatch ?? 100);
       if (slice.length === 0) return { ok: true, value: count };
       const answer = await bridge.push({
-        clientId: this.o.clientId,
+        clientId: await this.clientId(),
         mutations: slice.map((e) => ({ id: e.id, name: e.name, args: e.args })),
       });
       if (!answer.ok) return answer;

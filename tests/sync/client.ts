@@ -58,7 +58,6 @@ export async function createClient(server: TestServer, email: string) {
   const engine = new SyncEngine({
     db,
     bridge,
-    clientId: randomUUID(),
     settings: defaultSettings,
     newId: randomUUID,
     pageSize: 7,
