@@ -29,6 +29,21 @@ export interface EngineOptions {
 
 export type SyncOutcome = { ok: true; pulled: number; pushed: number } | { ok: false; error: BridgeError };
 
+/** What the status region shows: offline / syncing n% / up to date / n pending / error in words. */
+export interface SyncStatus {
+  state: 'idle' | 'syncing' | 'up_to_date' | 'offline' | 'error';
+  pending: number;
+  lastSyncAt: string | null;
+  progress: SyncProgress | null;
+  error: BridgeError | null;
+}
+
+/** Retry delays after a failed round: exponential, capped, with jitter so clients do not stampede. */
+export function backoffDelay(failures: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(60_000, 1_000 * 2 ** Math.min(failures - 1, 6));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
 const cursorKey = 'cursor';
 /**
  * The outbox's client id lives with the outbox: a reloaded page or a restarted app retries its
@@ -39,8 +54,65 @@ const clientIdKey = 'clientId';
 export class SyncEngine {
   private running: Promise<SyncOutcome> | null = null;
   private again = false;
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private interval: ReturnType<typeof setInterval> | null = null;
+  private stopPokes: (() => void) | null = null;
+  private readonly listeners = new Set<(s: SyncStatus) => void>();
+  private current: SyncStatus = { state: 'idle', pending: 0, lastSyncAt: null, progress: null, error: null };
 
   constructor(private readonly o: EngineOptions) {}
+
+  get status(): SyncStatus {
+    return this.current;
+  }
+
+  onStatus(listener: (s: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Keeps syncing on its own: at once, whenever the server pokes, every `intervalMs`, and after a
+   * failure with backoff. `nudge()` (after a local action, or when the network returns) syncs now.
+   */
+  start(intervalMs = 30_000): void {
+    if (this.stopPokes) return;
+    this.stopPokes = this.o.bridge.onPoke(() => this.nudge());
+    this.schedule(0);
+    this.interval = setInterval(() => this.nudge(), intervalMs);
+  }
+
+  stop(): void {
+    this.stopPokes?.();
+    this.stopPokes = null;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.interval) clearInterval(this.interval);
+    this.timer = null;
+    this.interval = null;
+  }
+
+  nudge(): void {
+    this.failures = 0;
+    this.schedule(0);
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.sync().then((outcome) => {
+        if (outcome.ok) this.failures = 0;
+        else if (this.stopPokes) this.schedule(backoffDelay(++this.failures));
+      });
+    }, delay);
+  }
+
+  private async report(patch: Partial<SyncStatus>): Promise<void> {
+    const pending = await this.o.db.outbox.where('state').equals('pending').count();
+    this.current = { ...this.current, ...patch, pending };
+    for (const l of this.listeners) l(this.current);
+  }
 
   /** One round: push what is pending, then pull everything new. Calls during a round queue one more. */
   sync(): Promise<SyncOutcome> {
@@ -77,6 +149,26 @@ export class SyncEngine {
   }
 
   private async round(): Promise<SyncOutcome> {
+    await this.report({ state: 'syncing', progress: null, error: null });
+    const outcome = await this.pushThenPull();
+    if (outcome.ok) {
+      await this.report({
+        state: 'up_to_date',
+        lastSyncAt: new Date().toISOString(),
+        progress: null,
+        error: null,
+      });
+    } else {
+      await this.report({
+        state: outcome.error.code === 'offline' ? 'offline' : 'error',
+        progress: null,
+        error: outcome.error,
+      });
+    }
+    return outcome;
+  }
+
+  private async pushThenPull(): Promise<SyncOutcome> {
     const pushed = await this.push();
     if (!pushed.ok) return pushed;
     const pulled = await this.pull();
@@ -139,6 +231,7 @@ export class SyncEngine {
       total += page.value.changes.length;
       bytes += JSON.stringify(page.value.changes).length;
       this.o.onProgress?.({ changes: total, bytes });
+      if (page.value.hasMore) await this.report({ progress: { changes: total, bytes } });
       if (!page.value.hasMore) break;
     }
     // What the server acknowledged before this pull is in it now: the local copies can go.
