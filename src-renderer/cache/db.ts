@@ -10,10 +10,22 @@ import { urgentAt } from '../../src-shared/domain/queues';
  * `base` keeps the server's own state of the dossiers that have pending actions, to rebase on.
  */
 
-/** A dossier as stored: the document plus keys the queues sort on (IndexedDB cannot index null). */
+/** A dossier as stored: the document plus the keys the queues query on (IndexedDB cannot index null). */
 export interface CachedDossier extends Dossier {
   /** Most urgent deadline first; closed dossiers last. */
   urgency: number;
+  /** The assignee, '' when none (open dossiers only: closed ones are left out of the index). */
+  assignee?: string;
+  /** 'payment' / 'delivery' for open dossiers only. */
+  openSubject?: string;
+  /** 1 when escalated to Klik & Pay and still awaiting it. */
+  escalated?: number;
+  /** Auto-close instant of open dossiers, in ms. */
+  autoCloseMs?: number;
+  /** Closure instant of closed dossiers, in ms. */
+  closedMs?: number;
+  /** Agents with a follow-up date on the dossier. */
+  followers: string[];
 }
 
 export interface CachedMessage extends Message {
@@ -66,7 +78,8 @@ export class CacheDatabase extends Dexie {
   constructor(name: string) {
     super(name);
     this.version(1).stores({
-      dossiers: '&id, &reference, status, assigneeId, urgency, [status+urgency], updatedAt, transaction.id',
+      dossiers:
+        '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id',
       base: '&id',
       messages: '&id, [dossierId+createdAt], mutationId',
       events: '&id, [dossierId+at]',
@@ -79,12 +92,36 @@ export class CacheDatabase extends Dexie {
   }
 }
 
+const closedUrgency = Number.MAX_SAFE_INTEGER;
+
 export function toCached(d: Dossier): CachedDossier {
-  return { ...d, urgency: urgentAt(d) ?? Number.MAX_SAFE_INTEGER };
+  const open = d.status !== 'closed';
+  const cached: CachedDossier = {
+    ...d,
+    urgency: urgentAt(d) ?? closedUrgency,
+    followers: Object.keys(d.followUps),
+  };
+  if (open) {
+    cached.assignee = d.assigneeId ?? '';
+    cached.openSubject = d.subject;
+    if (d.autoCloseAt) cached.autoCloseMs = Date.parse(d.autoCloseAt);
+  }
+  if (d.status === 'awaiting_klikpay' && d.escalatedAt !== null) cached.escalated = 1;
+  if (d.closure) cached.closedMs = Date.parse(d.closure.at);
+  return cached;
 }
 
 /** The document without the cache's own keys. */
 export function fromCached(d: CachedDossier): Dossier {
-  const { urgency: _urgency, ...dossier } = d;
+  const {
+    urgency: _urgency,
+    assignee: _assignee,
+    openSubject: _openSubject,
+    escalated: _escalated,
+    autoCloseMs: _autoCloseMs,
+    closedMs: _closedMs,
+    followers: _followers,
+    ...dossier
+  } = d;
   return dossier;
 }

@@ -30,7 +30,7 @@ export interface Network {
   dropNextPushAnswer: boolean;
 }
 
-export async function createClient(server: TestServer, email: string) {
+export async function createClient(server: TestServer, email: string, password = 'demo-password') {
   const network: Network = { online: true, dropNextPushAnswer: false };
   const faultyFetch: typeof fetch = async (input, init) => {
     if (!network.online) throw new TypeError('fetch failed: offline');
@@ -52,7 +52,7 @@ export async function createClient(server: TestServer, email: string) {
     appVersion: 'test',
     platform: 'node',
   });
-  const signedIn = await bridge.signIn(email, 'demo-password');
+  const signedIn = await bridge.signIn(email, password);
   if (!signedIn.ok) throw new Error(signedIn.error.message);
   const db = new CacheDatabase(`cache-${randomUUID()}`);
   const engine = new SyncEngine({

@@ -45,10 +45,7 @@ describe('a started engine', () => {
         description: 'Double débit.',
       },
     });
-    await waitFor(
-      async () => (await client.db.dossiers.get(filed.body.id)) !== undefined,
-      5_000,
-    );
+    await waitFor(async () => (await client.db.dossiers.get(filed.body.id)) !== undefined, 5_000);
     expect(statuses).toContain('syncing');
     client.engine.stop();
   });
