@@ -59,6 +59,12 @@ export interface Rejection {
   at: string;
 }
 
+/** The words of one dossier and its correspondence, for local search (built during sync). */
+export interface SearchEntry {
+  dossierId: string;
+  words: string[];
+}
+
 export interface MetaEntry {
   key: string;
   value: string | number | null;
@@ -74,6 +80,7 @@ export class CacheDatabase extends Dexie {
   outbox!: Table<OutboxEntry, number>;
   rejections!: Table<Rejection, string>;
   meta!: Table<MetaEntry, string>;
+  search!: Table<SearchEntry, string>;
 
   constructor(name: string) {
     super(name);
@@ -88,6 +95,7 @@ export class CacheDatabase extends Dexie {
       outbox: '++seq, &id, dossierId, state',
       rejections: '&id, dossierId',
       meta: '&key',
+      search: '&dossierId, *words',
     });
   }
 }

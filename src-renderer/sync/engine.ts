@@ -1,9 +1,10 @@
 import type { Bridge, BridgeError } from '../../src-shared/contract/bridge';
 import type { SyncChange } from '../../src-shared/contract/sync';
-import type { Dossier } from '../../src-shared/domain/model';
+import type { AuditEvent, Dossier, Message } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase, OutboxEntry } from '../cache/db';
 import { toCached } from '../cache/db';
+import { indexForSearch } from '../cache/search';
 import { replay } from './replay';
 
 /**
@@ -252,7 +253,7 @@ export class SyncEngine {
     const { db } = this.o;
     await db.transaction(
       'rw',
-      [db.dossiers, db.base, db.messages, db.events, db.users, db.merchants, db.outbox, db.meta],
+      [db.dossiers, db.base, db.messages, db.events, db.users, db.merchants, db.outbox, db.meta, db.search],
       async () => {
         const dossiers: Dossier[] = [];
         for (const c of changes) {
@@ -269,8 +270,10 @@ export class SyncEngine {
         }
         const put = <T>(entity: SyncChange['entity']) =>
           changes.filter((c) => c.entity === entity && c.op === 'put').map((c) => c.data as T);
-        await db.messages.bulkPut(put('message'));
-        await db.events.bulkPut(put('event'));
+        const messages = put<Message>('message');
+        await db.messages.bulkPut(messages);
+        await indexForSearch(db, dossiers, messages);
+        await db.events.bulkPut(put<AuditEvent>('event'));
         await db.users.bulkPut(put('user'));
         await db.merchants.bulkPut(put('merchant'));
         if (dossiers.length > 0) {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueCount, queuePage } from '../../src-renderer/cache/queues';
+import { dossierWords, searchDossiers } from '../../src-renderer/cache/search';
+import { queryWords } from '../../src-shared/domain/search';
 import type { Dossier } from '../../src-shared/domain/model';
 import { compareInQueue, inQueue, queueIds, urgentAt } from '../../src-shared/domain/queues';
 import { defaultSettings } from '../../src-shared/domain/settings';
@@ -43,4 +45,53 @@ describe('queues over the cache', () => {
       expect(got.map(key)).toEqual(expected.map(key));
     });
   }
+});
+
+describe('local search', () => {
+  it('finds by reference, order reference, names without accents, and words of the correspondence', async () => {
+    const target = all.find(
+      (d) => d.transaction.customerName.normalize('NFD') !== d.transaction.customerName,
+    );
+    if (!target) throw new Error('the demo data has accented names');
+    const folded = target.transaction.customerName
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toUpperCase();
+    expect((await searchDossiers(client.db, folded)).map((d) => d.id)).toContain(target.id);
+    expect((await searchDossiers(client.db, target.reference.slice(-6))).map((d) => d.id)).toContain(
+      target.id,
+    );
+    expect((await searchDossiers(client.db, target.transaction.orderReference)).map((d) => d.id)).toContain(
+      target.id,
+    );
+    // A word only the correspondence has.
+    const tracked = await searchDossiers(client.db, '1Z999AA10123456784');
+    expect(tracked.length).toBeGreaterThan(0);
+    for (const d of tracked.slice(0, 5)) {
+      const messages = await client.db.messages
+        .where('[dossierId+createdAt]')
+        .between([d.id, ''], [d.id, '\uffff'])
+        .toArray();
+      expect(messages.some((m) => m.body.includes('1Z999AA10123456784'))).toBe(true);
+    }
+  });
+
+  it('needs every word of the query, by prefix, and ignores noise', async () => {
+    const d = all[0];
+    if (!d) throw new Error('no dossier');
+    const name = d.transaction.customerName.split(' ')[0] ?? '';
+    const query = `${name.slice(0, 3)} ${d.reference}`;
+    const both = await searchDossiers(client.db, query);
+    expect(both.map((x) => x.id)).toContain(d.id);
+    for (const x of both) {
+      const words = dossierWords(x);
+      for (const w of queryWords(query))
+        expect(
+          words.some((word) => word.startsWith(w)),
+          `${x.reference} ${w}`,
+        ).toBe(true);
+    }
+    expect(await searchDossiers(client.db, `${d.reference} zzzqqq`)).toEqual([]);
+    expect(await searchDossiers(client.db, '  -- ')).toEqual([]);
+  });
 });

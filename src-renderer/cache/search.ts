@@ -1,0 +1,67 @@
+import type { Dossier, Message } from '../../src-shared/domain/model';
+import { compareInQueue } from '../../src-shared/domain/queues';
+import { queryWords, searchWords } from '../../src-shared/domain/search';
+import type { CacheDatabase } from './db';
+import { fromCached } from './db';
+
+/**
+ * Local search over reference, transaction and order ids, names, e-mails and the words of the
+ * correspondence. Each dossier has one entry whose words feed a multi-entry index; a query matches
+ * dossiers having, for every query word, a word that starts with it.
+ */
+
+/** Most words kept per dossier: a long thread stays searchable without bloating the index. */
+const maxWords = 600;
+
+export function dossierWords(d: Dossier, merchantEmail?: string): string[] {
+  return searchWords(
+    [
+      d.reference,
+      d.id,
+      d.transaction.id,
+      d.transaction.orderReference,
+      d.transaction.customerName,
+      d.transaction.merchantName,
+      merchantEmail ?? '',
+      d.description,
+      ...d.tags,
+    ].join(' '),
+  );
+}
+
+/** Adds the words of new dossier states and messages to the entries of their dossiers. */
+export async function indexForSearch(
+  db: CacheDatabase,
+  dossiers: readonly Dossier[],
+  messages: readonly Message[],
+): Promise<void> {
+  const fresh = new Map<string, Set<string>>();
+  const add = (dossierId: string, words: readonly string[]) => {
+    let set = fresh.get(dossierId);
+    if (!set) fresh.set(dossierId, (set = new Set()));
+    for (const w of words) set.add(w);
+  };
+  for (const d of dossiers) add(d.id, dossierWords(d));
+  for (const m of messages) add(m.dossierId, searchWords(m.body));
+  if (fresh.size === 0) return;
+  const existing = await db.search.bulkGet([...fresh.keys()]);
+  const entries = [...fresh.entries()].map(([dossierId, words], i) => {
+    const merged = new Set([...(existing[i]?.words ?? []), ...words]);
+    return { dossierId, words: [...merged].slice(0, maxWords) };
+  });
+  await db.search.bulkPut(entries);
+}
+
+export async function searchDossiers(db: CacheDatabase, query: string, limit = 50): Promise<Dossier[]> {
+  const words = queryWords(query);
+  if (words.length === 0) return [];
+  // The longest word narrows most; the others are checked on the candidates.
+  const [first, ...others] = [...words].sort((a, b) => b.length - a.length);
+  if (first === undefined) return [];
+  const candidates = await db.search.where('words').startsWith(first).distinct().toArray();
+  const ids = candidates
+    .filter((e) => others.every((w) => e.words.some((x) => x.startsWith(w))))
+    .map((e) => e.dossierId);
+  const found = (await db.dossiers.bulkGet(ids)).filter((d) => d !== undefined).map(fromCached);
+  return found.sort(compareInQueue('all')).slice(0, limit);
+}
