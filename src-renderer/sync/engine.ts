@@ -26,6 +26,12 @@ export interface EngineOptions {
   pageSize?: number;
   pushBatch?: number;
   onProgress?: (p: SyncProgress) => void;
+  /**
+   * Runs a sync round under an exclusive lock shared by every window of this app (the browser's
+   * Web Locks: `navigator.locks.request(name, fn)`), so one window syncs at a time while all of them
+   * see the changes through the shared cache. Without it, rounds are exclusive within this window only.
+   */
+  exclusive?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
 }
 
 export type SyncOutcome = { ok: true; pulled: number; pushed: number } | { ok: false; error: BridgeError };
@@ -123,9 +129,10 @@ export class SyncEngine {
     }
     this.running = (async () => {
       let outcome: SyncOutcome;
+      const exclusive = this.o.exclusive ?? ((_name: string, fn: () => Promise<SyncOutcome>) => fn());
       do {
         this.again = false;
-        outcome = await this.round();
+        outcome = await exclusive('klikpay-sync', () => this.round());
       } while (outcome.ok && this.askedAgain());
       return outcome;
     })().finally(() => {

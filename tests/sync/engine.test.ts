@@ -146,3 +146,56 @@ describe('the sync engine against the real API', () => {
     expect(await client.db.outbox.count()).toBe(0);
   });
 });
+
+describe('two windows of one agent', () => {
+  it('sync one at a time under a shared lock, both ending in step', async () => {
+    const first = await createClient(server, world.users.supervisor.email);
+    // A second window: another engine over the same cache.
+    const { SyncEngine } = await import('../../src-renderer/sync/engine');
+    const { defaultSettings } = await import('../../src-shared/domain/settings');
+    let holder: string | null = null;
+    let overlaps = 0;
+    let rounds = 0;
+    let queue: Promise<unknown> = Promise.resolve();
+    const exclusive = <T>(_name: string, fn: () => Promise<T>): Promise<T> => {
+      rounds++;
+      const run = queue.then(async () => {
+        if (holder) overlaps++;
+        holder = 'x';
+        try {
+          return await fn();
+        } finally {
+          holder = null;
+        }
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    };
+    const windowA = new SyncEngine({
+      db: first.db,
+      bridge: first.bridge,
+      settings: defaultSettings,
+      newId: () => crypto.randomUUID(),
+      exclusive,
+    });
+    const windowB = new SyncEngine({
+      db: first.db,
+      bridge: first.bridge,
+      settings: defaultSettings,
+      newId: () => crypto.randomUUID(),
+      exclusive,
+    });
+    await windowA.sync();
+    expect(
+      (await perform(first.actions, 'dossier.note', { dossierId: dossier(1).id, body: 'Deux fenêtres.' })).ok,
+    ).toBe(true);
+    const before = rounds;
+    await Promise.all([windowA.sync(), windowB.sync(), windowA.sync()]);
+    // Both windows' rounds went through the shared lock, one at a time.
+    expect(rounds - before).toBeGreaterThanOrEqual(2);
+    expect(overlaps).toBe(0);
+    const view = await serverView(server, await server.signIn(world.users.supervisor.email));
+    expect(view.messages.filter((m) => m.body === 'Deux fenêtres.')).toHaveLength(1);
+    expect(await cacheView(first.db)).toEqual(view);
+  });
+});
