@@ -30,7 +30,12 @@ export interface Network {
   dropNextPushAnswer: boolean;
 }
 
-export async function createClient(server: TestServer, email: string, password = 'demo-password') {
+export async function createClient(
+  server: TestServer,
+  email: string,
+  password = 'demo-password',
+  pageSize = 7,
+) {
   const network: Network = { online: true, dropNextPushAnswer: false };
   const faultyFetch: typeof fetch = async (input, init) => {
     if (!network.online) throw new TypeError('fetch failed: offline');

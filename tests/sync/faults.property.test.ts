@@ -108,7 +108,8 @@ describe('sync under randomised faults', () => {
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 14 }), async (steps) => {
         runs++;
         const dossiers = await freshDossiers(3);
-        const client = await createClient(server, world.users.agent.email);
+        // Pages of 50: small enough to cut every sync into several pages, large enough for hundreds of runs.
+        const client = await createClient(server, world.users.agent.email, 'demo-password', 50);
         let engine = client.engine;
         await engine.sync();
         let written = 0;
