@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { registerIpc } from './ipc';
-import { appOrigin } from './policy';
+import { appOrigin, devServerUrlFrom } from './policy';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, hardenWebContents } from './window';
 
 /** The desktop app's entry: one instance, one secure window, the renderer served from app://. */
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+/** Set by `electron-vite dev`; ignored by a packaged app. */
+const devServerUrl = devServerUrlFrom(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -30,6 +31,10 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
   void app.whenReady().then(() => {
     serveRenderer(join(__dirname, '../renderer'));
     registerIpc(devServerUrl);
@@ -37,9 +42,5 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) open();
     });
-  });
-
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
   });
 }

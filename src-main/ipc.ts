@@ -8,12 +8,21 @@ import { isTrustedSender } from './policy';
 
 type Handler<T> = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Result<T>> | Result<T>;
 
+/**
+ * Wraps a handler so that only the app's own frames are answered, and a failure comes back as an
+ * error value rather than an exception thrown across the bridge.
+ */
 export function guarded<T>(handler: Handler<T>, devServerUrl?: string): Handler<T> {
-  return (event, ...args) => {
+  return async (event, ...args) => {
     if (!isTrustedSender(event.senderFrame?.url, devServerUrl)) {
       return { ok: false, error: { code: 'forbidden', message: 'This window may not call the app.' } };
     }
-    return handler(event, ...args);
+    try {
+      return await handler(event, ...args);
+    } catch (error) {
+      console.error('an IPC handler failed', error);
+      return { ok: false, error: { code: 'server_error', message: 'The app could not answer this call.' } };
+    }
   };
 }
 

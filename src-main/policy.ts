@@ -17,42 +17,68 @@ function parse(url: string): URL | null {
   }
 }
 
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The renderer's dev server, only for an unpackaged app and only on this machine: a packaged app
+ * never trusts `ELECTRON_RENDERER_URL`, whoever sets it.
+ */
+export function devServerUrlFrom(value: string | undefined, isPackaged: boolean): string | undefined {
+  if (isPackaged || !value) return undefined;
+  const u = parse(value);
+  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || u.username || u.password) return undefined;
+  return loopbackHosts.has(u.hostname) ? u.origin : undefined;
+}
+
 /** A page of the app itself: only `app://desk/…`, or the dev server electron-vite gives in development. */
 export function isAppUrl(url: string, devServerUrl?: string): boolean {
   const u = parse(url);
-  if (!u) return false;
-  if (u.protocol === `${appScheme}:` && u.host === appHost && !u.username && !u.password) return true;
+  if (!u || u.username || u.password) return false;
+  if (u.protocol === `${appScheme}:`) return u.host === appHost;
   if (!devServerUrl) return false;
   const dev = parse(devServerUrl);
-  return dev !== null && u.origin === dev.origin;
+  return dev !== null && (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === dev.origin;
 }
 
-const privateHost =
-  /^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|169\.254\.|\[?::1\]?$|0\.0\.0\.0)/i;
+/** IPC is answered only for frames showing the app itself. */
+export function isTrustedSender(frameUrl: string | undefined, devServerUrl?: string): boolean {
+  return frameUrl !== undefined && isAppUrl(frameUrl, devServerUrl);
+}
 
-/** Links the app may open in the system browser: plain https to a public host, no credentials. */
+/** Names that only mean something on this machine or a local network. */
+const localSuffixes = ['.localhost', '.local', '.internal', '.home.arpa'];
+
+/**
+ * Links the app may open in the system browser: https to a named public host, no credentials.
+ * IP literals are refused outright (the URL parser has already turned `0x7f.1` or `2130706433`
+ * into dotted form), as are single-label intranet names and local-network suffixes.
+ */
 export function isSafeExternalUrl(url: string): boolean {
   const u = parse(url);
-  if (!u || u.protocol !== 'https:') return false;
-  if (u.username || u.password || !u.hostname.includes('.')) return false;
-  return !privateHost.test(u.hostname);
+  if (!u || u.protocol !== 'https:' || u.username || u.password) return false;
+  const host = u.hostname.toLowerCase().replace(/\.$/, '');
+  if (host.startsWith('[') || /^[\d.]+$/.test(host)) return false;
+  if (!host.includes('.') || host === 'localhost') return false;
+  return !localSuffixes.some((suffix) => host.endsWith(suffix));
 }
 
 /**
  * The file behind an `app://desk/…` request, inside `rootDir`, or null. Guards against path
- * traversal (`..`, encoded or not), backslashes, NUL bytes, absolute paths and foreign hosts.
+ * traversal (`..`, encoded or not), backslashes, colons (Windows drives and alternate data
+ * streams), NUL bytes, absolute paths and foreign hosts; a path the resolver still places outside
+ * the root is refused as a last line.
  */
 export function resolveAppAsset(rootDir: string, requestUrl: string): string | null {
   const u = parse(requestUrl);
-  if (!u || u.protocol !== `${appScheme}:` || u.host !== appHost) return null;
+  if (!u || u.protocol !== `${appScheme}:` || u.host !== appHost || u.username || u.password) return null;
   let path: string;
   try {
     path = decodeURIComponent(u.pathname);
   } catch {
     return null;
   }
-  if (path.includes('\0') || path.includes('\\') || /(^|\/)\.\.(\/|$)/.test(path)) return null;
-  const relativePath = path === '/' || path === '' ? 'index.html' : path.replace(/^\/+/, '');
+  if (/[\0\\:]/.test(path) || /(^|\/)\.\.(\/|$)/.test(path)) return null;
+  const relativePath = path.replace(/^\/+/, '') || 'index.html';
   if (isAbsolute(relativePath)) return null;
   const root = resolve(rootDir);
   const file = resolve(root, normalize(relativePath));
@@ -61,14 +87,9 @@ export function resolveAppAsset(rootDir: string, requestUrl: string): string | n
   return file;
 }
 
-/** No web permission (camera, geolocation, notifications through the web API…) is granted to pages. */
+/** No web permission (camera, geolocation, notifications, clipboard…) is granted to any page. */
 export function permissionAllowed(_permission: string, _origin: string): boolean {
   return false;
-}
-
-/** IPC is answered only for the app's own top frame. */
-export function isTrustedSender(frameUrl: string | undefined, devServerUrl?: string): boolean {
-  return frameUrl !== undefined && isAppUrl(frameUrl, devServerUrl);
 }
 
 const contentTypes: Record<string, string> = {
@@ -77,12 +98,18 @@ const contentTypes: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.map': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
   '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
   '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The content type the renderer's files are served with (module scripts need the right one). */
 export function contentTypeOf(file: string): string {
   const dot = file.lastIndexOf('.');
   return contentTypes[dot >= 0 ? file.slice(dot).toLowerCase() : ''] ?? 'application/octet-stream';

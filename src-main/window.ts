@@ -18,13 +18,22 @@ export const secureWebPreferences = (
   experimentalFeatures: false,
   webviewTag: false,
   navigateOnDragDrop: false,
+  // Agents write to customers and merchants all day; on Windows and Linux Electron fetches the
+  // dictionaries from Google's CDN once.
   spellcheck: true,
 });
 
-/** Applied to every webContents the app ever creates (windows, and anything they might spawn). */
+const hardened = new WeakSet<WebContents>();
+
+/**
+ * Applied to every webContents the app ever creates (windows, and anything they might spawn):
+ * by the factory, and again from `web-contents-created`, so it only acts once per contents.
+ */
 export function hardenWebContents(contents: WebContents, devServerUrl?: string): void {
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    if (isSafeExternalUrl(url)) shell.openExternal(url).catch(() => undefined);
     return { action: 'deny' };
   });
   const blockForeign = (event: { preventDefault(): void }, url: string) => {

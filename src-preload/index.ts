@@ -1,12 +1,19 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { Bridge } from '../src-shared/contract/bridge';
+import type { Bridge, Result } from '../src-shared/contract/bridge';
 import { ipcChannels } from '../src-shared/contract/bridge';
 
 /**
  * Exposes the typed bridge, and nothing else: never ipcRenderer itself. Each call is forwarded to
- * the main process, which validates it and answers a Result.
+ * the main process, which validates it and answers a Result; a call that fails on the way (no
+ * handler, main process gone) becomes an error value too, never a rejected promise.
  */
-const invoke = <T>(channel: string, ...args: unknown[]) => ipcRenderer.invoke(channel, ...args) as Promise<T>;
+const invoke = async <T>(channel: string, ...args: unknown[]): Promise<Result<T>> => {
+  try {
+    return (await ipcRenderer.invoke(channel, ...args)) as Result<T>;
+  } catch {
+    return { ok: false, error: { code: 'server_error', message: 'The desktop app could not answer.' } };
+  }
+};
 
 const bridge: Bridge = {
   host: 'electron',

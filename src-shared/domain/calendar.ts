@@ -23,13 +23,10 @@ export const defaultCalendar: BusinessCalendar = {
   extraHolidays: [],
 };
 
-const dateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine(isRealDate, 'not a calendar date');
+const dateSchema = z.string().refine(isRealDate, 'a calendar date, YYYY-MM-DD');
 
 export const businessCalendarSchema = z.object({
-  timeZone: z.string().refine(isKnownZone, 'an IANA time zone such as Europe/Paris'),
+  timeZone: z.string().refine(isIanaZone, 'an IANA time zone such as Europe/Paris'),
   workingDays: z
     .array(z.int().min(1).max(7))
     .min(1)
@@ -39,7 +36,9 @@ export const businessCalendarSchema = z.object({
   extraHolidays: z.array(dateSchema).readonly(),
 }) satisfies z.ZodType<BusinessCalendar>;
 
-function isKnownZone(zone: string): boolean {
+function isIanaZone(zone: string): boolean {
+  // Recent engines also accept offsets ('+01:00'); they are not IANA zones and older ones reject them.
+  if (/^[+-]/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
@@ -49,15 +48,19 @@ function isKnownZone(zone: string): boolean {
 }
 
 function isRealDate(date: string): boolean {
-  const [y, m, d] = date.split('-').map(Number);
-  const at = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 0));
-  return at.toISOString().slice(0, 10) === date;
+  const at = Date.parse(`${date}T00:00:00Z`);
+  // The round trip matters: Date.parse rolls '2026-02-30' over into March instead of failing.
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && Number.isFinite(at) && toDate(at) === date;
 }
 
 const DAY = 86_400_000;
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const toDate = (utcMidnight: number) => new Date(utcMidnight).toISOString().slice(0, 10);
-const fromDate = (date: string) => Date.parse(`${date}T00:00:00Z`);
+function fromDate(date: string): number {
+  const at = Date.parse(`${date}T00:00:00Z`);
+  if (!Number.isFinite(at)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return at;
+}
 const shiftDate = (date: string, days: number) => toDate(fromDate(date) + days * DAY);
 
 /** Easter Sunday of the Gregorian calendar (the anonymous algorithm, valid for any year). */
@@ -79,10 +82,17 @@ export function easterSunday(year: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-const frenchCache = new Map<number, string[]>();
-
-/** The eleven French public holidays of a year, sorted. */
+/**
+ * The dates of the eleven French public holidays of a year, sorted and distinct: ten dates when Ascension
+ * falls on 1 or 8 May (as in 2008), since a list of non-working dates has no use for a repeated one.
+ */
 export function frenchPublicHolidays(year: number): string[] {
+  return [...frenchHolidaySet(year)];
+}
+
+// Callers get a copy: handing out the cached array would let one caller's edit change every deadline.
+const frenchCache = new Map<number, ReadonlySet<string>>();
+function frenchHolidaySet(year: number): ReadonlySet<string> {
   const cached = frenchCache.get(year);
   if (cached) return cached;
   const easter = easterSunday(year);
@@ -100,8 +110,9 @@ export function frenchPublicHolidays(year: number): string[] {
     `${y}-11-11`,
     `${y}-12-25`,
   ].sort();
-  frenchCache.set(year, days);
-  return days;
+  const set = new Set(days);
+  frenchCache.set(year, set);
+  return set;
 }
 
 // Constructing Intl formatters is slow; deadlines are computed in bulk (100,000 dossiers), so keep one per zone.
@@ -124,30 +135,26 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-interface WallClock {
-  date: string;
+interface LocalTime {
   hour: number;
   minute: number;
   second: number;
   millisecond: number;
 }
+type WallClock = LocalTime & { date: string };
 
 /** The zone's offset from UTC at an instant, read from Intl (slow: see offsetAt). */
 function readOffset(at: number, timeZone: string): number {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(at))) parts[p.type] = p.value;
-  const asUtc = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
+  const n = (type: string) => Number(parts[type]);
+  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  // Intl shows whole seconds only, so compare with the instant truncated to its second.
   return asUtc - (at - (((at % 1000) + 1000) % 1000));
 }
 
-// Offsets only change at transitions, which fall on whole quarter hours: cache them per quarter hour.
+// Offsets only change at transitions, which since the 1970s fall on whole quarter hours of UTC in every
+// zone: an offset read at the start of a quarter hour holds for all of it, so cache one per quarter hour.
 const QUARTER = 900_000;
 const offsets = new Map<string, Map<number, number>>();
 
@@ -188,11 +195,7 @@ export function localDate(at: number, timeZone: string): string {
  * The instant a local wall-clock time names. In a spring-forward gap the time does not exist and
  * moves forward by the gap; in a fall-back overlap it names two instants and the earlier is taken.
  */
-export function zonedTimeToUtc(
-  date: string,
-  time: { hour: number; minute: number; second: number; millisecond: number },
-  timeZone: string,
-): number {
+export function zonedTimeToUtc(date: string, time: LocalTime, timeZone: string): number {
   const naive =
     fromDate(date) + ((time.hour * 60 + time.minute) * 60 + time.second) * 1000 + time.millisecond;
   // The offset is one of at most two values around the instant: try the one before and after.
@@ -212,7 +215,7 @@ const isoWeekday = (date: string): number => {
 export function isBusinessDay(date: string, cal: BusinessCalendar): boolean {
   if (!cal.workingDays.includes(isoWeekday(date))) return false;
   if (cal.extraHolidays.includes(date)) return false;
-  if (cal.publicHolidays === 'FR') return !frenchPublicHolidays(Number(date.slice(0, 4))).includes(date);
+  if (cal.publicHolidays === 'FR') return !frenchHolidaySet(Number(date.slice(0, 4))).has(date);
   return true;
 }
 
@@ -229,8 +232,9 @@ export function nextBusinessDay(date: string, cal: BusinessCalendar): string {
 
 /**
  * `days` business days after `from`: the same local time on the `days`-th following business day.
- * From a non-working day the clock starts at 00:00 of the next business day, so a claim filed on a
- * Saturday is due at the end of Monday (Tuesday 00:00) for one business day.
+ * From a non-working day the clock starts at 00:00 of the next business day, exactly as if the claim
+ * had arrived then: filed on a Saturday, it is due at Tuesday 00:00 (the end of Monday) for one
+ * business day. Either way the result's local date is a business day.
  */
 export function addBusinessDays(from: number, days: number, cal: BusinessCalendar): number {
   if (!Number.isInteger(days) || days < 1)
@@ -248,6 +252,7 @@ export function addBusinessDays(from: number, days: number, cal: BusinessCalenda
 
 /** `days` local dates later at the same wall-clock time (so 7 days across a DST change is not 7 × 24 h). */
 export function addCalendarDays(from: number, days: number, cal: Pick<BusinessCalendar, 'timeZone'>): number {
+  if (!Number.isInteger(days)) throw new RangeError('calendar days to add must be a whole number');
   const w = wallClock(from, cal.timeZone);
   const result = zonedTimeToUtc(shiftDate(w.date, days), w, cal.timeZone);
   // A wall-clock time in a DST gap moves forward; never let that put the result at or before `from`.
