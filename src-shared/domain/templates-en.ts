@@ -85,10 +85,12 @@ export const lettersEn: Letters = {
   filing_acknowledgement: (f) =>
     `Dear ${f.customerName},\n\n` +
     `We have received your claim ${f.reference} about ${transaction(f)} (subject: ${f.subjectLabel}; ${f.reasonLabel}).\n\n` +
-    (f.subject === 'payment'
-      ? `As it concerns the payment, Klik & Pay handles it directly and will, if possible, reply within one business day.`
-      : `We have forwarded it to ${f.merchantName}, who is asked to answer ${by(f.dueDate, 'within a reasonable period')}. ` +
-        `Klik & Pay follows the dossier and will step in if the merchant does not answer.`) +
+    (f.withMerchant
+      ? `We have forwarded it to ${f.merchantName}, who is asked to answer ${by(f.dueDate, 'within a reasonable period')}. ` +
+        `Klik & Pay follows the dossier and will step in if the merchant does not answer.`
+      : f.subject === 'payment'
+        ? `As it concerns the payment, Klik & Pay handles it directly and will, if possible, reply within one business day.`
+        : `As ${f.merchantName} cannot be reached by e-mail, Klik & Pay handles your claim directly and will, if possible, reply within one business day.`) +
     signature,
 
   merchant_forward: (f) =>

@@ -84,10 +84,12 @@ export const lettersFr: Letters = {
   filing_acknowledgement: (f) =>
     `Bonjour ${f.customerName},\n\n` +
     `Nous avons bien reçu votre réclamation ${f.reference} concernant ${paiement(f)} (objet : ${f.subjectLabel} ; ${f.reasonLabel}).\n\n` +
-    (f.subject === 'payment'
-      ? `Elle porte sur le paiement : Klik & Pay la traite directement et vous répondra, si possible, sous un jour ouvré.`
-      : `Nous l’avons transmise à ${f.merchantName}, invité à vous répondre ${avant(f.dueDate, 'dans un délai raisonnable')}. ` +
-        `Klik & Pay suit le dossier et interviendra si le marchand ne répond pas.`) +
+    (f.withMerchant
+      ? `Nous l’avons transmise à ${f.merchantName}, invité à vous répondre ${avant(f.dueDate, 'dans un délai raisonnable')}. ` +
+        `Klik & Pay suit le dossier et interviendra si le marchand ne répond pas.`
+      : f.subject === 'payment'
+        ? `Elle porte sur le paiement : Klik & Pay la traite directement et vous répondra, si possible, sous un jour ouvré.`
+        : `${f.merchantName} ne pouvant être joint par e-mail, Klik & Pay traite directement votre réclamation et vous répondra, si possible, sous un jour ouvré.`) +
     signature,
 
   merchant_forward: (f) =>

@@ -35,6 +35,8 @@ export interface TemplateFacts {
   orderReference: string;
   subject: Subject;
   reason: Reason;
+  /** Whether the merchant has the move (the claim was forwarded to it), rather than Klik & Pay. */
+  withMerchant: boolean;
   /** The deadline the letter announces, if any. */
   dueAt: string | null;
   autoCloseAt: string | null;
@@ -54,6 +56,7 @@ export interface LetterFacts {
   subjectLabel: string;
   reason: Reason;
   reasonLabel: string;
+  withMerchant: boolean;
   dueDate: string | null;
   autoCloseDate: string | null;
 }
@@ -132,6 +135,7 @@ export function renderTemplate(id: TemplateId, facts: TemplateFacts): string {
     subjectLabel: subjectLabel(facts.subject, language),
     reason: facts.reason,
     reasonLabel: reasonLabel(facts.reason, language),
+    withMerchant: facts.withMerchant,
     dueDate: facts.dueAt ? formatDate(facts.dueAt, language, timeZone) : null,
     autoCloseDate: facts.autoCloseAt ? formatDate(facts.autoCloseAt, language, timeZone) : null,
   };

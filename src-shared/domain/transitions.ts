@@ -204,6 +204,7 @@ export function factsOf(d: Dossier, language: Language, timeZone: string): Templ
     orderReference: d.transaction.orderReference,
     subject: d.subject,
     reason: d.reason,
+    withMerchant: d.status === 'awaiting_merchant',
     dueAt: d.dueAt,
     autoCloseAt: d.autoCloseAt,
     timeZone,

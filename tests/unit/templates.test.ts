@@ -20,6 +20,7 @@ const facts = (over: Partial<TemplateFacts> = {}): TemplateFacts => ({
   orderReference: 'BL-204311',
   subject: 'delivery',
   reason: 'not_received',
+  withMerchant: true,
   dueAt: '2026-07-20T08:00:00Z',
   autoCloseAt: '2026-11-10T08:00:00Z',
   timeZone: 'Europe/Paris',
@@ -82,10 +83,25 @@ describe('information on the customer’s rights', () => {
 
 describe('the acknowledgement routes in words what the rules do', () => {
   it('promises a reply within a business day for a payment claim, the merchant deadline otherwise', () => {
-    expect(renderTemplate('filing_acknowledgement', facts({ language: 'en', subject: 'payment' }))).toMatch(
-      /one business day/,
-    );
+    expect(
+      renderTemplate(
+        'filing_acknowledgement',
+        facts({ language: 'en', subject: 'payment', withMerchant: false }),
+      ),
+    ).toMatch(/one business day/);
     expect(renderTemplate('filing_acknowledgement', facts({ language: 'en' }))).toMatch(/by 20 July 2026/);
+  });
+
+  it('never says a claim went to a merchant that cannot be reached', () => {
+    const en = renderTemplate(
+      'filing_acknowledgement',
+      facts({ language: 'en', withMerchant: false, subject: 'delivery' }),
+    );
+    expect(en).not.toMatch(/forwarded/);
+    expect(en).toMatch(/cannot be reached by e-mail/);
+    const fr = renderTemplate('filing_acknowledgement', facts({ withMerchant: false, subject: 'delivery' }));
+    expect(fr).not.toMatch(/transmise à/);
+    expect(fr).toMatch(/ne pouvant être joint/);
   });
 });
 
