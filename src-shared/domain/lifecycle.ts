@@ -189,6 +189,13 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
       if (d.status === 'awaiting_klikpay' && d.assigneeId === actor.id) {
         return refuse('conflict', `Dossier ${d.reference} is already yours and awaiting Klik & Pay.`);
       }
+      // Taking over assigns the dossier to oneself: reassigning another agent's dossier is a supervisor's call.
+      if (actor.role === 'agent' && d.assigneeId !== null && d.assigneeId !== actor.id) {
+        return refuse(
+          'forbidden',
+          `Dossier ${d.reference} is assigned to another agent: only a supervisor can reassign it.`,
+        );
+      }
       x.assigneeId = actor.id;
       draft.toKlikpay(now);
       return done();

@@ -125,7 +125,8 @@ export class Draft {
     // Communication is what passes between the parties through Klik & Pay: internal notes and the
     // system's own notices do not keep a dossier alive.
     if (reachesParty(audience) && author.role !== 'system') {
-      d.lastCommunicationAt = iso(at);
+      // The last communication never moves back (an offline action replayed, a skewed clock).
+      d.lastCommunicationAt = iso(Math.max(at, Date.parse(d.lastCommunicationAt)));
       if (d.status !== 'closed') this.restartInactivityClock();
       if (d.firstResponseAt === null && author.role !== 'customer') d.firstResponseAt = iso(at);
     }

@@ -1,134 +1,407 @@
 import { describe, expect, it } from 'vitest';
+import type { Dossier } from '../../src-shared/domain/model';
+import type { DisputeSettings } from '../../src-shared/domain/settings';
+import { defaultSettings } from '../../src-shared/domain/settings';
 import { applyTimeRules, nextTimeRule } from '../../src-shared/domain/time-rules';
-import { agent, customer, DAY, file, ids, merchant, monday, settings, step } from './fixtures';
+import type { Actor } from '../../src-shared/domain/transitions';
+import {
+  agent,
+  at,
+  changedFields,
+  cmd,
+  customer,
+  DAY,
+  deepFreeze,
+  file,
+  HOUR,
+  ids,
+  iso,
+  later,
+  letter,
+  merchant,
+  play,
+  settings,
+  states,
+  step,
+  story,
+  summaryOf,
+  supervisor,
+  tick,
+} from './fixtures';
 
-const iso = (ms: number) => new Date(ms).toISOString();
-const later = (days: number) => monday + days * DAY;
-const tick = (d: Parameters<typeof applyTimeRules>[0], now: number) =>
-  applyTimeRules(d, now, settings, ids('t'));
+const types = (d: { events: { type: string }[] }) => d.events.map((e) => e.type);
+const times = (d: { events: { at: string }[] }) => d.events.map((e) => e.at);
+const ms = (value: string | null): number => {
+  if (value === null) throw new Error('expected an instant, got null');
+  return Date.parse(value);
+};
 
-describe('the merchant deadline', () => {
+describe('the merchant’s deadline', () => {
   it('makes the merchant overdue exactly at its deadline, not a millisecond before', () => {
-    const d = file();
-    const due = Date.parse(d.dueAt ?? '');
-    expect(tick(d, due - 1).events).toEqual([]);
+    const d = deepFreeze(file());
+    const due = ms(d.dueAt);
+    expect(d.dueAt).toBe('2026-07-20T08:00:00.000Z');
+    const before = tick(d, due - 1);
+    expect(before.events).toEqual([]);
+    expect(before.dossier).toBe(d);
     const overdue = tick(d, due);
-    expect(overdue.dossier).toMatchObject({ status: 'awaiting_merchant', merchantStage: 'overdue' });
-    expect(overdue.events.map((e) => [e.type, e.at, e.actor.role])).toEqual([
-      ['rule.merchant_overdue', d.dueAt, 'system'],
+    expect(overdue.dossier).toMatchObject({
+      status: 'awaiting_merchant',
+      merchantStage: 'overdue',
+      dueAt: d.dueAt,
+      version: d.version + 1,
+      updatedAt: d.dueAt,
+      lastCommunicationAt: d.lastCommunicationAt,
+      autoCloseAt: d.autoCloseAt,
+    });
+    expect(overdue.messages).toEqual([]);
+    expect(overdue.events).toEqual([
+      {
+        id: expect.any(String),
+        dossierId: d.id,
+        type: 'rule.merchant_overdue',
+        actor: { role: 'system', id: null },
+        at: d.dueAt,
+        changes: { merchantStage: { before: 'answer_due', after: 'overdue' } },
+        data: { messageIds: [] },
+      },
     ]);
   });
 
-  it('escalates to Klik & Pay when the reminded merchant stays silent past the reminder deadline', () => {
-    const reminded = step(
-      tick(file(), later(7.5)).dossier,
-      agent,
-      { name: 'dossier.remind_merchant', args: {} },
-      later(8),
-    ).dossier;
-    const deadline = Date.parse(reminded.dueAt ?? '');
-    expect(tick(reminded, deadline - 1).events).toEqual([]);
-    const escalated = tick(reminded, deadline);
+  it('stays overdue, awaiting the merchant, until Klik & Pay reminds it (no escalation without a reminder)', () => {
+    const d = file();
+    const result = tick(d, later(60));
+    expect(types(result)).toEqual(['rule.merchant_overdue']);
+    expect(result.dossier).toMatchObject({ status: 'awaiting_merchant', merchantStage: 'overdue' });
+    expect(nextTimeRule(result.dossier, settings)).toEqual({
+      rule: 'rule.pre_close_notice',
+      at: later(106),
+    });
+  });
+
+  it('is not set off once the merchant has answered, nor on a dossier Klik & Pay has', () => {
+    const answered = step(file(), merchant, cmd.merchantMessage(), later(6)).dossier;
+    expect(tick(answered, later(30)).events).toEqual([]);
+    expect(tick(states.klikpay(), later(30)).events).toEqual([]);
+    const takenOver = step(file(), agent, cmd.takeOver(), later(1)).dossier;
+    expect(tick(takenOver, later(30)).events).toEqual([]);
+  });
+
+  it('starts again from the fresh deadline a forward gives', () => {
+    const forwarded = step(states.merchantOverdue(), agent, cmd.forward(), later(8)).dossier;
+    expect(forwarded.merchantStage).toBe('answer_due');
+    expect(tick(forwarded, later(15) - 1).events).toEqual([]);
+    expect(times(tick(forwarded, later(15)))).toEqual([iso(later(15))]);
+  });
+});
+
+describe('escalation after the reminder deadline', () => {
+  /** Overdue on Monday 20 July; reminded the same day at 10:00 Paris, so due Saturday 25 July 10:00. */
+  const reminded = () =>
+    story({ language: 'en', merchantLanguage: 'fr' }, [
+      { at: at('2026-07-20T10:00:00+02:00'), by: agent, do: cmd.remind() },
+    ]);
+
+  it('escalates to Klik & Pay exactly at the reminder deadline, with notices to both parties', () => {
+    const d = deepFreeze(reminded());
+    expect(d).toMatchObject({ merchantStage: 'reminded', dueAt: '2026-07-25T08:00:00.000Z' });
+    const deadline = ms(d.dueAt);
+    expect(tick(d, deadline - 1).events).toEqual([]);
+    const escalated = tick(d, deadline);
     expect(escalated.dossier).toMatchObject({
       status: 'awaiting_klikpay',
+      merchantStage: null,
       escalatedAt: iso(deadline),
+      // A Saturday: Klik & Pay's business day is Monday, so due at its end.
+      dueAt: '2026-07-27T22:00:00.000Z',
+      // System notices are not communication.
+      lastCommunicationAt: d.lastCommunicationAt,
+      autoCloseAt: d.autoCloseAt,
+      version: d.version + 1,
+    });
+    expect(escalated.events).toHaveLength(1);
+    expect(escalated.events[0]).toMatchObject({
+      type: 'rule.escalated',
+      at: iso(deadline),
+      actor: { role: 'system', id: null },
+      changes: changedFields(d, escalated.dossier),
+    });
+    expect(escalated.messages.map(summaryOf)).toEqual([
+      ['system', 'customer', 'notice'],
+      ['system', 'merchant', 'notice'],
+    ]);
+    expect(escalated.messages[0]?.body).toBe(letter('escalation_notice', escalated.dossier, 'en'));
+    expect(escalated.messages[1]?.body).toBe(letter('escalation_notice', escalated.dossier, 'fr'));
+    for (const m of escalated.messages) expect(m.createdAt).toBe(iso(deadline));
+  });
+
+  it('does not escalate a merchant that answered before the reminder deadline', () => {
+    const answered = step(
+      reminded(),
+      merchant,
+      cmd.merchantMessage(),
+      at('2026-07-24T18:00:00+02:00'),
+    ).dossier;
+    const result = tick(answered, later(30));
+    expect(result.events).toEqual([]);
+    expect(result.dossier.status).toBe('awaiting_customer');
+  });
+
+  it('escalates at the reminder deadline even when the scheduler runs days later', () => {
+    const d = reminded();
+    const result = tick(d, later(40));
+    expect(types(result)).toEqual(['rule.escalated']);
+    expect(result.dossier.escalatedAt).toBe(d.dueAt);
+    expect(result.dossier.dueAt).toBe('2026-07-27T22:00:00.000Z');
+  });
+
+  it('names the escalation as the next rule while the merchant is reminded', () => {
+    const d = reminded();
+    expect(nextTimeRule(d, settings)).toEqual({ rule: 'rule.escalated', at: ms(d.dueAt) });
+  });
+});
+
+describe('the pre-close notice and the auto-close, 120 days without communication', () => {
+  /** The merchant answered on Tuesday 14 July: the clock runs from there (auto-close 11 November). */
+  const answered = () => states.customerAfterMerchant();
+
+  it('sends a notice to both parties 14 days before, not a millisecond earlier', () => {
+    const d = answered();
+    expect(d.autoCloseAt).toBe(iso(later(121)));
+    expect(tick(d, later(107) - 1).events).toEqual([]);
+    const noticed = tick(d, later(107));
+    expect(noticed.events).toHaveLength(1);
+    expect(noticed.events[0]).toMatchObject({
+      type: 'rule.pre_close_notice',
+      at: iso(later(107)),
+      actor: { role: 'system', id: null },
+      changes: { preCloseNoticeAt: { before: null, after: iso(later(107)) } },
+    });
+    expect(noticed.dossier).toMatchObject({
+      status: 'awaiting_customer',
+      preCloseNoticeAt: iso(later(107)),
+      autoCloseAt: d.autoCloseAt,
+      lastCommunicationAt: d.lastCommunicationAt,
+    });
+    expect(noticed.messages.map(summaryOf)).toEqual([
+      ['system', 'customer', 'notice'],
+      ['system', 'merchant', 'notice'],
+    ]);
+    expect(noticed.messages[0]?.body).toBe(letter('pre_close_notice', noticed.dossier, 'fr'));
+  });
+
+  it('sends the notice only once', () => {
+    const noticed = tick(answered(), later(107)).dossier;
+    for (const now of [later(107), later(107) + 1, later(110), later(121) - 1]) {
+      expect(tick(noticed, now).events).toEqual([]);
+    }
+    expect(nextTimeRule(noticed, settings)).toEqual({ rule: 'rule.auto_closed', at: later(121) });
+  });
+
+  it('closes for inactivity exactly 120 days after the last communication, telling both parties', () => {
+    const noticed = deepFreeze(tick(answered(), later(107)).dossier);
+    expect(tick(noticed, later(121) - 1).events).toEqual([]);
+    const closed = tick(noticed, later(121));
+    expect(closed.dossier).toMatchObject({
+      status: 'closed',
+      closure: {
+        reason: 'inactivity',
+        outcome: null,
+        summary: null,
+        at: iso(later(121)),
+        by: { role: 'system', id: null },
+      },
+      dueAt: null,
+      autoCloseAt: null,
+      preCloseNoticeAt: null,
       merchantStage: null,
     });
-    expect(Date.parse(escalated.dossier.dueAt ?? '')).toBeGreaterThan(deadline);
-    expect(escalated.messages.map((m) => [m.audience, m.kind])).toEqual([
-      ['customer', 'notice'],
-      ['merchant', 'notice'],
+    expect(types(closed)).toEqual(['rule.auto_closed']);
+    expect(closed.messages.map(summaryOf)).toEqual([
+      ['system', 'customer', 'notice'],
+      ['system', 'merchant', 'notice'],
     ]);
+    expect(closed.messages[1]?.body).toBe(letter('auto_close_notice', closed.dossier, 'fr'));
+    expect(nextTimeRule(closed.dossier, settings)).toBeNull();
+    expect(tick(closed.dossier, later(1000)).events).toEqual([]);
   });
 
-  it('does not escalate a merchant that answered in time', () => {
-    const reminded = step(file(), agent, { name: 'dossier.remind_merchant', args: {} }, later(8)).dossier;
-    const answered = step(
-      reminded,
-      merchant,
-      { name: 'merchant.message', args: { body: 'Envoyé.' } },
-      later(9),
-    ).dossier;
-    expect(tick(answered, later(30)).dossier.status).toBe('awaiting_customer');
-  });
-});
-
-describe('auto-close after 120 days without communication', () => {
-  it('sends a notice 14 days before, once, then closes for inactivity', () => {
-    const d = step(
-      file(),
-      merchant,
-      { name: 'merchant.message', args: { body: 'Renvoyé.' } },
-      later(1),
-    ).dossier;
-    const closeAt = later(121);
-    expect(d.autoCloseAt).toBe(iso(closeAt));
-    const noticed = tick(d, closeAt - 14 * DAY);
-    expect(noticed.events.map((e) => e.type)).toEqual(['rule.pre_close_notice']);
-    expect(noticed.dossier.preCloseNoticeAt).toBe(iso(closeAt - 14 * DAY));
-    expect(tick(noticed.dossier, closeAt - 1).events).toEqual([]);
-    const closed = tick(noticed.dossier, closeAt);
-    expect(closed.dossier.closure).toMatchObject({
-      reason: 'inactivity',
-      at: iso(closeAt),
-      by: { role: 'system', id: null },
-    });
-    expect(closed.messages).toHaveLength(2);
+  it('closes a claim nobody answered, whoever had the move', () => {
+    for (const d of [states.klikpay(), states.escalated(), states.merchantReminded()]) {
+      const result = tick(d, later(400));
+      expect(result.dossier.closure?.reason).toBe('inactivity');
+      expect(result.dossier.closure?.at).toBe(iso(ms(d.lastCommunicationAt) + 120 * DAY));
+    }
   });
 
-  it('is not kept alive by internal notes or system notices, but is by a party’s message', () => {
-    const d = file();
-    const noted = step(d, agent, { name: 'dossier.note', args: { body: 'RAS' } }, later(100)).dossier;
-    expect(noted.autoCloseAt).toBe(d.autoCloseAt);
-    const noticed = tick(noted, later(110)).dossier;
-    expect(noticed.autoCloseAt).toBe(d.autoCloseAt);
-    const alive = step(
-      noticed,
-      customer,
-      { name: 'customer.message', args: { body: 'Toujours là.' } },
-      later(115),
-    ).dossier;
+  it('is not kept alive by internal notes, system notices, tags, assignments or follow-ups', () => {
+    const history = play(states.klikpay(), [
+      { at: later(10), by: agent, do: cmd.note('RAS') },
+      { at: later(50), by: agent, do: cmd.takeOver() },
+      { at: later(60), by: supervisor, do: cmd.assign('a2') },
+      { at: later(70), by: agent, do: cmd.tag(['dormant']) },
+      { at: later(80), by: agent, do: cmd.followUp(later(90)) },
+      { at: later(110), by: supervisor, do: cmd.note('Relancer ?') },
+      { at: later(130), wait: true },
+    ]);
+    expect(history.dossier.closure).toMatchObject({ reason: 'inactivity', at: iso(later(120)) });
+    expect(history.events.find((e) => e.type === 'rule.pre_close_notice')?.at).toBe(iso(later(106)));
+  });
+
+  it('is not kept alive by the escalation’s notices', () => {
+    const d = tick(states.merchantReminded(), later(300)).dossier;
+    // Reminded on day 8 (a communication): closes 120 days after that, not after the escalation on day 13.
+    expect(d.closure).toMatchObject({ reason: 'inactivity', at: iso(later(128)) });
+  });
+
+  it.each<[string, Actor, ReturnType<typeof cmd.note>]>([
+    ['the customer writes', customer, cmd.customerMessage('Toujours là.')],
+    ['the customer escalates with a message', customer, cmd.escalate('Intervenez.')],
+    ['the merchant writes', merchant, cmd.merchantMessage('Avoir proposé.')],
+    ['an agent replies to the customer', agent, cmd.reply('customer')],
+    ['an agent writes to the merchant', agent, cmd.reply('merchant')],
+    ['an agent informs the customer of their rights', agent, cmd.inform()],
+    ['an agent forwards to the merchant', agent, cmd.forward()],
+  ])('restarts after a notice when %s, and a new notice will come', (_who, actor, command) => {
+    const noticed = tick(states.customerAfterMerchant(), later(110)).dossier;
+    expect(noticed.preCloseNoticeAt).toBe(iso(later(107)));
+    const alive = step(noticed, actor, command, later(115)).dossier;
     expect(alive).toMatchObject({
+      lastCommunicationAt: iso(later(115)),
       autoCloseAt: iso(later(235)),
       preCloseNoticeAt: null,
-      lastCommunicationAt: iso(later(115)),
     });
+    expect(tick(alive, later(121)).events).toEqual([]);
+    const result = tick(alive, later(300));
+    expect(types(result).slice(-2)).toEqual(['rule.pre_close_notice', 'rule.auto_closed']);
+    expect(times(result).slice(-2)).toEqual([iso(later(221)), iso(later(235))]);
   });
 
-  it('is kept alive by Klik & Pay writing to a party', () => {
-    const d = step(file(), agent, { name: 'dossier.inform_customer', args: {} }, later(100)).dossier;
+  it('counts a Good Practices reminder, which reaches the merchant', () => {
+    const d = step(states.merchantOverdue(), agent, cmd.remind(), later(100)).dossier;
     expect(d.autoCloseAt).toBe(iso(later(220)));
+  });
+
+  it('does not count a customer escalation without a message', () => {
+    const before = states.customerAfterMerchant();
+    const d = step(before, customer, cmd.escalate(), later(100)).dossier;
+    expect(d.autoCloseAt).toBe(before.autoCloseAt);
   });
 });
 
-describe('applied late, all at once', () => {
-  it('fires each rule at its own instant, in the order they fell due', () => {
-    const d = file();
+describe('rules applied late fire at their own instant, in order', () => {
+  it('a forgotten delivery claim: overdue, then the pre-close notice, then the close, each at its time', () => {
+    const d = deepFreeze(file());
     const result = tick(d, later(200));
-    expect(result.events.map((e) => e.type)).toEqual([
-      'rule.merchant_overdue',
-      'rule.pre_close_notice',
-      'rule.auto_closed',
+    expect(types(result)).toEqual(['rule.merchant_overdue', 'rule.pre_close_notice', 'rule.auto_closed']);
+    expect(times(result)).toEqual([d.dueAt, iso(later(106)), iso(later(120))]);
+    expect(result.messages.map((m) => m.createdAt)).toEqual([
+      iso(later(106)),
+      iso(later(106)),
+      iso(later(120)),
+      iso(later(120)),
     ]);
-    expect(result.events.map((e) => e.at)).toEqual([d.dueAt, iso(later(106)), iso(later(120))]);
-    expect(result.dossier.status).toBe('closed');
-  });
-
-  it('is idempotent: applying again changes nothing', () => {
-    const once = tick(file(), later(50));
-    const twice = tick(once.dossier, later(50));
-    expect(twice.events).toEqual([]);
-    expect(twice.dossier).toEqual(once.dossier);
-  });
-
-  it('names the next rule and when it falls due', () => {
-    const d = file();
-    expect(nextTimeRule(d, settings)).toEqual({
-      rule: 'rule.merchant_overdue',
-      at: Date.parse(d.dueAt ?? ''),
+    expect(result.dossier).toMatchObject({
+      status: 'closed',
+      closure: { reason: 'inactivity', at: iso(later(120)) },
+      updatedAt: iso(later(120)),
+      version: d.version + 3,
     });
-    const overdue = tick(d, later(8)).dossier;
-    expect(nextTimeRule(overdue, settings)).toEqual({ rule: 'rule.pre_close_notice', at: later(106) });
-    expect(nextTimeRule(tick(d, later(200)).dossier, settings)).toBeNull();
+    // Each event records the change it made, from the state the previous one left.
+    let state: Dossier = d;
+    for (const event of result.events) {
+      const next = tick(state, Date.parse(event.at));
+      expect(next.events.map((e) => [e.type, e.changes])).toEqual([[event.type, event.changes]]);
+      state = next.dossier;
+    }
+    expect(state).toEqual(result.dossier);
+  });
+
+  it('a reminded merchant forgotten for a year: escalation, notice and close at their own instants', () => {
+    const d = states.merchantReminded();
+    const result = tick(d, later(365));
+    expect(types(result)).toEqual(['rule.escalated', 'rule.pre_close_notice', 'rule.auto_closed']);
+    expect(times(result)).toEqual([iso(later(13)), iso(later(114)), iso(later(128))]);
+    expect(result.events[0]?.changes.dueAt).toEqual({
+      before: iso(later(13)),
+      after: '2026-07-27T22:00:00.000Z', // 1 business day from Saturday 25 July
+    });
+    for (let i = 1; i < result.events.length; i++) {
+      expect(Date.parse(result.events[i]?.at ?? '')).toBeGreaterThan(
+        Date.parse(result.events[i - 1]?.at ?? ''),
+      );
+    }
+  });
+
+  it('gives the same dossier whether the scheduler runs every hour or once', () => {
+    for (const make of [states.merchantAnswerDue, states.merchantReminded, states.customerAfterKlikpay]) {
+      const d = make();
+      const once = tick(d, later(200));
+      let hourly = d;
+      const events: string[] = [];
+      for (let now = later(8.1); now <= later(200); now += 6 * HOUR) {
+        const result = tick(hourly, now);
+        events.push(...times(result));
+        hourly = result.dossier;
+      }
+      expect(hourly).toEqual(once.dossier);
+      expect(events).toEqual(times(once));
+    }
+  });
+
+  it('is idempotent: applying again at the same instant changes nothing', () => {
+    for (const now of [later(1), later(7), later(7.5), later(106), later(119), later(120), later(500)]) {
+      const once = tick(file(), now);
+      const twice = tick(once.dossier, now);
+      expect(twice.events).toEqual([]);
+      expect(twice.messages).toEqual([]);
+      expect(twice.dossier).toBe(once.dossier);
+    }
+  });
+
+  it('applying to the past does nothing', () => {
+    const d = tick(file(), later(10)).dossier;
+    expect(tick(d, later(5)).events).toEqual([]);
+  });
+
+  it('uses the given id source', () => {
+    const result = applyTimeRules(file(), later(121), settings, ids('sched'));
+    expect(result.events.map((e) => e.id)).toEqual(['sched-1', 'sched-4', 'sched-7']);
+    expect(result.messages.map((m) => m.id)).toEqual(['sched-2', 'sched-3', 'sched-5', 'sched-6']);
+  });
+});
+
+describe('configurable delays', () => {
+  const custom: DisputeSettings = {
+    ...defaultSettings,
+    klikpayReplyBusinessDays: 2,
+    merchantAnswerDays: 3,
+    merchantReminderDays: 2,
+    inactivityDays: 30,
+    preCloseNoticeDays: 5,
+  };
+
+  it('follow the settings, not the defaults', () => {
+    const d = file({}, later(0), custom);
+    expect(d).toMatchObject({ dueAt: iso(later(3)), autoCloseAt: iso(later(30)) });
+    expect(file({ subject: 'payment' }, later(0), custom).dueAt).toBe('2026-07-16T08:00:00.000Z');
+    const history = play(
+      d,
+      [
+        { at: later(4), by: agent, do: cmd.remind() },
+        { at: later(100), wait: true },
+      ],
+      custom,
+    );
+    expect(history.events.map((e) => [e.type, e.at])).toEqual([
+      ['rule.merchant_overdue', iso(later(3))],
+      ['dossier.remind_merchant', iso(later(4))],
+      ['rule.escalated', iso(later(6))],
+      ['rule.pre_close_notice', iso(later(29))],
+      ['rule.auto_closed', iso(later(34))],
+    ]);
+    // Escalated on Sunday 19 July: two business days → end of Tuesday 21 July.
+    const escalation = history.events.find((e) => e.type === 'rule.escalated');
+    expect(escalation?.changes.dueAt?.after).toBe('2026-07-21T22:00:00.000Z');
   });
 });
