@@ -2,9 +2,12 @@ import { lettersEn } from './templates-en';
 import { lettersFr } from './templates-fr';
 import type { Language, Reason, Subject } from './vocabulary';
 
+export type { Language } from './vocabulary';
+
 /**
  * The letters Klik & Pay sends, in French and English, filled with the dossier's facts. Plain text
- * only: facts are inserted verbatim and the result is always rendered as text, never as HTML.
+ * only: facts are inserted verbatim and whoever displays a letter shows it as text, never as HTML, so
+ * nothing here escapes anything (escaping would corrupt a merchant called "Smith & Sons").
  */
 
 export const templateIds = [
@@ -13,12 +16,12 @@ export const templateIds = [
   'request_for_proof',
   'resolution_proposal',
   'filing_acknowledgement',
-  'merchant_forward',
   'pre_close_notice',
   'closure_notice',
   'auto_close_notice',
   'reopen_notice',
   'escalation_notice',
+  'merchant_forward',
 ] as const;
 export type TemplateId = (typeof templateIds)[number];
 
@@ -30,21 +33,28 @@ export interface TemplateFacts {
   merchantName: string;
   /** Minor units of `currency`. */
   amount: number;
+  /** ISO 4217. */
   currency: string;
+  /** ISO instant. */
   transactionDate: string;
   orderReference: string;
   subject: Subject;
   reason: Reason;
-  /** Whether the merchant has the move (the claim was forwarded to it), rather than Klik & Pay. */
+  /**
+   * Whether the merchant has the move. The subject alone cannot say where a new claim went: a
+   * delivery claim on a merchant whose e-mail is invalid is handled by Klik & Pay, and the
+   * acknowledgement must not tell the customer it was forwarded.
+   */
   withMerchant: boolean;
-  /** The deadline the letter announces, if any. */
+  /** The deadline the letter announces (merchant's answer or reply), ISO instant. */
   dueAt: string | null;
+  /** ISO instant. */
   autoCloseAt: string | null;
-  /** The zone dates are printed in. */
+  /** The IANA zone dates are printed in. */
   timeZone: string;
 }
 
-/** The facts of a letter, already formatted for its language. */
+/** The facts of a letter, already formatted for its language: the letter files only assemble words. */
 export interface LetterFacts {
   reference: string;
   customerName: string;
@@ -63,8 +73,10 @@ export interface LetterFacts {
 
 export type Letters = Record<TemplateId, (f: LetterFacts) => string>;
 
+// en-GB rather than en-US: day-month-year dates, as a European provider writes them.
 const locales: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
+// Building an Intl formatter is far costlier than using one, and queues format thousands of rows.
 const amountFormats = new Map<string, Intl.NumberFormat>();
 /** An amount in minor units, with the currency's own number of decimals (EUR 2, JPY 0, KWD 3). */
 export function formatAmount(minor: number, currency: string, language: Language): string {
@@ -79,7 +91,10 @@ export function formatAmount(minor: number, currency: string, language: Language
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-/** A long date in the recipient's language, in the given zone: '14 juillet 2026', '14 July 2026'. */
+/**
+ * A long date in the language, on the calendar of the given zone: '14 juillet 2026', '14 July 2026'.
+ * An unparseable instant throws rather than printing 'Invalid Date' into a letter.
+ */
 export function formatDate(iso: string, language: Language, timeZone: string): string {
   const key = `${language}:${timeZone}`;
   let format = dateFormats.get(key);
@@ -92,25 +107,30 @@ export function formatDate(iso: string, language: Language, timeZone: string): s
     });
     dateFormats.set(key, format);
   }
-  return format.format(new Date(iso));
+  const parts = format.formatToParts(new Date(iso));
+  // French writes the first of the month as an ordinal ('1er juillet'); Intl does not.
+  return parts
+    .map((p) => (language === 'fr' && p.type === 'day' && p.value === '1' ? '1er' : p.value))
+    .join('');
 }
 
+// The glossary's terms (spec/glossary.md), so letters and screens name things alike.
 const reasonLabels: Record<Language, Record<Reason, string>> = {
   fr: {
-    not_received: 'commande payée non reçue',
-    damaged_or_defective: 'article endommagé ou défectueux',
-    not_as_ordered: 'article non conforme à la commande',
+    not_received: 'non reçu',
+    damaged_or_defective: 'endommagé ou défectueux',
+    not_as_ordered: 'non conforme à la commande',
     refund_problem: 'problème de remboursement',
     after_sales: 'SAV / garantie',
-    other: 'autre motif',
+    other: 'autre',
   },
   en: {
-    not_received: 'order paid for but not received',
-    damaged_or_defective: 'item damaged or defective',
-    not_as_ordered: 'item not as ordered',
+    not_received: 'not received',
+    damaged_or_defective: 'damaged or defective',
+    not_as_ordered: 'not as ordered',
     refund_problem: 'refund problem',
     after_sales: 'after-sales / guarantee',
-    other: 'other reason',
+    other: 'other',
   },
 };
 const subjectLabels: Record<Language, Record<Subject, string>> = {
@@ -122,6 +142,7 @@ export const reasonLabel = (reason: Reason, language: Language): string => reaso
 export const subjectLabel = (subject: Subject, language: Language): string =>
   subjectLabels[language][subject];
 
+/** The letter, as plain text ready to send as a message body. */
 export function renderTemplate(id: TemplateId, facts: TemplateFacts): string {
   const { language, timeZone } = facts;
   const letterFacts: LetterFacts = {
