@@ -65,7 +65,7 @@ export async function createClient(
     bridge,
     settings: defaultSettings,
     newId: randomUUID,
-    pageSize: 7,
+    pageSize,
   });
   const actions: ActionContext = {
     db,
