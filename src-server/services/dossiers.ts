@@ -91,6 +91,8 @@ export async function commandInTransaction(
   account: AccountRow,
   dossierId: string,
   command: Command,
+  /** Where the intent came from (a pushed mutation's id and client), kept in its audit event. */
+  origin?: Record<string, unknown>,
 ): Promise<CommandOutcome> {
   const current = await lockDossier(tx, dossierId);
   if (!current || !canSeeDossier(account, current)) {
@@ -108,7 +110,10 @@ export async function commandInTransaction(
   const decision: Decision = {
     dossier: decided.value.dossier,
     messages: [...caughtUp.messages, ...decided.value.messages],
-    events: [...caughtUp.events, ...decided.value.events],
+    events: [
+      ...caughtUp.events,
+      ...decided.value.events.map((e) => (origin ? { ...e, data: { ...e.data, origin } } : e)),
+    ],
   };
   const changed = decision.events.length > 0;
   if (changed) await writeWithNextRule(tx, ctx, decision);

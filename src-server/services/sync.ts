@@ -81,10 +81,18 @@ export async function push(ctx: ServerContext, a: AccountRow, req: PushRequest):
       const { dossierId, ...args } = parsed.value.args;
       const command = { name: parsed.value.name, args } as Command;
       const assignee = await checkAssignee(tx, command);
-      const outcome = assignee ?? (await commandInTransaction(tx, ctx, a, dossierId, command));
+      const outcome =
+        assignee ??
+        (await commandInTransaction(tx, ctx, a, dossierId, command, {
+          mutationId: envelope.id,
+          clientId: req.clientId,
+        }));
       if (!outcome.ok) {
         await markRejected(tx, key, outcome.error, dossierId);
-        await recordRejection(tx, ctx, a, dossierId, parsed.value.name, outcome.error);
+        await recordRejection(tx, ctx, a, dossierId, parsed.value.name, outcome.error, {
+          mutationId: envelope.id,
+          clientId: req.clientId,
+        });
         return { id: envelope.id, status: 'rejected', error: outcome.error };
       }
       await markApplied(tx, key, dossierId);
@@ -120,6 +128,7 @@ async function recordRejection(
   dossierId: string,
   name: string,
   error: { code: string; message: string },
+  origin: Record<string, unknown>,
 ): Promise<void> {
   const dossier = await findDossier(tx, dossierId);
   if (!dossier || !canSeeDossier(a, dossier)) return;
@@ -131,6 +140,6 @@ async function recordRejection(
     actor: { role: a.role, id: a.id },
     at,
     changes: {},
-    data: { mutation: name, code: error.code, message: error.message },
+    data: { mutation: name, code: error.code, message: error.message, origin },
   });
 }

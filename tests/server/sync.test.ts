@@ -119,6 +119,16 @@ describe('push', () => {
     expect(seen.body.status).toBe('awaiting_customer');
     expect(seen.body.assigneeId).toBe(world.users.agent.id);
     expect(seen.body.messages.filter((m) => m.body === 'Nous vérifions avec votre banque.')).toHaveLength(1);
+    // The audit trail says which pushed intent made each change.
+    const events = await server.call<{ items: { type: string; data: { origin?: unknown } }[] }>(
+      'GET',
+      `/dossiers/${payment.id}/events`,
+      { token: tokens.supervisor },
+    );
+    expect(events.body.items.find((e) => e.type === 'dossier.take_over')?.data.origin).toEqual({
+      mutationId: 'mut-1',
+      clientId: 'desk-1',
+    });
   });
 
   it('rejects malformed and unknown mutations one by one, not the batch', async () => {
@@ -152,10 +162,19 @@ describe('push', () => {
       { id: 'remind-1', name: 'dossier.remind_merchant', args: { dossierId: payment.id } },
     ]);
     expect(retry.body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'conflict' } });
-    const events = await server.call<{ items: { type: string }[] }>('GET', `/dossiers/${payment.id}/events`, {
-      token: tokens.supervisor,
+    const events = await server.call<{ items: { type: string; data: Record<string, unknown> }[] }>(
+      'GET',
+      `/dossiers/${payment.id}/events`,
+      {
+        token: tokens.supervisor,
+      },
+    );
+    const rejected = events.body.items.filter((e) => e.type === 'mutation.rejected');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.data).toMatchObject({
+      mutation: 'dossier.remind_merchant',
+      origin: { mutationId: 'remind-1', clientId: 'desk-1' },
     });
-    expect(events.body.items.filter((e) => e.type === 'mutation.rejected')).toHaveLength(1);
   });
 
   it('keeps reopening to supervisors and reassigning to supervisors', async () => {
