@@ -1,11 +1,18 @@
-import type { Bridge, BridgeError, Result } from '../../src-shared/contract/bridge';
+import type {
+  Bridge,
+  BridgeError,
+  DeskNotification,
+  JournalEntry,
+  Result,
+} from '../../src-shared/contract/bridge';
+import { journalEntrySchema } from '../../src-shared/contract/bridge';
 import { sessionResponseSchema } from '../../src-shared/contract/api';
 import { apiErrorSchema } from '../../src-shared/contract/errors';
-import type { PullResponse, PushResponse } from '../../src-shared/contract/sync';
-import { pullResponseSchema, pushResponseSchema } from '../../src-shared/contract/sync';
+import type { PresenceEvent, PullResponse, PushResponse } from '../../src-shared/contract/sync';
+import { presenceEventSchema, pullResponseSchema, pushResponseSchema } from '../../src-shared/contract/sync';
 import type { User } from '../../src-shared/domain/model';
 import { userSchema } from '../../src-shared/domain/model';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * The browser host's bridge: HTTP straight to the API that served the page. The session (token and
@@ -25,9 +32,22 @@ export interface HttpBridgeOptions {
   fetch?: typeof fetch;
   appVersion: string;
   platform: string;
+  /** The host's view of the network (the browser's `navigator.onLine` and its events). */
+  connectivity?: Connectivity;
+  /** Shows a system notification (the browser's Notification API, when the user allowed it). */
+  notify?: (n: DeskNotification) => void;
 }
 
+export interface Connectivity {
+  isOnline(): boolean;
+  subscribe(listener: (online: boolean) => void): () => void;
+}
+
+const alwaysOnline: Connectivity = { isOnline: () => true, subscribe: () => () => undefined };
+
 const sessionKey = 'klikpay.session';
+const journalKey = (userId: string) => `klikpay.journal.${userId}`;
+const journalSchema = z.array(journalEntrySchema);
 interface StoredSession {
   token: string;
   user: User;
@@ -37,7 +57,7 @@ const statusCodes: Record<number, BridgeError['code']> = {
   400: 'invalid_request',
   401: 'unauthenticated',
   403: 'forbidden',
-  404: 'invalid_request',
+  404: 'not_found',
   409: 'invalid_request',
   413: 'invalid_request',
   429: 'rate_limited',
@@ -45,6 +65,7 @@ const statusCodes: Record<number, BridgeError['code']> = {
 
 export function createHttpBridge(options: HttpBridgeOptions): Bridge {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const connectivity = options.connectivity ?? alwaysOnline;
   const api = `${options.baseUrl}/api/v1`;
 
   const loadSession = (): StoredSession | null => {
@@ -113,8 +134,31 @@ export function createHttpBridge(options: HttpBridgeOptions): Bridge {
     return { ok: true, value: parsed.data };
   }
 
-  const listeners = new Set<() => void>();
+  const pokeListeners = new Set<() => void>();
+  const presenceListeners = new Set<(e: PresenceEvent) => void>();
   let stream: AbortController | null = null;
+  const streamWanted = () => pokeListeners.size + presenceListeners.size > 0;
+  const closeStreamIfUnused = () => {
+    if (streamWanted()) return;
+    stream?.abort();
+    stream = null;
+  };
+
+  const dispatch = (block: string) => {
+    const event = /^event: (\w+)$/m.exec(block)?.[1];
+    if (event === 'poke') for (const l of pokeListeners) l();
+    else if (event === 'presence') {
+      const data = /^data: (.*)$/m.exec(block)?.[1] ?? '';
+      let json: unknown;
+      try {
+        json = JSON.parse(data);
+      } catch {
+        return;
+      }
+      const parsed = presenceEventSchema.safeParse(json);
+      if (parsed.success) for (const l of presenceListeners) l(parsed.data);
+    }
+  };
 
   /** Server-Sent Events over fetch (EventSource cannot send the token), reconnecting with backoff. */
   function openStream(): void {
@@ -141,7 +185,7 @@ export function createHttpBridge(options: HttpBridgeOptions): Bridge {
             for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
               const block = buffer.slice(0, cut);
               buffer = buffer.slice(cut + 2);
-              if (/^event: poke$/m.test(block)) for (const l of listeners) l();
+              dispatch(block);
             }
           }
         } catch {
@@ -190,15 +234,80 @@ export function createHttpBridge(options: HttpBridgeOptions): Bridge {
       return result.ok ? { ok: true, value: result.value as PushResponse } : result;
     },
     onPoke(listener) {
-      listeners.add(listener);
+      pokeListeners.add(listener);
       if (!stream) openStream();
       return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) {
-          stream?.abort();
-          stream = null;
-        }
+        pokeListeners.delete(listener);
+        closeStreamIfUnused();
       };
     },
+    async setPresence(dossierId, activity) {
+      const result = await call('PUT', '/presence', z.object({ until: z.string() }), { dossierId, activity });
+      return result.ok ? { ok: true, value: result.value as { until: string } } : result;
+    },
+    onPresence(listener) {
+      presenceListeners.add(listener);
+      if (!stream) openStream();
+      return () => {
+        presenceListeners.delete(listener);
+        closeStreamIfUnused();
+      };
+    },
+    isOnline: () => connectivity.isOnline(),
+    onConnectivity: (listener) => connectivity.subscribe(listener),
+    notify(notification) {
+      try {
+        options.notify?.(notification);
+      } catch {
+        // Notifications are a courtesy: the app shows the same thing in its own toasts.
+      }
+      return Promise.resolve({ ok: true, value: null });
+    },
+    journal: {
+      append: (entries) => updateJournal((current) => [...current, ...entries]),
+      remove(ids) {
+        const gone = new Set(ids);
+        return updateJournal((current) => current.filter((e) => !gone.has(e.id)));
+      },
+      read: () => Promise.resolve(readJournal()),
+    },
   };
+
+  /** The journal of the signed-in user, in the same storage as the session (not IndexedDB). */
+  function readJournal(): Result<JournalEntry[]> {
+    const user = loadSession()?.user;
+    if (!user) return { ok: true, value: [] };
+    const raw = options.storage.getItem(journalKey(user.id));
+    if (!raw) return { ok: true, value: [] };
+    try {
+      const parsed = journalSchema.safeParse(JSON.parse(raw));
+      if (parsed.success) return { ok: true, value: parsed.data };
+    } catch {
+      // Fall through: a journal this app cannot read is reported, never silently emptied.
+    }
+    return { ok: false, error: { code: 'invalid_request', message: 'The outbox journal is unreadable.' } };
+  }
+
+  function updateJournal(change: (current: JournalEntry[]) => JournalEntry[]): Promise<Result<null>> {
+    const user = loadSession()?.user;
+    if (!user) {
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unauthenticated', message: 'Nobody is signed in on this device.' },
+      });
+    }
+    const current = readJournal();
+    if (!current.ok) return Promise.resolve(current);
+    const next = change(current.value);
+    try {
+      if (next.length === 0) options.storage.removeItem(journalKey(user.id));
+      else options.storage.setItem(journalKey(user.id), JSON.stringify(next));
+    } catch {
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'server_error', message: 'The outbox journal could not be written (storage full?).' },
+      });
+    }
+    return Promise.resolve({ ok: true, value: null });
+  }
 }

@@ -47,6 +47,11 @@ export const pullResponseSchema = z.object({
   changes: z.array(syncChangeSchema),
   cursor: cursorSchema,
   hasMore: z.boolean(),
+  /**
+   * How many changes are still to pull after this page (0 when `hasMore` is false), as the server
+   * counted them: changes committed meanwhile may add to it. What a progress bar needs.
+   */
+  remaining: z.int().nonnegative().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
