@@ -96,6 +96,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ['tests/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
     files: ['src-server/**'],
     rules: restrict(
       room('src-main'),

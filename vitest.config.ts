@@ -42,6 +42,15 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Components and data hooks of the back office in a DOM (happy-dom), over fake-indexeddb.
+        test: {
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/renderer/setup.ts'],
+        },
+      },
       // The same suite on PostgreSQL, when one is there (`.ci/run` starts one and sets DATABASE_URL).
       ...(process.env.DATABASE_URL ? [serverProject('server-postgres', { KLIKPAY_TEST_POSTGRES: '1' })] : []),
     ],
