@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { Table } from 'dexie';
+import type { DexieOptions, Table } from 'dexie';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { AuditEvent, Dossier, Merchant, Message, User } from '../../src-shared/domain/model';
 import { urgentAt } from '../../src-shared/domain/queues';
@@ -70,6 +70,50 @@ export interface MetaEntry {
   value: string | number | null;
 }
 
+/**
+ * The schema's history: each version is kept as it was, so a cache written by an older app opens
+ * under this one (Dexie upgrades it) and the migration is tested from every older version.
+ */
+export const cacheSchemas: readonly { version: number; stores: Record<string, string> }[] = [
+  {
+    version: 1,
+    stores: {
+      dossiers:
+        '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id',
+      base: '&id',
+      messages: '&id, [dossierId+createdAt], mutationId',
+      events: '&id, [dossierId+at]',
+      users: '&id',
+      merchants: '&id',
+      outbox: '++seq, &id, dossierId, state',
+      rejections: '&id, dossierId',
+      meta: '&key',
+      search: '&dossierId, *words',
+    },
+  },
+  {
+    // Sorts and filters of the queues: amount, dates, merchant, tags.
+    version: 2,
+    stores: {
+      dossiers:
+        '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id, transaction.amount, transaction.merchantId, createdAt, updatedAt, *tags',
+    },
+  },
+];
+
+export interface CacheOptions {
+  /** Which versions to declare (tests open older schemas); all of them by default. */
+  schemas?: typeof cacheSchemas;
+  /** Another IndexedDB than the global one (tests inject faults). */
+  indexedDB?: DexieOptions['indexedDB'];
+  IDBKeyRange?: DexieOptions['IDBKeyRange'];
+  /**
+   * `relaxed` for the connection that writes pull pages: a page lost in a crash is pulled again
+   * (its cursor is lost with it), so it need not wait for the disk. Actions use the default.
+   */
+  durability?: 'relaxed' | 'strict' | 'default';
+}
+
 export class CacheDatabase extends Dexie {
   dossiers!: Table<CachedDossier, string>;
   base!: Table<Dossier, string>;
@@ -82,22 +126,32 @@ export class CacheDatabase extends Dexie {
   meta!: Table<MetaEntry, string>;
   search!: Table<SearchEntry, string>;
 
-  constructor(name: string) {
-    super(name);
-    this.version(1).stores({
-      dossiers:
-        '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id',
-      base: '&id',
-      messages: '&id, [dossierId+createdAt], mutationId',
-      events: '&id, [dossierId+at]',
-      users: '&id',
-      merchants: '&id',
-      outbox: '++seq, &id, dossierId, state',
-      rejections: '&id, dossierId',
-      meta: '&key',
-      search: '&dossierId, *words',
+  constructor(name: string, options: CacheOptions = {}) {
+    super(name, {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+      chromeTransactionDurability: options.durability ?? 'default',
     });
+    for (const { version, stores } of options.schemas ?? cacheSchemas) this.version(version).stores(stores);
   }
+}
+
+/** The cache's meta keys: the pull cursor, the outbox's client id, the last successful sync. */
+export const metaKeys = { cursor: 'cursor', clientId: 'clientId', lastSyncAt: 'lastSyncAt' } as const;
+
+/**
+ * The outbox's client id lives with the outbox: a reloaded page or a restarted app retries its
+ * actions under the same id, so the server recognises them (exactly once across reloads).
+ * Call inside a transaction that includes `meta`, or alone.
+ */
+export async function clientIdOf(db: CacheDatabase, newId: () => string): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const stored = await db.meta.get(metaKeys.clientId);
+    if (typeof stored?.value === 'string') return stored.value;
+    const id = newId();
+    await db.meta.put({ key: metaKeys.clientId, value: id });
+    return id;
+  });
 }
 
 const closedUrgency = Number.MAX_SAFE_INTEGER;

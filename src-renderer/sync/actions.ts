@@ -1,10 +1,12 @@
+import type { Bridge } from '../../src-shared/contract/bridge';
 import type { Mutation, MutationName } from '../../src-shared/contract/sync';
 import { mutationArgsSchemas } from '../../src-shared/contract/sync';
 import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { Refusal } from '../../src-shared/domain/transitions';
 import type { CacheDatabase, OutboxEntry } from '../cache/db';
-import { fromCached, toCached } from '../cache/db';
+import { clientIdOf, fromCached, toCached } from '../cache/db';
+import { storageError } from './status';
 import { applyEntry } from './replay';
 
 /**
@@ -19,11 +21,16 @@ export interface ActionContext {
   settings: DisputeSettings;
   now: () => number;
   newId: () => string;
+  /** Where a copy of each action waits until the server has it (spec/targets.md R3). */
+  journal?: Bridge['journal'];
 }
 
 export type ActionResult =
   | { ok: true; value: Dossier; mutationId: string }
-  | { ok: false; error: Refusal | { code: 'not_found'; message: string } };
+  | {
+      ok: false;
+      error: Refusal | { code: 'not_found' | 'storage_full' | 'storage_failed'; message: string };
+    };
 
 export async function perform<N extends MutationName>(
   ctx: ActionContext,
@@ -49,25 +56,39 @@ export async function perform<N extends MutationName>(
     state: 'pending',
   };
   const { db } = ctx;
-  return db.transaction(
-    'rw',
-    [db.dossiers, db.base, db.messages, db.events, db.outbox],
-    async (): Promise<ActionResult> => {
-      const cached = await db.dossiers.get(entry.dossierId);
-      if (!cached)
-        return {
-          ok: false,
-          error: { code: 'not_found', message: 'This dossier is not in the local cache.' },
-        };
-      const current = fromCached(cached);
-      const decided = applyEntry(current, entry, ctx.settings, ctx.newId);
-      if (!decided.ok) return decided;
-      // The first pending action on a dossier keeps the server's state aside, to rebase on later.
-      if (!(await db.base.get(entry.dossierId))) await db.base.put(current);
-      await db.dossiers.put(toCached(decided.value.dossier));
-      await db.messages.bulkPut(decided.value.messages.map((m) => ({ ...m, mutationId: entry.id })));
-      await db.outbox.add(entry);
-      return { ok: true, value: decided.value.dossier, mutationId: entry.id };
-    },
-  );
+  let clientId = '';
+  let result: ActionResult;
+  try {
+    result = await db.transaction(
+      'rw',
+      [db.dossiers, db.base, db.messages, db.events, db.outbox, db.meta],
+      async (): Promise<ActionResult> => {
+        const cached = await db.dossiers.get(entry.dossierId);
+        if (!cached)
+          return {
+            ok: false,
+            error: { code: 'not_found', message: 'This dossier is not in the local cache.' },
+          };
+        const current = fromCached(cached);
+        const decided = applyEntry(current, entry, ctx.settings, ctx.newId);
+        if (!decided.ok) return decided;
+        clientId = await clientIdOf(db, ctx.newId);
+        // The first pending action on a dossier keeps the server's state aside, to rebase on later.
+        if (!(await db.base.get(entry.dossierId))) await db.base.put(current);
+        await db.dossiers.put(toCached(decided.value.dossier));
+        await db.messages.bulkPut(decided.value.messages.map((m) => ({ ...m, mutationId: entry.id })));
+        await db.outbox.add(entry);
+        return { ok: true, value: decided.value.dossier, mutationId: entry.id };
+      },
+    );
+  } catch (error) {
+    // Nothing was queued: the agent is told, and can try again once the cause is gone.
+    return { ok: false, error: storageError(error) };
+  }
+  if (result.ok && ctx.journal) {
+    const { id, name: n, args: a, actor, createdAt } = entry;
+    // Best effort: the outbox already holds the action; the journal is its copy outside IndexedDB.
+    await ctx.journal.append([{ clientId, id, name: n, args: a, actor, createdAt }]).catch(() => undefined);
+  }
+  return result;
 }

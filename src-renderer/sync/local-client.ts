@@ -1,0 +1,253 @@
+import type { DexieOptions } from 'dexie';
+import type { Bridge } from '../../src-shared/contract/bridge';
+import type { MutationName } from '../../src-shared/contract/sync';
+import type { User } from '../../src-shared/domain/model';
+import type { DisputeSettings } from '../../src-shared/domain/settings';
+import { CacheDatabase } from '../cache/db';
+import { reconcileJournal } from '../cache/journal';
+import type { ActionResult } from './actions';
+import { perform } from './actions';
+import type { EngineOptions, SyncError } from './engine';
+import { SyncEngine } from './engine';
+
+/**
+ * The client core of one signed-in agent: their cache (one IndexedDB database per user), the
+ * outbox journal, and the sync engine, kept working through IndexedDB faults (spec/targets.md R3).
+ * When the database is deleted underneath, corrupted, or fails, it is rebuilt from the server and
+ * the journal puts every pending action back; when a newer app upgrades it from another window,
+ * this one stops and asks to be reloaded. Screens read `db` and listen for `onChange`.
+ */
+
+export type CacheNotice =
+  | { kind: 'rebuilt'; reason: 'deleted' | 'unreadable' | 'failed'; restored: number; at: string }
+  | { kind: 'outdated'; at: string }
+  | { kind: 'unavailable'; message: string; at: string };
+
+export interface LocalClientOptions {
+  bridge: Bridge;
+  user: User;
+  settings: DisputeSettings;
+  newId?: () => string;
+  now?: () => number;
+  indexedDB?: DexieOptions['indexedDB'];
+  IDBKeyRange?: DexieOptions['IDBKeyRange'];
+  exclusive?: EngineOptions['exclusive'];
+  pageSize?: number;
+  /** The database's name; one per user by default, so two agents on one computer never mix. */
+  databaseName?: string;
+}
+
+export const cacheName = (userId: string) => `klikpay-cache-${userId}`;
+
+export class LocalClient {
+  db!: CacheDatabase;
+  engine!: SyncEngine;
+  /** Bumped whenever `db` is replaced: readers re-subscribe. */
+  generation = 0;
+  notice: CacheNotice | null = null;
+  private bulk!: CacheDatabase;
+  private started = false;
+  private rebuilding: Promise<void> | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly name: string;
+  private readonly newId: () => string;
+
+  constructor(private readonly o: LocalClientOptions) {
+    this.name = o.databaseName ?? cacheName(o.user.id);
+    this.newId = o.newId ?? (() => crypto.randomUUID());
+  }
+
+  get user(): User {
+    return this.o.user;
+  }
+
+  get settings(): DisputeSettings {
+    return this.o.settings;
+  }
+
+  /** Opens the cache (rebuilding it when it cannot be opened) and puts journalled actions back. */
+  async open(): Promise<void> {
+    try {
+      await this.connect();
+    } catch (error) {
+      if (isVersionError(error)) {
+        this.setNotice({ kind: 'outdated', at: now() });
+        throw error;
+      }
+      await this.drop();
+      await this.deleteDatabase().catch(() => undefined);
+      try {
+        await this.connect();
+      } catch (again) {
+        this.setNotice({ kind: 'unavailable', message: describe(again), at: now() });
+        throw again;
+      }
+      const { restored } = await reconcileJournal(this.db, this.o.bridge.journal);
+      this.setNotice({ kind: 'rebuilt', reason: 'unreadable', restored, at: now() });
+      return;
+    }
+    await reconcileJournal(this.db, this.o.bridge.journal);
+  }
+
+  start(intervalMs?: number): void {
+    this.started = true;
+    this.engine.start(intervalMs);
+  }
+
+  stop(): void {
+    this.started = false;
+    this.engine.stop();
+  }
+
+  close(): void {
+    this.stop();
+    this.drop().catch(() => undefined);
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** An agent's action: applied to the cache at once, queued, journalled, and pushed soon. */
+  async perform(name: MutationName, args: unknown): Promise<ActionResult> {
+    const result = await perform(
+      {
+        db: this.db,
+        user: this.o.user,
+        settings: this.o.settings,
+        now: this.o.now ?? Date.now,
+        newId: this.newId,
+        journal: this.o.bridge.journal,
+      },
+      name,
+      args,
+    );
+    if (result.ok) {
+      await this.engine.refreshPending();
+      this.engine.nudge();
+    } else if (result.error.code === 'storage_failed') {
+      void this.rebuild('failed');
+    }
+    return result;
+  }
+
+  /** Actions not yet accepted by the server (asked before signing out). */
+  pendingCount(): Promise<number> {
+    return this.db.outbox.where('state').equals('pending').count();
+  }
+
+  /** Deletes this user's cache (after sign-out, when the agent chose to). */
+  async destroy(): Promise<void> {
+    this.stop();
+    await this.drop();
+    await this.deleteDatabase();
+  }
+
+  /** Throws the cache away and builds it again from the server, keeping journalled actions. */
+  rebuild(reason: 'deleted' | 'failed'): Promise<void> {
+    this.rebuilding ??= (async () => {
+      const wasStarted = this.started;
+      this.engine.stop();
+      await this.drop();
+      if (reason === 'failed') await this.deleteDatabase().catch(() => undefined);
+      try {
+        await this.connect();
+      } catch (error) {
+        this.setNotice({ kind: 'unavailable', message: describe(error), at: now() });
+        return;
+      }
+      const { restored } = await reconcileJournal(this.db, this.o.bridge.journal);
+      this.setNotice({ kind: 'rebuilt', reason, restored, at: now() });
+      if (wasStarted) this.start();
+    })().finally(() => {
+      this.rebuilding = null;
+    });
+    return this.rebuilding;
+  }
+
+  private get idbOptions() {
+    return {
+      ...(this.o.indexedDB ? { indexedDB: this.o.indexedDB } : {}),
+      ...(this.o.IDBKeyRange ? { IDBKeyRange: this.o.IDBKeyRange } : {}),
+    };
+  }
+
+  /** Deletes the database through the same IndexedDB as the connections. */
+  private deleteDatabase(): Promise<void> {
+    return new CacheDatabase(this.name, this.idbOptions).delete();
+  }
+
+  private async connect(): Promise<void> {
+    const options = this.idbOptions;
+    const db = new CacheDatabase(this.name, options);
+    const bulk = new CacheDatabase(this.name, { ...options, durability: 'relaxed' });
+    for (const connection of [db, bulk]) {
+      // Typed structurally: this module is also compiled for the Node tests, without DOM types.
+      connection.on('versionchange', (event: unknown) => {
+        this.onVersionChange(event as { newVersion: number | null });
+      });
+    }
+    await db.open();
+    await bulk.open();
+    this.db = db;
+    this.bulk = bulk;
+    this.engine = new SyncEngine({
+      db,
+      bulkDb: bulk,
+      bridge: this.o.bridge,
+      settings: this.o.settings,
+      newId: this.newId,
+      ...(this.o.pageSize ? { pageSize: this.o.pageSize } : {}),
+      ...(this.o.exclusive ? { exclusive: this.o.exclusive } : {}),
+      onStorageFault: () => void this.rebuild('failed'),
+    });
+    this.generation++;
+    for (const l of this.listeners) l();
+  }
+
+  private onVersionChange(event: { newVersion: number | null }): void {
+    if (event.newVersion === null) {
+      // Deleted underneath (site data cleared, another tool): Dexie closes; rebuild once it is gone.
+      setTimeout(() => void this.rebuild('deleted'), 0);
+    } else {
+      this.engine.stop();
+      this.setNotice({ kind: 'outdated', at: now() });
+    }
+  }
+
+  private async drop(): Promise<void> {
+    // Connections from a failed open may not exist yet.
+    const connections = [this.db as CacheDatabase | undefined, this.bulk as CacheDatabase | undefined];
+    for (const c of connections) c?.close();
+    await Promise.resolve();
+  }
+
+  private setNotice(notice: CacheNotice): void {
+    this.notice = notice;
+    for (const l of this.listeners) l();
+  }
+}
+
+const now = () => new Date().toISOString();
+const isVersionError = (error: unknown) => errorNameOf(error) === 'VersionError';
+const describe = (error: unknown) =>
+  `${errorNameOf(error) || 'Error'}: ${error instanceof Error ? error.message : ''}`;
+function errorNameOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && typeof (error as { name?: unknown }).name === 'string'
+    ? (error as { name: string }).name
+    : '';
+}
+
+/** The browser's Web Locks as the engine's exclusive section (one syncing window at a time). */
+export function webLocks(): EngineOptions['exclusive'] {
+  // Typed structurally: this module is also compiled for the Node tests, which have no DOM types.
+  const { navigator } = globalThis as {
+    navigator?: { locks?: { request<T>(name: string, fn: () => Promise<T>): Promise<T> } };
+  };
+  const locks = navigator?.locks;
+  if (!locks) return undefined;
+  return (name, fn) => locks.request(name, fn);
+}
+
+export type { SyncError };

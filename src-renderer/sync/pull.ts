@@ -1,0 +1,130 @@
+import type { Bridge, BridgeError } from '../../src-shared/contract/bridge';
+import type { SyncChange } from '../../src-shared/contract/sync';
+import type { AuditEvent, Dossier, Message } from '../../src-shared/domain/model';
+import type { DisputeSettings } from '../../src-shared/domain/settings';
+import type { CacheDatabase } from '../cache/db';
+import { metaKeys, toCached } from '../cache/db';
+import { indexForSearch } from '../cache/search';
+import { rebase } from './rebase';
+import type { SyncProgress } from './status';
+
+/**
+ * Pulling the change log into the cache. Each page and the cursor that follows it are written in
+ * one transaction, so the stored cursor never runs ahead of the data it covers; a page lost in a
+ * crash is simply pulled again.
+ */
+
+export interface PullContext {
+  /** The connection pages are written through (relaxed durability where the browser has it). */
+  db: CacheDatabase;
+  bridge: Bridge;
+  settings: DisputeSettings;
+  newId: () => string;
+  pageSize: number;
+  onPage?: (progress: SyncProgress) => void | Promise<void>;
+}
+
+export async function pullAll(
+  ctx: PullContext,
+): Promise<{ ok: true; value: number } | { ok: false; error: BridgeError }> {
+  const { db, bridge } = ctx;
+  const acknowledged = await db.outbox.where('state').anyOf('acknowledged', 'settled').toArray();
+  const firstSync = (await db.meta.get(metaKeys.cursor)) === undefined;
+  let total = 0;
+  let bytes = 0;
+  for (;;) {
+    const cursorEntry = await db.meta.get(metaKeys.cursor);
+    const cursor = typeof cursorEntry?.value === 'string' ? cursorEntry.value : null;
+    const page = await bridge.pull(cursor, ctx.pageSize);
+    if (!page.ok) return page;
+    const { changes, hasMore, remaining } = page.value;
+    await writePage(ctx, changes, page.value.cursor);
+    total += changes.length;
+    bytes += approximateBytes(changes);
+    await ctx.onPage?.({ changes: total, bytes, remaining: hasMore ? (remaining ?? null) : 0, firstSync });
+    if (!hasMore) break;
+  }
+  // What the server acknowledged before this pull is in it now: the local copies can go.
+  if (acknowledged.length > 0) {
+    await db.transaction('rw', [db.outbox, db.messages, db.dossiers, db.base], async () => {
+      for (const entry of acknowledged) {
+        if (entry.seq !== undefined) await db.outbox.delete(entry.seq);
+        await db.messages.where('mutationId').equals(entry.id).delete();
+      }
+      for (const dossierId of new Set(acknowledged.map((e) => e.dossierId)))
+        await rebase(db, ctx.settings, ctx.newId, dossierId, false);
+    });
+  }
+  return { ok: true, value: total };
+}
+
+/** The size of a page as it travelled, without serialising it again (a progress figure, not a bill). */
+function approximateBytes(changes: readonly SyncChange[]): number {
+  let n = 0;
+  for (const c of changes) {
+    if (c.entity === 'message' && c.data) n += 200 + c.data.body.length;
+    else if (c.entity === 'dossier' && c.data) n += 1_200 + c.data.description.length;
+    else n += 300;
+  }
+  return n;
+}
+
+async function writePage(ctx: PullContext, changes: readonly SyncChange[], cursor: string): Promise<void> {
+  const { db } = ctx;
+  const tables = [db.dossiers, db.base, db.messages, db.events, db.users, db.merchants, db.outbox, db.meta];
+  await db.transaction('rw', [...tables, db.search], async () => {
+    const dossiers: Dossier[] = [];
+    const messages: Message[] = [];
+    const events: AuditEvent[] = [];
+    const deleted: Record<SyncChange['entity'], string[]> = {
+      dossier: [],
+      message: [],
+      event: [],
+      user: [],
+      merchant: [],
+    };
+    const users = [];
+    const merchants = [];
+    for (const c of changes) {
+      if (c.op === 'delete') deleted[c.entity].push(c.id);
+      else if (c.entity === 'dossier') dossiers.push(c.data);
+      else if (c.entity === 'message') messages.push(c.data);
+      else if (c.entity === 'event') events.push(c.data);
+      else if (c.entity === 'user') users.push(c.data);
+      else merchants.push(c.data);
+    }
+    await Promise.all([
+      db.dossiers.bulkDelete(deleted.dossier),
+      db.messages.bulkDelete(deleted.message),
+      db.events.bulkDelete(deleted.event),
+      db.users.bulkDelete(deleted.user),
+      db.merchants.bulkDelete(deleted.merchant),
+    ]);
+    await Promise.all([
+      db.messages.bulkPut(messages),
+      db.events.bulkPut(events),
+      db.users.bulkPut(users),
+      db.merchants.bulkPut(merchants),
+      indexForSearch(db, dossiers, messages),
+    ]);
+    if (dossiers.length > 0) {
+      const inOutbox = await db.outbox
+        .where('dossierId')
+        .anyOf(dossiers.map((d) => d.id))
+        .toArray();
+      // Dossiers with actions in the outbox keep the server's state as their new base.
+      const withEntries = new Set(inOutbox.map((e) => e.dossierId));
+      await db.dossiers.bulkPut(dossiers.filter((d) => !withEntries.has(d.id)).map(toCached));
+      for (const d of dossiers.filter((x) => withEntries.has(x.id))) {
+        await db.base.put(d);
+        for (const e of inOutbox) {
+          if (e.dossierId === d.id && e.state === 'acknowledged' && e.seq !== undefined) {
+            await db.outbox.update(e.seq, { state: 'settled' });
+          }
+        }
+        await rebase(db, ctx.settings, ctx.newId, d.id, false);
+      }
+    }
+    await db.meta.put({ key: metaKeys.cursor, value: cursor });
+  });
+}

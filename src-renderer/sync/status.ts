@@ -1,0 +1,76 @@
+import type { BridgeErrorCode } from '../../src-shared/contract/bridge';
+
+/** What the status region shows: offline / syncing n% / up to date / n pending / error in words. */
+
+export interface SyncProgress {
+  /** Changes written so far in this round. */
+  changes: number;
+  /** Bytes of those changes, as received. */
+  bytes: number;
+  /** Changes the server says are still to come (null when it did not say). */
+  remaining: number | null;
+  /** A sync from an empty cache: the UI shows a progress bar. */
+  firstSync: boolean;
+}
+
+export type SyncErrorCode =
+  | BridgeErrorCode
+  /** The browser refused to store more (QuotaExceededError): free disk space. */
+  | 'storage_full'
+  /** The local database failed (closed, deleted, corrupted): the cache is rebuilt from the server. */
+  | 'storage_failed';
+
+export interface SyncError {
+  code: SyncErrorCode;
+  message: string;
+}
+
+export interface SyncStatus {
+  state: 'idle' | 'syncing' | 'up_to_date' | 'offline' | 'error';
+  /** Actions not yet accepted by the server. */
+  pending: number;
+  lastSyncAt: string | null;
+  progress: SyncProgress | null;
+  error: SyncError | null;
+}
+
+export const initialStatus: SyncStatus = {
+  state: 'idle',
+  pending: 0,
+  lastSyncAt: null,
+  progress: null,
+  error: null,
+};
+
+/** Share of a round done, from 0 to 1 (null when the server gave no count). */
+export function progressFraction(p: SyncProgress): number | null {
+  if (p.remaining === null) return null;
+  const total = p.changes + p.remaining;
+  return total === 0 ? 1 : p.changes / total;
+}
+
+/** Names a storage failure (Dexie and IndexedDB errors carry their DOMException name). */
+export function storageError(error: unknown): SyncError & { code: 'storage_full' | 'storage_failed' } {
+  const name = errorName(error);
+  if (/quota/i.test(name)) {
+    return {
+      code: 'storage_full',
+      message:
+        'This computer has no room left for the local copy. Free some disk space; nothing pending is lost.',
+    };
+  }
+  return {
+    code: 'storage_failed',
+    message: `The local database failed (${name || 'unknown error'}); it is being rebuilt from the server.`,
+  };
+}
+
+function errorName(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return '';
+  const { name, inner } = error as { name?: unknown; inner?: unknown };
+  // Dexie wraps the browser's error; the inner one says more (QuotaExceededError, UnknownError).
+  const innerName =
+    typeof inner === 'object' && inner !== null ? (inner as { name?: unknown }).name : undefined;
+  if (typeof innerName === 'string' && innerName !== 'Error') return innerName;
+  return typeof name === 'string' ? name : '';
+}
