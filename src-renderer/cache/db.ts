@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { DexieOptions, Table } from 'dexie';
 import type { MutationName } from '../../src-shared/contract/sync';
+import type { SavedView } from '../../src-shared/domain/filters';
 import type { AuditEvent, Dossier, Merchant, Message, User } from '../../src-shared/domain/model';
 import { urgentAt } from '../../src-shared/domain/queues';
 
@@ -30,6 +31,11 @@ export interface CachedDossier extends Dossier {
 
 export interface CachedMessage extends Message {
   /** Set on messages written locally by a pending action, until the server's own copy arrives. */
+  mutationId?: string;
+}
+
+export interface CachedEvent extends AuditEvent {
+  /** Set on audit events of a pending action, until the server's own record arrives. */
   mutationId?: string;
 }
 
@@ -92,9 +98,12 @@ export const cacheSchemas: readonly { version: number; stores: Record<string, st
     },
   },
   {
-    // Sorts and filters of the queues: amount, dates, merchant, tags.
+    // Sorts and filters of the queues (amount, dates, merchant, tags); personal saved views;
+    // audit events of pending actions shown at once, like their messages.
     version: 2,
     stores: {
+      views: '&id',
+      events: '&id, [dossierId+at], mutationId',
       dossiers:
         '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id, transaction.amount, transaction.merchantId, createdAt, updatedAt, *tags',
     },
@@ -118,13 +127,14 @@ export class CacheDatabase extends Dexie {
   dossiers!: Table<CachedDossier, string>;
   base!: Table<Dossier, string>;
   messages!: Table<CachedMessage, string>;
-  events!: Table<AuditEvent, string>;
+  events!: Table<CachedEvent, string>;
   users!: Table<User, string>;
   merchants!: Table<Merchant, string>;
   outbox!: Table<OutboxEntry, number>;
   rejections!: Table<Rejection, string>;
   meta!: Table<MetaEntry, string>;
   search!: Table<SearchEntry, string>;
+  views!: Table<SavedView, string>;
 
   constructor(name: string, options: CacheOptions = {}) {
     super(name, {

@@ -77,6 +77,7 @@ export async function perform<N extends MutationName>(
         if (!(await db.base.get(entry.dossierId))) await db.base.put(current);
         await db.dossiers.put(toCached(decided.value.dossier));
         await db.messages.bulkPut(decided.value.messages.map((m) => ({ ...m, mutationId: entry.id })));
+        await db.events.bulkPut(decided.value.events.map((e) => ({ ...e, mutationId: entry.id })));
         await db.outbox.add(entry);
         return { ok: true, value: decided.value.dossier, mutationId: entry.id };
       },

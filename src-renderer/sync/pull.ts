@@ -46,10 +46,11 @@ export async function pullAll(
   }
   // What the server acknowledged before this pull is in it now: the local copies can go.
   if (acknowledged.length > 0) {
-    await db.transaction('rw', [db.outbox, db.messages, db.dossiers, db.base], async () => {
+    await db.transaction('rw', [db.outbox, db.messages, db.events, db.dossiers, db.base], async () => {
       for (const entry of acknowledged) {
         if (entry.seq !== undefined) await db.outbox.delete(entry.seq);
         await db.messages.where('mutationId').equals(entry.id).delete();
+        await db.events.where('mutationId').equals(entry.id).delete();
       }
       for (const dossierId of new Set(acknowledged.map((e) => e.dossierId)))
         await rebase(db, ctx.settings, ctx.newId, dossierId, false);

@@ -36,7 +36,8 @@ export async function pushOutbox(
     const byId = new Map(answer.value.results.map((r) => [r.id, r]));
     const answered: string[] = [];
     let rejected = 0;
-    await db.transaction('rw', [db.outbox, db.rejections, db.dossiers, db.base, db.messages], async () => {
+    const tables = [db.outbox, db.rejections, db.dossiers, db.base, db.messages, db.events];
+    await db.transaction('rw', tables, async () => {
       for (const entry of batch) {
         const result = byId.get(entry.id);
         if (!result || entry.seq === undefined) continue;
@@ -45,6 +46,7 @@ export async function pushOutbox(
           rejected++;
           await db.outbox.delete(entry.seq);
           await db.messages.where('mutationId').equals(entry.id).delete();
+          await db.events.where('mutationId').equals(entry.id).delete();
           await db.rejections.put({
             id: entry.id,
             dossierId: entry.dossierId,

@@ -1,0 +1,73 @@
+import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
+import type { ReactNode } from 'react';
+import type { MutationName } from '../../src-shared/contract/sync';
+import type { User } from '../../src-shared/domain/model';
+import type { DisputeSettings } from '../../src-shared/domain/settings';
+import type { CacheDatabase } from '../cache/db';
+import type { ActionResult } from '../sync/actions';
+import type { CacheNotice, LocalClient } from '../sync/local-client';
+import type { SyncStatus } from '../sync/status';
+
+/**
+ * What the screens know of the client core: the cache to read, the one way to act, and the sync
+ * status. Components never see the engine, the bridge or the network (style.md §5).
+ */
+export interface Desk {
+  db: CacheDatabase;
+  user: User;
+  settings: DisputeSettings;
+  /** Changes when the cache is rebuilt: live queries re-subscribe to the new database. */
+  generation: number;
+  perform(name: MutationName, args: unknown): Promise<ActionResult>;
+  status: Store<SyncStatus>;
+  notice: CacheNotice | null;
+}
+
+export interface Store<T> {
+  get: () => T;
+  subscribe: (listener: () => void) => () => void;
+}
+
+const DeskContext = createContext<Desk | null>(null);
+
+export function useDesk(): Desk {
+  const desk = useContext(DeskContext);
+  if (!desk) throw new Error('useDesk needs a <DeskProvider> (the agent must be signed in)');
+  return desk;
+}
+
+/** Provides a signed-in agent's client core to the screens, following it through rebuilds. */
+export function DeskProvider({ client, children }: { client: LocalClient; children: ReactNode }) {
+  const version = useSyncExternalStore(
+    (listener) => client.onChange(listener),
+    () => `${client.generation}:${client.notice?.at ?? ''}`,
+  );
+  const desk = useMemo<Desk>(
+    () => ({
+      db: client.db,
+      user: client.user,
+      settings: client.settings,
+      generation: client.generation,
+      perform: (name, args) => client.perform(name, args),
+      status: {
+        get: () => client.engine.status,
+        subscribe: (listener) => client.engine.onStatus(listener),
+      },
+      notice: client.notice,
+    }),
+    // `version` names the client's state the memo depends on (its database and notice).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, version],
+  );
+  return <DeskContext.Provider value={desk}>{children}</DeskContext.Provider>;
+}
+
+/** For tests and previews: a desk made of parts. */
+export function DeskContextProvider({ desk, children }: { desk: Desk; children: ReactNode }) {
+  return <DeskContext.Provider value={desk}>{children}</DeskContext.Provider>;
+}
+
+export function useSyncStatus(): SyncStatus {
+  const { status } = useDesk();
+  return useSyncExternalStore(status.subscribe, status.get);
+}

@@ -1,0 +1,113 @@
+import type { DossierFilter, DossierSort, SavedView } from '../../src-shared/domain/filters';
+import type { Dossier, Merchant, User } from '../../src-shared/domain/model';
+import type { QueueId } from '../../src-shared/domain/queues';
+import { queueIds } from '../../src-shared/domain/queues';
+import type { QueryContext, QueueQuery } from '../cache/queues';
+import { countQuery, idsQuery, pageQuery } from '../cache/queues';
+import { searchDossiers } from '../cache/search';
+import type { Desk } from './desk';
+import { useCacheQuery } from './live';
+
+/** The queues, as live data for the screens: counts, windows of rows, search, reference lists. */
+
+const context = (desk: Desk, now: number): QueryContext => ({
+  now,
+  viewer: { userId: desk.user.id },
+  settings: desk.settings,
+});
+
+export type QueueCounts = Record<QueueId, number>;
+
+/** Every queue's count, live (null until the first answer). */
+export function useQueueCounts(now: number): QueueCounts | null {
+  return useCacheQuery(
+    async (desk) => {
+      const ctx = context(desk, now);
+      const counts = await Promise.all(queueIds.map((queue) => countQuery(desk.db, { queue }, ctx)));
+      return Object.fromEntries(queueIds.map((q, i) => [q, counts[i] ?? 0])) as QueueCounts;
+    },
+    [now],
+    null,
+  );
+}
+
+/** How many dossiers a filtered queue holds, live. */
+export function useQueueCount(query: QueueQuery, now: number): number | null {
+  const key = queryKey(query);
+  return useCacheQuery((desk) => countQuery(desk.db, query, context(desk, now)), [key, now], null);
+}
+
+/** Rows are read in blocks, so scrolling a virtual list asks for a few blocks, never the whole queue. */
+export const rowBlock = 100;
+
+/**
+ * The rows of a queue between `start` and `end` (a virtual list's visible range), live. Returns the
+ * block-aligned window it read, so the list can place rows while the next window loads.
+ */
+export function useQueueWindow(
+  query: QueueQuery,
+  now: number,
+  start: number,
+  end: number,
+): { offset: number; rows: Dossier[] } | null {
+  const from = Math.max(0, Math.floor(start / rowBlock) * rowBlock);
+  const to = Math.max(from + rowBlock, Math.ceil(end / rowBlock) * rowBlock);
+  const key = queryKey(query);
+  return useCacheQuery(
+    async (desk) => ({
+      offset: from,
+      rows: await pageQuery(desk.db, query, context(desk, now), { offset: from, limit: to - from }),
+    }),
+    [key, now, from, to],
+    null,
+  );
+}
+
+/** Every member's id: "select all that match" for bulk actions. */
+export function queryIds(desk: Desk, query: QueueQuery, now: number): Promise<string[]> {
+  return idsQuery(desk.db, query, context(desk, now));
+}
+
+/** Local search as the agent types: every word must match the start of a word of the dossier. */
+export function useSearch(text: string, limit = 50): Dossier[] | null {
+  const trimmed = text.trim();
+  return useCacheQuery(
+    async (desk) => (trimmed ? searchDossiers(desk.db, trimmed, limit) : []),
+    [trimmed, limit],
+    null,
+  );
+}
+
+/** Klik & Pay staff, for assignment and the assignee filter. */
+export function useStaff(): User[] {
+  return useCacheQuery(
+    async (desk) =>
+      (await desk.db.users.toArray())
+        .filter((u) => u.role === 'agent' || u.role === 'supervisor')
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [],
+    [],
+  );
+}
+
+export function useMerchants(): Merchant[] {
+  return useCacheQuery(
+    async (desk) => (await desk.db.merchants.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
+    [],
+    [],
+  );
+}
+
+/** The agent's saved views (kept in their own cache: personal to them). */
+export function useSavedViews(): SavedView[] {
+  return useCacheQuery(
+    async (desk) => (await desk.db.views.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
+    [],
+    [],
+  );
+}
+
+/** A stable key for a query, so hooks re-run when its content changes, not its identity. */
+export function queryKey(query: { queue: QueueId; filter?: DossierFilter; sort?: DossierSort }): string {
+  return JSON.stringify([query.queue, query.filter ?? {}, query.sort ?? null]);
+}
