@@ -41,8 +41,15 @@ export const savedViewSchema = z.strictObject({
 });
 export type SavedView = z.infer<typeof savedViewSchema>;
 
-export const isEmptyFilter = (f: DossierFilter): boolean =>
-  Object.values(f).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
+export function isEmptyFilter(f: DossierFilter): boolean {
+  const lists = [f.subjects, f.reasons, f.merchantIds, f.tags];
+  return (
+    lists.every((l) => !l || l.length === 0) &&
+    f.amountMin === undefined &&
+    f.amountMax === undefined &&
+    f.assignee === undefined
+  );
+}
 
 export function matchesFilter(d: Dossier, f: DossierFilter, viewer: Viewer): boolean {
   if (f.subjects?.length && !f.subjects.includes(d.subject)) return false;
