@@ -38,6 +38,7 @@ const bridge: Bridge = {
   signIn: (email, password) => invoke(ipcChannels.signIn, { email, password }),
   signOut: () => invoke(ipcChannels.signOut),
   currentUser: () => invoke(ipcChannels.currentUser),
+  rules: () => invoke(ipcChannels.rules),
   pull: (cursor, limit) => invoke(ipcChannels.pull, { cursor, limit }),
   push: (request) => invoke(ipcChannels.push, request),
   onPoke: (listener) => subscribe(ipcChannels.poke, () => listener()),

@@ -6,7 +6,8 @@ import type {
   Result,
 } from '../../src-shared/contract/bridge';
 import { journalEntrySchema } from '../../src-shared/contract/bridge';
-import { sessionResponseSchema } from '../../src-shared/contract/api';
+import type { RulesResponse } from '../../src-shared/contract/api';
+import { rulesResponseSchema, sessionResponseSchema } from '../../src-shared/contract/api';
 import { apiErrorSchema } from '../../src-shared/contract/errors';
 import type { PresenceEvent, PullResponse, PushResponse } from '../../src-shared/contract/sync';
 import { presenceEventSchema, pullResponseSchema, pushResponseSchema } from '../../src-shared/contract/sync';
@@ -224,6 +225,10 @@ export function createHttpBridge(options: HttpBridgeOptions): Bridge {
         : result;
     },
     currentUser: () => Promise.resolve({ ok: true, value: loadSession()?.user ?? null }),
+    async rules() {
+      const result = await call('GET', '/rules', rulesResponseSchema);
+      return result.ok ? { ok: true, value: result.value as RulesResponse } : result;
+    },
     async pull(cursor, limit) {
       const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
       const result = await call('GET', `/sync/pull?${query.toString()}`, pullResponseSchema);

@@ -1,9 +1,11 @@
 import {
   healthResponseSchema,
+  rulesResponseSchema,
   testClockRequestSchema,
   testClockResponseSchema,
 } from '../../src-shared/contract/api';
 import { apiErrorSchema } from '../../src-shared/contract/errors';
+import { requireAccount } from '../http/auth';
 import { runDueTimeRules } from '../services/scheduler';
 import type { App, RouteDeps } from './types';
 
@@ -18,6 +20,19 @@ export function systemRoutes(app: App, { ctx, manualClock }: RouteDeps): void {
       },
     },
     async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/rules',
+    {
+      preHandler: requireAccount(ctx),
+      schema: {
+        tags: ['system'],
+        summary: "The rules' settings (delays, business calendar) and the server's clock",
+        response: { 200: rulesResponseSchema, 401: apiErrorSchema },
+      },
+    },
+    async () => ({ settings: ctx.settings, now: new Date(ctx.clock.now()).toISOString() }),
   );
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,3 +1,4 @@
+import { disputeSettingsSchema } from '../domain/settings';
 import { z } from 'zod';
 import {
   attachmentLimits,
@@ -27,6 +28,13 @@ import {
 export const apiBase = '/api/v1';
 
 export const healthResponseSchema = z.object({ status: z.literal('ok') });
+
+/**
+ * The rules' settings and the server's clock: the back office applies the same rules offline, with
+ * the same delays and calendar, and corrects its clock by the difference.
+ */
+export const rulesResponseSchema = z.object({ settings: disputeSettingsSchema, now: z.iso.datetime() });
+export type RulesResponse = z.infer<typeof rulesResponseSchema>;
 
 export const sessionRequestSchema = z.object({
   email: emailSchema,

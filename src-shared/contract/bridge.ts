@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, instantSchema, userSchema } from '../domain/model';
 import type { User } from '../domain/model';
+import type { RulesResponse } from './api';
 import type { PresenceEvent, PullResponse, PushRequest, PushResponse } from './sync';
 import { mutationNames } from './sync';
 
@@ -77,6 +78,8 @@ export interface Bridge {
   signOut(): Promise<Result<null>>;
   /** The signed-in user, known without the network (null: nobody signed in on this device). */
   currentUser(): Promise<Result<User | null>>;
+  /** The server's rules' settings and clock, for applying the same rules offline. */
+  rules(): Promise<Result<RulesResponse>>;
   pull(cursor: string | null, limit: number): Promise<Result<PullResponse>>;
   push(request: PushRequest): Promise<Result<PushResponse>>;
   /** Calls `listener` whenever the server says there is something to pull; returns the unsubscribe. */
@@ -104,6 +107,7 @@ export const ipcChannels = {
   signIn: 'session:sign-in',
   signOut: 'session:sign-out',
   currentUser: 'session:current',
+  rules: 'app:rules',
   pull: 'sync:pull',
   push: 'sync:push',
   poke: 'sync:poke',

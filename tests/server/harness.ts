@@ -12,6 +12,7 @@ import {
   insertMerchant,
   insertTransaction,
 } from '../../src-server/store/people';
+import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { Language, Role } from '../../src-shared/domain/vocabulary';
 
 /**
@@ -58,6 +59,7 @@ export async function dropTestDatabases(): Promise<void> {
 
 export async function startTestServer(
   overrides: Partial<ServerConfig> & { databaseUrl?: string; embedded?: boolean } = {},
+  settings?: DisputeSettings,
 ): Promise<TestServer> {
   const { embedded = false, ...given } = overrides;
   const config = serverConfigSchema.parse({
@@ -71,7 +73,7 @@ export async function startTestServer(
     // `embedded`: PGlite even in the PostgreSQL run (a test of the embedded database's own files).
     databaseUrl: embedded ? undefined : (given.databaseUrl ?? (await freshDatabaseUrl())),
   });
-  const server = await startServer(config);
+  const server = await startServer(config, settings);
   const call: TestServer['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
