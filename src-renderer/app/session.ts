@@ -1,0 +1,145 @@
+import type { Bridge, BridgeError } from '../../src-shared/contract/bridge';
+import type { User } from '../../src-shared/domain/model';
+import type { DisputeSettings } from '../../src-shared/domain/settings';
+import { defaultSettings, disputeSettingsSchema } from '../../src-shared/domain/settings';
+import { z } from 'zod';
+import type { KeyValueStorage } from '../bridge/http';
+import { LocalClient, webLocks } from '../sync/local-client';
+
+/**
+ * Who is signed in on this device, and their client core. The session outlives restarts (the
+ * bridge keeps it); signing out never drops pending changes silently: the caller is told how many
+ * wait, and they stay on this device (cache and journal) until this agent signs in again.
+ */
+
+export type SessionState =
+  | { kind: 'starting' }
+  | { kind: 'signed_out'; error: string | null }
+  | { kind: 'signed_in'; client: LocalClient }
+  | { kind: 'unavailable'; message: string };
+
+export interface SessionOptions {
+  bridge: Bridge;
+  /** Where the rules last received are kept for offline starts (the renderer's localStorage). */
+  storage: KeyValueStorage;
+  /** How long to wait for the server's rules before starting with the last known ones. */
+  rulesTimeoutMs?: number;
+}
+
+const storedRulesSchema = z.object({ settings: disputeSettingsSchema, skewMs: z.number() });
+const rulesKey = (userId: string) => `klikpay.rules.${userId}`;
+const staffOnly = 'This back office is for Klik & Pay staff: sign in with an agent or supervisor account.';
+
+export class Session {
+  private state: SessionState = { kind: 'starting' };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly o: SessionOptions) {}
+
+  get = (): SessionState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** At start: the agent signed in last time goes straight to their queues, network or not. */
+  async restore(): Promise<void> {
+    const current = await this.o.bridge.currentUser();
+    if (current.ok && current.value && isStaff(current.value)) await this.startClient(current.value);
+    else this.set({ kind: 'signed_out', error: null });
+  }
+
+  async signIn(email: string, password: string): Promise<{ ok: true } | { ok: false; error: BridgeError }> {
+    const result = await this.o.bridge.signIn(email, password);
+    if (!result.ok) return result;
+    if (!isStaff(result.value)) {
+      await this.o.bridge.signOut();
+      return { ok: false, error: { code: 'forbidden', message: staffOnly } };
+    }
+    const previous = this.state.kind === 'signed_in' ? this.state.client : null;
+    // Signing in again as the same agent (an expired session) keeps the running client.
+    if (previous?.user.id === result.value.id) {
+      previous.engine.nudge();
+      return { ok: true };
+    }
+    previous?.close();
+    await this.startClient(result.value);
+    return { ok: true };
+  }
+
+  /**
+   * Signs out unless changes are pending and `force` is not set: then answers how many, so the
+   * agent can choose to stay until they are sent or leave them on this device for next time.
+   */
+  async signOut(force = false): Promise<{ ok: true } | { ok: false; pending: number }> {
+    if (this.state.kind === 'signed_in') {
+      const client = this.state.client;
+      const pending = await client.pendingCount().catch(() => 0);
+      if (pending > 0 && !force) return { ok: false, pending };
+      client.close();
+    }
+    await this.o.bridge.signOut();
+    this.set({ kind: 'signed_out', error: null });
+    return { ok: true };
+  }
+
+  private async startClient(user: User): Promise<void> {
+    const { settings, skewMs } = await this.rulesFor(user);
+    const exclusive = webLocks();
+    const client = new LocalClient({
+      bridge: this.o.bridge,
+      user,
+      settings,
+      now: () => Date.now() + skewMs,
+      ...(exclusive ? { exclusive } : {}),
+    });
+    try {
+      await client.open();
+    } catch (error) {
+      const outdated = client.notice?.kind === 'outdated';
+      this.set({
+        kind: 'unavailable',
+        message: outdated
+          ? 'A newer version of the back office is open in another window. Reload this page to use it.'
+          : `The local database cannot be opened (${error instanceof Error ? error.message : 'unknown error'}).`,
+      });
+      return;
+    }
+    client.start();
+    this.set({ kind: 'signed_in', client });
+  }
+
+  /** The server's rules when it answers soon, else the last ones received, else the defaults. */
+  private async rulesFor(user: User): Promise<{ settings: DisputeSettings; skewMs: number }> {
+    const timeout = new Promise<null>((resolve) =>
+      setTimeout(() => resolve(null), this.o.rulesTimeoutMs ?? 3_000),
+    );
+    const answer = await Promise.race([this.o.bridge.rules(), timeout]);
+    if (answer?.ok) {
+      const rules = { settings: answer.value.settings, skewMs: Date.parse(answer.value.now) - Date.now() };
+      try {
+        this.o.storage.setItem(rulesKey(user.id), JSON.stringify(rules));
+      } catch {
+        // Not kept: the next offline start uses the defaults.
+      }
+      return rules;
+    }
+    try {
+      const stored = storedRulesSchema.safeParse(
+        JSON.parse(this.o.storage.getItem(rulesKey(user.id)) ?? 'null'),
+      );
+      if (stored.success) return stored.data;
+    } catch {
+      // Unreadable: fall back to the defaults below.
+    }
+    return { settings: defaultSettings, skewMs: 0 };
+  }
+
+  private set(state: SessionState): void {
+    this.state = state;
+    for (const l of this.listeners) l();
+  }
+}
+
+const isStaff = (u: User) => u.role === 'agent' || u.role === 'supervisor';
