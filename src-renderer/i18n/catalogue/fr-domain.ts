@@ -1,0 +1,73 @@
+import type { enDomain } from './en-domain';
+import type { TranslationOf } from './types';
+
+/** Libellés français des vocabulaires du litige (termes du glossaire). */
+export const frDomain: TranslationOf<typeof enDomain> = {
+  'status.awaiting_klikpay': 'En attente de Klik & Pay',
+  'status.awaiting_merchant': 'En attente du marchand',
+  'status.awaiting_customer': 'En attente du client',
+  'status.closed': 'Clos',
+
+  'merchantStage.answer_due': 'Réponse du marchand attendue',
+  'merchantStage.overdue': 'Marchand en retard',
+  'merchantStage.reminded': 'Marchand relancé (Bonnes Pratiques)',
+
+  'subject.payment': 'Paiement',
+  'subject.delivery': 'Livraison',
+
+  'reason.not_received': 'Non reçu',
+  'reason.damaged_or_defective': 'Endommagé ou défectueux',
+  'reason.not_as_ordered': 'Non conforme à la commande',
+  'reason.refund_problem': 'Problème de remboursement',
+  'reason.after_sales': 'SAV / garantie',
+  'reason.other': 'Autre',
+
+  'merchantContact.merchant_no_answer': 'Le marchand n’a pas répondu',
+  'merchantContact.merchant_email_invalid': 'E-mail du marchand invalide',
+  'merchantContact.proposal_unsatisfactory': 'Proposition du marchand insatisfaisante',
+  'merchantContact.not_contacted': 'Marchand non contacté',
+
+  'desiredOutcome.refund': 'Remboursement',
+  'desiredOutcome.partial_refund': 'Remboursement partiel',
+  'desiredOutcome.replacement': 'Remplacement',
+  'desiredOutcome.delivery': 'Livraison',
+  'desiredOutcome.other': 'Autre',
+
+  'outcome.refunded': 'Remboursé',
+  'outcome.partially_refunded': 'Remboursé partiellement',
+  'outcome.replaced': 'Remplacé',
+  'outcome.delivered': 'Livré',
+  'outcome.claim_unfounded': 'Réclamation infondée',
+  'outcome.other': 'Autre',
+
+  'closureReason.resolved_by_client': 'Résolu par le client',
+  'closureReason.resolved_by_klikpay': 'Résolu par Klik & Pay',
+  'closureReason.inactivity': 'Clos pour inactivité',
+
+  'audience.customer': 'Client',
+  'audience.merchant': 'Marchand',
+  'audience.both': 'Client et marchand',
+  'audience.internal': 'Note interne',
+
+  'actor.agent': 'Agent',
+  'actor.supervisor': 'Superviseur',
+  'actor.customer': 'Client',
+  'actor.merchant': 'Marchand',
+  'actor.system': 'Klik & Pay (automatique)',
+
+  'messageKind.claim': 'Réclamation',
+  'messageKind.message': 'Message',
+  'messageKind.note': 'Note interne',
+  'messageKind.forward': 'Transmis au marchand',
+  'messageKind.good_practices_reminder': 'Rappel des Bonnes Pratiques du e-commerce',
+  'messageKind.rights_information': 'Information sur vos droits',
+  'messageKind.notice': 'Avis',
+
+  'language.fr': 'Français',
+  'language.en': 'Anglais',
+
+  'template.goodPractices': 'Rappel des Bonnes Pratiques du e-commerce',
+  'template.rights': 'Information sur vos droits',
+  'template.proofRequest': 'Demande de justificatifs',
+  'template.resolutionProposal': 'Proposition de résolution',
+};

@@ -1,0 +1,45 @@
+import type { MutationName } from '../../src-shared/contract/sync';
+import type { MessageKey } from '../i18n/catalogue';
+import type { Translate } from '../i18n/translate';
+import type { Toast } from './toast-queue';
+
+/** The action label (as on the buttons) of each change an agent can push. */
+export const mutationLabelKeys = {
+  'dossier.reply': 'action.reply',
+  'dossier.note': 'action.note',
+  'dossier.remind_merchant': 'action.remindMerchant',
+  'dossier.inform_customer': 'action.informCustomer',
+  'dossier.forward_to_merchant': 'action.forwardToMerchant',
+  'dossier.take_over': 'action.takeOver',
+  'dossier.assign': 'action.assign',
+  'dossier.tag': 'action.tag',
+  'dossier.follow_up': 'action.followUp',
+  'dossier.close': 'action.close',
+  'dossier.reopen': 'action.reopen',
+} as const satisfies Record<MutationName, MessageKey>;
+
+export interface RefusedChange {
+  /** The refused mutation's id (the toast's id: one toast per refusal). */
+  id: string;
+  name: string;
+  /** The dossier's reference (KP-2026-000123), when known. */
+  reference?: string;
+  /** The server's reason, as it gave it. */
+  message: string;
+}
+
+const isMutationName = (name: string): name is MutationName => Object.hasOwn(mutationLabelKeys, name);
+
+/** The toast telling an agent the server refused one of their changes, and why. */
+export function refusalToast(t: Translate, refusal: RefusedChange, open?: () => void): Toast {
+  const action = isMutationName(refusal.name) ? t(mutationLabelKeys[refusal.name]) : t('refusal.change');
+  return {
+    id: `refusal-${refusal.id}`,
+    tone: 'error',
+    title: refusal.reference
+      ? t('refusal.onDossier', { reference: refusal.reference, action })
+      : t('refusal.title', { action }),
+    body: refusal.message,
+    action: open ? { label: t('action.open'), onClick: open } : undefined,
+  };
+}
