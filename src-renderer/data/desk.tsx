@@ -6,6 +6,7 @@ import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase } from '../cache/db';
 import type { ActionResult } from '../sync/actions';
 import type { CacheNotice, LocalClient } from '../sync/local-client';
+import type { Presence } from '../sync/presence';
 import type { SyncStatus } from '../sync/status';
 
 /**
@@ -21,6 +22,15 @@ export interface Desk {
   perform(name: MutationName, args: unknown): Promise<ActionResult>;
   status: Store<SyncStatus>;
   notice: CacheNotice | null;
+  presence: PresenceStore;
+}
+
+/** Other agents on a dossier (online only), and this agent's own announcement. */
+export interface PresenceStore {
+  others: (dossierId: string) => Presence[];
+  subscribe: (listener: () => void) => () => void;
+  announce: (dossierId: string, activity: 'viewing' | 'writing') => void;
+  leave: () => void;
 }
 
 export interface Store<T> {
@@ -54,6 +64,12 @@ export function DeskProvider({ client, children }: { client: LocalClient; childr
         subscribe: (listener) => client.engine.onStatus(listener),
       },
       notice: client.notice,
+      presence: {
+        others: (dossierId) => client.presence.others(dossierId),
+        subscribe: client.presence.subscribe,
+        announce: (dossierId, activity) => client.presence.announce(dossierId, activity),
+        leave: () => client.presence.leave(),
+      },
     }),
     // `version` names the client's state the memo depends on (its database and notice).
     // eslint-disable-next-line react-hooks/exhaustive-deps

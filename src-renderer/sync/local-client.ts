@@ -9,6 +9,7 @@ import type { ActionResult } from './actions';
 import { perform } from './actions';
 import type { EngineOptions, SyncError } from './engine';
 import { SyncEngine } from './engine';
+import { PresenceTracker } from './presence';
 
 /**
  * The client core of one signed-in agent: their cache (one IndexedDB database per user), the
@@ -45,6 +46,7 @@ export class LocalClient {
   /** Bumped whenever `db` is replaced: readers re-subscribe. */
   generation = 0;
   notice: CacheNotice | null = null;
+  readonly presence: PresenceTracker;
   private bulk!: CacheDatabase;
   private started = false;
   private rebuilding: Promise<void> | null = null;
@@ -55,6 +57,7 @@ export class LocalClient {
   constructor(private readonly o: LocalClientOptions) {
     this.name = o.databaseName ?? cacheName(o.user.id);
     this.newId = o.newId ?? (() => crypto.randomUUID());
+    this.presence = new PresenceTracker(o.bridge, o.now);
   }
 
   get user(): User {
@@ -92,11 +95,13 @@ export class LocalClient {
   start(intervalMs?: number): void {
     this.started = true;
     this.engine.start(intervalMs);
+    this.presence.start();
   }
 
   stop(): void {
     this.started = false;
     this.engine.stop();
+    this.presence.stop();
   }
 
   close(): void {

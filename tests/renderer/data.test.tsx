@@ -56,6 +56,12 @@ function deskOf(db: CacheDatabase, generation = 0): Desk {
       ),
     status: { get: () => initialStatus, subscribe: () => () => undefined },
     notice: null,
+    presence: {
+      others: () => [],
+      subscribe: () => () => undefined,
+      announce: () => undefined,
+      leave: () => undefined,
+    },
   };
 }
 
