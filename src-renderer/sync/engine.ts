@@ -5,7 +5,7 @@ import { metaKeys } from '../cache/db';
 import { pullAll } from './pull';
 import { pushOutbox } from './push';
 import type { SyncError, SyncProgress, SyncStatus } from './status';
-import { initialStatus, storageError } from './status';
+import { initialStatus, roundError } from './status';
 
 export type { SyncError, SyncProgress, SyncStatus } from './status';
 
@@ -169,7 +169,7 @@ export class SyncEngine {
     try {
       outcome = await this.pushThenPull();
     } catch (error) {
-      const fault = storageError(error);
+      const fault = roundError(error);
       outcome = { ok: false, error: fault };
       if (fault.code === 'storage_failed') this.o.onStorageFault?.(fault);
     }

@@ -1,3 +1,4 @@
+import { parseMutation } from '../../src-shared/contract/sync';
 import type { Command } from '../../src-shared/domain/commands';
 import { decide } from '../../src-shared/domain/lifecycle';
 import type { Dossier } from '../../src-shared/domain/model';
@@ -11,19 +12,32 @@ export function commandOf(entry: Pick<OutboxEntry, 'name' | 'args'>): Command {
   return { name: entry.name, args } as Command;
 }
 
-/** Runs one action with the shared rules, as its author, at its own time. */
+/**
+ * Runs one action with the shared rules, as its author, at its own time. An entry these rules cannot
+ * run (written by another version of the app, or damaged) is refused like the server will refuse
+ * it: never thrown, so one bad entry cannot stop the outbox behind it.
+ */
 export function applyEntry(
   dossier: Dossier,
   entry: OutboxEntry,
   settings: DisputeSettings,
   newId: () => string,
 ): Decided {
-  return decide(dossier, commandOf(entry), {
-    now: Date.parse(entry.createdAt),
-    settings,
-    actor: entry.actor,
-    newId,
-  });
+  const parsed = parseMutation({ id: entry.id, name: entry.name, args: entry.args });
+  if (!parsed.ok) return { ok: false, error: { code: 'invalid_request', message: parsed.message } };
+  try {
+    return decide(dossier, commandOf(parsed.value), {
+      now: Date.parse(entry.createdAt),
+      settings,
+      actor: entry.actor,
+      newId,
+    });
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'invalid_request', message: `This change cannot be applied: ${String(error)}` },
+    };
+  }
 }
 
 /**

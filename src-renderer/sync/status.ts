@@ -18,7 +18,9 @@ export type SyncErrorCode =
   /** The browser refused to store more (QuotaExceededError): free disk space. */
   | 'storage_full'
   /** The local database failed (closed, deleted, corrupted): the cache is rebuilt from the server. */
-  | 'storage_failed';
+  | 'storage_failed'
+  /** A fault in the app itself (a bug): reported in words and retried, never a reason to rebuild. */
+  | 'app_error';
 
 export interface SyncError {
   code: SyncErrorCode;
@@ -47,6 +49,32 @@ export function progressFraction(p: SyncProgress): number | null {
   if (p.remaining === null) return null;
   const total = p.changes + p.remaining;
   return total === 0 ? 1 : p.changes / total;
+}
+
+/** The names IndexedDB and Dexie give their failures: only these are faults of the storage. */
+const storageErrorNames = new Set([
+  'QuotaExceededError',
+  'UnknownError',
+  'InvalidStateError',
+  'TransactionInactiveError',
+  'AbortError',
+  'VersionError',
+  'DatabaseClosedError',
+  'OpenFailedError',
+  'MissingAPIError',
+  'NoSuchDatabaseError',
+  'InvalidTableError',
+  'ReadOnlyError',
+  'DataCloneError',
+]);
+
+/** What went wrong in a round that threw: the storage (rebuild may cure it) or the app itself. */
+export function roundError(error: unknown): SyncError {
+  if (storageErrorNames.has(errorName(error))) return storageError(error);
+  return {
+    code: 'app_error',
+    message: `Something went wrong in the app: ${error instanceof Error ? error.message : String(error)}`,
+  };
 }
 
 /** Names a storage failure (Dexie and IndexedDB errors carry their DOMException name). */

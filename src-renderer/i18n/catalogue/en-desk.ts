@@ -103,6 +103,7 @@ export const enDesk = {
   'error.storage_full':
     'This computer has no room left for the local copy. Free some disk space: nothing pending is lost.',
   'error.storage_failed': 'The local database failed. It is being rebuilt from the server.',
+  'error.app_error': 'Something went wrong in the app. Your changes are kept; retrying shortly.',
 
   'refusal.title': 'Change refused: {action}',
   'refusal.onDossier': 'Change refused on {reference}: {action}',

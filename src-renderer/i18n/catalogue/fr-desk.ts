@@ -107,6 +107,8 @@ export const frDesk: TranslationOf<typeof enDesk> = {
   'error.storage_full':
     'Cet ordinateur n’a plus de place pour la copie locale. Libérez de l’espace disque : aucune modification en attente n’est perdue.',
   'error.storage_failed': 'La base locale a échoué. Elle est reconstruite depuis le serveur.',
+  'error.app_error':
+    'L’application a rencontré un problème. Vos modifications sont conservées ; nouvel essai sous peu.',
 
   'refusal.title': 'Modification refusée : {action}',
   'refusal.onDossier': 'Modification refusée sur {reference} : {action}',

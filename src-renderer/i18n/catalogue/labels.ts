@@ -35,7 +35,7 @@ export type VocabularyLabels = Labels<'status', Status> &
   Labels<'language', Language>;
 
 /** What can go wrong in a sync round: the bridge's errors and the local storage's (the engine's `SyncErrorCode`). */
-export type DeskErrorCode = BridgeErrorCode | 'storage_full' | 'storage_failed';
+export type DeskErrorCode = BridgeErrorCode | 'storage_full' | 'storage_failed' | 'app_error';
 
 export type QueueLabels = Labels<'queue', QueueId>;
 export type ErrorLabels = Labels<'error', DeskErrorCode>;
