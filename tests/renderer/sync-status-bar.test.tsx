@@ -158,7 +158,7 @@ describe('SyncStatusBar', () => {
     );
     expect(region()).toContain('Synchronisation 25 %');
     expect(region()).toContain('Jamais synchronisé');
-    expect(screen.getByRole('status').getAttribute('aria-label')).toBe('Synchronisation');
+    expect(screen.getByRole('status').getAttribute('aria-label')).toBe('État de la synchronisation');
   });
 
   it('computes the percentage from what remains or the total', () => {

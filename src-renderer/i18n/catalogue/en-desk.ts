@@ -80,7 +80,7 @@ export const enDesk = {
   'countdown.minutes': '{n} min',
   'countdown.dueAt': 'Due {date}',
 
-  'sync.region': 'Synchronisation',
+  'sync.region': 'Sync status',
   'sync.offline': 'Offline',
   'sync.syncing': 'Syncing…',
   'sync.syncingPercent': 'Syncing {percent}',

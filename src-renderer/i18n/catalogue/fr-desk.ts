@@ -80,7 +80,7 @@ export const frDesk: TranslationOf<typeof enDesk> = {
   'countdown.minutes': '{n} min',
   'countdown.dueAt': 'Échéance : {date}',
 
-  'sync.region': 'Synchronisation',
+  'sync.region': 'État de la synchronisation',
   'sync.offline': 'Hors ligne',
   'sync.syncing': 'Synchronisation…',
   'sync.syncingPercent': 'Synchronisation {percent}',

@@ -1,17 +1,32 @@
 import { enDesk } from './en-desk';
+import { enDossier } from './en-dossier';
+import { enFilters } from './en-filters';
+import { enWorkspace } from './en-workspace';
 import { enDomain } from './en-domain';
 import { enShell } from './en-shell';
 import { frDesk } from './fr-desk';
+import { frDossier } from './fr-dossier';
+import { frFilters } from './fr-filters';
+import { frWorkspace } from './fr-workspace';
 import { frDomain } from './fr-domain';
 import { frShell } from './fr-shell';
 import type { Message, TranslationOf } from './types';
 
 /** The English catalogue defines the keys; the French one is a translation of it (same keys, by type). */
-export const en = { ...enDomain, ...enDesk, ...enShell } as const;
+export const en = { ...enDomain, ...enDesk, ...enShell, ...enDossier, ...enFilters, ...enWorkspace } as const;
+/** The parts the English catalogue is made of (a key defined in two parts would silently lose one). */
+export const englishParts = [enDomain, enDesk, enShell, enDossier, enFilters, enWorkspace] as const;
 export type EnglishCatalogue = typeof en;
 export type MessageKey = keyof EnglishCatalogue;
 
-export const fr: TranslationOf<EnglishCatalogue> = { ...frDomain, ...frDesk, ...frShell };
+export const fr: TranslationOf<EnglishCatalogue> = {
+  ...frDomain,
+  ...frDesk,
+  ...frShell,
+  ...frDossier,
+  ...frFilters,
+  ...frWorkspace,
+};
 
 export type Catalogue = Readonly<Record<MessageKey, Message>>;
 export type { Message, PluralForms, TranslationOf } from './types';

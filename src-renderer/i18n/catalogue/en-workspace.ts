@@ -1,0 +1,52 @@
+import type { MessageTable } from './types';
+
+/** English strings of the workspace frame: session, queue list, banners, palette commands. */
+export const enWorkspace = {
+  'signIn.version': 'Version {version} · {host}',
+  'signIn.host.browser': 'Browser',
+  'signIn.host.electron': 'Desktop app',
+  'session.starting': 'Opening your dossiers…',
+  'session.unavailable': 'The back office cannot start',
+  'session.reload': 'Reload',
+  'session.expired': 'Your session has expired. Sign in again to send your changes; nothing is lost.',
+  'session.signInAgain': 'Sign in again',
+  'signOut.title': 'Changes not sent yet',
+  'signOut.pending': {
+    one: '{count} change has not reached the server yet. It stays on this computer and is sent when you sign in again.',
+    other:
+      '{count} changes have not reached the server yet. They stay on this computer and are sent when you sign in again.',
+  },
+  'signOut.stay': 'Stay signed in',
+  'signOut.anyway': 'Sign out anyway',
+  'notice.rebuilt': {
+    one: 'The local copy was rebuilt from the server ({reason}); your {count} pending change was kept.',
+    other: 'The local copy was rebuilt from the server ({reason}); your {count} pending changes were kept.',
+  },
+  'notice.reason.deleted': 'it was deleted',
+  'notice.reason.unreadable': 'it could not be read',
+  'notice.reason.failed': 'it failed',
+  'notice.outdated': 'A newer version of the back office is open in another window. Reload to continue.',
+  'notice.unavailable': 'The local database is unavailable: {message}',
+  'notice.dismiss': 'Dismiss',
+  'list.columns': 'Reference, customer, merchant, amount, subject, status, assignee, deadline',
+  'list.loadingRow': 'Loading…',
+  'list.noDossierOpen': 'Select a dossier to read it here.',
+  'list.shortcutsHint': 'j / k to move, Enter to open, ? for every shortcut',
+  'list.searchResults': {
+    one: '{count} dossier found for “{query}”',
+    other: '{count} dossiers found for “{query}”',
+  },
+  'list.searchLimited': 'Showing the {count} most urgent: type more words to narrow.',
+  'palette.goToQueue': 'Go to {queue}',
+  'palette.search': 'Search dossiers',
+  'palette.help': 'Keyboard shortcuts',
+  'palette.signOut': 'Sign out',
+  'palette.reply': 'Reply on the open dossier',
+  'palette.note': 'Add a note on the open dossier',
+  'palette.closeDossier': 'Close the open dossier',
+  'palette.group.queues': 'Queues',
+  'palette.group.dossier': 'Dossier',
+  'palette.group.app': 'App',
+  'notify.refused': 'Change refused on {reference}',
+  'notify.assigned': 'Dossier {reference} assigned to you',
+} as const satisfies MessageTable;

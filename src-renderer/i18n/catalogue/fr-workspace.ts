@@ -1,0 +1,56 @@
+import type { enWorkspace } from './en-workspace';
+import type { TranslationOf } from './types';
+
+/** Chaînes françaises du cadre de travail. */
+export const frWorkspace: TranslationOf<typeof enWorkspace> = {
+  'signIn.version': 'Version {version} · {host}',
+  'signIn.host.browser': 'Navigateur',
+  'signIn.host.electron': 'Application de bureau',
+  'session.starting': 'Ouverture de vos dossiers…',
+  'session.unavailable': 'Le back-office ne peut pas démarrer',
+  'session.reload': 'Recharger',
+  'session.expired':
+    'Votre session a expiré. Reconnectez-vous pour envoyer vos modifications ; rien n’est perdu.',
+  'session.signInAgain': 'Se reconnecter',
+  'signOut.title': 'Modifications pas encore envoyées',
+  'signOut.pending': {
+    one: '{count} modification n’a pas encore atteint le serveur. Elle reste sur cet ordinateur et sera envoyée à votre prochaine connexion.',
+    other:
+      '{count} modifications n’ont pas encore atteint le serveur. Elles restent sur cet ordinateur et seront envoyées à votre prochaine connexion.',
+  },
+  'signOut.stay': 'Rester connecté',
+  'signOut.anyway': 'Se déconnecter quand même',
+  'notice.rebuilt': {
+    one: 'La copie locale a été reconstruite depuis le serveur ({reason}) ; votre modification en attente a été conservée.',
+    other:
+      'La copie locale a été reconstruite depuis le serveur ({reason}) ; vos {count} modifications en attente ont été conservées.',
+  },
+  'notice.reason.deleted': 'elle avait été supprimée',
+  'notice.reason.unreadable': 'elle était illisible',
+  'notice.reason.failed': 'elle était en échec',
+  'notice.outdated':
+    'Une version plus récente du back-office est ouverte dans une autre fenêtre. Rechargez pour continuer.',
+  'notice.unavailable': 'La base locale est indisponible : {message}',
+  'notice.dismiss': 'Fermer',
+  'list.columns': 'Référence, client, marchand, montant, objet, statut, responsable, échéance',
+  'list.loadingRow': 'Chargement…',
+  'list.noDossierOpen': 'Sélectionnez un dossier pour le lire ici.',
+  'list.shortcutsHint': 'j / k pour se déplacer, Entrée pour ouvrir, ? pour tous les raccourcis',
+  'list.searchResults': {
+    one: '{count} dossier trouvé pour « {query} »',
+    other: '{count} dossiers trouvés pour « {query} »',
+  },
+  'list.searchLimited': 'Les {count} plus urgents sont affichés : ajoutez des mots pour affiner.',
+  'palette.goToQueue': 'Aller à {queue}',
+  'palette.search': 'Rechercher des dossiers',
+  'palette.help': 'Raccourcis clavier',
+  'palette.signOut': 'Se déconnecter',
+  'palette.reply': 'Répondre sur le dossier ouvert',
+  'palette.note': 'Ajouter une note sur le dossier ouvert',
+  'palette.closeDossier': 'Clore le dossier ouvert',
+  'palette.group.queues': 'Files',
+  'palette.group.dossier': 'Dossier',
+  'palette.group.app': 'Application',
+  'notify.refused': 'Modification refusée sur {reference}',
+  'notify.assigned': 'Dossier {reference} qui vous est attribué',
+} as const;

@@ -1,0 +1,133 @@
+import type { ReactNode } from 'react';
+import type { Dossier, User } from '../../../src-shared/domain/model';
+import type { Presence } from '../../sync/presence';
+import { useFormat, useT } from '../../i18n/hooks';
+import { Countdown } from '../../ui/Countdown';
+import { StatusBadge } from '../../ui/StatusBadge';
+
+export interface DossierHeaderProps {
+  dossier: Dossier;
+  user: User;
+  now: number;
+  headingLevel: 1 | 2;
+  staffName: (id: string) => string;
+  /** Other agents on the dossier now (online only). */
+  others: readonly Presence[];
+  /** The agent's actions on it not yet accepted by the server. */
+  pendingCount: number;
+  onBack?: () => void;
+  /** The tags editor, shown among the facts. */
+  tags: ReactNode;
+  /** The dossier's actions, under the facts. */
+  toolbar: ReactNode;
+}
+
+/** Who has the move, as the deadline says it. */
+const moveKeys = {
+  awaiting_klikpay: 'move.klikpay',
+  awaiting_merchant: 'move.merchant',
+  awaiting_customer: 'move.customer',
+} as const;
+
+/** The dossier at a glance: reference, status, money, parties, whose move and until when, who is here. */
+export function DossierHeader(props: DossierHeaderProps) {
+  const { dossier: d, user, now, staffName, others, pendingCount, onBack } = props;
+  const t = useT();
+  const format = useFormat();
+  const Heading = props.headingLevel === 1 ? 'h1' : 'h2';
+  const tx = d.transaction;
+  const followUp = d.followUps[user.id];
+
+  return (
+    <header className="dossier-header">
+      <div className="dossier-header__top">
+        {onBack ? (
+          <button type="button" className="icon-button" aria-label={t('dossierView.back')} onClick={onBack}>
+            <span aria-hidden="true">←</span>
+          </button>
+        ) : null}
+        <Heading className="dossier-header__reference">{d.reference}</Heading>
+        <StatusBadge status={d.status} merchantStage={d.merchantStage} />
+        <span className="dossier-header__subject">
+          {t(`subject.${d.subject}`)} · {t(`reason.${d.reason}`)}
+        </span>
+        <span className="dossier-header__amount">{format.amount(tx.amount, tx.currency)}</span>
+      </div>
+      <p className="dossier-header__parties">
+        <span>
+          <span className="dossier-header__party-label">{t('dossier.customer')}</span> {tx.customerName}
+        </span>
+        <span aria-hidden="true">→</span>
+        <span>
+          <span className="dossier-header__party-label">{t('dossier.merchant')}</span> {tx.merchantName}
+        </span>
+      </p>
+      {others.length > 0 ? (
+        <ul className="dossier-presence" aria-label={t('dossierView.presence')}>
+          {others.map((p) => (
+            <li key={p.userId} className={`dossier-presence__item dossier-presence__item--${p.activity}`}>
+              {p.activity === 'writing'
+                ? t('dossier.presenceWriting', { name: p.name })
+                : t('dossier.presenceViewing', { name: p.name })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <dl className="dossier-facts">
+        {d.status === 'closed' ? (
+          <Fact label={t('dossierView.closed')}>
+            {d.closure ? (
+              <>
+                {t(`closureReason.${d.closure.reason}`)} · {format.date(d.closure.at)}
+              </>
+            ) : (
+              t('status.closed')
+            )}
+          </Fact>
+        ) : (
+          <Fact label={t('dossier.deadline')}>
+            <Countdown dueAt={d.dueAt} now={now} />
+            <span className="dossier-facts__aside">{t(moveKeys[d.status])}</span>
+            {/* The badge says the merchant is overdue or reminded; when it was reminded is said here. */}
+            {d.status === 'awaiting_merchant' && d.merchantStage === 'reminded' && d.remindedAt ? (
+              <span className="dossier-facts__aside">
+                · {t('dossierView.remindedOn', { date: format.date(d.remindedAt) })}
+              </span>
+            ) : null}
+          </Fact>
+        )}
+        <Fact label={t('dossier.autoClose')}>
+          {d.autoCloseAt && d.status !== 'closed' ? (
+            <time dateTime={d.autoCloseAt}>{format.date(d.autoCloseAt)}</time>
+          ) : (
+            t('common.none')
+          )}
+        </Fact>
+        <Fact label={t('dossier.assignee')}>
+          {d.assigneeId ? staffName(d.assigneeId) : t('dossier.unassigned')}
+        </Fact>
+        {followUp ? (
+          <Fact label={t('dossierView.myFollowUp')}>
+            <time dateTime={followUp}>{format.dateTime(followUp)}</time>
+          </Fact>
+        ) : null}
+        <Fact label={t('dossier.tags')} wide>
+          {props.tags}
+        </Fact>
+      </dl>
+      {pendingCount > 0 ? (
+        <p className="dossier-header__pending">{t('dossierView.pendingChanges', { count: pendingCount })}</p>
+      ) : null}
+      {props.toolbar}
+    </header>
+  );
+}
+
+function Fact({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={`dossier-facts__item${wide ? ' dossier-facts__item--wide' : ''}`}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useId, useState } from 'react';
+import type { Dossier, User } from '../../../src-shared/domain/model';
+import { useT } from '../../i18n/hooks';
+import { LocalRefusalNote } from './Refusals';
+import type { RuleCheck } from './use-action';
+import { useDossierAction } from './use-action';
+
+export type DossierDialog = 'close' | 'reopen' | 'followUp';
+
+export interface DossierToolbarProps {
+  dossier: Dossier;
+  user: User;
+  staff: readonly User[];
+  check: RuleCheck;
+  onOpenDialog: (dialog: DossierDialog) => void;
+}
+
+/**
+ * The dossier's own actions: take over, assignment, follow-up, close and reopen. What the rules
+ * cannot allow now is greyed out (with their reason as a tooltip) or, where it plainly does not
+ * apply, left out; the rules still judge every click.
+ */
+export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }: DossierToolbarProps) {
+  const t = useT();
+  const action = useDossierAction(d.id);
+  const [assignee, setAssignee] = useState('');
+  const pickerId = useId();
+  const open = d.status !== 'closed';
+  const supervisor = user.role === 'supervisor';
+
+  const takeOver = check({ name: 'dossier.take_over', args: {} });
+  const assignToMe = check({ name: 'dossier.assign', args: { assigneeId: user.id } });
+  const unassign = check({ name: 'dossier.assign', args: { assigneeId: null } });
+  const close = check({ name: 'dossier.close', args: { summary: '-' } });
+  const reopen = check({ name: 'dossier.reopen', args: { reason: '-' } });
+
+  const small = 'button button--small';
+  return (
+    <div className="dossier-toolbar-wrap">
+      <div className="dossier-toolbar" role="group" aria-label={t('dossierView.actions')}>
+        {open ? (
+          <button
+            type="button"
+            className={small}
+            disabled={takeOver !== null || action.busy}
+            title={takeOver?.message}
+            onClick={() => void action.run('dossier.take_over', {})}
+          >
+            {t('action.takeOver')}
+          </button>
+        ) : null}
+        {d.assigneeId !== user.id ? (
+          <button
+            type="button"
+            className={small}
+            disabled={assignToMe !== null || action.busy}
+            title={assignToMe?.message}
+            onClick={() => void action.run('dossier.assign', { assigneeId: user.id })}
+          >
+            {t('action.assignToMe')}
+          </button>
+        ) : null}
+        {d.assigneeId !== null ? (
+          <button
+            type="button"
+            className={small}
+            disabled={unassign !== null || action.busy}
+            title={unassign?.message}
+            onClick={() => void action.run('dossier.assign', { assigneeId: null })}
+          >
+            {t('action.unassign')}
+          </button>
+        ) : null}
+        {supervisor ? (
+          <form
+            className="dossier-toolbar__assign"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (assignee) {
+                void action.run('dossier.assign', { assigneeId: assignee }).then((ok) => {
+                  if (ok) setAssignee('');
+                });
+              }
+            }}
+          >
+            <label htmlFor={pickerId} className="visually-hidden">
+              {t('dossierView.assignTo')}
+            </label>
+            <select id={pickerId} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+              <option value="">{t('dossierView.assignTo')}</option>
+              {staff
+                .filter((s) => s.id !== d.assigneeId)
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+            </select>
+            <button type="submit" className={small} disabled={!assignee || action.busy}>
+              {t('action.assign')}
+            </button>
+          </form>
+        ) : null}
+        <span className="dossier-toolbar__gap" aria-hidden="true" />
+        <button type="button" className={small} onClick={() => onOpenDialog('followUp')}>
+          {t('action.followUp')}
+        </button>
+        {open ? (
+          <button
+            type="button"
+            className={small}
+            disabled={close !== null}
+            title={close?.message}
+            onClick={() => onOpenDialog('close')}
+          >
+            {t('action.close')}
+          </button>
+        ) : null}
+        {!open && reopen === null ? (
+          <button type="button" className={small} onClick={() => onOpenDialog('reopen')}>
+            {t('action.reopen')}
+          </button>
+        ) : null}
+      </div>
+      {action.refusal ? <LocalRefusalNote refusal={action.refusal} onDismiss={action.clear} /> : null}
+    </div>
+  );
+}

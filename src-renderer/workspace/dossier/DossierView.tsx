@@ -1,0 +1,178 @@
+import type { Ref } from 'react';
+import { useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import type { ActorRef, Dossier } from '../../../src-shared/domain/model';
+import { useDesk } from '../../data/desk';
+import { useDossier } from '../../data/dossier';
+import { usePresence } from '../../data/presence';
+import { useStaff } from '../../data/queues';
+import { useT } from '../../i18n/hooks';
+import { useNow } from '../../ui/clock';
+import { CloseDialog, ReopenDialog } from './ClosureDialogs';
+import type { ComposerHandle } from './Composer';
+import { Composer } from './Composer';
+import { DossierHeader } from './DossierHeader';
+import type { DossierDialog } from './DossierToolbar';
+import { DossierToolbar } from './DossierToolbar';
+import { FollowUpDialog } from './FollowUpDialog';
+import { RejectionList } from './Refusals';
+import { TagsEditor } from './TagsEditor';
+import { Timeline } from './Timeline';
+import { TransactionPanel } from './TransactionPanel';
+import { ruleCheck } from './use-action';
+import './dossier.css';
+
+/** What the workspace's shortcuts call on the open dossier (r, n, c). */
+export interface DossierViewHandle {
+  /** r: the caret in the composer, addressed to a party. */
+  focusReply: () => void;
+  /** n: the caret in the composer, as an internal note. */
+  focusNote: () => void;
+  /** c: the close dialog, when the dossier can be closed. */
+  openClose: () => void;
+}
+
+export interface DossierViewProps {
+  dossierId: string;
+  /** Shown as a back arrow before the reference when given (e.g. to return to the list). */
+  onBack?: () => void;
+  /** The reference's heading level: 2 beside a list that has the page's h1, 1 when alone. */
+  headingLevel?: 1 | 2;
+  ref?: Ref<DossierViewHandle>;
+}
+
+/**
+ * One dossier as an agent works it all day: the header (whose move, until when, who else is here),
+ * the transaction, one timeline of correspondence and audit trail, and the composer. Everything is
+ * read from the local cache and every action goes through the desk's `perform`.
+ */
+export function DossierView({ dossierId, onBack, headingLevel = 2, ref }: DossierViewProps) {
+  const t = useT();
+  const view = useDossier(dossierId);
+  const [writing, setWriting] = useState(false);
+  const others = usePresence(dossierId, writing ? 'writing' : 'viewing');
+  const composer = useRef<ComposerHandle>(null);
+  const [dialog, setDialog] = useState<DossierDialog | null>(null);
+  const closable = view ? view.dossier.status !== 'closed' : false;
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusReply: () => composer.current?.focus('reply'),
+      focusNote: () => composer.current?.focus('note'),
+      openClose: () => {
+        if (closable) setDialog('close');
+      },
+    }),
+    [closable],
+  );
+
+  if (view === null) {
+    return (
+      <div className="dossier-view dossier-view--message" role="status">
+        {t('common.loading')}
+      </div>
+    );
+  }
+  if (view === undefined) {
+    return (
+      <div className="dossier-view dossier-view--message">
+        <p>{t('dossierView.notFound')}</p>
+      </div>
+    );
+  }
+  return (
+    <Loaded
+      view={view}
+      others={others}
+      onBack={onBack}
+      headingLevel={headingLevel}
+      composer={composer}
+      dialog={dialog}
+      setDialog={setDialog}
+      setWriting={setWriting}
+    />
+  );
+}
+
+interface LoadedProps {
+  view: NonNullable<ReturnType<typeof useDossier>>;
+  others: ReturnType<typeof usePresence>;
+  onBack?: () => void;
+  headingLevel: 1 | 2;
+  composer: Ref<ComposerHandle>;
+  dialog: DossierDialog | null;
+  setDialog: (dialog: DossierDialog | null) => void;
+  setWriting: (writing: boolean) => void;
+}
+
+function Loaded({
+  view,
+  others,
+  onBack,
+  headingLevel,
+  composer,
+  dialog,
+  setDialog,
+  setWriting,
+}: LoadedProps) {
+  const t = useT();
+  const { user, settings } = useDesk();
+  const staff = useStaff();
+  const now = useNow();
+  const d: Dossier = view.dossier;
+
+  const staffNames = useMemo(() => new Map(staff.map((s) => [s.id, s.name])), [staff]);
+  const staffName = useCallback(
+    (id: string) => staffNames.get(id) ?? (id === user.id ? user.name : id),
+    [staffNames, user],
+  );
+  const actorName = useCallback(
+    (actor: ActorRef): string => {
+      if (actor.role === 'customer') return d.transaction.customerName;
+      if (actor.role === 'merchant') return d.transaction.merchantName;
+      if (actor.role === 'system' || actor.id === null) return t('actor.system');
+      return staffName(actor.id);
+    },
+    [d.transaction, staffName, t],
+  );
+  const check = ruleCheck(d, user, settings, now);
+  const closeDialog = useCallback(() => setDialog(null), [setDialog]);
+
+  return (
+    <article className="dossier-view" aria-label={d.reference}>
+      <div className="dossier-view__frame">
+        <DossierHeader
+          dossier={d}
+          user={user}
+          now={now}
+          headingLevel={headingLevel}
+          staffName={staffName}
+          others={others}
+          pendingCount={view.pending.length}
+          onBack={onBack}
+          tags={<TagsEditor dossier={d} />}
+          toolbar={
+            <DossierToolbar dossier={d} user={user} staff={staff} check={check} onOpenDialog={setDialog} />
+          }
+        />
+        <RejectionList rejections={view.rejections} />
+        <div className="dossier-view__body">
+          <div className="dossier-view__main">
+            <Timeline
+              items={view.timeline}
+              now={now}
+              words={{ actorName, staffName, inactivityDays: settings.inactivityDays }}
+            />
+            <Composer key={d.id} ref={composer} dossier={d} check={check} onWritingChange={setWriting} />
+          </div>
+          <TransactionPanel dossier={d} actorName={actorName} />
+        </div>
+      </div>
+      <CloseDialog dossier={d} open={dialog === 'close'} onClose={closeDialog} />
+      <ReopenDialog dossier={d} open={dialog === 'reopen'} onClose={closeDialog} />
+      {dialog === 'followUp' ? (
+        <FollowUpDialog dossier={d} userId={user.id} now={now} open onClose={closeDialog} />
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import type { MutationName } from '../../../src-shared/contract/sync';
+import type { Rejection } from '../../cache/db';
+import type { MessageKey } from '../../i18n/catalogue';
+import { useFormat, useT } from '../../i18n/hooks';
+import { mutationLabelKeys } from '../../ui/refusal';
+import type { LocalRefusal } from './use-action';
+
+/** "Your reminder was refused": each change, named as the agent thinks of it. */
+const refusedKeys = {
+  'dossier.reply': 'refused.reply',
+  'dossier.note': 'refused.note',
+  'dossier.remind_merchant': 'refused.remind',
+  'dossier.inform_customer': 'refused.inform',
+  'dossier.forward_to_merchant': 'refused.forward',
+  'dossier.take_over': 'refused.takeOver',
+  'dossier.assign': 'refused.assign',
+  'dossier.tag': 'refused.tag',
+  'dossier.follow_up': 'refused.followUp',
+  'dossier.close': 'refused.close',
+  'dossier.reopen': 'refused.reopen',
+} as const satisfies Record<MutationName, MessageKey>;
+
+const isMutationName = (name: string): name is MutationName => Object.hasOwn(mutationLabelKeys, name);
+
+/** An action the rules refused at once, next to the control that tried it. */
+export function LocalRefusalNote({ refusal, onDismiss }: { refusal: LocalRefusal; onDismiss: () => void }) {
+  const t = useT();
+  return (
+    <div className="form-error dossier-refusal" role="alert">
+      <p>
+        <strong>{t('refused.local', { action: t(mutationLabelKeys[refusal.name]) })}</strong>{' '}
+        {refusal.message}
+      </p>
+      <button type="button" className="icon-button" aria-label={t('refused.dismiss')} onClick={onDismiss}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>
+  );
+}
+
+/**
+ * What the server refused on this dossier (e.g. the merchant answered meanwhile): said prominently,
+ * with the reason it gave. Dismissed for this viewing only; the audit trail keeps the record.
+ */
+export function RejectionList({ rejections }: { rejections: readonly Rejection[] }) {
+  const t = useT();
+  const format = useFormat();
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const shown = rejections.filter((r) => !hidden.has(r.id));
+  if (shown.length === 0) return null;
+  return (
+    <section className="dossier-rejections" aria-label={t('refused.title')}>
+      <ul className="dossier-rejections__list">
+        {shown.map((r) => (
+          <li key={r.id} className="dossier-rejection">
+            <p className="dossier-rejection__text" role="alert">
+              <strong>{isMutationName(r.name) ? t(refusedKeys[r.name]) : t('refused.other')}</strong>{' '}
+              {r.message}
+            </p>
+            <time className="dossier-rejection__time" dateTime={r.at}>
+              {format.dateTime(r.at)}
+            </time>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('refused.dismiss')}
+              onClick={() => setHidden((h) => new Set([...h, r.id]))}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { useId, useState } from 'react';
+import type { Dossier } from '../../../src-shared/domain/model';
+import { limits } from '../../../src-shared/domain/model';
+import { useT } from '../../i18n/hooks';
+import { LocalRefusalNote } from './Refusals';
+import { useDossierAction } from './use-action';
+
+/** The dossier's tags: remove one with its ×, add one by typing it and pressing Enter. */
+export function TagsEditor({ dossier }: { dossier: Dossier }) {
+  const t = useT();
+  const action = useDossierAction(dossier.id);
+  const [draft, setDraft] = useState('');
+  const inputId = useId();
+
+  const save = async (tags: string[]) => action.run('dossier.tag', { tags });
+  const add = async () => {
+    const tag = draft.trim().toLowerCase();
+    if (!tag) return;
+    if (dossier.tags.includes(tag) || (await save([...dossier.tags, tag]))) setDraft('');
+  };
+
+  return (
+    <div className="dossier-tags">
+      <ul className="dossier-tags__list" aria-label={t('dossier.tags')}>
+        {dossier.tags.length === 0 ? <li className="dossier-tags__none">{t('dossierTags.none')}</li> : null}
+        {dossier.tags.map((tag) => (
+          <li key={tag} className="dossier-tag">
+            <span>{tag}</span>
+            <button
+              type="button"
+              className="dossier-tag__remove"
+              aria-label={t('dossierTags.remove', { tag })}
+              disabled={action.busy}
+              onClick={() => void save(dossier.tags.filter((x) => x !== tag))}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="dossier-tags__add"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void add();
+        }}
+      >
+        <label htmlFor={inputId} className="visually-hidden">
+          {t('dossierTags.add')}
+        </label>
+        <input
+          id={inputId}
+          className="dossier-tags__input"
+          value={draft}
+          maxLength={limits.tag}
+          placeholder={t('dossierTags.placeholder')}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <button type="submit" className="button button--small" disabled={action.busy || draft.trim() === ''}>
+          {t('dossierTags.addButton')}
+        </button>
+      </form>
+      {action.refusal ? <LocalRefusalNote refusal={action.refusal} onDismiss={action.clear} /> : null}
+    </div>
+  );
+}

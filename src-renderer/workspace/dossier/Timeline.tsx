@@ -1,0 +1,162 @@
+import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import type { AuditEvent, Message } from '../../../src-shared/domain/model';
+import type { TimelineItem } from '../../data/dossier';
+import { useFormat, useT } from '../../i18n/hooks';
+import type { EventWords } from './event-text';
+import { describeEvent } from './event-text';
+
+export interface TimelineProps {
+  items: readonly TimelineItem[];
+  words: Omit<EventWords, 't' | 'format'>;
+  now: number;
+}
+
+/**
+ * The dossier's story in one list, oldest first: the correspondence (each party its own colour,
+ * internal notes tinted, letters from the rules folded) and the audit trail as one-liners. Message
+ * bodies are text, never HTML. It opens scrolled to the latest, next to the composer.
+ */
+export function Timeline({ items, words, now }: TimelineProps) {
+  const t = useT();
+  const format = useFormat();
+  const scroller = useRef<HTMLElement>(null);
+  const count = items.length;
+
+  // Whether the agent reads the latest entries: new ones then come into view; reading older ones, they
+  // are left where they are. Scroll events do not bubble: the view listens in the capture phase.
+  const following = useRef(true);
+  useEffect(() => {
+    const view = scroller.current?.closest('.dossier-view');
+    if (!view) return;
+    const onScroll = () => {
+      const box = scrollingBox(scroller.current);
+      following.current = !box || box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+    };
+    view.addEventListener('scroll', onScroll, true);
+    return () => view.removeEventListener('scroll', onScroll, true);
+  }, []);
+
+  useLayoutEffect(() => {
+    // The timeline scrolls by itself in a wide view, with the panel above it in a narrow one.
+    const box = scrollingBox(scroller.current);
+    if (box && following.current) box.scrollTop = box.scrollHeight;
+  }, [count]);
+
+  const eventWords: EventWords = { ...words, t, format };
+  return (
+    <section ref={scroller} className="dossier-timeline" aria-label={t('dossier.timeline')} tabIndex={0}>
+      {count === 0 ? <p className="dossier-timeline__empty">{t('timeline.empty')}</p> : null}
+      <ol className="dossier-timeline__list">
+        {items.map((item) =>
+          item.kind === 'message' ? (
+            <MessageItem key={item.message.id} message={item.message} pending={item.pending} now={now} />
+          ) : (
+            <EventItem key={item.event.id} event={item.event} words={eventWords} now={now} />
+          ),
+        )}
+      </ol>
+    </section>
+  );
+}
+
+/** The element that scrolls the timeline: itself, or the nearest ancestor inside the dossier view. */
+function scrollingBox(el: HTMLElement | null): HTMLElement | null {
+  for (let box = el; box && !box.classList.contains('dossier-view'); box = box.parentElement) {
+    const { overflowY } = getComputedStyle(box);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && box.scrollHeight > box.clientHeight) return box;
+  }
+  return null;
+}
+
+function MessageItem({ message, pending, now }: { message: Message; pending: boolean; now: number }) {
+  const t = useT();
+  const format = useFormat();
+  const headingId = useId();
+  const { author, audience, kind } = message;
+  const fromParty = author.role === 'customer' || author.role === 'merchant';
+  const tone =
+    audience === 'internal'
+      ? 'note'
+      : author.role === 'supervisor'
+        ? 'agent'
+        : author.role === 'system'
+          ? 'system'
+          : author.role;
+  const head = (
+    <div className="dossier-msg__head">
+      <h3 id={headingId} className="dossier-msg__author">
+        {author.role === 'system' ? t('actor.system') : author.name}
+      </h3>
+      {author.role === 'system' ? null : (
+        <span className="dossier-msg__role">{t(`actor.${author.role}`)}</span>
+      )}
+      {kind === 'message' || kind === 'note' ? null : (
+        <span className="dossier-label">{t(`messageKind.${kind}`)}</span>
+      )}
+      {fromParty ? null : (
+        <span className={`dossier-label dossier-label--${audience}`}>{t(`timeline.to.${audience}`)}</span>
+      )}
+      {pending ? (
+        <span className="dossier-label dossier-label--pending" title={t('timeline.pendingHint')}>
+          {t('timeline.pending')}
+        </span>
+      ) : null}
+      <time
+        className="dossier-msg__time"
+        dateTime={message.createdAt}
+        title={format.dateTime(message.createdAt)}
+      >
+        {format.moment(message.createdAt, now)}
+      </time>
+    </div>
+  );
+  const content = (
+    <>
+      <div className="dossier-msg__body">{message.body}</div>
+      {message.attachments.length > 0 ? (
+        <ul className="dossier-msg__files" aria-label={t('timeline.attachments')}>
+          {message.attachments.map((a) => (
+            <li key={a.id}>
+              {a.filename}{' '}
+              <span className="dossier-msg__size">
+                {t('timeline.fileSize', { kb: Math.ceil(a.size / 1024) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+  return (
+    <li className={`dossier-msg dossier-msg--${tone}${pending ? ' dossier-msg--pending' : ''}`}>
+      <article aria-labelledby={headingId}>
+        {tone === 'system' ? (
+          // The rules' letters (acknowledgements, notices) are long and known: folded until asked for.
+          <details className="dossier-msg__fold">
+            <summary>{head}</summary>
+            {content}
+          </details>
+        ) : (
+          <>
+            {head}
+            {content}
+          </>
+        )}
+      </article>
+    </li>
+  );
+}
+
+function EventItem({ event, words, now }: { event: AuditEvent; words: EventWords; now: number }) {
+  const format = useFormat();
+  const line = describeEvent(event, words);
+  if (!line) return null;
+  return (
+    <li className={`dossier-event dossier-event--${line.tone}`}>
+      <span className="dossier-event__text">{line.text}</span>
+      <time className="dossier-event__time" dateTime={event.at} title={format.dateTime(event.at)}>
+        {format.moment(event.at, now)}
+      </time>
+    </li>
+  );
+}

@@ -1,0 +1,2 @@
+export { DossierView } from './DossierView';
+export type { DossierViewHandle, DossierViewProps } from './DossierView';

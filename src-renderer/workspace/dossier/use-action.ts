@@ -1,0 +1,59 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { MutationName } from '../../../src-shared/contract/sync';
+import type { Command, CommandArgs } from '../../../src-shared/domain/commands';
+import type { Dossier, User } from '../../../src-shared/domain/model';
+import type { DisputeSettings } from '../../../src-shared/domain/settings';
+import { decide } from '../../../src-shared/domain/lifecycle';
+import type { Refusal } from '../../../src-shared/domain/transitions';
+import { useDesk } from '../../data/desk';
+
+/** A change the agent just tried, refused at once by the local rules (or by the local storage). */
+export interface LocalRefusal {
+  name: MutationName;
+  message: string;
+}
+
+export interface DossierAction {
+  /** Applies the action to the cache (and queues it); true when it was accepted. */
+  run: <N extends MutationName>(name: N, args: CommandArgs<N>) => Promise<boolean>;
+  busy: boolean;
+  refusal: LocalRefusal | null;
+  clear: () => void;
+}
+
+/** One way to act on a dossier from a control: `perform`, with its refusal kept to show inline. */
+export function useDossierAction(dossierId: string): DossierAction {
+  const desk = useDesk();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<LocalRefusal | null>(null);
+  const run = useCallback(
+    async <N extends MutationName>(name: N, args: CommandArgs<N>): Promise<boolean> => {
+      setBusy(true);
+      setRefusal(null);
+      try {
+        const result = await desk.perform(name, { ...args, dossierId });
+        if (!result.ok) setRefusal({ name, message: result.error.message });
+        return result.ok;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [desk, dossierId],
+  );
+  const clear = useCallback(() => setRefusal(null), []);
+  return useMemo(() => ({ run, busy, refusal, clear }), [run, busy, refusal, clear]);
+}
+
+/**
+ * Would the shared rules refuse this command now? The same `decide` the outbox and the server run,
+ * tried on the agent's copy: the screen greys out what cannot be done, and `perform` stays the judge.
+ */
+export type RuleCheck = (command: Command) => Refusal | null;
+
+export function ruleCheck(dossier: Dossier, user: User, settings: DisputeSettings, now: number): RuleCheck {
+  const actor = { role: user.role, id: user.id, name: user.name };
+  return (command) => {
+    const decided = decide(dossier, command, { now, settings, actor, newId: () => 'preview' });
+    return decided.ok ? null : decided.error;
+  };
+}

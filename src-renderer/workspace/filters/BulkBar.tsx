@@ -1,0 +1,163 @@
+import { useRef, useState } from 'react';
+import type { Outcome } from '../../../src-shared/domain/vocabulary';
+import type { QueueQuery } from '../../cache/queues';
+import { useDesk } from '../../data/desk';
+import { queryIds } from '../../data/queues';
+import { useT } from '../../i18n/hooks';
+import { Dialog } from '../../ui/Dialog';
+import { BulkCloseDialog } from './BulkCloseDialog';
+import { AssignMenu, TagMenu } from './BulkMenus';
+import type { BulkAction, BulkProgress, BulkReport } from './bulk-run';
+import { runBulk } from './bulk-run';
+import { BulkSummary } from './BulkSummary';
+import './filters.css';
+
+/** What the agent selected: rows one by one, or every dossier matching the queue and its filter. */
+export type BulkSelection = { kind: 'ids'; ids: readonly string[] } | { kind: 'all'; count: number };
+
+export interface BulkBarProps {
+  selection: BulkSelection;
+  /** The queue and filter shown: "all that match" is resolved from it when the action runs. */
+  query: QueueQuery;
+  now: number;
+  onClear: () => void;
+  /** Tags to suggest when tagging. */
+  knownTags?: readonly string[];
+  /** The run is over (e.g. to toast the summary if the bar is about to go). */
+  onDone?: (report: BulkReport) => void;
+}
+
+/** Above this many dossiers, any bulk action asks first. Closing always asks (its own dialog). */
+export const confirmAbove = 50;
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'confirm'; action: BulkAction; label: string }
+  | { kind: 'close' }
+  | { kind: 'running'; action: BulkAction; progress: BulkProgress | null };
+
+/**
+ * The actions on a selection: assign, tag, send reminders, close. Each dossier gets its own action
+ * (its own intent in the outbox, refused or not on its own); the bar shows the progress, lets the
+ * agent stop, and ends with what was done and why some were refused.
+ */
+export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone }: BulkBarProps) {
+  const t = useT();
+  const desk = useDesk();
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [report, setReport] = useState<BulkReport | null>(null);
+  const [failed, setFailed] = useState(false);
+  const stop = useRef(false);
+  const count = selection.kind === 'ids' ? selection.ids.length : selection.count;
+  const running = phase.kind === 'running';
+
+  const run = async (action: BulkAction) => {
+    stop.current = false;
+    setReport(null);
+    setFailed(false);
+    setPhase({ kind: 'running', action, progress: null });
+    try {
+      const ids = selection.kind === 'ids' ? selection.ids : await queryIds(desk, query, now);
+      const done = await runBulk(desk, ids, action, {
+        shouldStop: () => stop.current,
+        onProgress: (progress) => setPhase({ kind: 'running', action, progress }),
+      });
+      setReport(done);
+      onDone?.(done);
+    } catch {
+      // The cache went away under the run (a rebuild): what was done is queued; the rest was not.
+      setFailed(true);
+    } finally {
+      setPhase({ kind: 'idle' });
+    }
+  };
+
+  const choose = (action: BulkAction, label: string) => {
+    if (count > confirmAbove) setPhase({ kind: 'confirm', action, label });
+    else void run(action);
+  };
+
+  const progressText = (action: BulkAction, progress: BulkProgress | null): string =>
+    progress === null
+      ? t('bulk.preparing')
+      : t(`bulk.progress.${action.kind}`, { done: progress.processed, total: progress.total });
+
+  return (
+    <section className="bulk-bar" aria-label={t('bulk.actions')}>
+      <div className="bulk-bar__row">
+        <p className="bulk-bar__count">{t('bulk.selected', { count })}</p>
+        <AssignMenu disabled={running || count === 0} onChoose={choose} />
+        <TagMenu disabled={running || count === 0} onChoose={choose} knownTags={knownTags} />
+        <button
+          type="button"
+          className="button button--small"
+          disabled={running || count === 0}
+          onClick={() => choose({ kind: 'remind' }, t('bulk.remind'))}
+        >
+          {t('bulk.remind')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={running || count === 0}
+          onClick={() => setPhase({ kind: 'close' })}
+        >
+          {t('bulk.close')}
+        </button>
+        <div className="bulk-bar__spacer" />
+        <button type="button" className="button button--small" disabled={running} onClick={onClear}>
+          {t('bulk.clear')}
+        </button>
+      </div>
+      <div className="bulk-bar__status" role="status">
+        {phase.kind === 'running' ? (
+          <div className="bulk-progress">
+            <span>{progressText(phase.action, phase.progress)}</span>
+            <progress
+              className="bulk-progress__bar"
+              max={phase.progress?.total ?? 1}
+              value={phase.progress?.processed ?? 0}
+              aria-label={progressText(phase.action, phase.progress)}
+            />
+            <button type="button" className="button button--small" onClick={() => (stop.current = true)}>
+              {t('bulk.stop')}
+            </button>
+          </div>
+        ) : report ? (
+          <BulkSummary report={report} onDismiss={() => setReport(null)} />
+        ) : failed ? (
+          <p className="filters__problem">{t('bulk.failed')}</p>
+        ) : null}
+      </div>
+      <Dialog
+        open={phase.kind === 'confirm'}
+        onClose={() => setPhase({ kind: 'idle' })}
+        title={phase.kind === 'confirm' ? phase.label : ''}
+        description={phase.kind === 'confirm' ? t('bulk.confirm', { action: phase.label, count }) : undefined}
+      >
+        <div className="filters-dialog__actions">
+          <button type="button" className="button" onClick={() => setPhase({ kind: 'idle' })}>
+            {t('filters.cancel')}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              if (phase.kind === 'confirm') void run(phase.action);
+            }}
+          >
+            {t('bulk.continue')}
+          </button>
+        </div>
+      </Dialog>
+      <BulkCloseDialog
+        open={phase.kind === 'close'}
+        count={count}
+        onClose={() => setPhase({ kind: 'idle' })}
+        onConfirm={(summary: string, outcome: Outcome | undefined) =>
+          void run(outcome ? { kind: 'close', summary, outcome } : { kind: 'close', summary })
+        }
+      />
+    </section>
+  );
+}

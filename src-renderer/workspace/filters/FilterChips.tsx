@@ -1,0 +1,89 @@
+import type { DossierFilter } from '../../../src-shared/domain/filters';
+import { useFormat, useT } from '../../i18n/hooks';
+import type { FilterChip } from './filter-model';
+import { chipKey, chipsOf } from './filter-model';
+
+export interface FilterChipsProps {
+  filter: DossierFilter;
+  currency: string;
+  merchantName: (id: string) => string;
+  staffName: (id: string) => string;
+  onRemove: (chip: FilterChip) => void;
+  onClear: () => void;
+}
+
+/** The active filters as chips, each removable on its own, and "Clear filters" for all of them. */
+export function FilterChips({
+  filter,
+  currency,
+  merchantName,
+  staffName,
+  onRemove,
+  onClear,
+}: FilterChipsProps) {
+  const t = useT();
+  const format = useFormat();
+  const chips = chipsOf(filter);
+  if (chips.length === 0) return null;
+
+  const describe = (chip: FilterChip): { field: string; value: string } => {
+    switch (chip.kind) {
+      case 'subject':
+        return { field: t('filter.subject'), value: t(`subject.${chip.value}`) };
+      case 'reason':
+        return { field: t('filter.reason'), value: t(`reason.${chip.value}`) };
+      case 'merchant':
+        return { field: t('filter.merchant'), value: merchantName(chip.value) };
+      case 'tag':
+        return { field: t('filter.tag'), value: chip.value };
+      case 'assignee':
+        return {
+          field: t('filter.assignee'),
+          value:
+            chip.value === 'me'
+              ? t('filters.assignee.me')
+              : chip.value === 'none'
+                ? t('dossier.unassigned')
+                : staffName(chip.value),
+        };
+      case 'amount': {
+        const { amountMin: min, amountMax: max } = filter;
+        const amount = (minor: number) => format.amount(minor, currency);
+        const value =
+          min !== undefined && max !== undefined
+            ? t('filters.amount.between', { min: amount(min), max: amount(max) })
+            : min !== undefined
+              ? t('filters.amount.atLeast', { min: amount(min) })
+              : t('filters.amount.atMost', { max: amount(max ?? 0) });
+        return { field: t('dossier.amount'), value };
+      }
+    }
+  };
+
+  return (
+    <div className="filter-chips">
+      <ul className="filter-chips__list" aria-label={t('filters.active')}>
+        {chips.map((chip) => {
+          const { field, value } = describe(chip);
+          return (
+            <li key={chipKey(chip)} className="filter-chip">
+              <span className="filter-chip__field">{field}</span>
+              <span className="filter-chip__value">{value}</span>
+              <button
+                type="button"
+                className="filter-chip__remove"
+                aria-label={t('filters.removeChip', { field, value })}
+                onClick={() => onRemove(chip)}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" className="button button--small filter-chips__clear" onClick={onClear}>
+        {t('filter.clear')}
+      </button>
+    </div>
+  );
+}

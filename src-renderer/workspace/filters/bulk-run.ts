@@ -1,0 +1,158 @@
+import type { MutationName } from '../../../src-shared/contract/sync';
+import { limits } from '../../../src-shared/domain/model';
+import type { Outcome } from '../../../src-shared/domain/vocabulary';
+import type { CacheDatabase } from '../../cache/db';
+import type { ActionResult } from '../../sync/actions';
+
+/**
+ * A bulk action is the same action performed on each dossier, one by one: each is its own intent
+ * in the outbox, checked by the same rules as a click on one dossier, so one refusal never blocks
+ * the others. The run yields to the event loop regularly so the screen stays responsive.
+ */
+
+export type BulkAction =
+  | { kind: 'assign'; assigneeId: string | null }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'remind' }
+  | { kind: 'close'; summary: string; outcome?: Outcome };
+export type BulkKind = BulkAction['kind'];
+
+/** Dossiers refused for the same reason, together. */
+export interface RefusalGroup {
+  code: string;
+  /** The reason, with each dossier's own reference left out ("Dossier … is already closed."). */
+  reason: string;
+  references: string[];
+}
+
+export interface BulkReport {
+  kind: BulkKind;
+  total: number;
+  /** Changed, and queued for the server. */
+  succeeded: number;
+  /** Already as asked (already assigned to them, already tagged): nothing to send. */
+  unchanged: number;
+  refused: number;
+  /** Not attempted: the agent stopped the run, or the local storage failed. */
+  notDone: number;
+  groups: RefusalGroup[];
+  stopped: 'agent' | 'storage' | null;
+}
+
+export interface BulkProgress {
+  processed: number;
+  total: number;
+}
+
+export interface BulkTarget {
+  db: CacheDatabase;
+  perform: (name: MutationName, args: unknown) => Promise<ActionResult>;
+}
+
+export interface BulkRunOptions {
+  /** Told at the start, at each yield and at the end (not at every dossier: the screen need not repaint). */
+  onProgress?: (progress: BulkProgress) => void;
+  /** Asked before each dossier: true stops the run there. */
+  shouldStop?: () => boolean;
+  /** How many dossiers between two yields to the event loop. */
+  yieldEvery?: number;
+}
+
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A refusal found here, before the rules: the dossier already has as many tags as it may. */
+export const tooManyTags = 'too_many_tags';
+
+type Step = { kind: 'done' } | { kind: 'unchanged' } | { kind: 'refused'; code: string; message: string };
+
+async function step(target: BulkTarget, id: string, action: BulkAction): Promise<Step> {
+  const outcome = (result: ActionResult): Step =>
+    result.ok
+      ? { kind: 'done' }
+      : { kind: 'refused', code: result.error.code, message: result.error.message };
+  switch (action.kind) {
+    case 'assign': {
+      const dossier = await target.db.dossiers.get(id);
+      if (dossier && dossier.assigneeId === action.assigneeId) return { kind: 'unchanged' };
+      return outcome(
+        await target.perform('dossier.assign', { dossierId: id, assigneeId: action.assigneeId }),
+      );
+    }
+    case 'tag': {
+      // The tag command sets the whole list: send the dossier's own tags with the new one added.
+      const dossier = await target.db.dossiers.get(id);
+      if (dossier?.tags.includes(action.tag)) return { kind: 'unchanged' };
+      const tags = [...new Set([...(dossier?.tags ?? []), action.tag])];
+      if (tags.length > limits.tags) return { kind: 'refused', code: tooManyTags, message: '' };
+      return outcome(await target.perform('dossier.tag', { dossierId: id, tags }));
+    }
+    case 'remind':
+      return outcome(await target.perform('dossier.remind_merchant', { dossierId: id }));
+    case 'close': {
+      const args = {
+        dossierId: id,
+        summary: action.summary,
+        ...(action.outcome ? { outcome: action.outcome } : {}),
+      };
+      return outcome(await target.perform('dossier.close', args));
+    }
+  }
+}
+
+/** Nothing more can be written locally: the rest would fail the same way. */
+const storageCodes = new Set(['storage_full', 'storage_failed']);
+
+export async function runBulk(
+  target: BulkTarget,
+  ids: readonly string[],
+  action: BulkAction,
+  { onProgress, shouldStop, yieldEvery = 50 }: BulkRunOptions = {},
+): Promise<BulkReport> {
+  const unique = [...new Set(ids)];
+  const report: BulkReport = {
+    kind: action.kind,
+    total: unique.length,
+    succeeded: 0,
+    unchanged: 0,
+    refused: 0,
+    notDone: 0,
+    groups: [],
+    stopped: null,
+  };
+  const groups = new Map<string, RefusalGroup>();
+  let processed = 0;
+  onProgress?.({ processed, total: unique.length });
+  for (const [i, id] of unique.entries()) {
+    if (shouldStop?.()) {
+      report.stopped = 'agent';
+      report.notDone = unique.length - i;
+      break;
+    }
+    const result = await step(target, id, action);
+    processed = i + 1;
+    if (result.kind === 'done') report.succeeded++;
+    else if (result.kind === 'unchanged') report.unchanged++;
+    else {
+      report.refused++;
+      const reference = (await target.db.dossiers.get(id))?.reference ?? id;
+      const reason = result.message.split(reference).join('…');
+      const key = `${result.code}\u0000${reason}`;
+      const group = groups.get(key) ?? { code: result.code, reason, references: [] };
+      group.references.push(reference);
+      groups.set(key, group);
+      if (storageCodes.has(result.code)) {
+        report.stopped = 'storage';
+        report.notDone = unique.length - processed;
+        break;
+      }
+    }
+    if (processed % yieldEvery === 0 && processed < unique.length) {
+      onProgress?.({ processed, total: unique.length });
+      await yieldToEventLoop();
+    }
+  }
+  onProgress?.({ processed, total: unique.length });
+  // The largest group first: the reason that matters most for the agent's next step.
+  report.groups = [...groups.values()].sort((a, b) => b.references.length - a.references.length);
+  return report;
+}

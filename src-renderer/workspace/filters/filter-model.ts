@@ -1,0 +1,97 @@
+import type { DossierFilter, DossierSort } from '../../../src-shared/domain/filters';
+import { dossierFilterSchema, dossierSortSchema } from '../../../src-shared/domain/filters';
+import type { Reason, Subject } from '../../../src-shared/domain/vocabulary';
+
+/**
+ * The filter bar's model, as pure functions: filters are edited as plain values, cleaned of empty
+ * parts, and checked against the shared schemas before the queue ever sees them.
+ */
+
+/** The filter without its empty parts: `{}` is "no filter", and a saved view stores no noise. */
+export function cleanFilter(f: DossierFilter): DossierFilter {
+  const out: DossierFilter = {};
+  if (f.subjects?.length) out.subjects = f.subjects;
+  if (f.reasons?.length) out.reasons = f.reasons;
+  if (f.merchantIds?.length) out.merchantIds = f.merchantIds;
+  if (f.amountMin !== undefined) out.amountMin = f.amountMin;
+  if (f.amountMax !== undefined) out.amountMax = f.amountMax;
+  if (f.tags?.length) out.tags = f.tags;
+  if (f.assignee !== undefined) out.assignee = f.assignee;
+  return out;
+}
+
+/** The list with `value` added, or removed when it was there. */
+export function toggleIn<T>(list: readonly T[] | undefined, value: T): T[] {
+  const current = list ?? [];
+  return current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+}
+
+/** What keeps a filter from being applied, each with its own message in the bar. */
+export type FilterProblem = 'amountOrder' | 'tooManyMerchants' | 'tooManyTags' | 'invalid';
+
+export type CheckedFilters =
+  { ok: true; filter: DossierFilter; sort: DossierSort } | { ok: false; problem: FilterProblem };
+
+/** The filter and sort as the shared schemas accept them (tags trimmed and lower-cased), or why not. */
+export function checkFilters(filter: DossierFilter, sort: DossierSort): CheckedFilters {
+  const parsedFilter = dossierFilterSchema.safeParse(cleanFilter(filter));
+  const parsedSort = dossierSortSchema.safeParse(sort);
+  if (!parsedFilter.success) {
+    const issue = parsedFilter.error.issues[0];
+    const field = issue?.path[0];
+    if (issue?.code === 'too_big' && field === 'merchantIds')
+      return { ok: false, problem: 'tooManyMerchants' };
+    if (issue?.code === 'too_big' && field === 'tags') return { ok: false, problem: 'tooManyTags' };
+    return { ok: false, problem: 'invalid' };
+  }
+  if (!parsedSort.success) return { ok: false, problem: 'invalid' };
+  const { amountMin, amountMax } = parsedFilter.data;
+  if (amountMin !== undefined && amountMax !== undefined && amountMin > amountMax) {
+    return { ok: false, problem: 'amountOrder' };
+  }
+  return { ok: true, filter: parsedFilter.data, sort: parsedSort.data };
+}
+
+/** One active filter, as a removable chip. */
+export type FilterChip =
+  | { kind: 'subject'; value: Subject }
+  | { kind: 'reason'; value: Reason }
+  | { kind: 'merchant'; value: string }
+  | { kind: 'amount' }
+  | { kind: 'tag'; value: string }
+  | { kind: 'assignee'; value: string };
+
+export function chipsOf(f: DossierFilter): FilterChip[] {
+  return [
+    ...(f.subjects ?? []).map((value): FilterChip => ({ kind: 'subject', value })),
+    ...(f.reasons ?? []).map((value): FilterChip => ({ kind: 'reason', value })),
+    ...(f.merchantIds ?? []).map((value): FilterChip => ({ kind: 'merchant', value })),
+    ...(f.amountMin !== undefined || f.amountMax !== undefined ? [{ kind: 'amount' } as const] : []),
+    ...(f.tags ?? []).map((value): FilterChip => ({ kind: 'tag', value })),
+    ...(f.assignee !== undefined ? [{ kind: 'assignee', value: f.assignee } as const] : []),
+  ];
+}
+
+/** The filter without the chip's part. */
+export function withoutChip(f: DossierFilter, chip: FilterChip): DossierFilter {
+  switch (chip.kind) {
+    case 'subject':
+      return cleanFilter({ ...f, subjects: f.subjects?.filter((v) => v !== chip.value) });
+    case 'reason':
+      return cleanFilter({ ...f, reasons: f.reasons?.filter((v) => v !== chip.value) });
+    case 'merchant':
+      return cleanFilter({ ...f, merchantIds: f.merchantIds?.filter((v) => v !== chip.value) });
+    case 'amount':
+      return cleanFilter({ ...f, amountMin: undefined, amountMax: undefined });
+    case 'tag':
+      return cleanFilter({ ...f, tags: f.tags?.filter((v) => v !== chip.value) });
+    case 'assignee':
+      return cleanFilter({ ...f, assignee: undefined });
+  }
+}
+
+export const chipKey = (chip: FilterChip): string =>
+  chip.kind === 'amount' ? 'amount' : `${chip.kind}:${chip.value}`;
+
+/** Case- and accent-insensitive text for "type to narrow" pickers. */
+export const folded = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

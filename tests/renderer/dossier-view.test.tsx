@@ -1,0 +1,490 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createRef } from 'react';
+import type { ReactElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Dossier, User } from '../../src-shared/domain/model';
+import { defaultSettings, reminderDueAt } from '../../src-shared/domain/settings';
+import { renderTemplate } from '../../src-shared/domain/templates';
+import type { Decision } from '../../src-shared/domain/transitions';
+import { factsOf } from '../../src-shared/domain/transitions';
+import { CacheDatabase, fromCached, toCached } from '../../src-renderer/cache/db';
+import type { Desk } from '../../src-renderer/data/desk';
+import { DeskContextProvider } from '../../src-renderer/data/desk';
+import { I18nProvider } from '../../src-renderer/i18n/I18nProvider';
+import type { Locale } from '../../src-renderer/i18n/locale';
+import { perform } from '../../src-renderer/sync/actions';
+import type { Presence } from '../../src-renderer/sync/presence';
+import { initialStatus } from '../../src-renderer/sync/status';
+import { ThemeProvider } from '../../src-renderer/ui/theme';
+import type { DossierViewHandle } from '../../src-renderer/workspace/dossier';
+import { DossierView } from '../../src-renderer/workspace/dossier';
+import {
+  MONDAY,
+  agent as agentActor,
+  cmd,
+  customer,
+  filing,
+  later,
+  merchant,
+  ok,
+  run,
+  transaction,
+} from '../unit/fixtures';
+import { plain } from './providers';
+
+/** The dossier view over a real cache (fake-indexeddb), acting through the real `perform`. */
+
+const agent: User = { id: 'a1', name: 'Camille Laurent', email: 'camille@klikpay.test', role: 'agent' };
+const colleague: User = { id: 'a2', name: 'James Whitfield', email: 'james@klikpay.test', role: 'agent' };
+const supervisor: User = {
+  id: 's1',
+  name: 'Sophie Marchand',
+  email: 'sophie@klikpay.test',
+  role: 'supervisor',
+};
+const timeZone = defaultSettings.calendar.timeZone;
+
+let counter = 0;
+const opened: CacheDatabase[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+async function store(db: CacheDatabase, decisions: readonly Decision[]): Promise<void> {
+  const last = decisions.at(-1);
+  if (!last) return;
+  await db.dossiers.put(toCached(last.dossier));
+  for (const d of decisions) {
+    await db.messages.bulkPut(d.messages);
+    await db.events.bulkPut(d.events);
+  }
+}
+
+/** A cache holding one dossier reached through the rules, and the staff. */
+async function cacheWith(decisions: readonly Decision[]): Promise<CacheDatabase> {
+  const db = new CacheDatabase(`dossier-view-${++counter}`);
+  opened.push(db);
+  await db.users.bulkPut([agent, colleague, supervisor]);
+  await store(db, decisions);
+  return db;
+}
+
+interface Options {
+  user?: User;
+  others?: Presence[];
+  announce?: (dossierId: string, activity: 'viewing' | 'writing') => void;
+}
+
+function deskOf(db: CacheDatabase, options: Options = {}): Desk {
+  const user = options.user ?? agent;
+  return {
+    db,
+    user,
+    settings: defaultSettings,
+    generation: 0,
+    perform: (name, args) =>
+      perform(
+        { db, user, settings: defaultSettings, now: () => Date.now(), newId: () => crypto.randomUUID() },
+        name,
+        args,
+      ),
+    status: { get: () => initialStatus, subscribe: () => () => undefined },
+    notice: null,
+    presence: {
+      others: () => options.others ?? [],
+      subscribe: () => () => undefined,
+      announce: options.announce ?? (() => undefined),
+      leave: () => undefined,
+    },
+    notify: () => undefined,
+  };
+}
+
+function show(desk: Desk, ui: ReactElement, locale: Locale = 'en') {
+  return render(ui, {
+    wrapper: ({ children }) => (
+      <I18nProvider initialPreference={locale}>
+        <ThemeProvider initialPreference="light">
+          <DeskContextProvider desk={desk}>{children}</DeskContextProvider>
+        </ThemeProvider>
+      </I18nProvider>
+    ),
+  });
+}
+
+const cached = async (db: CacheDatabase, id = 'd-1'): Promise<Dossier> => {
+  const row = await db.dossiers.get(id);
+  if (!row) throw new Error('not in the cache');
+  return fromCached(row);
+};
+
+/** A delivery claim forwarded to the merchant, who writes English; the customer writes French. */
+const delivery = (): Decision => filing({ transaction: transaction({ merchantLanguage: 'en' }) });
+
+const heading = () => screen.findByRole('heading', { level: 2, name: 'KP-2026-000123' });
+
+describe('DossierView', () => {
+  it('shows the facts, the transaction and one timeline from the cache', async () => {
+    const filed = delivery();
+    const answered = ok(
+      run(filed.dossier, merchant, cmd.merchantMessage('Colis renvoyé ce jour.'), later(1)),
+    );
+    const db = await cacheWith([filed, answered]);
+    const { container } = show(deskOf(db), <DossierView dossierId="d-1" />);
+    await heading();
+
+    const facts = within(container.querySelector('header') as HTMLElement);
+    expect(facts.getByText('Awaiting customer')).toBeTruthy();
+    expect(facts.getByText('Delivery · Not received')).toBeTruthy();
+    expect(facts.getByText('€129.90')).toBeTruthy();
+    expect(facts.getByText('Unassigned')).toBeTruthy();
+    expect(facts.getByText('Customer’s move')).toBeTruthy();
+
+    const panel = within(screen.getByRole('complementary', { name: 'Transaction and claim' }));
+    expect(panel.getByText('BL-204311')).toBeTruthy();
+    expect(panel.getByText('t-1')).toBeTruthy();
+    expect(panel.getByText('Merchant did not answer')).toBeTruthy();
+    expect(panel.getByText('Commande payée le 20 juin, jamais reçue.')).toBeTruthy();
+
+    const timeline = within(screen.getByRole('region', { name: 'Timeline' }));
+    expect(timeline.getByText('Claim filed by Claire Dumont and forwarded to the merchant')).toBeTruthy();
+    expect(timeline.getByText('Colis renvoyé ce jour.')).toBeTruthy();
+    expect(timeline.getByText('Status: Awaiting customer')).toBeTruthy();
+    // In time order: the claim first, the merchant's answer last.
+    const bodies = [...container.querySelectorAll('.dossier-msg__body')].map((b) => b.textContent);
+    expect(bodies[0]).toBe('Commande payée le 20 juin, jamais reçue.');
+    expect(bodies.at(-1)).toBe('Colis renvoyé ce jour.');
+  });
+
+  it('sets internal notes apart from correspondence, and marks what is not sent yet', async () => {
+    const db = await cacheWith([delivery()]);
+    const desk = deskOf(db);
+    await desk.perform('dossier.note', { dossierId: 'd-1', body: 'Marchand déjà signalé en juin.' });
+    show(desk, <DossierView dossierId="d-1" />);
+    await heading();
+    const timeline = within(screen.getByRole('region', { name: 'Timeline' }));
+    const note = (await timeline.findByText('Marchand déjà signalé en juin.')).closest('li');
+    const claim = timeline.getByText('Commande payée le 20 juin, jamais reçue.').closest('li');
+    expect(note?.className).toContain('dossier-msg--note');
+    expect(claim?.className).toContain('dossier-msg--customer');
+    expect(within(note as HTMLElement).getByText('Internal note')).toBeTruthy();
+    expect(within(note as HTMLElement).getByText('Not sent yet')).toBeTruthy();
+    expect(within(claim as HTMLElement).queryByText('Not sent yet')).toBeNull();
+    expect(screen.getByText('1 change not sent yet')).toBeTruthy();
+  });
+
+  it('shows a hostile message body as text, never as HTML', async () => {
+    const hostile = '<script>window.__pwned = 1</script>\n<img src=x onerror="window.__pwned = 2">';
+    const filed = delivery();
+    const message = ok(run(filed.dossier, customer, cmd.customerMessage(hostile), later(1)));
+    const db = await cacheWith([filed, message]);
+    const { container } = show(deskOf(db), <DossierView dossierId="d-1" />);
+    await heading();
+    const body = [...container.querySelectorAll('.dossier-msg__body')].find((b) =>
+      b.textContent.includes('__pwned'),
+    );
+    expect(body?.textContent).toBe(hostile);
+    expect(container.querySelector('script, img')).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('replies and adds a note: the cache changes at once and the composer clears', async () => {
+    const user = userEvent.setup();
+    const db = await cacheWith([filing({ subject: 'payment' })]);
+    show(deskOf(db), <DossierView dossierId="d-1" />);
+    await heading();
+    const composer = screen.getByRole('textbox', { name: 'Message' });
+
+    await user.type(composer, 'Nous vérifions le débit.');
+    await user.click(screen.getByRole('button', { name: 'Reply' }));
+    await waitFor(async () => expect((await cached(db)).status).toBe('awaiting_customer'));
+    const reply = (await db.messages.toArray()).find((m) => m.body === 'Nous vérifions le débit.');
+    expect(reply?.audience).toBe('customer');
+    expect((composer as HTMLTextAreaElement).value).toBe('');
+    const shown = (
+      await screen.findByText('Nous vérifions le débit.', { selector: '.dossier-msg__body' })
+    ).closest('li') as HTMLElement;
+    expect(within(shown).getByText('Not sent yet')).toBeTruthy();
+    expect(within(shown).getByText('To the customer')).toBeTruthy();
+
+    await user.type(composer, 'Client de bonne foi.');
+    await user.click(screen.getByRole('button', { name: 'Add note' }));
+    await waitFor(() => expect((composer as HTMLTextAreaElement).value).toBe(''));
+    const note = (await db.messages.toArray()).find((m) => m.body === 'Client de bonne foi.');
+    expect(note?.audience).toBe('internal');
+    const noted = (
+      await screen.findByText('Client de bonne foi.', { selector: '.dossier-msg__body' })
+    ).closest('li');
+    expect(noted?.className).toContain('dossier-msg--note');
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('closes through the dialog, which requires a resolution summary', async () => {
+    const user = userEvent.setup();
+    const db = await cacheWith([filing({ subject: 'payment' })]);
+    show(deskOf(db), <DossierView dossierId="d-1" />);
+    await heading();
+    await user.click(screen.getByRole('button', { name: 'Close dossier' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Close dossier' }));
+    await user.click(dialog.getByRole('button', { name: 'Close dossier' }));
+    expect(dialog.getByText('Write a resolution summary.')).toBeTruthy();
+    expect((await cached(db)).status).toBe('awaiting_klikpay');
+
+    await user.type(
+      dialog.getByRole('textbox', { name: 'Resolution summary' }),
+      'Remboursé par le marchand.',
+    );
+    await user.selectOptions(dialog.getByRole('combobox', { name: 'Outcome' }), 'refunded');
+    await user.click(dialog.getByRole('button', { name: 'Close dossier' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const closed = await cached(db);
+    expect(closed.status).toBe('closed');
+    expect(closed.closure).toMatchObject({
+      reason: 'resolved_by_klikpay',
+      outcome: 'refunded',
+      summary: 'Remboursé par le marchand.',
+    });
+    await screen.findByText('Closed — resolved by Klik & Pay (Camille Laurent) · Refunded');
+    // Closed: no more correspondence, and only a supervisor sees Reopen.
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Reply' }).disabled).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Reopen' })).toBeNull();
+  });
+
+  it('lets a supervisor reopen a closed dossier with a reason', async () => {
+    const user = userEvent.setup();
+    const filed = filing({ subject: 'payment' });
+    const closed = ok(run(filed.dossier, agentActor, cmd.close(), later(1)));
+    const db = await cacheWith([filed, closed]);
+    show(deskOf(db, { user: supervisor }), <DossierView dossierId="d-1" />);
+    await heading();
+    await user.click(await screen.findByRole('button', { name: 'Reopen' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Reopen' }));
+    await user.type(dialog.getByRole('textbox', { name: 'Reason for reopening' }), 'Le client conteste.');
+    await user.click(dialog.getByRole('button', { name: 'Reopen' }));
+    await waitFor(async () => expect((await cached(db)).status).toBe('awaiting_klikpay'));
+  });
+
+  it('shows a local refusal inline, and the server’s refusals with their reason', async () => {
+    const user = userEvent.setup();
+    const db = await cacheWith([delivery()]);
+    await db.rejections.put({
+      id: 'm-9',
+      dossierId: 'd-1',
+      name: 'dossier.remind_merchant',
+      code: 'conflict',
+      message: 'the dossier is no longer awaiting the merchant.',
+      at: new Date(MONDAY).toISOString(),
+    });
+    // The server records the refusal in the audit trail too (it arrives with the next pull).
+    await db.events.put({
+      id: 'e-9',
+      dossierId: 'd-1',
+      type: 'mutation.rejected',
+      actor: { role: 'agent', id: 'a1' },
+      at: new Date(later(1)).toISOString(),
+      changes: {},
+      data: {
+        mutation: 'dossier.remind_merchant',
+        code: 'conflict',
+        message: 'the dossier is no longer awaiting the merchant.',
+      },
+    });
+    show(deskOf(db), <DossierView dossierId="d-1" />);
+    await heading();
+    const line = await screen.findByText(
+      'Refused by the server: Send reminder (Camille Laurent) — the dossier is no longer awaiting the merchant.',
+    );
+    expect(line.closest('li')?.className).toContain('dossier-event--refusal');
+    const rejection = screen
+      .getAllByRole('alert')
+      .find((a) => a.textContent.includes('Your reminder was refused:'));
+    expect(plain(rejection?.textContent)).toContain(
+      'Your reminder was refused: the dossier is no longer awaiting the merchant.',
+    );
+
+    await user.type(screen.getByRole('textbox', { name: 'New tag' }), '!!!{Enter}');
+    const refusal = await screen.findByText('Tag refused:');
+    expect(refusal.closest('[role="alert"]')?.textContent).toContain('a tag is letters, digits');
+    expect((await cached(db)).tags).toEqual([]);
+
+    await user.clear(screen.getByRole('textbox', { name: 'New tag' }));
+    await user.type(screen.getByRole('textbox', { name: 'New tag' }), 'Fraude{Enter}');
+    await screen.findByRole('button', { name: 'Remove the tag fraude' });
+    expect((await cached(db)).tags).toEqual(['fraude']);
+  });
+
+  it('greys out what the rules refuse now: no reminder before the merchant is awaited', async () => {
+    const db = await cacheWith([filing({ subject: 'payment' })]);
+    show(deskOf(db), <DossierView dossierId="d-1" />);
+    await heading();
+    const remind = screen.getByRole<HTMLButtonElement>('button', { name: 'Send reminder' });
+    expect(remind.disabled).toBe(true);
+    expect(remind.title).toContain('is not awaiting the merchant');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Inform customer' }).disabled).toBe(false);
+  });
+
+  it('fills the composer with a letter in the recipient’s language, and follows a switch of language', async () => {
+    const user = userEvent.setup();
+    const db = await cacheWith([delivery()]);
+    show(deskOf(db), <DossierView dossierId="d-1" />);
+    await heading();
+    const d = await cached(db);
+    // The reminder announces the deadline that sending it sets, not the one the merchant missed.
+    const letter = (id: 'rights_information' | 'good_practices_reminder', language: 'fr' | 'en') => {
+      const facts = factsOf(d, language, timeZone);
+      if (id === 'good_practices_reminder') facts.dueAt = reminderDueAt(Date.now(), defaultSettings);
+      return renderTemplate(id, facts);
+    };
+    const composer = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
+    const template = screen.getByRole('combobox', { name: 'Template' });
+    const language = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Letter language' });
+
+    await user.selectOptions(template, 'rights_information');
+    expect(composer.value).toBe(letter('rights_information', 'fr'));
+    expect(language.value).toBe('fr');
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Customer' }).checked).toBe(true);
+
+    await user.selectOptions(template, 'good_practices_reminder');
+    expect(composer.value).toBe(letter('good_practices_reminder', 'en'));
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Merchant' }).checked).toBe(true);
+
+    await user.selectOptions(language, 'fr');
+    expect(composer.value).toBe(letter('good_practices_reminder', 'fr'));
+
+    // With the Good Practices letter the reminder is the main action; sending it clears the composer.
+    await user.click(screen.getByRole('button', { name: 'Send reminder' }));
+    await waitFor(() => expect(composer.value).toBe(''));
+    const sent = await cached(db);
+    expect(sent.merchantStage).toBe('reminded');
+    const reminder = (await db.messages.toArray()).find((m) => m.kind === 'good_practices_reminder');
+    expect(reminder?.body).toBe(letter('good_practices_reminder', 'fr'));
+  });
+
+  it('keeps what the agent wrote when a letter is inserted', async () => {
+    const user = userEvent.setup();
+    const db = await cacheWith([delivery()]);
+    show(deskOf(db), <DossierView dossierId="d-1" />);
+    await heading();
+    const composer = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
+    await user.type(composer, 'Bonjour,');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Template' }), 'request_for_proof');
+    expect(composer.value.startsWith('Bonjour,\n\nBonjour,\n\nPour faciliter le règlement')).toBe(true);
+  });
+
+  it('answers the workspace’s shortcuts through its handle', async () => {
+    const user = userEvent.setup();
+    const announce = vi.fn();
+    const db = await cacheWith([filing({ subject: 'payment' })]);
+    const ref = createRef<DossierViewHandle>();
+    show(deskOf(db, { announce }), <DossierView ref={ref} dossierId="d-1" />);
+    await heading();
+    const composer = screen.getByRole('textbox', { name: 'Message' });
+
+    await act(async () => ref.current?.focusNote());
+    expect(document.activeElement).toBe(composer);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Internal note' }).checked).toBe(true);
+
+    await act(async () => ref.current?.focusReply());
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Customer' }).checked).toBe(true);
+    expect(announce).toHaveBeenLastCalledWith('d-1', 'viewing');
+    await user.type(composer, 'x');
+    expect(announce).toHaveBeenLastCalledWith('d-1', 'writing');
+    await user.clear(composer);
+    expect(announce).toHaveBeenLastCalledWith('d-1', 'viewing');
+
+    await act(async () => ref.current?.openClose());
+    expect(screen.getByRole('dialog', { name: 'Close dossier' })).toBeTruthy();
+  });
+
+  it('shows who else is on the dossier', async () => {
+    const db = await cacheWith([delivery()]);
+    const others: Presence[] = [
+      { userId: 'a3', name: 'Ana Costa', activity: 'writing', until: Date.now() + 60_000 },
+      { userId: 'a2', name: 'James Whitfield', activity: 'viewing', until: Date.now() + 60_000 },
+    ];
+    show(deskOf(db, { others }), <DossierView dossierId="d-1" />);
+    await heading();
+    const presence = within(screen.getByRole('list', { name: 'Other agents on this dossier' }));
+    expect(presence.getByText('Ana Costa is writing in this dossier')).toBeTruthy();
+    expect(presence.getByText('James Whitfield is viewing this dossier')).toBeTruthy();
+  });
+
+  it('assigns: to me, and for a supervisor to anyone', async () => {
+    const user = userEvent.setup();
+    const db = await cacheWith([delivery()]);
+    const { unmount } = show(deskOf(db), <DossierView dossierId="d-1" />);
+    await heading();
+    expect(screen.queryByRole('combobox', { name: 'Assign to…' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Assign to me' }));
+    await waitFor(async () => expect((await cached(db)).assigneeId).toBe('a1'));
+    await screen.findByText('Assigned to Camille Laurent by Camille Laurent');
+    unmount();
+
+    show(deskOf(db, { user: supervisor }), <DossierView dossierId="d-1" />);
+    await heading();
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Assign to…' }), 'a2');
+    await user.click(screen.getByRole('button', { name: 'Assign' }));
+    await waitFor(async () => expect((await cached(db)).assigneeId).toBe('a2'));
+  });
+
+  it('sets and clears the agent’s follow-up', async () => {
+    const user = userEvent.setup();
+    const db = await cacheWith([delivery()]);
+    show(deskOf(db), <DossierView dossierId="d-1" />);
+    await heading();
+    await user.click(screen.getByRole('button', { name: 'Follow up' }));
+    let dialog = within(screen.getByRole('dialog', { name: 'Follow up' }));
+    const when = dialog.getByLabelText<HTMLInputElement>('Follow up on');
+    expect(Date.parse(when.value)).toBeGreaterThan(Date.now());
+    await user.click(dialog.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect((await cached(db)).followUps.a1).toBeDefined());
+    await screen.findByText('My follow-up');
+
+    await user.click(screen.getByRole('button', { name: 'Follow up' }));
+    dialog = within(screen.getByRole('dialog', { name: 'Follow up' }));
+    await user.click(dialog.getByRole('button', { name: 'Clear follow-up' }));
+    await waitFor(async () => expect((await cached(db)).followUps.a1).toBeUndefined());
+  });
+
+  it('names every control, in French too', async () => {
+    const db = await cacheWith([delivery()]);
+    const { container } = show(deskOf(db, { user: supervisor }), <DossierView dossierId="d-1" />, 'fr');
+    await screen.findByRole('heading', { level: 2, name: 'KP-2026-000123' });
+    for (const name of [
+      'Répondre',
+      'Ajouter une note',
+      'Envoyer une relance',
+      'Informer le client',
+      'Transmettre au marchand',
+      'Prendre en charge',
+      'M’attribuer',
+      'Planifier un suivi',
+      'Clore le dossier',
+    ]) {
+      expect(screen.getByRole('button', { name })).toBeTruthy();
+    }
+    expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Note interne' })).toBeTruthy();
+
+    for (const button of container.querySelectorAll('button')) {
+      const name = (button.getAttribute('aria-label') ?? button.textContent).trim();
+      expect(name, button.outerHTML).not.toBe('');
+    }
+    for (const field of container.querySelectorAll('input, select, textarea')) {
+      const labelled =
+        field.getAttribute('aria-label') ??
+        (field.id ? container.querySelector(`label[for="${field.id}"]`)?.textContent : null) ??
+        field.closest('label')?.textContent;
+      expect(labelled?.trim(), field.outerHTML).toBeTruthy();
+    }
+    const ids = [...container.querySelectorAll('[id]')].map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('says when the dossier is not in the cache', async () => {
+    const db = await cacheWith([]);
+    show(deskOf(db), <DossierView dossierId="nope" />);
+    await screen.findByText('This dossier is not on this computer yet. It appears after the next sync.');
+  });
+});

@@ -1,0 +1,536 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import type { ReactElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CacheDatabase, toCached } from '../../src-renderer/cache/db';
+import type { QueueQuery } from '../../src-renderer/cache/queues';
+import type { Desk } from '../../src-renderer/data/desk';
+import { DeskContextProvider } from '../../src-renderer/data/desk';
+import { en, fr } from '../../src-renderer/i18n/catalogue';
+import { enDesk } from '../../src-renderer/i18n/catalogue/en-desk';
+import { enDomain } from '../../src-renderer/i18n/catalogue/en-domain';
+import { enDossier } from '../../src-renderer/i18n/catalogue/en-dossier';
+import { enFilters } from '../../src-renderer/i18n/catalogue/en-filters';
+import { enShell } from '../../src-renderer/i18n/catalogue/en-shell';
+import { enWorkspace } from '../../src-renderer/i18n/catalogue/en-workspace';
+import { perform } from '../../src-renderer/sync/actions';
+import { initialStatus } from '../../src-renderer/sync/status';
+import type { BulkSelection } from '../../src-renderer/workspace/filters';
+import { BulkBar, FilterBar, SavedViewsNav, SaveViewButton } from '../../src-renderer/workspace/filters';
+import { minorToMajorText, parseMajorAmount } from '../../src-renderer/workspace/filters/amount';
+import { checkFilters } from '../../src-renderer/workspace/filters/filter-model';
+import { merchantOptionLimit } from '../../src-renderer/workspace/filters/MerchantPicker';
+import type { DossierFilter, DossierSort, SavedView } from '../../src-shared/domain/filters';
+import { defaultSort, dossierFilterSchema, savedViewSchema } from '../../src-shared/domain/filters';
+import type { Merchant, User } from '../../src-shared/domain/model';
+import { defaultSettings } from '../../src-shared/domain/settings';
+import { MONDAY, filing, transaction } from '../unit/fixtures';
+import { plain, renderIn } from './providers';
+
+/** Filters, saved views and bulk actions, over a real Dexie cache (fake-indexeddb). */
+
+const agent: User = { id: 'a1', name: 'Camille Laurent', email: 'camille@klikpay.test', role: 'agent' };
+const colleague: User = { id: 'a2', name: 'James Whitfield', email: 'james@klikpay.test', role: 'agent' };
+const now = MONDAY + 3_600_000;
+let counter = 0;
+
+/** `n` dossiers: even ones are payment claims (awaiting Klik & Pay), odd ones delivery (awaiting the merchant). */
+async function cacheWith(n: number): Promise<CacheDatabase> {
+  const db = new CacheDatabase(`filters-${++counter}`);
+  await db.users.bulkPut([agent, colleague]);
+  for (let i = 0; i < n; i++) {
+    const decision = filing({
+      id: `d-${i}`,
+      reference: `KP-2026-${String(100 + i).padStart(6, '0')}`,
+      subject: i % 2 === 0 ? 'payment' : 'delivery',
+      transaction: transaction({ id: `t-${i}`, orderReference: `ORD-${i}`, amount: 1_000 * (i + 1) }),
+    });
+    await db.dossiers.put(toCached(decision.dossier));
+    await db.messages.bulkPut(decision.messages.map((m) => ({ ...m, id: `${m.id}-${i}` })));
+    await db.events.bulkPut(decision.events.map((e) => ({ ...e, id: `${e.id}-${i}` })));
+  }
+  return db;
+}
+
+const opened: CacheDatabase[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+function deskOf(db: CacheDatabase): Desk {
+  opened.push(db);
+  return {
+    db,
+    user: agent,
+    settings: defaultSettings,
+    generation: 0,
+    perform: (name, args) =>
+      perform(
+        { db, user: agent, settings: defaultSettings, now: () => now, newId: () => crypto.randomUUID() },
+        name,
+        args,
+      ),
+    status: { get: () => initialStatus, subscribe: () => () => undefined },
+    notice: null,
+    presence: {
+      others: () => [],
+      subscribe: () => () => undefined,
+      announce: () => undefined,
+      leave: () => undefined,
+    },
+    notify: () => undefined,
+  };
+}
+
+const renderWith = (desk: Desk, ui: ReactElement) =>
+  renderIn(<DeskContextProvider desk={desk}>{ui}</DeskContextProvider>);
+
+describe('amounts typed in major units', () => {
+  it('become minor units without floating-point loss, in the currency’s digits', () => {
+    expect(parseMajorAmount('12.50', 2)).toEqual({ ok: true, minor: 1250 });
+    expect(parseMajorAmount('12,5', 2)).toEqual({ ok: true, minor: 1250 });
+    expect(parseMajorAmount(' 1 234,56 ', 2)).toEqual({ ok: true, minor: 123_456 });
+    expect(parseMajorAmount('1,234.56', 2)).toEqual({ ok: true, minor: 123_456 });
+    expect(parseMajorAmount('0.29', 2)).toEqual({ ok: true, minor: 29 });
+    expect(parseMajorAmount('', 2)).toEqual({ ok: true, minor: undefined });
+    expect(parseMajorAmount('1500', 0)).toEqual({ ok: true, minor: 1500 });
+    expect(minorToMajorText(1250, 2)).toBe('12.50');
+    expect(minorToMajorText(5, 2)).toBe('0.05');
+  });
+
+  it('are refused with a reason when negative, malformed, too precise or too large', () => {
+    expect(parseMajorAmount('-5', 2)).toEqual({ ok: false, error: 'negative' });
+    expect(parseMajorAmount('12a', 2)).toEqual({ ok: false, error: 'format' });
+    expect(parseMajorAmount('.', 2)).toEqual({ ok: false, error: 'format' });
+    expect(parseMajorAmount('1.234', 2)).toEqual({ ok: false, error: 'decimals' });
+    expect(parseMajorAmount('10.5', 0)).toEqual({ ok: false, error: 'decimals' });
+    expect(parseMajorAmount('99999999999999999', 2)).toEqual({ ok: false, error: 'tooLarge' });
+  });
+});
+
+/** The bar as the queue screen uses it: controlled, every change it reports recorded. */
+function Harness({
+  onChange,
+  merchants = [],
+  initial = {},
+}: {
+  onChange: (filter: DossierFilter, sort: DossierSort) => void;
+  merchants?: Merchant[];
+  initial?: DossierFilter;
+}) {
+  const [filter, setFilter] = useState<DossierFilter>(initial);
+  const [sort, setSort] = useState<DossierSort>(defaultSort);
+  return (
+    <FilterBar
+      filter={filter}
+      sort={sort}
+      onChange={(f, s) => {
+        onChange(f, s);
+        setFilter(f);
+        setSort(s);
+      }}
+      merchants={merchants}
+      staff={[agent, colleague]}
+      knownTags={['vip', 'chargeback']}
+    />
+  );
+}
+
+const lastCall = (spy: ReturnType<typeof vi.fn>) => spy.mock.calls.at(-1) as [DossierFilter, DossierSort];
+
+describe('the filter bar', () => {
+  it('converts an amount range to minor units and reports only valid filters', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    renderIn(<Harness onChange={onChange} />);
+    await user.click(screen.getByRole('button', { name: /^Amount/ }));
+    await user.type(screen.getByRole('textbox', { name: 'Minimum amount (EUR)' }), '12.50');
+    await user.type(screen.getByRole('textbox', { name: 'Maximum amount (EUR)' }), '100');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(onChange).toHaveBeenCalledTimes(1);
+    const [filter, sort] = lastCall(onChange);
+    expect(filter).toEqual({ amountMin: 1250, amountMax: 10_000 });
+    expect(dossierFilterSchema.safeParse(filter).success).toBe(true);
+    expect(sort).toEqual(defaultSort);
+    // The panel closed; the range is a chip.
+    expect(screen.queryByRole('textbox', { name: 'Minimum amount (EUR)' })).toBeNull();
+    expect(plain(screen.getByRole('list', { name: 'Active filters' }).textContent)).toContain(
+      '€12.50 to €100.00',
+    );
+  });
+
+  it('refuses a minimum above the maximum, and a negative amount, with a message', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    renderIn(<Harness onChange={onChange} />);
+    await user.click(screen.getByRole('button', { name: /^Amount/ }));
+    const min = screen.getByRole('textbox', { name: 'Minimum amount (EUR)' });
+    const max = screen.getByRole('textbox', { name: 'Maximum amount (EUR)' });
+    await user.type(min, '100');
+    await user.type(max, '12.50');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(screen.getByText('The minimum must not be above the maximum.')).toBeTruthy();
+    expect(max.getAttribute('aria-invalid')).toBe('true');
+    expect(onChange).not.toHaveBeenCalled();
+
+    await user.clear(min);
+    await user.type(min, '-5');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(screen.getByText('An amount cannot be negative.')).toBeTruthy();
+    expect(onChange).not.toHaveBeenCalled();
+    // The shared check refuses the same inverted range if it ever came from elsewhere.
+    expect(checkFilters({ amountMin: 10_000, amountMax: 1250 }, defaultSort)).toEqual({
+      ok: false,
+      problem: 'amountOrder',
+    });
+  });
+
+  it('shows each filter as a chip that removes it, and clears them all', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    renderIn(<Harness onChange={onChange} />);
+    await user.click(screen.getByRole('button', { name: /^Reason/ }));
+    await user.click(screen.getByRole('checkbox', { name: 'Not received' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Damaged or defective' }));
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: /^Subject/ }));
+    await user.click(screen.getByRole('checkbox', { name: 'Payment' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Assignee' }), 'Me');
+    expect(lastCall(onChange)[0]).toEqual({
+      reasons: ['not_received', 'damaged_or_defective'],
+      subjects: ['payment'],
+      assignee: 'me',
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Remove the filter Reason: Not received' }));
+    expect(lastCall(onChange)[0]).toEqual({
+      reasons: ['damaged_or_defective'],
+      subjects: ['payment'],
+      assignee: 'me',
+    });
+    await user.click(screen.getByRole('button', { name: 'Remove the filter Assignee: Me' }));
+    expect(lastCall(onChange)[0]).toEqual({ reasons: ['damaged_or_defective'], subjects: ['payment'] });
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(lastCall(onChange)[0]).toEqual({});
+    expect(screen.queryByRole('list', { name: 'Active filters' })).toBeNull();
+  });
+
+  it('picks merchants among 2,000 without rendering them all', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    const merchants: Merchant[] = Array.from({ length: 2_000 }, (_, i) => ({
+      id: `m-${i}`,
+      name: `Boutique ${String(i).padStart(4, '0')}`,
+      email: `shop${i}@example.test`,
+      emailValid: true,
+      language: 'fr',
+    }));
+    renderIn(<Harness onChange={onChange} merchants={merchants} />);
+    await user.click(screen.getByRole('button', { name: /^Merchant/ }));
+    const listbox = screen.getByRole('listbox', { name: 'Merchant' });
+    expect(within(listbox).getAllByRole('option')).toHaveLength(merchantOptionLimit);
+    expect(plain(screen.getByText(/type to narrow/).textContent)).toBe(
+      'Showing 50 of 2,000: type to narrow.',
+    );
+    await user.type(screen.getByRole('combobox', { name: 'Search merchants' }), 'boutique 1999');
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Boutique 1999shop1999@example.test']);
+    await user.keyboard('{Enter}');
+    expect(lastCall(onChange)[0]).toEqual({ merchantIds: ['m-1999'] });
+    expect(screen.getByRole('option', { name: /Boutique 1999/ }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Remove the filter Merchant: Boutique 1999' })).toBeTruthy();
+  });
+
+  it('adds tags checked against the shared tag rule, and sets the sort', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    renderIn(<Harness onChange={onChange} />);
+    await user.click(screen.getByRole('button', { name: /^Tag/ }));
+    const field = screen.getByRole('textbox', { name: 'Find or add a tag' });
+    await user.type(field, '!!{Enter}');
+    expect(screen.getByText(/A tag is letters, digits/)).toBeTruthy();
+    expect(onChange).not.toHaveBeenCalled();
+    await user.clear(field);
+    await user.type(field, 'Litige Carte{Enter}');
+    await user.click(screen.getByRole('checkbox', { name: 'vip' }));
+    expect(lastCall(onChange)[0]).toEqual({ tags: ['litige carte', 'vip'] });
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort' }), 'Amount');
+    expect(lastCall(onChange)[1]).toEqual({ key: 'amount', direction: 'asc' });
+    await user.click(screen.getByRole('button', { name: 'Reverse the order (now: Smallest amount first)' }));
+    expect(lastCall(onChange)[1]).toEqual({ key: 'amount', direction: 'desc' });
+    expect(
+      screen.getByRole('button', { name: 'Reverse the order (now: Largest amount first)' }),
+    ).toBeTruthy();
+  });
+});
+
+describe('saved views', () => {
+  it('are saved, listed, renamed and deleted in the agent’s own cache', async () => {
+    const user = userEvent.setup();
+    const desk = deskOf(await cacheWith(0));
+    const onSelect = vi.fn<(view: SavedView) => void>();
+    const filter: DossierFilter = { subjects: ['delivery'], amountMin: 10_000 };
+    const sort: DossierSort = { key: 'amount', direction: 'desc' };
+    renderWith(
+      desk,
+      <>
+        <SavedViewsNav activeViewId={null} onSelect={onSelect} />
+        <SaveViewButton queue="awaiting_merchant" filter={filter} sort={sort} />
+      </>,
+    );
+    expect(await screen.findByText(/No saved views yet/)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Save as a view' }));
+    const dialog = screen.getByRole('dialog', { name: 'Save as a view' });
+    await user.click(within(dialog).getByRole('button', { name: 'Save view' }));
+    expect(await within(dialog).findByText('Give the view a name.')).toBeTruthy();
+    await user.type(within(dialog).getByRole('textbox', { name: 'View name' }), 'Gros montants livraison');
+    await user.click(within(dialog).getByRole('button', { name: 'Save view' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    const [saved] = await desk.db.views.toArray();
+    expect(savedViewSchema.parse(saved)).toEqual({
+      id: expect.any(String),
+      name: 'Gros montants livraison',
+      queue: 'awaiting_merchant',
+      filter,
+      sort,
+    });
+    const nav = screen.getByRole('navigation', { name: 'My views' });
+    const open = await within(nav).findByRole('button', { name: /^Gros montants livraison/ });
+    await user.click(open);
+    expect(onSelect).toHaveBeenCalledWith(saved);
+
+    // A second view may not take the same name.
+    await user.click(screen.getByRole('button', { name: 'Save as a view' }));
+    await user.type(screen.getByRole('textbox', { name: 'View name' }), 'gros montants LIVRAISON');
+    await user.click(screen.getByRole('button', { name: 'Save view' }));
+    expect(await screen.findByText('You already have a view named “gros montants LIVRAISON”.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await desk.db.views.count()).toBe(1);
+
+    await user.click(within(nav).getByRole('button', { name: 'Rename the view “Gros montants livraison”' }));
+    const name = screen.getByRole('textbox', { name: 'View name' });
+    expect((name as HTMLInputElement).value).toBe('Gros montants livraison');
+    await user.clear(name);
+    await user.type(name, 'Livraisons > 100 €');
+    await user.click(screen.getByRole('button', { name: 'Rename' }));
+    await waitFor(async () =>
+      expect((await desk.db.views.toArray()).map((v) => v.name)).toEqual(['Livraisons > 100 €']),
+    );
+    expect(await within(nav).findByRole('button', { name: /^Livraisons > 100 €/ })).toBeTruthy();
+
+    await user.click(within(nav).getByRole('button', { name: 'Delete the view “Livraisons > 100 €”' }));
+    const confirm = screen.getByRole('dialog', { name: 'Delete the view “Livraisons > 100 €”' });
+    await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
+    await waitFor(async () => expect(await desk.db.views.count()).toBe(0));
+    expect(await screen.findByText(/No saved views yet/)).toBeTruthy();
+  });
+});
+
+function Bulk({ selection, query }: { selection: BulkSelection; query: QueueQuery }) {
+  return <BulkBar selection={selection} query={query} now={now} onClear={() => undefined} />;
+}
+
+const outboxOf = async (db: CacheDatabase) =>
+  (await db.outbox.orderBy('seq').toArray()).map((e) => [e.name, e.dossierId]);
+
+describe('bulk actions', () => {
+  it('assign the selected dossiers at once: one outbox entry per dossier', async () => {
+    const user = userEvent.setup();
+    const desk = deskOf(await cacheWith(4));
+    renderWith(
+      desk,
+      <Bulk selection={{ kind: 'ids', ids: ['d-0', 'd-1', 'd-3'] }} query={{ queue: 'all' }} />,
+    );
+    expect(screen.getByText('3 selected')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Assign' }));
+    await user.click(screen.getByRole('button', { name: 'Assign to me' }));
+    expect(await screen.findByText('Done: 3 assigned')).toBeTruthy();
+    const assignees = (await desk.db.dossiers.orderBy('id').toArray()).map((d) => d.assigneeId);
+    expect(assignees).toEqual(['a1', 'a1', null, 'a1']);
+    expect(await outboxOf(desk.db)).toEqual([
+      ['dossier.assign', 'd-0'],
+      ['dossier.assign', 'd-1'],
+      ['dossier.assign', 'd-3'],
+    ]);
+  });
+
+  it('close every dossier that matches, after a summary and outcome, optimistically', async () => {
+    const user = userEvent.setup();
+    const desk = deskOf(await cacheWith(6));
+    renderWith(desk, <Bulk selection={{ kind: 'all', count: 3 }} query={{ queue: 'payment' }} />);
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    const dialog = screen.getByRole('dialog', { name: 'Close 3 dossiers' });
+    await user.click(within(dialog).getByRole('button', { name: 'Close 3 dossiers' }));
+    expect(within(dialog).getByText('A resolution summary is required.')).toBeTruthy();
+    expect(await desk.db.outbox.count()).toBe(0);
+    await user.type(
+      within(dialog).getByRole('textbox', { name: 'Resolution summary' }),
+      'Remboursés par le marchand.',
+    );
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Outcome' }), 'Refunded');
+    await user.click(within(dialog).getByRole('button', { name: 'Close 3 dossiers' }));
+    expect(await screen.findByText('Done: 3 closed')).toBeTruthy();
+
+    const dossiers = await desk.db.dossiers.orderBy('id').toArray();
+    expect(dossiers.map((d) => [d.id, d.status])).toEqual([
+      ['d-0', 'closed'],
+      ['d-1', 'awaiting_merchant'],
+      ['d-2', 'closed'],
+      ['d-3', 'awaiting_merchant'],
+      ['d-4', 'closed'],
+      ['d-5', 'awaiting_merchant'],
+    ]);
+    expect(dossiers[0]?.closure).toMatchObject({
+      reason: 'resolved_by_klikpay',
+      outcome: 'refunded',
+      summary: 'Remboursés par le marchand.',
+    });
+    expect(await outboxOf(desk.db)).toEqual([
+      ['dossier.close', 'd-0'],
+      ['dossier.close', 'd-2'],
+      ['dossier.close', 'd-4'],
+    ]);
+  });
+
+  it('count refusals and explain them, grouped by reason', async () => {
+    const user = userEvent.setup();
+    const desk = deskOf(await cacheWith(6));
+    renderWith(
+      desk,
+      <Bulk
+        selection={{ kind: 'ids', ids: ['d-0', 'd-1', 'd-2', 'd-3', 'd-4', 'd-5'] }}
+        query={{ queue: 'all' }}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Send reminders' }));
+    expect(await screen.findByText('Done: 3 reminders sent, 3 refused')).toBeTruthy();
+    const refusals = screen.getByRole('list', { name: 'Refusals' });
+    const groups = within(refusals).getAllByRole('listitem');
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.textContent).toContain('3 refused');
+    expect(groups[0]?.textContent).toContain(
+      'Dossier … is not awaiting the merchant: forward it to the merchant rather than remind them.',
+    );
+    expect(groups[0]?.textContent).toContain('KP-2026-000100, KP-2026-000102, KP-2026-000104');
+    // Only the dossiers awaiting the merchant were reminded, each its own intent.
+    expect(await outboxOf(desk.db)).toEqual([
+      ['dossier.remind_merchant', 'd-1'],
+      ['dossier.remind_merchant', 'd-3'],
+      ['dossier.remind_merchant', 'd-5'],
+    ]);
+    expect((await desk.db.dossiers.get('d-1'))?.merchantStage).toBe('reminded');
+  });
+
+  it('refuse to take another agent’s dossier, and keep the others going', async () => {
+    const user = userEvent.setup();
+    const desk = deskOf(await cacheWith(3));
+    expect((await desk.perform('dossier.assign', { dossierId: 'd-1', assigneeId: 'a2' })).ok).toBe(true);
+    renderWith(
+      desk,
+      <Bulk selection={{ kind: 'ids', ids: ['d-0', 'd-1', 'd-2'] }} query={{ queue: 'all' }} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Assign' }));
+    await user.click(screen.getByRole('button', { name: 'Assign to me' }));
+    expect(await screen.findByText('Done: 2 assigned, 1 refused')).toBeTruthy();
+    expect(screen.getByText(/only a supervisor can reassign it/)).toBeTruthy();
+    expect((await desk.db.dossiers.get('d-1'))?.assigneeId).toBe('a2');
+  });
+
+  it('tag with the union of each dossier’s tags, and skip those that have it', async () => {
+    const user = userEvent.setup();
+    const desk = deskOf(await cacheWith(2));
+    expect((await desk.perform('dossier.tag', { dossierId: 'd-0', tags: ['vip'] })).ok).toBe(true);
+    renderWith(desk, <Bulk selection={{ kind: 'ids', ids: ['d-0', 'd-1'] }} query={{ queue: 'all' }} />);
+    await user.click(screen.getByRole('button', { name: 'Tag' }));
+    await user.type(screen.getByRole('combobox', { name: 'Tag to add' }), 'Urgent{Enter}');
+    expect(await screen.findByText('Done: 2 tagged')).toBeTruthy();
+    expect((await desk.db.dossiers.get('d-0'))?.tags).toEqual(['urgent', 'vip']);
+    expect((await desk.db.dossiers.get('d-1'))?.tags).toEqual(['urgent']);
+
+    await user.click(screen.getByRole('button', { name: 'Tag' }));
+    await user.type(screen.getByRole('combobox', { name: 'Tag to add' }), 'urgent{Enter}');
+    expect(await screen.findByText('Done: 0 tagged, 2 already tagged')).toBeTruthy();
+    expect(await desk.db.outbox.count()).toBe(3);
+  });
+
+  it('confirm before acting on more than 50, then act on each and sum up', async () => {
+    const user = userEvent.setup();
+    const desk = deskOf(await cacheWith(60));
+    renderWith(desk, <Bulk selection={{ kind: 'all', count: 60 }} query={{ queue: 'unassigned' }} />);
+    await user.click(screen.getByRole('button', { name: 'Assign' }));
+    await user.click(screen.getByRole('button', { name: 'Assign to James Whitfield' }));
+    const confirm = screen.getByRole('dialog', { name: 'Assign to James Whitfield' });
+    expect(within(confirm).getByText('Assign to James Whitfield: 60 dossiers. Continue?')).toBeTruthy();
+    expect(await desk.db.outbox.count()).toBe(0);
+    await user.click(within(confirm).getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('Done: 60 assigned', undefined, { timeout: 10_000 })).toBeTruthy();
+    expect(await desk.db.outbox.count()).toBe(60);
+    expect(await desk.db.dossiers.where('assignee').equals('a2').count()).toBe(60);
+  });
+});
+
+describe('a long bulk action', () => {
+  it('shows its progress, stays responsive and can be stopped between dossiers', async () => {
+    const user = userEvent.setup();
+    const desk = deskOf(await cacheWith(60));
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    // The 51st action waits: the bar is seen mid-run, after its first yield to the event loop.
+    const slow: Desk = {
+      ...desk,
+      perform: async (name, args) => {
+        if (++calls === 51) await gate;
+        return desk.perform(name, args);
+      },
+    };
+    renderWith(slow, <Bulk selection={{ kind: 'all', count: 60 }} query={{ queue: 'all' }} />);
+    await user.click(screen.getByRole('button', { name: 'Assign' }));
+    await user.click(screen.getByRole('button', { name: 'Assign to me' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('Assigning 50 of 60…')).toBeTruthy();
+    const bar = screen.getByRole('progressbar');
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['50', '60']);
+    expect(screen.getByRole('button', { name: 'Close' })).toHaveProperty('disabled', true);
+    await user.click(screen.getByRole('button', { name: 'Stop' }));
+    release();
+    expect(await screen.findByText('Stopped: 51 assigned, 9 not done')).toBeTruthy();
+    expect(await desk.db.outbox.count()).toBe(51);
+  });
+});
+
+describe('the filters catalogue', () => {
+  it('adds keys of its own, translated into French', () => {
+    const others = new Set(
+      [enDomain, enDesk, enShell, enDossier, enWorkspace].flatMap((part) => Object.keys(part)),
+    );
+    for (const key of Object.keys(enFilters)) {
+      expect(others.has(key), key).toBe(false);
+      expect(fr[key as keyof typeof fr], key).toBeTruthy();
+    }
+    expect(Object.keys(en)).toEqual(expect.arrayContaining(Object.keys(enFilters)));
+  });
+
+  it('speaks French in the bar and the summary', async () => {
+    const user = userEvent.setup();
+    const desk = deskOf(await cacheWith(2));
+    renderIn(
+      <DeskContextProvider desk={desk}>
+        <Bulk selection={{ kind: 'ids', ids: ['d-0', 'd-1'] }} query={{ queue: 'all' }} />
+      </DeskContextProvider>,
+      'fr',
+    );
+    await user.click(screen.getByRole('button', { name: 'Envoyer les relances' }));
+    expect(plain((await screen.findByText(/^Terminé/)).textContent)).toBe(
+      'Terminé : 1 relance envoyée, 1 refusé',
+    );
+  });
+});
