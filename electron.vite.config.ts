@@ -52,7 +52,16 @@ export default defineConfig({
       outDir: 'out/renderer',
       // electron-vite leaves the renderer unminified; this bundle also crosses the network to the browser host.
       minify: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-renderer/index.html'),
+          // The browser host's service worker, at a fixed name beside the page (its scope is `/`).
+          sw: resolve(__dirname, 'src-renderer/sw/service-worker.ts'),
+        },
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+        },
+      },
     },
   },
 });

@@ -1,28 +1,38 @@
-import { useQuery } from '@tanstack/react-query';
-import { bridge } from './bridge';
+import { useSyncExternalStore } from 'react';
+import type { Session } from './app/session';
+import { SignInScreen } from './app/SignInScreen';
+import { DeskProvider } from './data/desk';
+import { useT } from './i18n/hooks';
+import { Workspace } from './workspace/Workspace';
 
-/** The shell of the back office: which host it runs in and its version. Queues arrive with the next issues. */
-export function App() {
-  const info = useQuery({
-    queryKey: ['app-info'],
-    queryFn: async () => {
-      const result = await bridge.getAppInfo();
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value;
-    },
-  });
-  return (
-    <main className="shell">
-      <header>
-        <h1>Klik &amp; Pay Dispute Desk</h1>
-        <p className="subtitle">Service de règlement des litiges · Dispute Settlement Department</p>
-      </header>
-      <dl className="facts" aria-label="About this app">
-        <dt>Host</dt>
-        <dd>{bridge.host === 'electron' ? 'Desktop (Electron)' : 'Browser'}</dd>
-        <dt>Version</dt>
-        <dd>{info.data ? `${info.data.version} (${info.data.platform})` : info.isError ? 'unknown' : '…'}</dd>
-      </dl>
-    </main>
-  );
+/** The back office: signed out, the sign-in page; signed in, the agent's workspace over their cache. */
+export function App({ session }: { session: Session }) {
+  const t = useT();
+  const state = useSyncExternalStore(session.subscribe, session.get);
+  switch (state.kind) {
+    case 'starting':
+      return (
+        <p className="app-message" role="status">
+          {t('session.starting')}
+        </p>
+      );
+    case 'signed_out':
+      return <SignInScreen session={session} />;
+    case 'unavailable':
+      return (
+        <div className="app-message" role="alert">
+          <h1>{t('session.unavailable')}</h1>
+          <p>{state.message}</p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            {t('session.reload')}
+          </button>
+        </div>
+      );
+    case 'signed_in':
+      return (
+        <DeskProvider client={state.client}>
+          <Workspace session={session} />
+        </DeskProvider>
+      );
+  }
 }

@@ -4,6 +4,7 @@ import type { DisputeSettings } from '../../src-shared/domain/settings';
 import { defaultSettings, disputeSettingsSchema } from '../../src-shared/domain/settings';
 import { z } from 'zod';
 import type { KeyValueStorage } from '../bridge/http';
+import { clockNow, setClockSkew } from '../clock';
 import { LocalClient, webLocks } from '../sync/local-client';
 
 /**
@@ -42,6 +43,15 @@ export class Session {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  get host(): 'electron' | 'browser' {
+    return this.o.bridge.host;
+  }
+
+  /** The app's name, version and platform, for the sign-in page's footer. */
+  appInfo() {
+    return this.o.bridge.getAppInfo();
+  }
 
   /** At start: the agent signed in last time goes straight to their queues, network or not. */
   async restore(): Promise<void> {
@@ -86,12 +96,13 @@ export class Session {
 
   private async startClient(user: User): Promise<void> {
     const { settings, skewMs } = await this.rulesFor(user);
+    setClockSkew(skewMs);
     const exclusive = webLocks();
     const client = new LocalClient({
       bridge: this.o.bridge,
       user,
       settings,
-      now: () => Date.now() + skewMs,
+      now: clockNow,
       ...(exclusive ? { exclusive } : {}),
     });
     try {

@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
+import type { DeskNotification } from '../../src-shared/contract/bridge';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
@@ -23,6 +24,8 @@ export interface Desk {
   status: Store<SyncStatus>;
   notice: CacheNotice | null;
   presence: PresenceStore;
+  /** A system notification (dossier assigned, change refused): the host shows it if allowed. */
+  notify: (notification: DeskNotification) => void;
 }
 
 /** Other agents on a dossier (online only), and this agent's own announcement. */
@@ -70,6 +73,7 @@ export function DeskProvider({ client, children }: { client: LocalClient; childr
         announce: (dossierId, activity) => client.presence.announce(dossierId, activity),
         leave: () => client.presence.leave(),
       },
+      notify: (notification) => client.notify(notification),
     }),
     // `version` names the client's state the memo depends on (its database and notice).
     // eslint-disable-next-line react-hooks/exhaustive-deps

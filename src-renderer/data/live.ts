@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { clockNow } from '../clock';
 import { useDesk } from './desk';
 import type { Desk } from './desk';
 
@@ -33,9 +34,9 @@ export function useCacheQuery<T, F>(
  * closing soon, snoozes) are recounted at each step, not at every frame.
  */
 export function useSteppedNow(stepMs = 60_000): number {
-  const [now, setNow] = useState(() => Math.floor(Date.now() / stepMs) * stepMs);
+  const [now, setNow] = useState(() => Math.floor(clockNow() / stepMs) * stepMs);
   useEffect(() => {
-    const tick = () => setNow(Math.floor(Date.now() / stepMs) * stepMs);
+    const tick = () => setNow(Math.floor(clockNow() / stepMs) * stepMs);
     const timer = setInterval(tick, Math.min(stepMs, 15_000));
     return () => clearInterval(timer);
   }, [stepMs]);

@@ -111,3 +111,13 @@ export function useSavedViews(): SavedView[] {
 export function queryKey(query: { queue: QueueId; filter?: DossierFilter; sort?: DossierSort }): string {
   return JSON.stringify([query.queue, query.filter ?? {}, query.sort ?? null]);
 }
+
+/** Every tag in use, for the tag filter (read from the tags index: no document is loaded). */
+export function useKnownTags(): string[] {
+  return useCacheQuery(
+    async (desk) =>
+      (await desk.db.dossiers.orderBy('tags').uniqueKeys()).filter((k) => typeof k === 'string'),
+    [],
+    [],
+  );
+}

@@ -31,6 +31,8 @@ export interface EngineOptions {
    * see the changes through the shared cache. Without it, rounds are exclusive within this window only.
    */
   exclusive?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+  /** The clock the status and refusals are dated by (the server-corrected one in the app). */
+  now?: () => number;
   /** The local database failed in a way a rebuild may cure (closed, deleted, corrupted). */
   onStorageFault?: (error: SyncError) => void;
 }
@@ -174,7 +176,7 @@ export class SyncEngine {
       if (fault.code === 'storage_failed') this.o.onStorageFault?.(fault);
     }
     if (outcome.ok) {
-      const at = new Date().toISOString();
+      const at = new Date((this.o.now ?? Date.now)()).toISOString();
       await this.o.db.meta.put({ key: metaKeys.lastSyncAt, value: at }).catch(() => undefined);
       await this.report({ state: 'up_to_date', lastSyncAt: at, progress: null, error: null });
     } else {
@@ -201,6 +203,7 @@ export class SyncEngine {
       settings,
       newId,
       batchSize: this.o.pushBatch ?? 100,
+      now: this.o.now ?? Date.now,
       onAnswered: (ids) => {
         // Best effort: a journal entry left behind is re-pushed after a rebuild and answered duplicate.
         void bridge.journal.remove(ids);

@@ -1,5 +1,5 @@
 import type { DexieOptions } from 'dexie';
-import type { Bridge } from '../../src-shared/contract/bridge';
+import type { Bridge, DeskNotification } from '../../src-shared/contract/bridge';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
@@ -137,6 +137,10 @@ export class LocalClient {
     return result;
   }
 
+  notify(notification: DeskNotification): void {
+    void this.o.bridge.notify(notification);
+  }
+
   /** Actions not yet accepted by the server (asked before signing out). */
   pendingCount(): Promise<number> {
     return this.db.outbox.where('state').equals('pending').count();
@@ -205,6 +209,7 @@ export class LocalClient {
       newId: this.newId,
       ...(this.o.pageSize ? { pageSize: this.o.pageSize } : {}),
       ...(this.o.exclusive ? { exclusive: this.o.exclusive } : {}),
+      now: this.o.now ?? Date.now,
       onStorageFault: () => void this.rebuild('failed'),
     });
     this.generation++;

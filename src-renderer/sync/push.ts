@@ -15,6 +15,7 @@ export interface PushContext {
   settings: DisputeSettings;
   newId: () => string;
   batchSize: number;
+  now: () => number;
   /** Called with the actions the server answered (applied, duplicate or rejected). */
   onAnswered?: (ids: string[], rejected: number) => void;
 }
@@ -53,7 +54,7 @@ export async function pushOutbox(
             name: entry.name,
             code: result.error?.code ?? 'conflict',
             message: result.error?.message ?? 'The server refused this change.',
-            at: new Date().toISOString(),
+            at: new Date(ctx.now()).toISOString(),
           });
           // No pull since the acknowledged actions were applied: they are not in `base` yet.
           await rebase(db, ctx.settings, ctx.newId, entry.dossierId, true);

@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { clockNow } from '../clock';
 
 /**
  * A shared ticking clock: every component asking for the same interval reads one timer, so a list
@@ -15,7 +16,7 @@ const clocks = new Map<number, Clock>();
 function clockFor(intervalMs: number): Clock {
   let clock = clocks.get(intervalMs);
   if (!clock) {
-    clock = { now: Date.now(), listeners: new Set(), timer: null };
+    clock = { now: clockNow(), listeners: new Set(), timer: null };
     clocks.set(intervalMs, clock);
   }
   return clock;
@@ -26,9 +27,9 @@ function subscribe(intervalMs: number, listener: () => void): () => void {
   clock.listeners.add(listener);
   if (clock.timer === null) {
     // A clock that slept while nobody watched starts from the present.
-    clock.now = Date.now();
+    clock.now = clockNow();
     clock.timer = setInterval(() => {
-      clock.now = Date.now();
+      clock.now = clockNow();
       for (const l of clock.listeners) l();
     }, intervalMs);
   }

@@ -1,0 +1,248 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { DossierFilter, DossierSort, SavedView } from '../../src-shared/domain/filters';
+import { defaultSort } from '../../src-shared/domain/filters';
+import type { Dossier } from '../../src-shared/domain/model';
+import type { QueueId } from '../../src-shared/domain/queues';
+import { queueIds } from '../../src-shared/domain/queues';
+import type { Session } from '../app/session';
+import type { QueueQuery } from '../cache/queues';
+import { useDesk, useSyncStatus } from '../data/desk';
+import { useSteppedNow } from '../data/live';
+import { useKnownTags, useMerchants, useQueueCount, useQueueCounts, useStaff } from '../data/queues';
+import { useFormat, useT } from '../i18n/hooks';
+import { AppShell } from '../ui/AppShell';
+import { useNow } from '../ui/clock';
+import { HelpOverlay } from '../ui/HelpOverlay';
+import { SearchBox } from '../ui/SearchBox';
+import { useShortcuts } from '../ui/shortcuts';
+import { SyncStatusBar } from '../ui/SyncStatusBar';
+import { Toasts } from '../ui/Toasts';
+import { useToastQueue } from '../ui/toast-queue';
+import { UserMenu } from '../ui/UserMenu';
+import { Banners } from './Banners';
+import type { DossierViewHandle } from './dossier/DossierView';
+import { DossierView } from './dossier/DossierView';
+import { BulkBar, FilterBar, SaveViewButton, SavedViewsNav } from './filters';
+import type { Selection } from './filters';
+import { Palette } from './Palette';
+import type { QueueListHandle } from './queue/QueueList';
+import { QueueList } from './queue/QueueList';
+import { SearchResults } from './queue/SearchResults';
+import { ReauthDialog, SignOutDialog } from './SessionDialogs';
+import { useRefusalToasts } from './useRefusalToasts';
+import './workspace.css';
+
+/**
+ * The agent's workspace: queues on the left, the chosen queue (filtered, sorted, selectable) in the
+ * middle, the open dossier on the right. Everything reads the local cache; every action goes
+ * through the desk's `perform`, so nothing here waits for the network.
+ */
+export function Workspace({ session }: { session: Session }) {
+  const t = useT();
+  const format = useFormat();
+  const desk = useDesk();
+  const status = useSyncStatus();
+  const now = useSteppedNow(60_000);
+  const tick = useNow(30_000);
+  const toasts = useToastQueue();
+
+  const [queue, setQueue] = useState<QueueId>('mine');
+  const [filter, setFilter] = useState<DossierFilter>({});
+  const [sort, setSort] = useState<DossierSort>(defaultSort);
+  const [viewId, setViewId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [cursor, setCursor] = useState(0);
+  const [search, setSearch] = useState('');
+  const [selection, setSelection] = useState<Selection>({ kind: 'ids', ids: [] });
+  const [overlay, setOverlay] = useState<'help' | 'palette' | 'signOut' | 'reauth' | null>(null);
+  const [pendingAtSignOut, setPendingAtSignOut] = useState(0);
+
+  const list = useRef<QueueListHandle>(null);
+  const dossier = useRef<DossierViewHandle>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+
+  const query: QueueQuery = useMemo(() => ({ queue, filter, sort }), [queue, filter, sort]);
+  const counts = useQueueCounts(now);
+  const count = useQueueCount(query, now);
+  const staff = useStaff();
+  const merchants = useMerchants();
+  const knownTags = useKnownTags();
+  const staffNames = useMemo(() => new Map(staff.map((u) => [u.id, u.name])), [staff]);
+
+  const resetList = () => {
+    setCursor(0);
+    setSelection({ kind: 'ids', ids: [] });
+  };
+  const chooseQueue = (id: QueueId) => {
+    setQueue(id);
+    setFilter({});
+    setSort(defaultSort);
+    setViewId(null);
+    setSearch('');
+    resetList();
+  };
+  const chooseView = (view: SavedView) => {
+    if ((queueIds as readonly string[]).includes(view.queue)) setQueue(view.queue as QueueId);
+    setFilter(view.filter);
+    setSort(view.sort);
+    setViewId(view.id);
+    setSearch('');
+    resetList();
+  };
+  const open = useCallback((id: string) => setOpenId(id), []);
+  const openDossier = useCallback((d: Dossier) => setOpenId(d.id), []);
+  const toggle = useCallback(
+    (id: string) =>
+      setSelection((s) => {
+        const ids = s.kind === 'ids' ? s.ids : [];
+        return { kind: 'ids', ids: ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id] };
+      }),
+    [],
+  );
+  const selectedIds = useMemo(() => new Set(selection.kind === 'ids' ? selection.ids : []), [selection]);
+
+  useRefusalToasts(toasts, open);
+
+  const signOut = async (force: boolean) => {
+    const result = await session.signOut(force);
+    if (!result.ok) {
+      setPendingAtSignOut(result.pending);
+      setOverlay('signOut');
+    }
+  };
+
+  useShortcuts(
+    {
+      next: () => list.current?.move(1),
+      previous: () => list.current?.move(-1),
+      reply: () => dossier.current?.focusReply(),
+      note: () => dossier.current?.focusNote(),
+      close: () => dossier.current?.openClose(),
+      search: () => searchBox.current?.focus(),
+      help: () => setOverlay('help'),
+      palette: () => setOverlay('palette'),
+    },
+    overlay === null,
+  );
+
+  const queueName = t(`queue.${queue}`);
+  const allMatching = selection.kind === 'all';
+  const selectedCount = selection.kind === 'all' ? selection.count : selection.ids.length;
+
+  return (
+    <AppShell
+      search={<SearchBox ref={searchBox} value={search} onChange={setSearch} />}
+      syncStatus={<SyncStatusBar status={status} now={tick} />}
+      userMenu={
+        <UserMenu name={desk.user.name} email={desk.user.email} onSignOut={() => void signOut(false)} />
+      }
+      queues={queueIds.map((id) => ({ id, count: counts?.[id] ?? null }))}
+      activeQueue={search ? null : queue}
+      onSelectQueue={chooseQueue}
+      navExtra={<SavedViewsNav activeViewId={viewId} onSelect={chooseView} />}
+    >
+      <Banners onSignInAgain={() => setOverlay('reauth')} />
+      <div className="workspace__split">
+        <section className="workspace__list" aria-labelledby="queue-title">
+          {search ? (
+            <SearchResults
+              text={search}
+              now={tick}
+              activeId={openId}
+              onOpen={openDossier}
+              staffNames={staffNames}
+            />
+          ) : (
+            <>
+              <header className="workspace__list-header">
+                <h1 id="queue-title" className="workspace__title">
+                  {queueName}
+                  <span className="workspace__count">{count === null ? '…' : format.number(count)}</span>
+                </h1>
+                <SaveViewButton queue={queue} filter={filter} sort={sort} />
+              </header>
+              <FilterBar
+                filter={filter}
+                sort={sort}
+                onChange={(f, s) => {
+                  setFilter(f);
+                  setSort(s);
+                  setViewId(null);
+                  resetList();
+                }}
+                merchants={merchants}
+                staff={staff}
+                knownTags={knownTags}
+              />
+              <div className="workspace__selection">
+                <label className="workspace__select-all">
+                  <input
+                    type="checkbox"
+                    checked={allMatching}
+                    disabled={!count}
+                    onChange={() =>
+                      setSelection(
+                        allMatching ? { kind: 'ids', ids: [] } : { kind: 'all', count: count ?? 0 },
+                      )
+                    }
+                  />
+                  {t('bulk.selectAllMatching', { count: count ?? 0 })}
+                </label>
+                {selectedCount > 0 && (
+                  <BulkBar selection={selection} query={query} now={now} onClear={() => resetList()} />
+                )}
+              </div>
+              <QueueList
+                ref={list}
+                query={query}
+                count={count}
+                now={tick}
+                label={t('queue.dossierList', { queue: queueName })}
+                activeId={openId}
+                cursor={cursor}
+                onCursor={setCursor}
+                onOpen={openDossier}
+                selected={allMatching ? new Set<string>() : selectedIds}
+                onToggle={toggle}
+                staffNames={staffNames}
+              />
+            </>
+          )}
+        </section>
+        <section className="workspace__dossier">
+          {openId ? (
+            <DossierView key={openId} ref={dossier} dossierId={openId} onBack={() => setOpenId(null)} />
+          ) : (
+            <p className="workspace__placeholder">
+              {t('list.noDossierOpen')}
+              <br />
+              <span className="workspace__hint">{t('list.shortcutsHint')}</span>
+            </p>
+          )}
+        </section>
+      </div>
+      <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
+      <HelpOverlay open={overlay === 'help'} onClose={() => setOverlay(null)} />
+      <Palette
+        open={overlay === 'palette'}
+        onClose={() => setOverlay(null)}
+        counts={counts}
+        onQueue={chooseQueue}
+        onSearch={() => searchBox.current?.focus()}
+        onHelp={() => setOverlay('help')}
+        onSignOut={() => void signOut(false)}
+        dossier={openId ? dossier : null}
+      />
+      <SignOutDialog
+        open={overlay === 'signOut'}
+        pending={pendingAtSignOut}
+        onStay={() => setOverlay(null)}
+        onSignOut={() => {
+          setOverlay(null);
+          void signOut(true);
+        }}
+      />
+      <ReauthDialog open={overlay === 'reauth'} session={session} onClose={() => setOverlay(null)} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,124 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef } from 'react';
+import type { Dossier } from '../../../src-shared/domain/model';
+import type { QueueQuery } from '../../cache/queues';
+import { useQueueWindow } from '../../data/queues';
+import { useT } from '../../i18n/hooks';
+import { QueueRow } from './QueueRow';
+
+export interface QueueListProps {
+  query: QueueQuery;
+  /** The queue's live count (null while counting). */
+  count: number | null;
+  now: number;
+  /** The list's accessible name ("Mine: dossiers"). */
+  label: string;
+  activeId: string | null;
+  cursor: number;
+  onCursor: (index: number) => void;
+  onOpen: (dossier: Dossier) => void;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+  staffNames: ReadonlyMap<string, string>;
+}
+
+export interface QueueListHandle {
+  /** Moves the keyboard cursor by `delta` rows and focuses that row. */
+  move(delta: number): void;
+}
+
+/** Two lines a row: who and how much, then what and who handles it. */
+export const rowHeight = 54;
+
+/**
+ * A queue as a virtual list: only the rows in view (and a few around) exist in the page, and only
+ * their block of the queue is read from the cache, so 100,000 dossiers scroll like 100.
+ */
+export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function QueueList(
+  { query, count, now, label, activeId, cursor, onCursor, onOpen, selected, onToggle, staffNames },
+  ref,
+) {
+  const t = useT();
+  const scroller = useRef<HTMLDivElement>(null);
+  const total = count ?? 0;
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = (items.at(-1)?.index ?? 0) + 1;
+  const window = useQueueWindow(query, now, first, last);
+  const rowAt = (index: number): Dossier | undefined =>
+    window && index >= window.offset ? window.rows[index - window.offset] : undefined;
+
+  const pendingFocus = useRef<number | null>(null);
+  const focusRow = useCallback((index: number) => {
+    const el = scroller.current?.querySelector<HTMLButtonElement>(`[data-index="${index}"] .queue-row__open`);
+    if (el) {
+      el.focus({ preventScroll: true });
+      pendingFocus.current = null;
+    } else pendingFocus.current = index;
+  }, []);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      move(delta) {
+        if (total === 0) return;
+        const next = Math.min(total - 1, Math.max(0, cursor + delta));
+        onCursor(next);
+        virtualizer.scrollToIndex(next, { align: 'auto' });
+        focusRow(next);
+      },
+    }),
+    [total, cursor, onCursor, virtualizer, focusRow],
+  );
+
+  // A row scrolled into view after a keyboard move takes the focus once it exists.
+  useEffect(() => {
+    if (pendingFocus.current !== null) focusRow(pendingFocus.current);
+  });
+
+  if (count === 0) {
+    return <p className="queue-list__empty">{t('queue.empty')}</p>;
+  }
+
+  return (
+    <div ref={scroller} className="queue-list" aria-busy={count === null}>
+      <ul className="queue-list__rows" aria-label={label} style={{ blockSize: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const d = rowAt(item.index);
+          return (
+            <li
+              key={d?.id ?? `loading-${item.index}`}
+              data-index={item.index}
+              className="queue-list__item"
+              aria-setsize={total}
+              aria-posinset={item.index + 1}
+              style={{ transform: `translateY(${item.start}px)`, blockSize: rowHeight }}
+            >
+              {d ? (
+                <QueueRow
+                  dossier={d}
+                  now={now}
+                  assigneeName={d.assigneeId ? (staffNames.get(d.assigneeId) ?? null) : null}
+                  active={d.id === activeId}
+                  selected={selected.has(d.id)}
+                  focusable={item.index === cursor}
+                  onOpen={onOpen}
+                  onToggle={onToggle}
+                  onFocusRow={() => onCursor(item.index)}
+                />
+              ) : (
+                <div className="queue-row queue-row--loading">{t('list.loadingRow')}</div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+});

@@ -1,0 +1,75 @@
+import { memo } from 'react';
+import type { Dossier } from '../../../src-shared/domain/model';
+import { useFormat, useT } from '../../i18n/hooks';
+import { Countdown } from '../../ui/Countdown';
+import { StatusBadge } from '../../ui/StatusBadge';
+
+export interface QueueRowProps {
+  dossier: Dossier;
+  now: number;
+  assigneeName: string | null;
+  active: boolean;
+  selected: boolean;
+  /** Roving focus: the row the keyboard cursor is on takes the tab stop. */
+  focusable: boolean;
+  onOpen: (dossier: Dossier) => void;
+  onToggle: (id: string) => void;
+  onFocusRow: () => void;
+}
+
+/** One dossier in a queue: what an agent scans to choose the next one. */
+export const QueueRow = memo(function QueueRow({
+  dossier: d,
+  now,
+  assigneeName,
+  active,
+  selected,
+  focusable,
+  onOpen,
+  onToggle,
+  onFocusRow,
+}: QueueRowProps) {
+  const t = useT();
+  const format = useFormat();
+  // The deadline of whoever has the move; an open dossier without one shows its auto-close.
+  const deadline = d.status === 'closed' ? null : (d.dueAt ?? d.autoCloseAt);
+  return (
+    <div
+      className={`queue-row${active ? ' queue-row--active' : ''}${selected ? ' queue-row--selected' : ''}`}
+    >
+      <input
+        type="checkbox"
+        className="queue-row__check"
+        checked={selected}
+        onChange={() => onToggle(d.id)}
+        aria-label={t('bulk.selectRow', { reference: d.reference })}
+        tabIndex={-1}
+      />
+      <button
+        type="button"
+        className="queue-row__open"
+        data-dossier-id={d.id}
+        tabIndex={focusable ? 0 : -1}
+        aria-current={active ? 'true' : undefined}
+        onClick={() => onOpen(d)}
+        onFocus={onFocusRow}
+      >
+        <span className="queue-row__ref">{d.reference}</span>
+        <span className="queue-row__customer">{d.transaction.customerName}</span>
+        <span className="queue-row__amount">
+          {format.amount(d.transaction.amount, d.transaction.currency)}
+        </span>
+        <span className="queue-row__deadline">
+          {deadline ? <Countdown dueAt={deadline} now={now} /> : format.date(d.closure?.at ?? d.updatedAt)}
+        </span>
+        <span className="queue-row__status">
+          <StatusBadge status={d.status} merchantStage={d.merchantStage} />
+        </span>
+        <span className="queue-row__subject">
+          {t(`subject.${d.subject}`)} · {t(`reason.${d.reason}`)} · {d.transaction.merchantName}
+        </span>
+        <span className="queue-row__assignee">{assigneeName ?? t('dossier.unassigned')}</span>
+      </button>
+    </div>
+  );
+});

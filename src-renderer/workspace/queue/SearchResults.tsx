@@ -1,0 +1,51 @@
+import type { Dossier } from '../../../src-shared/domain/model';
+import { useSearch } from '../../data/queues';
+import { useT } from '../../i18n/hooks';
+import { QueueRow } from './QueueRow';
+
+const limit = 50;
+
+export interface SearchResultsProps {
+  text: string;
+  now: number;
+  activeId: string | null;
+  onOpen: (dossier: Dossier) => void;
+  staffNames: ReadonlyMap<string, string>;
+}
+
+/** Local search results as the agent types: the most urgent matches first. */
+export function SearchResults({ text, now, activeId, onOpen, staffNames }: SearchResultsProps) {
+  const t = useT();
+  const found = useSearch(text, limit);
+  return (
+    <div className="search-results">
+      <h1 id="queue-title" className="workspace__title">
+        {found === null
+          ? t('common.loading')
+          : found.length === 0
+            ? t('search.noResults', { query: text.trim() })
+            : t('list.searchResults', { count: found.length, query: text.trim() })}
+      </h1>
+      {found && found.length === limit && (
+        <p className="workspace__hint">{t('list.searchLimited', { count: limit })}</p>
+      )}
+      <ul className="search-results__rows" aria-label={t('search.results', { count: found?.length ?? 0 })}>
+        {(found ?? []).map((d) => (
+          <li key={d.id}>
+            <QueueRow
+              dossier={d}
+              now={now}
+              assigneeName={d.assigneeId ? (staffNames.get(d.assigneeId) ?? null) : null}
+              active={d.id === activeId}
+              selected={false}
+              focusable
+              onOpen={onOpen}
+              onToggle={() => undefined}
+              onFocusRow={() => undefined}
+            />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import type { RunningServer } from '../../src-server/server';
+import { queueIds } from '../../src-shared/domain/queues';
+import { serverView, signIn } from './api';
+import { startWebHost } from './server';
+
+/**
+ * A dispute agent's day in the browser host, in Debian's Chromium, against a real server: sign in,
+ * every queue, search, a dossier, reply, remind, an offline stretch (close, note, reload), back
+ * online, and the server holding every change exactly once; a colleague sees it without reloading.
+ */
+
+let server: RunningServer;
+
+test.beforeAll(async () => {
+  server = await startWebHost();
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+async function signInAs(page: Page, email: string): Promise<void> {
+  await page.goto(server.url);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Queues' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Up to date');
+}
+
+const statusRegion = (page: Page) => page.getByRole('status', { name: 'Sync status' });
+
+async function openQueue(page: Page, label: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Queues' })
+    .getByRole('button', { name: new RegExp(`^${label},`) })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${label}`) })).toBeVisible();
+}
+
+/** Opens the first dossier of a queue and answers its reference. */
+async function openFirst(page: Page, queue: string): Promise<string> {
+  await openQueue(page, queue);
+  const row = page.locator('.queue-row__open').first();
+  const reference = (await row.locator('.queue-row__ref').textContent()) ?? '';
+  await row.click();
+  await expect(page.getByRole('heading', { name: reference })).toBeVisible();
+  return reference;
+}
+
+test('an agent works every queue, online and offline, and the server gets everything once', async ({
+  page,
+  browser,
+}) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await signInAs(page, 'agent@klikpay.test');
+
+  // The first sync went to the browser's real IndexedDB: every dossier the server has.
+  const token = await signIn(server.url, 'agent@klikpay.test');
+  const before = await serverView(server.url, token);
+  // (The page's own IndexedDB, typed structurally: this file is compiled without the DOM's types.)
+  const cached = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        interface Req<T> {
+          result: T;
+          onsuccess: (() => void) | null;
+          onerror: (() => void) | null;
+        }
+        interface Db {
+          transaction(store: string): { objectStore(store: string): { count(): Req<number> } };
+        }
+        const idb = (globalThis as unknown as { indexedDB: { open(name: string): Req<Db> } }).indexedDB;
+        const open = idb.open('klikpay-cache-u-agent');
+        open.onerror = () => reject(new Error('no cache'));
+        open.onsuccess = () => {
+          const count = open.result.transaction('dossiers').objectStore('dossiers').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
+  expect(cached).toBe(before.dossiers.length);
+  await page.screenshot({ path: 'test-results/workspace-mine.png' });
+
+  // Every queue, with the count its navigation entry announces.
+  const nav = page.getByRole('navigation', { name: 'Queues' });
+  for (const name of [
+    'Mine',
+    'Unassigned',
+    'Payment claims',
+    'Escalated',
+    'Awaiting merchant',
+    'Merchant overdue',
+    'Awaiting customer',
+    'Closing soon',
+    'Recently closed',
+    'All',
+  ]) {
+    const entry = nav.getByRole('button', { name: new RegExp(`^${name},`) });
+    const count = Number((await entry.getAttribute('aria-label'))?.match(/(\d+) dossier/)?.[1] ?? NaN);
+    await entry.click();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${name}`) })).toContainText(
+      String(count),
+    );
+    if (count > 0) await expect(page.locator('.queue-row__open').first()).toBeVisible();
+  }
+  expect(queueIds).toHaveLength(10);
+
+  // Search by reference, as the agent types.
+  const known = before.dossiers[5];
+  if (!known) throw new Error('no dossiers');
+  await page.getByRole('searchbox', { name: 'Search dossiers' }).fill(known.reference.slice(-6));
+  await expect(page.locator('.search-results .queue-row__ref', { hasText: known.reference })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search dossiers' }).fill('');
+
+  // A colleague is signed in too, looking at the same queue.
+  const colleague = await browser.newContext();
+  const other = await colleague.newPage();
+  await signInAs(other, 'agent2@klikpay.test');
+
+  // Reply on a dossier awaiting Klik & Pay.
+  const replied = await openFirst(page, 'Escalated');
+  await other.getByRole('searchbox', { name: 'Search dossiers' }).fill(replied.slice(-6));
+  await other.locator('.search-results .queue-row__open', { hasText: replied }).click();
+  const reply = `Nous avons bien reçu votre réclamation ${Date.now()}.`;
+  await page.getByRole('radio', { name: 'Customer', exact: true }).check();
+  await page.getByRole('textbox', { name: 'Message' }).fill(reply);
+  await page.getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect(page.getByText(reply)).toBeVisible();
+  await expect(statusRegion(page)).toContainText('Up to date');
+  // The colleague's open dossier shows it without a reload.
+  await expect(other.getByText(reply)).toBeVisible({ timeout: 10_000 });
+  await page.screenshot({ path: 'test-results/workspace-dossier.png' });
+
+  // A Good Practices reminder to an overdue merchant.
+  await openFirst(page, 'Merchant overdue');
+  await page.getByRole('button', { name: 'Send reminder' }).click();
+  await expect(statusRegion(page)).toContainText('Up to date');
+
+  // The app shell is cached for offline reloads before the network goes.
+  await page.evaluate(async () => {
+    const { navigator } = globalThis as unknown as {
+      navigator: { serviceWorker: { ready: Promise<unknown> } };
+    };
+    await navigator.serviceWorker.ready;
+  });
+
+  // Offline: close one dossier, note another; both wait in the outbox.
+  await page.context().setOffline(true);
+  await expect(statusRegion(page)).toContainText('Offline');
+  const closed = await openFirst(page, 'Awaiting customer');
+  await page.getByRole('button', { name: 'Close dossier' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Close dossier' });
+  await dialog.getByRole('textbox', { name: 'Resolution summary' }).fill('Refund confirmed by the merchant.');
+  await dialog.getByRole('button', { name: 'Close dossier' }).click();
+  await expect(page.locator('.dossier-header').getByText('Closed').first()).toBeVisible();
+  const noted = await openFirst(page, 'Unassigned');
+  const note = `Appeler le marchand demain ${Date.now()}.`;
+  await page.getByRole('radio', { name: 'Internal note' }).check();
+  await page.getByRole('textbox', { name: 'Message' }).fill(note);
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(statusRegion(page)).toContainText('2 pending');
+  await page.screenshot({ path: 'test-results/workspace-offline.png' });
+
+  // A reload with no network: the shell from the service worker, the data and outbox from IndexedDB.
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Queues' })).toBeVisible();
+  await expect(statusRegion(page)).toContainText('2 pending');
+  await page.getByRole('searchbox', { name: 'Search dossiers' }).fill(noted.slice(-6));
+  await page.locator('.search-results .queue-row__open', { hasText: noted }).click();
+  await expect(page.getByText(note)).toBeVisible();
+
+  // Back online: everything goes up once, in order.
+  await page.context().setOffline(false);
+  await expect(statusRegion(page)).toContainText('Up to date', { timeout: 15_000 });
+  const after = await serverView(server.url, token);
+  expect(after.messages.filter((m) => m.body === reply)).toHaveLength(1);
+  expect(after.messages.filter((m) => m.body === note)).toHaveLength(1);
+  expect(after.dossiers.find((d) => d.reference === closed)?.status).toBe('closed');
+  expect(problems).toEqual([]);
+  await colleague.close();
+});
+
+test('the workspace speaks French when the browser does', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByLabel('Adresse e-mail').fill('supervisor@klikpay.test');
+  await page.getByLabel('Mot de passe').fill('demo');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  const nav = page.getByRole('navigation', { name: 'Files' });
+  await expect(nav).toBeVisible();
+  await expect(nav.getByRole('button', { name: /^Mes dossiers,/ })).toBeVisible();
+  await expect(page.getByRole('status', { name: /synchronisation/i })).toContainText('À jour');
+  await page.screenshot({ path: 'test-results/workspace-fr.png' });
+  await context.close();
+});
+
+test('axe finds no serious violation in the queues, a dossier and the dark theme', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await signInAs(page, 'supervisor@klikpay.test');
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(await serious()).toEqual([]);
+  await openFirst(page, 'Payment claims');
+  expect(await serious()).toEqual([]);
+  await page.screenshot({ path: 'test-results/workspace-dark.png' });
+  await context.close();
+});
