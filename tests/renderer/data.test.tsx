@@ -56,6 +56,7 @@ function deskOf(db: CacheDatabase, generation = 0): Desk {
       ),
     status: { get: () => initialStatus, subscribe: () => () => undefined },
     notice: null,
+    notify: () => undefined,
     presence: {
       others: () => [],
       subscribe: () => () => undefined,
