@@ -9,8 +9,18 @@ import { journalEntrySchema } from '../../src-shared/contract/bridge';
 import type { RulesResponse } from '../../src-shared/contract/api';
 import { rulesResponseSchema, sessionResponseSchema } from '../../src-shared/contract/api';
 import { apiErrorSchema } from '../../src-shared/contract/errors';
-import type { PresenceEvent, PullResponse, PushResponse } from '../../src-shared/contract/sync';
-import { presenceEventSchema, pullResponseSchema, pushResponseSchema } from '../../src-shared/contract/sync';
+import type {
+  PresenceEvent,
+  PresenceResponse,
+  PullResponse,
+  PushResponse,
+} from '../../src-shared/contract/sync';
+import {
+  presenceEventSchema,
+  presenceResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+} from '../../src-shared/contract/sync';
 import type { User } from '../../src-shared/domain/model';
 import { userSchema } from '../../src-shared/domain/model';
 import { z } from 'zod';
@@ -247,8 +257,8 @@ export function createHttpBridge(options: HttpBridgeOptions): Bridge {
       };
     },
     async setPresence(dossierId, activity) {
-      const result = await call('PUT', '/presence', z.object({ until: z.string() }), { dossierId, activity });
-      return result.ok ? { ok: true, value: result.value as { until: string } } : result;
+      const result = await call('PUT', '/presence', presenceResponseSchema, { dossierId, activity });
+      return result.ok ? { ok: true, value: result.value as PresenceResponse } : result;
     },
     onPresence(listener) {
       presenceListeners.add(listener);

@@ -61,7 +61,11 @@ export class PresenceTracker {
     if (this.own?.dossierId === dossierId && this.own.activity === activity) return;
     this.leave();
     const send = () => {
-      if (this.bridge.isOnline()) void this.bridge.setPresence(dossierId, activity);
+      if (!this.bridge.isOnline()) return;
+      void this.bridge.setPresence(dossierId, activity).then((answer) => {
+        // Who was already there before this agent came: known at once, not at their next renewal.
+        if (answer.ok) for (const other of answer.value.others) this.receive(other);
+      });
     };
     send();
     this.own = { dossierId, activity, timer: setInterval(send, renewEveryMs) };

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { apiErrorSchema } from '../../src-shared/contract/errors';
 import {
   presenceRequestSchema,
+  presenceResponseSchema,
   pullQuerySchema,
   pullResponseSchema,
   pushRequestSchema,
@@ -30,7 +30,7 @@ export function syncRoutes(app: App, { ctx, hub }: RouteDeps): void {
       serializerCompiler: plainJson,
       schema: {
         tags: ['sync'],
-        summary: 'Changes after a cursor, in commit order',
+        summary: 'Changes after a cursor, in commit order (a staff first sync: a snapshot first)',
         querystring: pullQuerySchema,
         response: { 200: pullResponseSchema, ...errors },
       },
@@ -94,14 +94,16 @@ export function syncRoutes(app: App, { ctx, hub }: RouteDeps): void {
         tags: ['sync'],
         summary: "An agent's presence on a dossier (a 30 s lease)",
         body: presenceRequestSchema,
-        response: { 200: z.object({ until: z.string() }), ...errors, 404: apiErrorSchema },
+        response: { 200: presenceResponseSchema, ...errors, 404: apiErrorSchema },
       },
     },
     async (request) => {
       const a = accountOf(request);
       const dossier = await findDossier(ctx.db, request.body.dossierId);
       if (!dossier || !canSeeDossier(a, dossier)) throw notFound('This dossier');
-      const until = new Date(ctx.clock.now() + presenceLeaseMs).toISOString();
+      const now = ctx.clock.now();
+      const until = new Date(now + presenceLeaseMs).toISOString();
+      const others = hub.presentOn(dossier.id, now, a.id);
       await hub.announcePresence({
         userId: a.id,
         name: a.name,
@@ -109,7 +111,7 @@ export function syncRoutes(app: App, { ctx, hub }: RouteDeps): void {
         activity: request.body.activity,
         until,
       });
-      return { until };
+      return { until, others };
     },
   );
 }

@@ -21,6 +21,8 @@ export const presenceLeaseMs = 30_000;
 
 export class Hub {
   private readonly subscribers = new Set<Subscriber>();
+  /** The leases heard (from every instance), so a newcomer on a dossier learns who is already there. */
+  private readonly leases = new Map<string, Map<string, PresenceEvent>>();
   private readonly stops: (() => Promise<void>)[] = [];
 
   constructor(private readonly db: Database) {}
@@ -37,6 +39,13 @@ export class Hub {
 
   async announcePresence(event: PresenceEvent): Promise<void> {
     await this.db.query('select pg_notify($1, $2)', [presenceChannel, JSON.stringify(event)]);
+  }
+
+  /** The other staff with a running lease on a dossier. */
+  presentOn(dossierId: string, now: number, exceptUserId: string): PresenceEvent[] {
+    return [...(this.leases.get(dossierId)?.values() ?? [])].filter(
+      (e) => e.userId !== exceptUserId && Date.parse(e.until) > now,
+    );
   }
 
   async stop(): Promise<void> {
@@ -59,9 +68,23 @@ export class Hub {
     }
   }
 
+  private remember(event: PresenceEvent): void {
+    // One place at a time per person; leases expired when this one was given go as it comes.
+    const issuedAt = Date.parse(event.until) - presenceLeaseMs;
+    for (const [dossierId, people] of this.leases) {
+      people.delete(event.userId);
+      for (const [userId, e] of people) if (Date.parse(e.until) <= issuedAt) people.delete(userId);
+      if (people.size === 0) this.leases.delete(dossierId);
+    }
+    let people = this.leases.get(event.dossierId);
+    if (!people) this.leases.set(event.dossierId, (people = new Map<string, PresenceEvent>()));
+    people.set(event.userId, event);
+  }
+
   private onPresence(payload: string): void {
     const event = parse<PresenceEvent>(payload);
     if (!event) return;
+    this.remember(event);
     for (const s of this.subscribers) {
       if (isStaff(s.account.role) && s.account.id !== event.userId) s.send('presence', event);
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, instantSchema, userSchema } from '../domain/model';
 import type { User } from '../domain/model';
 import type { RulesResponse } from './api';
-import type { PresenceEvent, PullResponse, PushRequest, PushResponse } from './sync';
+import type { PresenceEvent, PresenceResponse, PullResponse, PushRequest, PushResponse } from './sync';
 import { mutationNames } from './sync';
 
 /**
@@ -85,7 +85,7 @@ export interface Bridge {
   /** Calls `listener` whenever the server says there is something to pull; returns the unsubscribe. */
   onPoke(listener: () => void): () => void;
   /** Announces the agent on a dossier (a lease the server keeps 30 s; renew it while it lasts). */
-  setPresence(dossierId: string, activity: 'viewing' | 'writing'): Promise<Result<{ until: string }>>;
+  setPresence(dossierId: string, activity: 'viewing' | 'writing'): Promise<Result<PresenceResponse>>;
   /** Other agents' presence on dossiers, as the server streams it. */
   onPresence(listener: (event: PresenceEvent) => void): () => void;
   /** Whether the host has a network at all (the server may still be unreachable: the engine tells). */

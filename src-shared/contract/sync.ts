@@ -113,6 +113,12 @@ export const presenceEventSchema = z.object({
   until: z.iso.datetime(),
 });
 export type PresenceEvent = z.infer<typeof presenceEventSchema>;
+/** The lease given, and who else is already on the dossier (so a newcomer sees them at once). */
+export const presenceResponseSchema = z.object({
+  until: z.iso.datetime(),
+  others: z.array(presenceEventSchema),
+});
+export type PresenceResponse = z.infer<typeof presenceResponseSchema>;
 
 /** Parses a pushed mutation's name and args; a readable reason when it is malformed. */
 export function parseMutation(

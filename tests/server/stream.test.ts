@@ -128,4 +128,46 @@ describe('sync stream', () => {
     expect(party.count('presence')).toBe(0);
     for (const s of [other, self, party]) await s.close();
   });
+
+  it('tells an agent arriving on a dossier who is already there, not who has left', async () => {
+    const agentToken = await server.signIn(world.users.agent.email);
+    const list = await server.call<{ items: Dossier[] }>('GET', '/dossiers', { token: agentToken });
+    const first = list.body.items[0];
+    const second = (
+      await server.call<Dossier>('POST', '/dossiers', {
+        token: await server.signIn(world.users.alice.email),
+        body: {
+          transactionId: world.transactions.alice3,
+          subject: 'payment',
+          reason: 'other',
+          merchantContact: 'not_contacted',
+          description: 'Un deuxième dossier.',
+        },
+      })
+    ).body;
+    if (!first) throw new Error('a dossier is needed');
+    await server.call('PUT', '/presence', {
+      token: agentToken,
+      body: { dossierId: first.id, activity: 'viewing' },
+    });
+    const arriving = await server.call<{ until: string; others: { userId: string; activity: string }[] }>(
+      'PUT',
+      '/presence',
+      {
+        token: await server.signIn(world.users.agent2.email),
+        body: { dossierId: first.id, activity: 'viewing' },
+      },
+    );
+    expect(arriving.body.others).toMatchObject([{ userId: world.users.agent.id, activity: 'viewing' }]);
+    // The first agent moves on: on the first dossier, only the one who stayed.
+    await server.call('PUT', '/presence', {
+      token: agentToken,
+      body: { dossierId: second.id, activity: 'viewing' },
+    });
+    const supervisor = await server.call<{ others: { userId: string }[] }>('PUT', '/presence', {
+      token: await server.signIn(world.users.supervisor.email),
+      body: { dossierId: first.id, activity: 'viewing' },
+    });
+    expect(supervisor.body.others.map((o) => o.userId)).toEqual([world.users.agent2.id]);
+  });
 });
