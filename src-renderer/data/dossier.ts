@@ -1,6 +1,7 @@
 import type { AuditEvent, Dossier, Message } from '../../src-shared/domain/model';
 import type { OutboxEntry, Rejection } from '../cache/db';
 import { fromCached } from '../cache/db';
+import type { Desk } from './desk';
 import { useCacheQuery } from './live';
 
 /** One dossier as the dossier view shows it: facts, one timeline, what waits and what was refused. */
@@ -53,4 +54,12 @@ export function useDossier(id: string | null): DossierView | null | undefined {
     [id],
     null,
   );
+}
+
+/**
+ * The agent has read a refusal: it leaves the dossier's banner for good (on this computer; the
+ * dossier's audit trail keeps the server's record of it).
+ */
+export async function dismissRefusal(desk: Pick<Desk, 'db'>, id: string): Promise<void> {
+  await desk.db.rejections.delete(id);
 }

@@ -312,6 +312,13 @@ describe('DossierView', () => {
     await user.type(screen.getByRole('textbox', { name: 'New tag' }), 'Fraude{Enter}');
     await screen.findByRole('button', { name: 'Remove the tag fraude' });
     expect((await cached(db)).tags).toEqual(['fraude']);
+
+    // Read and dismissed: the banner goes for good, the audit trail keeps its line.
+    const banner = screen.getByRole('region', { name: 'Changes refused by the server' });
+    await user.click(within(banner).getByRole('button', { name: 'Dismiss' }));
+    await waitFor(async () => expect(await db.rejections.count()).toBe(0));
+    expect(screen.queryByText('Your reminder was refused:')).toBeNull();
+    expect(screen.getByText(/^Refused by the server: Send reminder/)).toBeTruthy();
   });
 
   it('greys out what the rules refuse now: no reminder before the merchant is awaited', async () => {

@@ -1,6 +1,7 @@
-import { useState } from 'react';
 import type { MutationName } from '../../../src-shared/contract/sync';
 import type { Rejection } from '../../cache/db';
+import { useDesk } from '../../data/desk';
+import { dismissRefusal } from '../../data/dossier';
 import type { MessageKey } from '../../i18n/catalogue';
 import { useFormat, useT } from '../../i18n/hooks';
 import { mutationLabelKeys } from '../../ui/refusal';
@@ -41,18 +42,17 @@ export function LocalRefusalNote({ refusal, onDismiss }: { refusal: LocalRefusal
 
 /**
  * What the server refused on this dossier (e.g. the merchant answered meanwhile): said prominently,
- * with the reason it gave. Dismissed for this viewing only; the audit trail keeps the record.
+ * with the reason it gave, until the agent dismisses it; the audit trail keeps the record.
  */
 export function RejectionList({ rejections }: { rejections: readonly Rejection[] }) {
   const t = useT();
   const format = useFormat();
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
-  const shown = rejections.filter((r) => !hidden.has(r.id));
-  if (shown.length === 0) return null;
+  const desk = useDesk();
+  if (rejections.length === 0) return null;
   return (
     <section className="dossier-rejections" aria-label={t('refused.title')}>
       <ul className="dossier-rejections__list">
-        {shown.map((r) => (
+        {rejections.map((r) => (
           <li key={r.id} className="dossier-rejection">
             <p className="dossier-rejection__text" role="alert">
               <strong>{isMutationName(r.name) ? t(refusedKeys[r.name]) : t('refused.other')}</strong>{' '}
@@ -65,7 +65,7 @@ export function RejectionList({ rejections }: { rejections: readonly Rejection[]
               type="button"
               className="icon-button"
               aria-label={t('refused.dismiss')}
-              onClick={() => setHidden((h) => new Set([...h, r.id]))}
+              onClick={() => void dismissRefusal(desk, r.id)}
             >
               <span aria-hidden="true">×</span>
             </button>
