@@ -23,6 +23,11 @@ async function main(argv: string[]): Promise<void> {
     `Klik & Pay dispute API on ${server.url}/api/v1 (${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`})` +
       (config.web ? `; back office at ${server.url}/` : ''),
   );
+  // The one line a person starting the product looks for, outside the JSON log.
+  if (config.web) {
+    const accounts = config.seed === 'demo' ? ' — sign in as agent@klikpay.test / demo' : '';
+    process.stdout.write(`\n  Klik & Pay Dispute Desk: open ${server.url}/${accounts}\n\n`);
+  }
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };
