@@ -213,3 +213,37 @@ test('axe finds no serious violation in the queues, a dossier and the dark theme
   await page.screenshot({ path: 'test-results/workspace-dark.png' });
   await context.close();
 });
+
+test('the keyboard alone: j/k, Enter, r, n, c, /, ? and Ctrl+K', async ({ page }) => {
+  await signInAs(page, 'supervisor@klikpay.test');
+  await openQueue(page, 'All');
+  await page.locator('body').press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  const focused = page.locator('.queue-row__open:focus');
+  await expect(focused).toHaveCount(1);
+  const reference = (await focused.locator('.queue-row__ref').textContent()) ?? '';
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: reference })).toBeVisible();
+  await page.keyboard.press('r');
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('n');
+  await expect(page.getByRole('radio', { name: 'Internal note' })).toBeChecked();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('c');
+  await expect(page.getByRole('dialog', { name: 'Close dossier' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await page.keyboard.type('merchant overdue');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /^Merchant overdue/ })).toBeVisible();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search dossiers' })).toBeFocused();
+});
