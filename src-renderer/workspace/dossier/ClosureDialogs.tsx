@@ -1,10 +1,10 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Dossier } from '../../../src-shared/domain/model';
 import { limits } from '../../../src-shared/domain/model';
 import type { Outcome } from '../../../src-shared/domain/vocabulary';
-import { outcomeSchema } from '../../../src-shared/domain/vocabulary';
 import { useT } from '../../i18n/hooks';
 import { Dialog } from '../../ui/Dialog';
+import { OutcomeSelect, RequiredText } from '../../ui/fields';
 import { LocalRefusalNote } from './Refusals';
 import { useDossierAction } from './use-action';
 
@@ -22,7 +22,6 @@ export function CloseDialog({ dossier, open, onClose }: DialogProps) {
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [missing, setMissing] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
-  const ids = { summary: useId(), outcome: useId(), error: useId() };
 
   const submit = async () => {
     if (summary.trim() === '') {
@@ -53,46 +52,19 @@ export function CloseDialog({ dossier, open, onClose }: DialogProps) {
           void submit();
         }}
       >
-        <div className="field">
-          <label htmlFor={ids.summary}>{t('action.resolutionSummary')}</label>
-          <textarea
-            id={ids.summary}
-            ref={field}
-            rows={5}
-            required
-            maxLength={limits.summary}
-            value={summary}
-            aria-invalid={missing ? true : undefined}
-            aria-describedby={missing ? ids.error : undefined}
-            onChange={(e) => {
-              setSummary(e.target.value);
-              if (e.target.value.trim() !== '') setMissing(false);
-            }}
-          />
-          {missing ? (
-            <p id={ids.error} className="dossier-dialog__error">
-              {t('closeDialog.summaryRequired')}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={ids.outcome}>{t('dossier.outcome')}</label>
-          <select
-            id={ids.outcome}
-            value={outcome}
-            onChange={(e) => {
-              const parsed = outcomeSchema.safeParse(e.target.value);
-              setOutcome(parsed.success ? parsed.data : '');
-            }}
-          >
-            <option value="">{t('closeDialog.outcomeNone')}</option>
-            {outcomeSchema.options.map((o) => (
-              <option key={o} value={o}>
-                {t(`outcome.${o}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RequiredText
+          ref={field}
+          label={t('action.resolutionSummary')}
+          rows={5}
+          maxLength={limits.summary}
+          value={summary}
+          error={missing ? t('closeDialog.summaryRequired') : null}
+          onChange={(value) => {
+            setSummary(value);
+            if (value.trim() !== '') setMissing(false);
+          }}
+        />
+        <OutcomeSelect value={outcome} onChange={setOutcome} noneLabel={t('closeDialog.outcomeNone')} />
         {action.refusal ? <LocalRefusalNote refusal={action.refusal} onDismiss={action.clear} /> : null}
         <div className="dossier-dialog__buttons">
           <button type="button" className="button" onClick={onClose}>
@@ -114,7 +86,6 @@ export function ReopenDialog({ dossier, open, onClose }: DialogProps) {
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
-  const ids = { reason: useId(), error: useId() };
 
   const submit = async () => {
     if (reason.trim() === '') {
@@ -143,28 +114,17 @@ export function ReopenDialog({ dossier, open, onClose }: DialogProps) {
           void submit();
         }}
       >
-        <div className="field">
-          <label htmlFor={ids.reason}>{t('action.reopenReason')}</label>
-          <textarea
-            id={ids.reason}
-            ref={field}
-            rows={4}
-            required
-            maxLength={limits.reason}
-            value={reason}
-            aria-invalid={missing ? true : undefined}
-            aria-describedby={missing ? ids.error : undefined}
-            onChange={(e) => {
-              setReason(e.target.value);
-              if (e.target.value.trim() !== '') setMissing(false);
-            }}
-          />
-          {missing ? (
-            <p id={ids.error} className="dossier-dialog__error">
-              {t('reopenDialog.reasonRequired')}
-            </p>
-          ) : null}
-        </div>
+        <RequiredText
+          ref={field}
+          label={t('action.reopenReason')}
+          maxLength={limits.reason}
+          value={reason}
+          error={missing ? t('reopenDialog.reasonRequired') : null}
+          onChange={(value) => {
+            setReason(value);
+            if (value.trim() !== '') setMissing(false);
+          }}
+        />
         {action.refusal ? <LocalRefusalNote refusal={action.refusal} onDismiss={action.clear} /> : null}
         <div className="dossier-dialog__buttons">
           <button type="button" className="button" onClick={onClose}>

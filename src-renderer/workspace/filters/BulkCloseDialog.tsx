@@ -1,10 +1,10 @@
 import type { RefObject } from 'react';
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { limits, textSchema } from '../../../src-shared/domain/model';
 import type { Outcome } from '../../../src-shared/domain/vocabulary';
-import { outcomeSchema } from '../../../src-shared/domain/vocabulary';
 import { useT } from '../../i18n/hooks';
 import { Dialog } from '../../ui/Dialog';
+import { OutcomeSelect, RequiredText } from '../../ui/fields';
 
 export interface BulkCloseDialogProps {
   open: boolean;
@@ -41,7 +41,6 @@ function CloseForm({
   summaryRef,
 }: Omit<BulkCloseDialogProps, 'open'> & { summaryRef: RefObject<HTMLTextAreaElement | null> }) {
   const t = useT();
-  const id = useId();
   const [summary, setSummary] = useState('');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [error, setError] = useState<'blank' | 'tooLong' | null>(null);
@@ -62,48 +61,24 @@ function CloseForm({
         onConfirm(parsed.data, outcome === '' ? undefined : outcome);
       }}
     >
-      <div className="field">
-        <label htmlFor={`${id}-summary`}>{t('action.resolutionSummary')}</label>
-        <textarea
-          ref={summaryRef}
-          id={`${id}-summary`}
-          rows={4}
-          required
-          aria-required="true"
-          value={summary}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(event) => {
-            setSummary(event.target.value);
-            setError(null);
-          }}
-        />
-        {error ? (
-          <p id={`${id}-error`} className="filters__field-error" role="alert">
-            {error === 'blank'
-              ? t('bulk.summaryRequired')
-              : t('bulk.summaryTooLong', { max: limits.summary })}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-outcome`}>{t('dossier.outcome')}</label>
-        <select
-          id={`${id}-outcome`}
-          value={outcome}
-          onChange={(event) => {
-            const value = outcomeSchema.safeParse(event.target.value);
-            setOutcome(value.success ? value.data : '');
-          }}
-        >
-          <option value="">{t('bulk.outcomeNone')}</option>
-          {outcomeSchema.options.map((o) => (
-            <option key={o} value={o}>
-              {t(`outcome.${o}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RequiredText
+        ref={summaryRef}
+        label={t('action.resolutionSummary')}
+        maxLength={limits.summary}
+        value={summary}
+        error={
+          error === 'blank'
+            ? t('bulk.summaryRequired')
+            : error === 'tooLong'
+              ? t('bulk.summaryTooLong', { max: limits.summary })
+              : null
+        }
+        onChange={(value) => {
+          setSummary(value);
+          setError(null);
+        }}
+      />
+      <OutcomeSelect value={outcome} onChange={setOutcome} noneLabel={t('bulk.outcomeNone')} />
       <div className="filters-dialog__actions">
         <button type="button" className="button" onClick={onClose}>
           {t('filters.cancel')}
