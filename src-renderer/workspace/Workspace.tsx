@@ -202,7 +202,7 @@ export function Workspace({ session }: { session: Session }) {
                 cursor={cursor}
                 onCursor={setCursor}
                 onOpen={openDossier}
-                selected={allMatching ? new Set<string>() : selectedIds}
+                selected={allMatching ? 'all' : selectedIds}
                 onToggle={toggle}
                 staffNames={staffNames}
               />

@@ -17,7 +17,8 @@ export interface QueueListProps {
   cursor: number;
   onCursor: (index: number) => void;
   onOpen: (dossier: Dossier) => void;
-  selected: ReadonlySet<string>;
+  /** The rows ticked, or 'all' when every dossier that matches is selected. */
+  selected: ReadonlySet<string> | 'all';
   onToggle: (id: string) => void;
   staffNames: ReadonlyMap<string, string>;
 }
@@ -106,7 +107,7 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
                   now={now}
                   assigneeName={d.assigneeId ? (staffNames.get(d.assigneeId) ?? null) : null}
                   active={d.id === activeId}
-                  selected={selected.has(d.id)}
+                  selected={selected === 'all' || selected.has(d.id)}
                   focusable={item.index === cursor}
                   onOpen={onOpen}
                   onToggle={onToggle}
