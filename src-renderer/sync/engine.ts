@@ -24,7 +24,8 @@ export interface EngineOptions {
   newId: () => string;
   pageSize?: number;
   pushBatch?: number;
-  onProgress?: (p: SyncProgress) => void;
+  /** After each pull page is written (awaited: a caller may look at the cache between pages). */
+  onProgress?: (p: SyncProgress) => void | Promise<void>;
   /**
    * Runs a sync round under an exclusive lock shared by every window of this app (the browser's
    * Web Locks: `navigator.locks.request(name, fn)`), so one window syncs at a time while all of them
@@ -221,7 +222,7 @@ export class SyncEngine {
       newId,
       pageSize: this.o.pageSize ?? 2_000,
       onPage: async (progress) => {
-        this.o.onProgress?.(progress);
+        await this.o.onProgress?.(progress);
         if (progress.remaining !== 0) await this.report({ progress });
       },
     });
