@@ -3,13 +3,19 @@ import type { KeyValueStorage } from '../../src-renderer/bridge/http';
 import { createHttpBridge } from '../../src-renderer/bridge/http';
 import { CacheDatabase, fromCached } from '../../src-renderer/cache/db';
 import type { ActionContext } from '../../src-renderer/sync/actions';
+import type { EngineOptions } from '../../src-renderer/sync/engine';
 import { SyncEngine } from '../../src-renderer/sync/engine';
-import type { PullResponse, SyncChange } from '../../src-shared/contract/sync';
-import type { Dossier, Message } from '../../src-shared/domain/model';
+import type { Bridge } from '../../src-shared/contract/bridge';
+import type { MutationResult, PullResponse, PushRequest, SyncChange } from '../../src-shared/contract/sync';
+import type { AuditEvent, Dossier, Merchant, Message, User } from '../../src-shared/domain/model';
 import { defaultSettings } from '../../src-shared/domain/settings';
 import type { TestServer } from '../server/harness';
 
-/** A back-office client in Node: the real bridge, cache and engine, with a network that can fail. */
+/**
+ * A back-office client in Node: the real bridge, cache and engine, with a network that can fail the
+ * ways R1 names (spec/targets.md): offline, answers lost after the server committed (push and pull),
+ * pushes held on the wire and delivered late, requests duplicated, a reload that cuts a first sync.
+ */
 
 export class MemoryStorage implements KeyValueStorage {
   private readonly items = new Map<string, string>();
@@ -24,87 +30,301 @@ export class MemoryStorage implements KeyValueStorage {
   }
 }
 
+/** A push request as it went on the wire, with the answer the server gave (when it gave one). */
+export interface WirePush {
+  init: { method: string; headers: Record<string, string>; body: string };
+  request: PushRequest;
+  results: MutationResult[] | null;
+  /** How long the server took to answer, in ms (0 when it did not). */
+  ms: number;
+}
+
 export interface Network {
+  /** Where requests go (a restarted server may listen elsewhere): the bridge's own base URL is ignored. */
+  target: string;
   online: boolean;
   /** Drop the answer of the next push after the server has committed it. */
   dropNextPushAnswer: boolean;
+  /** Drop the next pull page after the server has served it. */
+  dropNextPullAnswer: boolean;
+  /** Pull pages let through before the network goes (a reload cutting a first sync); null: no limit. */
+  pullPagesLeft: number | null;
+  /** Keep the next push on the wire: the client sees a timeout, `deliver` hands it over later. */
+  holdNextPush: boolean;
+  /** Pushes held on the wire, not yet delivered. */
+  readonly held: WirePush[];
+  /** Every push the server answered (answer lost or not), in order: copies the network may re-send. */
+  readonly delivered: WirePush[];
+  /** Sees each sync request just before it leaves (e.g. to kill the server while it is in flight). */
+  onRequest: ((kind: 'push' | 'pull', n: number) => void) | null;
+  /** Requests sent so far by kind. */
+  readonly sent: { push: number; pull: number };
 }
 
+export function createNetwork(target: string): Network {
+  return {
+    target,
+    online: true,
+    dropNextPushAnswer: false,
+    dropNextPullAnswer: false,
+    pullPagesLeft: null,
+    holdNextPush: false,
+    held: [],
+    delivered: [],
+    onRequest: null,
+    sent: { push: 0, pull: 0 },
+  };
+}
+
+/** Back to a network that works (the faults a test set and did not trigger are cleared). */
+export function healNetwork(network: Network): void {
+  network.online = true;
+  network.dropNextPushAnswer = false;
+  network.dropNextPullAnswer = false;
+  network.pullPagesLeft = null;
+  network.holdNextPush = false;
+}
+
+const urlOf = (input: Parameters<typeof fetch>[0]): URL =>
+  new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+
+function wirePushOf(init: RequestInit | undefined): WirePush {
+  const headers = Object.fromEntries(new Headers(init?.headers).entries());
+  const body = typeof init?.body === 'string' ? init.body : '';
+  return {
+    init: { method: 'POST', headers, body },
+    request: JSON.parse(body) as PushRequest,
+    results: null,
+    ms: 0,
+  };
+}
+
+/** Hands a push over to the server as the network would (re-sent copy or late delivery); returns its answer. */
+export async function deliver(network: Network, push: WirePush): Promise<MutationResult[]> {
+  const response = await fetch(`${network.target}/api/v1/sync/push`, push.init);
+  const body = (await response.json()) as { results?: MutationResult[] };
+  if (!response.ok || !body.results) throw new Error(`a delivered push answered ${response.status}`);
+  return body.results;
+}
+
+export function faultyFetch(network: Network): typeof fetch {
+  return async (input, init) => {
+    const url = urlOf(input);
+    const kind = url.pathname.endsWith('/sync/push')
+      ? 'push'
+      : url.pathname.endsWith('/sync/pull')
+        ? 'pull'
+        : null;
+    if (!network.online) throw new TypeError('fetch failed: offline');
+    if (kind === 'pull' && network.pullPagesLeft !== null) {
+      if (network.pullPagesLeft <= 0) throw new TypeError('fetch failed: the page was reloaded');
+      network.pullPagesLeft--;
+    }
+    if (kind === 'push' && network.holdNextPush) {
+      network.holdNextPush = false;
+      network.held.push(wirePushOf(init));
+      throw new TypeError('fetch failed: timed out');
+    }
+    if (kind) network.onRequest?.(kind, ++network.sent[kind]);
+    const sentAt = Date.now();
+    const response = await fetch(`${network.target}${url.pathname}${url.search}`, init);
+    if (kind === 'push') {
+      const text = await response.text();
+      const push = wirePushOf(init);
+      push.ms = Date.now() - sentAt;
+      if (response.ok) push.results = (JSON.parse(text) as { results: MutationResult[] }).results;
+      network.delivered.push(push);
+      if (network.dropNextPushAnswer) {
+        network.dropNextPushAnswer = false;
+        throw new TypeError('fetch failed: connection reset');
+      }
+      return new Response(text, { status: response.status, headers: response.headers });
+    }
+    if (kind === 'pull' && network.dropNextPullAnswer) {
+      network.dropNextPullAnswer = false;
+      await response.text();
+      throw new TypeError('fetch failed: connection reset');
+    }
+    return response;
+  };
+}
+
+/** An agent signed in on this machine: the session storage and the network every window shares. */
+export interface Agent {
+  storage: MemoryStorage;
+  network: Network;
+  user: User;
+}
+
+export async function signInAgent(target: string, email: string, password: string): Promise<Agent> {
+  const storage = new MemoryStorage();
+  const network = createNetwork(target);
+  const bridge = bridgeOf(storage, network);
+  const signedIn = await bridge.signIn(email, password);
+  if (!signedIn.ok) throw new Error(signedIn.error.message);
+  return { storage, network, user: signedIn.value };
+}
+
+function bridgeOf(storage: MemoryStorage, network: Network): Bridge {
+  return createHttpBridge({
+    // Every request goes through the faulty fetch, which sends it to `network.target`.
+    baseUrl: 'http://api.klikpay.invalid',
+    storage,
+    fetch: faultyFetch(network),
+    appVersion: 'test',
+    platform: 'node',
+  });
+}
+
+export type Exclusive = NonNullable<EngineOptions['exclusive']>;
+
+/** One window of the back office: its own bridge, IndexedDB connection and engine. */
+export interface DeskWindow {
+  dbName: string;
+  db: CacheDatabase;
+  /** The second connection pull pages are written through, as the app opens it (when asked). */
+  bulkDb: CacheDatabase | null;
+  bridge: Bridge;
+  engine: SyncEngine;
+  actions: ActionContext;
+}
+
+export interface WindowOptions {
+  /** The IndexedDB database: windows of one agent share it. */
+  dbName?: string;
+  pageSize?: number;
+  pushBatch?: number;
+  exclusive?: Exclusive;
+  now?: () => number;
+  onProgress?: EngineOptions['onProgress'];
+  /** Write pull pages through a second connection with relaxed durability, as the app does. */
+  bulk?: boolean;
+}
+
+export function openWindow(agent: Agent, options: WindowOptions = {}): DeskWindow {
+  const dbName = options.dbName ?? `cache-${randomUUID()}`;
+  const db = new CacheDatabase(dbName);
+  const bulkDb = options.bulk ? new CacheDatabase(dbName, { durability: 'relaxed' }) : null;
+  const bridge = bridgeOf(agent.storage, agent.network);
+  const engine = new SyncEngine({
+    db,
+    ...(bulkDb ? { bulkDb } : {}),
+    bridge,
+    settings: defaultSettings,
+    newId: randomUUID,
+    ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
+    ...(options.pushBatch !== undefined ? { pushBatch: options.pushBatch } : {}),
+    ...(options.exclusive ? { exclusive: options.exclusive } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const actions: ActionContext = {
+    db,
+    user: agent.user,
+    settings: defaultSettings,
+    now: options.now ?? Date.now,
+    newId: randomUUID,
+  };
+  return { dbName, db, bulkDb, bridge, engine, actions };
+}
+
+/** Closes a window's connections (a reload, or the end of a test). */
+export function closeWindow(w: DeskWindow): void {
+  w.db.close();
+  w.bulkDb?.close();
+}
+
+/** What Web Locks give the windows of one browser: one holder of a name at a time, in request order. */
+export class ExclusiveLock {
+  /** How many times the lock was granted (the engines really took it). */
+  grants = 0;
+  private readonly tails = new Map<string, Promise<void>>();
+
+  readonly run: Exclusive = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const previous = this.tails.get(name) ?? Promise.resolve();
+    let release: () => void = () => undefined;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    this.tails.set(name, mine);
+    await previous;
+    this.grants++;
+    try {
+      return await fn();
+    } finally {
+      release();
+      if (this.tails.get(name) === mine) this.tails.delete(name);
+    }
+  };
+}
+
+/** A client of the in-process test server: one agent, one window (the engine tests' shape). */
 export async function createClient(
   server: TestServer,
   email: string,
   password = 'demo-password',
   pageSize = 7,
 ) {
-  const network: Network = { online: true, dropNextPushAnswer: false };
-  const faultyFetch: typeof fetch = async (input, init) => {
-    if (!network.online) throw new TypeError('fetch failed: offline');
-    const response = await fetch(input, init);
-    if (
-      network.dropNextPushAnswer &&
-      (input instanceof Request ? input.url : input.toString()).endsWith('/sync/push')
-    ) {
-      network.dropNextPushAnswer = false;
-      await response.text();
-      throw new TypeError('fetch failed: connection reset');
-    }
-    return response;
-  };
-  const bridge = createHttpBridge({
-    baseUrl: server.url,
-    storage: new MemoryStorage(),
-    fetch: faultyFetch,
-    appVersion: 'test',
-    platform: 'node',
-  });
-  const signedIn = await bridge.signIn(email, password);
-  if (!signedIn.ok) throw new Error(signedIn.error.message);
-  const db = new CacheDatabase(`cache-${randomUUID()}`);
-  const engine = new SyncEngine({
-    db,
-    bridge,
-    settings: defaultSettings,
-    newId: randomUUID,
-    pageSize,
-  });
-  const actions: ActionContext = {
-    db,
-    user: signedIn.value,
-    settings: defaultSettings,
-    now: () => server.ctx.clock.now(),
-    newId: randomUUID,
-  };
-  return { bridge, db, engine, actions, network, user: signedIn.value };
+  const agent = await signInAgent(server.url, email, password);
+  const window = openWindow(agent, { pageSize, now: () => server.ctx.clock.now() });
+  return { ...window, network: agent.network, user: agent.user };
 }
 
-/** Everything the server shows this user, straight from the API. */
-export async function serverView(
-  server: TestServer,
-  token: string,
-): Promise<{ dossiers: Dossier[]; messages: Message[] }> {
+export interface View {
+  dossiers: Dossier[];
+  messages: Message[];
+  events: AuditEvent[];
+  users: User[];
+  merchants: Merchant[];
+}
+
+const byId = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => a.id.localeCompare(b.id));
+
+/** The whole change feed this user may see, in commit order, straight from the API. */
+export async function serverFeed(server: { url: string }, token: string): Promise<SyncChange[]> {
   const changes: SyncChange[] = [];
   let cursor = '';
   for (;;) {
-    const res = await server.call<PullResponse>(
-      'GET',
-      `/sync/pull?limit=10000${cursor ? `&cursor=${cursor}` : ''}`,
-      { token },
+    const res = await fetch(
+      `${server.url}/api/v1/sync/pull?limit=10000${cursor ? `&cursor=${cursor}` : ''}`,
+      { headers: { authorization: `Bearer ${token}` } },
     );
-    changes.push(...res.body.changes);
-    cursor = res.body.cursor;
-    if (!res.body.hasMore) break;
+    if (!res.ok) throw new Error(`pull answered ${res.status}`);
+    const page = (await res.json()) as PullResponse;
+    changes.push(...page.changes);
+    cursor = page.cursor;
+    if (!page.hasMore) return changes;
   }
-  const byId = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export function viewOfFeed(changes: readonly SyncChange[]): View {
+  const view: View = { dossiers: [], messages: [], events: [], users: [], merchants: [] };
+  for (const c of changes) {
+    if (c.op !== 'put') continue;
+    if (c.entity === 'dossier') view.dossiers.push(c.data);
+    else if (c.entity === 'message') view.messages.push(c.data);
+    else if (c.entity === 'event') view.events.push(c.data);
+    else if (c.entity === 'user') view.users.push(c.data);
+    else view.merchants.push(c.data);
+  }
   return {
-    dossiers: byId(changes.flatMap((c) => (c.entity === 'dossier' && c.op === 'put' ? [c.data] : []))),
-    messages: byId(changes.flatMap((c) => (c.entity === 'message' && c.op === 'put' ? [c.data] : []))),
+    dossiers: byId(view.dossiers),
+    messages: byId(view.messages),
+    events: byId(view.events),
+    users: byId(view.users),
+    merchants: byId(view.merchants),
   };
 }
 
-export async function cacheView(db: CacheDatabase): Promise<{ dossiers: Dossier[]; messages: Message[] }> {
-  const byId = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => a.id.localeCompare(b.id));
+/** Everything the server shows this user, straight from the API. */
+export async function serverView(server: { url: string }, token: string): Promise<View> {
+  return viewOfFeed(await serverFeed(server, token));
+}
+
+/** What the cache holds, in the server's shapes (the cache's own index keys and tags left out). */
+export async function cacheView(db: CacheDatabase): Promise<View> {
   return {
     dossiers: byId((await db.dossiers.toArray()).map(fromCached)),
     messages: byId((await db.messages.toArray()).map(({ mutationId: _m, ...m }) => m)),
+    events: byId(await db.events.toArray()),
+    users: byId(await db.users.toArray()),
+    merchants: byId(await db.merchants.toArray()),
   };
 }
