@@ -34,7 +34,13 @@ export function useQueueCounts(now: number): QueueCounts | null {
 /** How many dossiers a filtered queue holds, live. */
 export function useQueueCount(query: QueueQuery, now: number): number | null {
   const key = queryKey(query);
-  return useCacheQuery((desk) => countQuery(desk.db, query, context(desk, now)), [key, now], null);
+  const counted = useCacheQuery(
+    async (desk) => ({ key, count: await countQuery(desk.db, query, context(desk, now)) }),
+    [key, now],
+    null,
+  );
+  // Another queue's count (the live query's last answer) is not this queue's.
+  return counted && counted.key === key ? counted.count : null;
 }
 
 /** Rows are read in blocks, so scrolling a virtual list asks for a few blocks, never the whole queue. */
@@ -53,14 +59,18 @@ export function useQueueWindow(
   const from = Math.max(0, Math.floor(start / rowBlock) * rowBlock);
   const to = Math.max(from + rowBlock, Math.ceil(end / rowBlock) * rowBlock);
   const key = queryKey(query);
-  return useCacheQuery(
+  const window = useCacheQuery(
     async (desk) => ({
+      key,
       offset: from,
       rows: await pageQuery(desk.db, query, context(desk, now), { offset: from, limit: to - from }),
     }),
     [key, now, from, to],
     null,
   );
+  // A live query keeps its last answer while the next one runs: another queue's rows must never
+  // show (or be clicked) under this queue's title, so they count as not loaded yet.
+  return window && window.key === key ? window : null;
 }
 
 /** Every member's id: "select all that match" for bulk actions. */
