@@ -135,9 +135,15 @@ test('an agent works every queue, online and offline, and the server gets everyt
   await expect(other.getByText(reply)).toBeVisible({ timeout: 10_000 });
   await page.screenshot({ path: 'test-results/workspace-dossier.png' });
 
-  // A Good Practices reminder to an overdue merchant.
-  await openFirst(page, 'Merchant overdue');
+  // A Good Practices reminder to an overdue merchant, on the server before the network goes.
+  const reminded = await openFirst(page, 'Merchant overdue');
   await page.getByRole('button', { name: 'Send reminder' }).click();
+  await expect
+    .poll(
+      async () =>
+        (await serverView(server.url, token)).dossiers.find((d) => d.reference === reminded)?.remindedAt,
+    )
+    .toBeTruthy();
   await expect(statusRegion(page)).toContainText('Up to date');
 
   // The app shell is cached for offline reloads before the network goes.
@@ -180,6 +186,11 @@ test('an agent works every queue, online and offline, and the server gets everyt
   expect(after.messages.filter((m) => m.body === reply)).toHaveLength(1);
   expect(after.messages.filter((m) => m.body === note)).toHaveLength(1);
   expect(after.dossiers.find((d) => d.reference === closed)?.status).toBe('closed');
+  const remindersOf = (v: typeof after) => {
+    const id = v.dossiers.find((d) => d.reference === reminded)?.id;
+    return v.messages.filter((m) => m.kind === 'good_practices_reminder' && m.dossierId === id).length;
+  };
+  expect(remindersOf(after) - remindersOf(before)).toBe(1);
   expect(problems).toEqual([]);
   await colleague.close();
 });
