@@ -12,6 +12,7 @@ import {
   insertMerchant,
   insertTransaction,
 } from '../../src-server/store/people';
+import type { Dossier } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { Language, Role } from '../../src-shared/domain/vocabulary';
 
@@ -111,6 +112,35 @@ export interface World {
     'agent' | 'agent2' | 'supervisor' | 'alice' | 'bob' | 'shop' | 'silent',
     { id: string; email: string }
   >;
+}
+
+export interface ClaimFields {
+  subject: 'payment' | 'delivery';
+  reason: string;
+  merchantContact: string;
+  description: string;
+}
+
+/** A customer files a claim on their transaction through the API; the filed dossier, or a throw. */
+export async function fileClaim(
+  server: TestServer,
+  customerToken: string,
+  transactionId: string,
+  fields: Partial<ClaimFields> = {},
+): Promise<Dossier> {
+  const res = await server.call<Dossier>('POST', '/dossiers', {
+    token: customerToken,
+    body: {
+      transactionId,
+      subject: 'payment',
+      reason: 'other',
+      merchantContact: 'not_contacted',
+      description: 'Débit en double.',
+      ...fields,
+    },
+  });
+  if (res.status !== 201) throw new Error(`filing on ${transactionId} answered ${res.status}`);
+  return res.body;
 }
 
 /** A small, explicit world: two customers, three merchants (one whose e-mail bounces), staff and parties. */

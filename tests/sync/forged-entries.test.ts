@@ -5,7 +5,7 @@ import { fromCached } from '../../src-renderer/cache/db';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { TestServer, World } from '../server/harness';
-import { buildWorld, dropTestDatabases, startTestServer } from '../server/harness';
+import { buildWorld, dropTestDatabases, fileClaim, startTestServer } from '../server/harness';
 import { ExclusiveLock, serverView, signInAgent } from './client';
 import { Desk } from './fault-model';
 
@@ -27,18 +27,7 @@ let dossier: Dossier;
 beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server);
-  const alice = await server.signIn(world.users.alice.email);
-  const res = await server.call<Dossier>('POST', '/dossiers', {
-    token: alice,
-    body: {
-      transactionId: world.transactions.alice1,
-      subject: 'payment',
-      reason: 'other',
-      merchantContact: 'not_contacted',
-      description: 'Débit en double.',
-    },
-  });
-  dossier = res.body;
+  dossier = await fileClaim(server, await server.signIn(world.users.alice.email), world.transactions.alice1);
 });
 afterAll(async () => {
   await server.close();

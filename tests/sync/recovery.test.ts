@@ -12,7 +12,7 @@ import type { Bridge } from '../../src-shared/contract/bridge';
 import type { Dossier } from '../../src-shared/domain/model';
 import { defaultSettings } from '../../src-shared/domain/settings';
 import type { TestServer, World } from '../server/harness';
-import { buildWorld, dropTestDatabases, startTestServer } from '../server/harness';
+import { buildWorld, dropTestDatabases, fileClaim, startTestServer } from '../server/harness';
 import { MemoryStorage, cacheView, serverView } from './client';
 
 /**
@@ -29,18 +29,12 @@ beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server);
   const alice = await server.signIn(world.users.alice.email);
-  dossier = (
-    await server.call<Dossier>('POST', '/dossiers', {
-      token: alice,
-      body: {
-        transactionId: world.transactions.alice1,
-        subject: 'delivery',
-        reason: 'not_received',
-        merchantContact: 'merchant_no_answer',
-        description: 'Colis jamais arrivé.',
-      },
-    })
-  ).body;
+  dossier = await fileClaim(server, alice, world.transactions.alice1, {
+    subject: 'delivery',
+    reason: 'not_received',
+    merchantContact: 'merchant_no_answer',
+    description: 'Colis jamais arrivé.',
+  });
 });
 afterAll(async () => {
   await server.close();

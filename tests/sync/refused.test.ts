@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { TestServer, World } from '../server/harness';
-import { buildWorld, dropTestDatabases, startTestServer } from '../server/harness';
+import { buildWorld, dropTestDatabases, fileClaim, startTestServer } from '../server/harness';
 import { ExclusiveLock, cacheView, serverView, signInAgent } from './client';
 import { Desk } from './fault-model';
 
@@ -21,23 +21,9 @@ beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server);
   const alice = await server.signIn(world.users.alice.email);
-  for (const transactionId of [
-    world.transactions.alice1,
-    world.transactions.alice2,
-    world.transactions.alice3,
-  ]) {
-    const res = await server.call<Dossier>('POST', '/dossiers', {
-      token: alice,
-      body: {
-        transactionId,
-        subject: 'payment',
-        reason: 'other',
-        merchantContact: 'not_contacted',
-        description: 'Débit en double.',
-      },
-    });
-    dossiers.push(res.body);
-  }
+  const { alice1, alice2, alice3 } = world.transactions;
+  for (const transactionId of [alice1, alice2, alice3])
+    dossiers.push(await fileClaim(server, alice, transactionId));
 });
 afterAll(async () => {
   await server.close();

@@ -3,7 +3,7 @@ import { Session } from '../../src-renderer/app/session';
 import { createHttpBridge } from '../../src-renderer/bridge/http';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { TestServer, World } from '../server/harness';
-import { buildWorld, dropTestDatabases, startTestServer } from '../server/harness';
+import { buildWorld, dropTestDatabases, fileClaim, startTestServer } from '../server/harness';
 import { MemoryStorage, serverView } from './client';
 
 /** Signing in and out of the back office: staff only, kept across restarts, nothing pending dropped. */
@@ -15,18 +15,7 @@ let dossier: Dossier;
 beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server);
-  dossier = (
-    await server.call<Dossier>('POST', '/dossiers', {
-      token: await server.signIn(world.users.alice.email),
-      body: {
-        transactionId: world.transactions.alice2,
-        subject: 'payment',
-        reason: 'other',
-        merchantContact: 'not_contacted',
-        description: 'Débit en double.',
-      },
-    })
-  ).body;
+  dossier = await fileClaim(server, await server.signIn(world.users.alice.email), world.transactions.alice2);
 });
 afterAll(async () => {
   await server.close();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { perform } from '../../src-renderer/sync/actions';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { TestServer, World } from '../server/harness';
-import { buildWorld, dropTestDatabases, startTestServer } from '../server/harness';
+import { buildWorld, dropTestDatabases, fileClaim, startTestServer } from '../server/harness';
 import type { Exclusive } from './client';
 import { ExclusiveLock, cacheView, closeWindow, openWindow, serverView, signInAgent } from './client';
 
@@ -21,22 +21,16 @@ beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server);
   const alice = await server.signIn(world.users.alice.email);
-  for (const transactionId of [
-    world.transactions.alice1,
-    world.transactions.alice2,
-    world.transactions.alice3,
-  ]) {
-    const res = await server.call<Dossier>('POST', '/dossiers', {
-      token: alice,
-      body: {
-        transactionId,
+  const { alice1, alice2, alice3 } = world.transactions;
+  for (const transactionId of [alice1, alice2, alice3]) {
+    dossiers.push(
+      await fileClaim(server, alice, transactionId, {
         subject: 'delivery',
         reason: 'not_received',
         merchantContact: 'merchant_no_answer',
         description: 'Jamais reçu.',
-      },
-    });
-    dossiers.push(res.body);
+      }),
+    );
   }
 });
 afterAll(async () => {
