@@ -123,10 +123,12 @@ export class Session {
 
   /** The server's rules when it answers soon, else the last ones received, else the defaults. */
   private async rulesFor(user: User): Promise<{ settings: DisputeSettings; skewMs: number }> {
-    const timeout = new Promise<null>((resolve) =>
-      setTimeout(() => resolve(null), this.o.rulesTimeoutMs ?? 3_000),
-    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), this.o.rulesTimeoutMs ?? 3_000);
+    });
     const answer = await Promise.race([this.o.bridge.rules(), timeout]);
+    clearTimeout(timer);
     if (answer?.ok) {
       const rules = { settings: answer.value.settings, skewMs: Date.parse(answer.value.now) - Date.now() };
       try {

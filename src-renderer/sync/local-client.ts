@@ -77,7 +77,7 @@ export class LocalClient {
         this.setNotice({ kind: 'outdated', at: now() });
         throw error;
       }
-      await this.drop();
+      this.drop();
       await this.deleteDatabase().catch(() => undefined);
       try {
         await this.connect();
@@ -106,7 +106,7 @@ export class LocalClient {
 
   close(): void {
     this.stop();
-    this.drop().catch(() => undefined);
+    this.drop();
   }
 
   onChange(listener: () => void): () => void {
@@ -149,7 +149,7 @@ export class LocalClient {
   /** Deletes this user's cache (after sign-out, when the agent chose to). */
   async destroy(): Promise<void> {
     this.stop();
-    await this.drop();
+    this.drop();
     await this.deleteDatabase();
   }
 
@@ -158,7 +158,7 @@ export class LocalClient {
     this.rebuilding ??= (async () => {
       const wasStarted = this.started;
       this.engine.stop();
-      await this.drop();
+      this.drop();
       if (reason === 'failed') await this.deleteDatabase().catch(() => undefined);
       try {
         await this.connect();
@@ -226,11 +226,10 @@ export class LocalClient {
     }
   }
 
-  private async drop(): Promise<void> {
-    // Connections from a failed open may not exist yet.
+  /** Closes this client's connections (those of a failed open may not exist yet). */
+  private drop(): void {
     const connections = [this.db as CacheDatabase | undefined, this.bulk as CacheDatabase | undefined];
     for (const c of connections) c?.close();
-    await Promise.resolve();
   }
 
   private setNotice(notice: CacheNotice): void {

@@ -104,6 +104,7 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
               {d ? (
                 <QueueRow
                   dossier={d}
+                  index={item.index}
                   now={now}
                   assigneeName={d.assigneeId ? (staffNames.get(d.assigneeId) ?? null) : null}
                   active={d.id === activeId}
@@ -111,7 +112,7 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
                   focusable={item.index === cursor}
                   onOpen={onOpen}
                   onToggle={onToggle}
-                  onFocusRow={() => onCursor(item.index)}
+                  onFocusRow={onCursor}
                 />
               ) : (
                 <div className="queue-row queue-row--loading">{t('list.loadingRow')}</div>

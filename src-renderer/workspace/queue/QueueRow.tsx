@@ -6,6 +6,8 @@ import { StatusBadge } from '../../ui/StatusBadge';
 
 export interface QueueRowProps {
   dossier: Dossier;
+  /** Its place in the list, given back when the row takes the focus. */
+  index: number;
   now: number;
   assigneeName: string | null;
   active: boolean;
@@ -14,12 +16,13 @@ export interface QueueRowProps {
   focusable: boolean;
   onOpen: (dossier: Dossier) => void;
   onToggle: (id: string) => void;
-  onFocusRow: () => void;
+  onFocusRow: (index: number) => void;
 }
 
 /** One dossier in a queue: what an agent scans to choose the next one. */
 export const QueueRow = memo(function QueueRow({
   dossier: d,
+  index,
   now,
   assigneeName,
   active,
@@ -52,7 +55,7 @@ export const QueueRow = memo(function QueueRow({
         tabIndex={focusable ? 0 : -1}
         aria-current={active ? 'true' : undefined}
         onClick={() => onOpen(d)}
-        onFocus={onFocusRow}
+        onFocus={() => onFocusRow(index)}
       >
         <span className="queue-row__ref">{d.reference}</span>
         <span className="queue-row__customer">{d.transaction.customerName}</span>

@@ -4,6 +4,8 @@ import { useT } from '../../i18n/hooks';
 import { QueueRow } from './QueueRow';
 
 const limit = 50;
+/** Search results are opened, not selected: their rows ignore selection and the list cursor. */
+const ignore = () => undefined;
 
 export interface SearchResultsProps {
   text: string;
@@ -30,18 +32,19 @@ export function SearchResults({ text, now, activeId, onOpen, staffNames }: Searc
         <p className="workspace__hint">{t('list.searchLimited', { count: limit })}</p>
       )}
       <ul className="search-results__rows" aria-label={t('search.results', { count: found?.length ?? 0 })}>
-        {(found ?? []).map((d) => (
+        {(found ?? []).map((d, index) => (
           <li key={d.id}>
             <QueueRow
               dossier={d}
+              index={index}
               now={now}
               assigneeName={d.assigneeId ? (staffNames.get(d.assigneeId) ?? null) : null}
               active={d.id === activeId}
               selected={false}
               focusable
               onOpen={onOpen}
-              onToggle={() => undefined}
-              onFocusRow={() => undefined}
+              onToggle={ignore}
+              onFocusRow={ignore}
             />
           </li>
         ))}
