@@ -26,9 +26,11 @@ export async function startServer(
   config: ServerConfig,
   settings: DisputeSettings = defaultSettings,
 ): Promise<RunningServer> {
+  let warn: (error: Error) => void = () => undefined;
   const db: Database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? null : config.dataDir,
+    onConnectionLost: (error) => warn(error),
   });
   await migrate(db);
   const manualClock =
@@ -53,6 +55,7 @@ export async function startServer(
     corsOrigins: config.corsOrigins,
     webRoot,
   });
+  warn = (error) => app.log.warn({ err: error }, 'a database connection was lost; the pool replaces it');
   if (config.seed !== undefined) {
     // Loaded only when asked: the generator and its word lists are not part of a production server.
     const { seedIfEmpty } = await import('./seed/seed');

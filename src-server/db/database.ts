@@ -23,12 +23,14 @@ export interface DatabaseOptions {
   /** PostgreSQL connection string; without it, PGlite in `dataDir` (or in memory when null). */
   databaseUrl?: string | undefined;
   dataDir?: string | null | undefined;
+  /** Told when PostgreSQL ends a connection (restart, failover); the pool replaces it. */
+  onConnectionLost?: ((error: Error) => void) | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const { openPostgres } = await import('./postgres');
-    return openPostgres(options.databaseUrl);
+    return openPostgres(options.databaseUrl, options.onConnectionLost);
   }
   const { openPglite } = await import('./pglite');
   return openPglite(options.dataDir ?? null);

@@ -16,8 +16,21 @@ const wrap = (client: pg.Pool | pg.PoolClient): Sql => ({
 });
 
 /** PostgreSQL through a pool; LISTEN on one dedicated connection, re-established if it drops. */
-export async function openPostgres(connectionString: string): Promise<Database> {
+export async function openPostgres(
+  connectionString: string,
+  onConnectionLost: (error: Error) => void = () => undefined,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // A connection the server ends (restart, failover, an administrator) must never crash the API:
+  // a query running on it rejects on its own, and the pool opens a fresh connection for the next.
+  const connections = new Set<pg.Client>();
+  pool.on('connect', (client) => {
+    connections.add(client);
+    // The pool reports an idle connection's end (below); this covers one already being closed.
+    client.on('error', () => undefined);
+    client.once('end', () => connections.delete(client));
+  });
+  pool.on('error', onConnectionLost);
   await pool.query('select 1');
   const listeners = new Map<string, Set<(payload: string) => void>>();
   let listenClient: pg.Client | null = null;
@@ -77,7 +90,11 @@ export async function openPostgres(connectionString: string): Promise<Database> 
     async close() {
       closed = true;
       await listenClient?.end().catch(() => undefined);
+      // `pool.end()` resolves once every connection is asked to end, not when it has: wait for the
+      // sockets too, so nothing of this database outlives `close()`.
+      const closing = [...connections].map((c) => new Promise((done) => c.once('end', done)));
       await pool.end();
+      await Promise.all(closing);
     },
   };
 }
