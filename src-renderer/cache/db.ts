@@ -1,3 +1,4 @@
+import type { RefusalDetails } from '../../src-shared/domain/refusals';
 import Dexie from 'dexie';
 import type { DexieOptions, Table } from 'dexie';
 import type { MutationName } from '../../src-shared/contract/sync';
@@ -62,6 +63,8 @@ export interface Rejection {
   name: MutationName;
   code: string;
   message: string;
+  /** The reason as a word of the shared vocabulary, to say it in the agent's language. */
+  details?: RefusalDetails;
   at: string;
 }
 

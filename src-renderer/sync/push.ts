@@ -1,3 +1,5 @@
+import type { RefusalDetails } from '../../src-shared/domain/refusals';
+import { refusalDetailsSchema } from '../../src-shared/domain/refusals';
 import type { Bridge, BridgeError } from '../../src-shared/contract/bridge';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase } from '../cache/db';
@@ -54,6 +56,7 @@ export async function pushOutbox(
             name: entry.name,
             code: result.error?.code ?? 'conflict',
             message: result.error?.message ?? 'The server refused this change.',
+            ...refusalDetailsOf(result.error?.details),
             at: new Date(ctx.now()).toISOString(),
           });
           // No pull since the acknowledged actions were applied: they are not in `base` yet.
@@ -73,4 +76,10 @@ export async function pushOutbox(
     }
     count += answered.length;
   }
+}
+
+/** Details kept only when they are a reason we know: the cache holds what the shared schema says. */
+function refusalDetailsOf(details: unknown): { details?: RefusalDetails } {
+  const parsed = refusalDetailsSchema.safeParse(details);
+  return parsed.success ? { details: parsed.data } : {};
 }

@@ -13,7 +13,7 @@ export { filterCommands } from './palette-filter';
 export type { PaletteCommand } from './palette-filter';
 export { QueueNav } from './QueueNav';
 export type { QueueNavItem, QueueNavProps } from './QueueNav';
-export { mutationLabelKeys, refusalToast } from './refusal';
+export { mutationLabelKeys, refusalReasonText, refusalToast } from './refusal';
 export type { RefusedChange } from './refusal';
 export { SearchBox } from './SearchBox';
 export type { SearchBoxProps } from './SearchBox';

@@ -1,4 +1,5 @@
 import type { MutationName } from '../../src-shared/contract/sync';
+import { refusalDetailsSchema } from '../../src-shared/domain/refusals';
 import type { MessageKey } from '../i18n/catalogue';
 import type { Translate } from '../i18n/translate';
 import type { Toast } from './toast-queue';
@@ -26,9 +27,34 @@ export interface RefusedChange {
   reference?: string;
   /** The server's reason, as it gave it. */
   message: string;
+  /** The reason as a word of the shared vocabulary (`RefusalDetails`), when the server gave one. */
+  details?: unknown;
 }
 
 const isMutationName = (name: string): name is MutationName => Object.hasOwn(mutationLabelKeys, name);
+
+/**
+ * Why a change was refused, in the agent's language: from the reason's word when the server or
+ * the local rules gave one, in the server's own (English) words otherwise — a newer server's new
+ * reason is still said, if not translated.
+ */
+export function refusalReasonText(
+  t: Translate,
+  refusal: { code?: string; message: string; details?: unknown },
+): string {
+  if (refusal.code === 'storage_full' || refusal.code === 'storage_failed') return t(`error.${refusal.code}`);
+  const parsed = refusalDetailsSchema.safeParse(refusal.details);
+  if (!parsed.success) return refusal.message;
+  const details = parsed.data;
+  if (details.reason === 'role_cannot') {
+    const command = details.command ?? '';
+    return t('refusalReason.role_cannot', {
+      role: t(`actor.${details.role ?? 'agent'}`),
+      action: isMutationName(command) ? t(mutationLabelKeys[command]) : command,
+    });
+  }
+  return t(`refusalReason.${details.reason}`);
+}
 
 /** The toast telling an agent the server refused one of their changes, and why. */
 export function refusalToast(t: Translate, refusal: RefusedChange, open?: () => void): Toast {
@@ -39,7 +65,7 @@ export function refusalToast(t: Translate, refusal: RefusedChange, open?: () => 
     title: refusal.reference
       ? t('refusal.onDossier', { reference: refusal.reference, action })
       : t('refusal.title', { action }),
-    body: refusal.message,
+    body: refusalReasonText(t, refusal),
     action: open ? { label: t('action.open'), onClick: open } : undefined,
   };
 }

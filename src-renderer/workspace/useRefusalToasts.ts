@@ -3,7 +3,7 @@ import { clockNow } from '../clock';
 import { useDesk } from '../data/desk';
 import { useCacheQuery } from '../data/live';
 import { useT } from '../i18n/hooks';
-import { refusalToast } from '../ui/refusal';
+import { refusalReasonText, refusalToast } from '../ui/refusal';
 import type { ToastQueue } from '../ui/toast-queue';
 
 /**
@@ -29,14 +29,16 @@ export function useRefusalToasts(toasts: ToastQueue, open: (dossierId: string) =
       if (seen.current.has(r.id)) continue;
       seen.current.add(r.id);
       toasts.push(
-        refusalToast(t, { id: r.id, name: r.name, reference: r.reference, message: r.message }, () =>
-          open(r.dossierId),
+        refusalToast(
+          t,
+          { id: r.id, name: r.name, reference: r.reference, message: r.message, details: r.details },
+          () => open(r.dossierId),
         ),
       );
       desk.notify({
         kind: 'refused',
         title: t('notify.refused', { reference: r.reference ?? r.dossierId }),
-        body: r.message,
+        body: refusalReasonText(t, r),
         dossierId: r.dossierId,
       });
     }

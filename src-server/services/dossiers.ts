@@ -3,6 +3,8 @@ import { localDate } from '../../src-shared/domain/calendar';
 import type { Command } from '../../src-shared/domain/commands';
 import { decide, fileClaim } from '../../src-shared/domain/lifecycle';
 import type { Dossier } from '../../src-shared/domain/model';
+import type { RefusalDetails } from '../../src-shared/domain/refusals';
+import { refusalText } from '../../src-shared/domain/refusals';
 import { applyTimeRules, nextTimeRule } from '../../src-shared/domain/time-rules';
 import type { Decision, Refusal } from '../../src-shared/domain/transitions';
 import type { Sql } from '../db/database';
@@ -64,7 +66,7 @@ export async function fileClaimFor(
         },
         { now, settings: ctx.settings, actor: actorOf(account), newId: ctx.newId },
       );
-      if (!decided.ok) throw new ApiProblem(decided.error.code, decided.error.message);
+      if (!decided.ok) throw new ApiProblem(decided.error.code, decided.error.message, decided.error.details);
       await writeWithNextRule(tx, ctx, decided.value);
       await storeFiles(tx, decided.value, uploads.files);
       return decided.value.dossier;
@@ -79,7 +81,10 @@ export async function fileClaimFor(
 
 export type CommandOutcome =
   | { ok: true; dossier: Dossier; changed: boolean; decision: Decision }
-  | { ok: false; error: { code: Refusal['code'] | 'not_found'; message: string } };
+  | {
+      ok: false;
+      error: { code: Refusal['code'] | 'not_found'; message: string; details?: RefusalDetails };
+    };
 
 /**
  * Runs a command on a dossier inside the caller's transaction: catches up the time rules first, so the
@@ -96,7 +101,8 @@ export async function commandInTransaction(
 ): Promise<CommandOutcome> {
   const current = await lockDossier(tx, dossierId);
   if (!current || !canSeeDossier(account, current)) {
-    return { ok: false, error: { code: 'not_found', message: 'This dossier does not exist.' } };
+    const details: RefusalDetails = { reason: 'dossier_not_found' };
+    return { ok: false, error: { code: 'not_found', message: refusalText(details, ''), details } };
   }
   const now = ctx.clock.now();
   const caughtUp = applyTimeRules(current, now, ctx.settings, ctx.newId);
@@ -136,7 +142,7 @@ export async function runCommand(
     if (result.ok && files.length > 0) await storeFiles(tx, result.decision, files);
     return result;
   });
-  if (!outcome.ok) throw new ApiProblem(outcome.error.code, outcome.error.message);
+  if (!outcome.ok) throw new ApiProblem(outcome.error.code, outcome.error.message, outcome.error.details);
   return outcome.dossier;
 }
 

@@ -2,6 +2,8 @@ import type { PullResponse, PushRequest, MutationResult, SyncChange } from '../.
 import { parseMutation } from '../../src-shared/contract/sync';
 import type { Command } from '../../src-shared/domain/commands';
 import type { Dossier } from '../../src-shared/domain/model';
+import type { RefusalDetails } from '../../src-shared/domain/refusals';
+import { refusalText } from '../../src-shared/domain/refusals';
 import { isStaff } from '../../src-shared/domain/vocabulary';
 import type { Sql } from '../db/database';
 import { ApiProblem } from '../http/problem';
@@ -254,17 +256,15 @@ export async function push(ctx: ServerContext, a: AccountRow, req: PushRequest):
 async function checkAssignee(
   tx: Sql,
   command: Command,
-): Promise<{ ok: false; error: { code: 'invalid_request'; message: string } } | null> {
+): Promise<{
+  ok: false;
+  error: { code: 'invalid_request'; message: string; details: RefusalDetails };
+} | null> {
   if (command.name !== 'dossier.assign' || command.args.assigneeId === null) return null;
   const assignee = await findAccount(tx, command.args.assigneeId);
   if (assignee && isStaff(assignee.role)) return null;
-  return {
-    ok: false,
-    error: {
-      code: 'invalid_request',
-      message: 'A dossier can only be assigned to a Klik & Pay agent or supervisor.',
-    },
-  };
+  const details: RefusalDetails = { reason: 'assignee_not_staff' };
+  return { ok: false, error: { code: 'invalid_request', message: refusalText(details, ''), details } };
 }
 
 /** A refused intent is part of the dossier's story: it goes to the audit trail the author syncs. */
@@ -274,7 +274,7 @@ async function recordRejection(
   a: AccountRow,
   dossierId: string,
   name: string,
-  error: { code: string; message: string },
+  error: { code: string; message: string; details?: RefusalDetails },
   origin: Record<string, unknown>,
 ): Promise<void> {
   const dossier = await findDossier(tx, dossierId);
@@ -287,6 +287,12 @@ async function recordRejection(
     actor: { role: a.role, id: a.id },
     at,
     changes: {},
-    data: { mutation: name, code: error.code, message: error.message, origin },
+    data: {
+      mutation: name,
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+      origin,
+    },
   });
 }

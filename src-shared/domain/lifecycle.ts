@@ -29,7 +29,7 @@ export interface ClaimFiling {
 
 /** Files a claim and routes it: payment, or an unreachable merchant → Klik & Pay; delivery → merchant. */
 export function fileClaim(claim: ClaimFiling, ctx: RuleContext): Decided {
-  if (ctx.actor.role !== 'customer') return refuse('forbidden', 'Only the customer can file a claim.');
+  if (ctx.actor.role !== 'customer') return refuse('forbidden', { reason: 'customer_only' });
   const at = iso(ctx.now);
   const blank: Dossier = {
     id: claim.id,
@@ -83,16 +83,12 @@ export function fileClaim(claim: ClaimFiling, ctx: RuleContext): Decided {
   return { ok: true, value: { ...decision, dossier: { ...decision.dossier, version: 1 } } };
 }
 
-const closedRefusal = (d: Dossier): Decided =>
-  refuse(
-    'conflict',
-    `Dossier ${d.reference} is closed: it accepts no more correspondence. It can be reopened by a supervisor.`,
-  );
+const closedRefusal = (d: Dossier): Decided => refuse('conflict', { reason: 'dossier_closed' }, d.reference);
 
 export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
   const { actor, now } = ctx;
   if (!commandRoles[cmd.name].includes(actor.role)) {
-    return refuse('forbidden', `A ${actor.role} cannot do "${cmd.name}".`);
+    return refuse('forbidden', { reason: 'role_cannot', role: actor.role, command: cmd.name });
   }
   const open = d.status !== 'closed';
   const draft = new Draft(d, ctx.settings, ctx.newId);
@@ -115,7 +111,7 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
     case 'customer.escalate': {
       if (!open) return closedRefusal(d);
       if (d.status === 'awaiting_klikpay') {
-        return refuse('conflict', `Klik & Pay already has dossier ${d.reference} in hand.`);
+        return refuse('conflict', { reason: 'already_in_hand' }, d.reference);
       }
       if (cmd.args.body !== undefined) draft.addMessage(actor, 'both', 'message', cmd.args.body, now);
       draft.toKlikpay(now);
@@ -159,10 +155,7 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
     case 'dossier.remind_merchant': {
       if (!open) return closedRefusal(d);
       if (d.status !== 'awaiting_merchant') {
-        return refuse(
-          'conflict',
-          `Dossier ${d.reference} is not awaiting the merchant: forward it to the merchant rather than remind them.`,
-        );
+        return refuse('conflict', { reason: 'not_awaiting_merchant' }, d.reference);
       }
       x.merchantStage = 'reminded';
       x.remindedAt = iso(now);
@@ -187,14 +180,11 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
     case 'dossier.take_over': {
       if (!open) return closedRefusal(d);
       if (d.status === 'awaiting_klikpay' && d.assigneeId === actor.id) {
-        return refuse('conflict', `Dossier ${d.reference} is already yours and awaiting Klik & Pay.`);
+        return refuse('conflict', { reason: 'already_yours' }, d.reference);
       }
       // Taking over assigns the dossier to oneself: reassigning another agent's dossier is a supervisor's call.
       if (actor.role === 'agent' && d.assigneeId !== null && d.assigneeId !== actor.id) {
-        return refuse(
-          'forbidden',
-          `Dossier ${d.reference} is assigned to another agent: only a supervisor can reassign it.`,
-        );
+        return refuse('forbidden', { reason: 'assigned_to_another' }, d.reference);
       }
       x.assigneeId = actor.id;
       draft.toKlikpay(now);
@@ -203,10 +193,7 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
     case 'dossier.assign': {
       const current = d.assigneeId;
       if (actor.role === 'agent' && current !== null && current !== actor.id) {
-        return refuse(
-          'forbidden',
-          `Dossier ${d.reference} is assigned to another agent: only a supervisor can reassign it.`,
-        );
+        return refuse('forbidden', { reason: 'assigned_to_another' }, d.reference);
       }
       x.assigneeId = cmd.args.assigneeId;
       return done();
@@ -223,12 +210,12 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
         return done();
       }
       if (!open) return closedRefusal(d);
-      if (ms(until) <= now) return refuse('invalid_request', 'A follow-up date must be in the future.');
+      if (ms(until) <= now) return refuse('invalid_request', { reason: 'follow_up_past' });
       x.followUps[key] = iso(ms(until));
       return done();
     }
     case 'dossier.close': {
-      if (!open) return refuse('conflict', `Dossier ${d.reference} is already closed.`);
+      if (!open) return refuse('conflict', { reason: 'already_closed' }, d.reference);
       const { summary, outcome } = cmd.args;
       draft.close({
         reason: 'resolved_by_klikpay',
@@ -241,7 +228,7 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
       return done();
     }
     case 'dossier.reopen': {
-      if (open) return refuse('conflict', `Dossier ${d.reference} is not closed.`);
+      if (open) return refuse('conflict', { reason: 'not_closed' }, d.reference);
       x.closure = null;
       x.reopenedAt = iso(now);
       draft.toKlikpay(now);

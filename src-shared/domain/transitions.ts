@@ -1,4 +1,6 @@
 import type { Attachment, AuditEvent, Closure, Dossier, Message } from './model';
+import type { RefusalDetails } from './refusals';
+import { refusalText } from './refusals';
 import type { DisputeSettings } from './settings';
 import { autoCloseAtFor, iso, klikpayDueAt, merchantDueAt } from './settings';
 import type { TemplateFacts, TemplateId } from './templates';
@@ -32,13 +34,19 @@ export interface Decision {
 export type RefusalCode = 'conflict' | 'forbidden' | 'invalid_request';
 export interface Refusal {
   code: RefusalCode;
+  /** In English, for the API's callers and logs. */
   message: string;
+  /**
+   * The reason as a word of the shared vocabulary, for clients to say in their user's language
+   * (the rules always give one; a refusal of malformed input has none).
+   */
+  details?: RefusalDetails;
 }
 export type Decided = { ok: true; value: Decision } | { ok: false; error: Refusal };
 
-export const refuse = (code: RefusalCode, message: string): Decided => ({
+export const refuse = (code: RefusalCode, details: RefusalDetails, reference = ''): Decided => ({
   ok: false,
-  error: { code, message },
+  error: { code, message: refusalText(details, reference), details },
 });
 
 /** Fields whose change is bookkeeping, not news: left out of the audit trail's before/after. */

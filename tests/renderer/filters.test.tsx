@@ -417,7 +417,7 @@ describe('bulk actions', () => {
     expect(groups).toHaveLength(1);
     expect(groups[0]?.textContent).toContain('3 refused');
     expect(groups[0]?.textContent).toContain(
-      'Dossier … is not awaiting the merchant: forward it to the merchant rather than remind them.',
+      'The dossier is not awaiting the merchant: forward it to the merchant rather than remind them.',
     );
     expect(groups[0]?.textContent).toContain('KP-2026-000100, KP-2026-000102, KP-2026-000104');
     // Only the dossiers awaiting the merchant were reminded, each its own intent.
@@ -532,5 +532,11 @@ describe('the filters catalogue', () => {
     expect(plain((await screen.findByText(/^Terminé/)).textContent)).toBe(
       'Terminé : 1 relance envoyée, 1 refusé',
     );
+    // The rules' reason too, not the server's English words.
+    expect(
+      screen.getByText(
+        'Le dossier n’est pas en attente du marchand : transmettez-le au marchand plutôt que de le relancer.',
+      ),
+    ).toBeTruthy();
   });
 });

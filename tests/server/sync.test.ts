@@ -156,12 +156,17 @@ describe('push', () => {
     const res = await push(tokens.agent, [
       { id: 'remind-1', name: 'dossier.remind_merchant', args: { dossierId: payment.id } },
     ]);
-    expect(res.body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'conflict' } });
+    // The reason in words for people, and as a word of the shared vocabulary for clients to translate.
+    const refusal = {
+      status: 'rejected',
+      error: { code: 'conflict', details: { reason: 'not_awaiting_merchant' } },
+    };
+    expect(res.body.results[0]).toMatchObject(refusal);
     expect(res.body.results[0]?.error?.message).toMatch(/not awaiting the merchant/);
     const retry = await push(tokens.agent, [
       { id: 'remind-1', name: 'dossier.remind_merchant', args: { dossierId: payment.id } },
     ]);
-    expect(retry.body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'conflict' } });
+    expect(retry.body.results[0]).toMatchObject(refusal);
     const events = await server.call<{ items: { type: string; data: Record<string, unknown> }[] }>(
       'GET',
       `/dossiers/${payment.id}/events`,
@@ -173,6 +178,7 @@ describe('push', () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0]?.data).toMatchObject({
       mutation: 'dossier.remind_merchant',
+      details: { reason: 'not_awaiting_merchant' },
       origin: { mutationId: 'remind-1', clientId: 'desk-1' },
     });
   });
@@ -189,7 +195,13 @@ describe('push', () => {
     const agentReopen = await push(tokens.agent2, [
       { id: 'reopen-1', name: 'dossier.reopen', args: { dossierId: payment.id, reason: 'New evidence' } },
     ]);
-    expect(agentReopen.body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+    expect(agentReopen.body.results[0]).toMatchObject({
+      status: 'rejected',
+      error: {
+        code: 'forbidden',
+        details: { reason: 'role_cannot', role: 'agent', command: 'dossier.reopen' },
+      },
+    });
     const reassign = await push(tokens.agent2, [
       {
         id: 'assign-1',
@@ -197,7 +209,10 @@ describe('push', () => {
         args: { dossierId: payment.id, assigneeId: world.users.agent2.id },
       },
     ]);
-    expect(reassign.body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+    expect(reassign.body.results[0]).toMatchObject({
+      status: 'rejected',
+      error: { code: 'forbidden', details: { reason: 'assigned_to_another' } },
+    });
     const reopen = await push(tokens.supervisor, [
       { id: 'reopen-2', name: 'dossier.reopen', args: { dossierId: payment.id, reason: 'New evidence' } },
     ]);
@@ -211,7 +226,7 @@ describe('push', () => {
     ]);
     expect(toCustomer.body.results[0]).toMatchObject({
       status: 'rejected',
-      error: { code: 'invalid_request' },
+      error: { code: 'invalid_request', details: { reason: 'assignee_not_staff' } },
     });
   });
 

@@ -109,6 +109,8 @@ describe('the sync engine against the real API', () => {
     const rejections = await client.db.rejections.where('dossierId').equals(dossier(2).id).toArray();
     expect(rejections).toHaveLength(1);
     expect(rejections[0]?.message).toMatch(/not awaiting the merchant/);
+    // Kept with the reason's word, for the dossier to say it in the agent's language.
+    expect(rejections[0]?.details).toEqual({ reason: 'not_awaiting_merchant' });
     expect(await client.db.outbox.count()).toBe(0);
     const view = await serverView(server, await server.signIn(world.users.agent.email));
     expect(view.dossiers.find((d) => d.id === dossier(2).id)?.status).toBe('awaiting_customer');

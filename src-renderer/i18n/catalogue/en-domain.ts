@@ -66,6 +66,23 @@ export const enDomain = {
   'language.fr': 'French',
   'language.en': 'English',
 
+  // Why the rules refused a change; shown next to the dossier it concerns, so without its reference.
+  'refusalReason.customer_only': 'Only the customer can file a claim.',
+  'refusalReason.role_cannot': 'Your role ({role}) does not allow “{action}”.',
+  'refusalReason.dossier_not_found': 'The dossier does not exist, or is no longer visible to you.',
+  'refusalReason.dossier_closed':
+    'The dossier is closed: it accepts no more correspondence. A supervisor can reopen it.',
+  'refusalReason.already_in_hand': 'Klik & Pay already has the dossier in hand.',
+  'refusalReason.not_awaiting_merchant':
+    'The dossier is not awaiting the merchant: forward it to the merchant rather than remind them.',
+  'refusalReason.already_yours': 'The dossier is already yours and awaiting Klik & Pay.',
+  'refusalReason.assigned_to_another':
+    'The dossier is assigned to another agent: only a supervisor can reassign it.',
+  'refusalReason.assignee_not_staff': 'A dossier can only be assigned to a Klik & Pay agent or supervisor.',
+  'refusalReason.follow_up_past': 'A follow-up date must be in the future.',
+  'refusalReason.already_closed': 'The dossier is already closed.',
+  'refusalReason.not_closed': 'The dossier is not closed.',
+
   'template.goodPractices': 'Good Practices reminder',
   'template.rights': 'Information on your rights',
   'template.proofRequest': 'Request for proof',

@@ -66,6 +66,23 @@ export const frDomain: TranslationOf<typeof enDomain> = {
   'language.fr': 'Français',
   'language.en': 'Anglais',
 
+  'refusalReason.customer_only': 'Seul le client peut déposer une réclamation.',
+  'refusalReason.role_cannot': 'Votre rôle ({role}) ne permet pas « {action} ».',
+  'refusalReason.dossier_not_found': 'Le dossier n’existe pas, ou ne vous est plus visible.',
+  'refusalReason.dossier_closed':
+    'Le dossier est clos : il n’accepte plus de correspondance. Un superviseur peut le rouvrir.',
+  'refusalReason.already_in_hand': 'Klik & Pay a déjà le dossier en main.',
+  'refusalReason.not_awaiting_merchant':
+    'Le dossier n’est pas en attente du marchand : transmettez-le au marchand plutôt que de le relancer.',
+  'refusalReason.already_yours': 'Le dossier vous est déjà attribué et attend Klik & Pay.',
+  'refusalReason.assigned_to_another':
+    'Le dossier est attribué à un autre agent : seul un superviseur peut le réattribuer.',
+  'refusalReason.assignee_not_staff':
+    'Un dossier ne peut être attribué qu’à un agent ou un superviseur de Klik & Pay.',
+  'refusalReason.follow_up_past': 'La date de suivi doit être dans le futur.',
+  'refusalReason.already_closed': 'Le dossier est déjà clos.',
+  'refusalReason.not_closed': 'Le dossier n’est pas clos.',
+
   'template.goodPractices': 'Rappel des Bonnes Pratiques du e-commerce',
   'template.rights': 'Information sur vos droits',
   'template.proofRequest': 'Demande de justificatifs',

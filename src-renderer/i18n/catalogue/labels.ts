@@ -1,5 +1,6 @@
 import type { BridgeErrorCode } from '../../../src-shared/contract/bridge';
 import type { QueueId } from '../../../src-shared/domain/queues';
+import type { RefusalReason } from '../../../src-shared/domain/refusals';
 import type {
   ActorRole,
   Audience,
@@ -32,7 +33,8 @@ export type VocabularyLabels = Labels<'status', Status> &
   Labels<'audience', Audience> &
   Labels<'actor', ActorRole> &
   Labels<'messageKind', MessageKind> &
-  Labels<'language', Language>;
+  Labels<'language', Language> &
+  Labels<'refusalReason', RefusalReason>;
 
 /** What can go wrong in a sync round: the bridge's errors and the local storage's (the engine's `SyncErrorCode`). */
 export type DeskErrorCode = BridgeErrorCode | 'storage_full' | 'storage_failed' | 'app_error';

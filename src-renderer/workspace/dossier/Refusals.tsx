@@ -4,7 +4,7 @@ import { useDesk } from '../../data/desk';
 import { dismissRefusal } from '../../data/dossier';
 import type { MessageKey } from '../../i18n/catalogue';
 import { useFormat, useT } from '../../i18n/hooks';
-import { mutationLabelKeys } from '../../ui/refusal';
+import { mutationLabelKeys, refusalReasonText } from '../../ui/refusal';
 import type { LocalRefusal } from './use-action';
 
 /** "Your reminder was refused": each change, named as the agent thinks of it. */
@@ -31,7 +31,7 @@ export function LocalRefusalNote({ refusal, onDismiss }: { refusal: LocalRefusal
     <div className="form-error dossier-refusal" role="alert">
       <p>
         <strong>{t('refused.local', { action: t(mutationLabelKeys[refusal.name]) })}</strong>{' '}
-        {refusal.message}
+        {refusalReasonText(t, refusal)}
       </p>
       <button type="button" className="icon-button" aria-label={t('refused.dismiss')} onClick={onDismiss}>
         <span aria-hidden="true">×</span>
@@ -56,7 +56,7 @@ export function RejectionList({ rejections }: { rejections: readonly Rejection[]
           <li key={r.id} className="dossier-rejection">
             <p className="dossier-rejection__text" role="alert">
               <strong>{isMutationName(r.name) ? t(refusedKeys[r.name]) : t('refused.other')}</strong>{' '}
-              {r.message}
+              {refusalReasonText(t, r)}
             </p>
             <time className="dossier-rejection__time" dateTime={r.at}>
               {format.dateTime(r.at)}

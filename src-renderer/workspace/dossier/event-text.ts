@@ -3,7 +3,7 @@ import type { ActorRef, AuditEvent } from '../../../src-shared/domain/model';
 import { outcomeSchema, statusSchema } from '../../../src-shared/domain/vocabulary';
 import type { Formatters } from '../../i18n/hooks';
 import type { Translate } from '../../i18n/translate';
-import { mutationLabelKeys } from '../../ui/refusal';
+import { mutationLabelKeys, refusalReasonText } from '../../ui/refusal';
 
 /** An audit event as one line of the timeline: what happened, by whom, in the agent's language. */
 export interface EventLine {
@@ -120,7 +120,7 @@ export function describeEvent(e: AuditEvent, w: EventWords): EventLine | null {
     case 'mutation.rejected': {
       const name = e.data.mutation;
       const action = isMutationName(name) ? t(mutationLabelKeys[name]) : t('refusal.change');
-      const message = text(e.data.message) ?? '';
+      const message = refusalReasonText(t, { message: text(e.data.message) ?? '', details: e.data.details });
       return { text: t('event.rejected', { actor, action, message }), tone: 'refusal' };
     }
     default:

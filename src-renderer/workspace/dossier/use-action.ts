@@ -4,13 +4,16 @@ import type { Command, CommandArgs } from '../../../src-shared/domain/commands';
 import type { Dossier, User } from '../../../src-shared/domain/model';
 import type { DisputeSettings } from '../../../src-shared/domain/settings';
 import { decide } from '../../../src-shared/domain/lifecycle';
+import type { RefusalDetails } from '../../../src-shared/domain/refusals';
 import type { Refusal } from '../../../src-shared/domain/transitions';
 import { useDesk } from '../../data/desk';
 
 /** A change the agent just tried, refused at once by the local rules (or by the local storage). */
 export interface LocalRefusal {
   name: MutationName;
+  code: string;
   message: string;
+  details?: RefusalDetails | undefined;
 }
 
 export interface DossierAction {
@@ -32,7 +35,15 @@ export function useDossierAction(dossierId: string): DossierAction {
       setRefusal(null);
       try {
         const result = await desk.perform(name, { ...args, dossierId });
-        if (!result.ok) setRefusal({ name, message: result.error.message });
+        if (!result.ok) {
+          const { code, message } = result.error;
+          setRefusal({
+            name,
+            code,
+            message,
+            details: 'details' in result.error ? result.error.details : undefined,
+          });
+        }
         return result.ok;
       } finally {
         setBusy(false);

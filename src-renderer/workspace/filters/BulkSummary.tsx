@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/hooks';
+import { refusalReasonText } from '../../ui/refusal';
 import type { BulkReport, RefusalGroup } from './bulk-run';
 import { tooManyTags } from './bulk-run';
 
@@ -36,7 +37,7 @@ export function reasonText(t: Translate, group: RefusalGroup): string {
     case 'storage_failed':
       return t('error.storage_failed');
     default:
-      return group.reason;
+      return refusalReasonText(t, { message: group.reason, details: group.details });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { MutationName } from '../../../src-shared/contract/sync';
 import { limits } from '../../../src-shared/domain/model';
+import type { RefusalDetails } from '../../../src-shared/domain/refusals';
 import type { Outcome } from '../../../src-shared/domain/vocabulary';
 import type { CacheDatabase } from '../../cache/db';
 import type { ActionResult } from '../../sync/actions';
@@ -20,7 +21,9 @@ export type BulkKind = BulkAction['kind'];
 /** Dossiers refused for the same reason, together. */
 export interface RefusalGroup {
   code: string;
-  /** The reason, with each dossier's own reference left out ("Dossier … is already closed."). */
+  /** The rules' reason as a word of the shared vocabulary, when they gave one (the group's key). */
+  details?: RefusalDetails | undefined;
+  /** The reason in the rules' words, with each dossier's own reference left out ("Dossier … is already closed."). */
   reason: string;
   references: string[];
 }
@@ -63,13 +66,21 @@ export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => se
 /** A refusal found here, before the rules: the dossier already has as many tags as it may. */
 export const tooManyTags = 'too_many_tags';
 
-type Step = { kind: 'done' } | { kind: 'unchanged' } | { kind: 'refused'; code: string; message: string };
+type Step =
+  | { kind: 'done' }
+  | { kind: 'unchanged' }
+  | { kind: 'refused'; code: string; message: string; details?: RefusalDetails | undefined };
 
 async function step(target: BulkTarget, id: string, action: BulkAction): Promise<Step> {
   const outcome = (result: ActionResult): Step =>
     result.ok
       ? { kind: 'done' }
-      : { kind: 'refused', code: result.error.code, message: result.error.message };
+      : {
+          kind: 'refused',
+          code: result.error.code,
+          message: result.error.message,
+          details: 'details' in result.error ? result.error.details : undefined,
+        };
   switch (action.kind) {
     case 'assign': {
       const dossier = await target.db.dossiers.get(id);
@@ -136,8 +147,11 @@ export async function runBulk(
       report.refused++;
       const reference = (await target.db.dossiers.get(id))?.reference ?? id;
       const reason = result.message.split(reference).join('…');
-      const key = `${result.code}\u0000${reason}`;
-      const group = groups.get(key) ?? { code: result.code, reason, references: [] };
+      const { details } = result;
+      const key = details
+        ? `${details.reason}\u0000${details.role ?? ''}\u0000${details.command ?? ''}`
+        : `${result.code}\u0000${reason}`;
+      const group = groups.get(key) ?? { code: result.code, details, reason, references: [] };
       group.references.push(reference);
       groups.set(key, group);
       if (storageCodes.has(result.code)) {

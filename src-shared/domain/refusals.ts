@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { actorRoleSchema } from './vocabulary';
+
+/**
+ * Why the rules refuse a command, as a closed vocabulary: the API still says it in English words
+ * (`message`), and sends the reason in the error's `details` so every client can say it in the
+ * agent's own language.
+ */
+export const refusalReasonSchema = z.enum([
+  'customer_only',
+  'role_cannot',
+  'dossier_not_found',
+  'dossier_closed',
+  'already_in_hand',
+  'not_awaiting_merchant',
+  'already_yours',
+  'assigned_to_another',
+  'assignee_not_staff',
+  'follow_up_past',
+  'already_closed',
+  'not_closed',
+]);
+export type RefusalReason = z.infer<typeof refusalReasonSchema>;
+
+export const refusalDetailsSchema = z.object({
+  reason: refusalReasonSchema,
+  /** `role_cannot`: who tried, and the command they tried. */
+  role: actorRoleSchema.optional(),
+  command: z.string().max(100).optional(),
+});
+export type RefusalDetails = z.infer<typeof refusalDetailsSchema>;
+
+/** The API's English sentence for a refusal on the dossier `reference` (empty when none). */
+export function refusalText(details: RefusalDetails, reference: string): string {
+  const dossier = reference ? `Dossier ${reference}` : 'The dossier';
+  switch (details.reason) {
+    case 'customer_only':
+      return 'Only the customer can file a claim.';
+    case 'role_cannot':
+      return `A ${details.role ?? 'user'} cannot do "${details.command ?? 'this'}".`;
+    case 'dossier_not_found':
+      return 'This dossier does not exist.';
+    case 'dossier_closed':
+      return `${dossier} is closed: it accepts no more correspondence. It can be reopened by a supervisor.`;
+    case 'already_in_hand':
+      return `Klik & Pay already has ${reference ? `dossier ${reference}` : 'the dossier'} in hand.`;
+    case 'not_awaiting_merchant':
+      return `${dossier} is not awaiting the merchant: forward it to the merchant rather than remind them.`;
+    case 'already_yours':
+      return `${dossier} is already yours and awaiting Klik & Pay.`;
+    case 'assigned_to_another':
+      return `${dossier} is assigned to another agent: only a supervisor can reassign it.`;
+    case 'assignee_not_staff':
+      return 'A dossier can only be assigned to a Klik & Pay agent or supervisor.';
+    case 'follow_up_past':
+      return 'A follow-up date must be in the future.';
+    case 'already_closed':
+      return `${dossier} is already closed.`;
+    case 'not_closed':
+      return `${dossier} is not closed.`;
+  }
+}
