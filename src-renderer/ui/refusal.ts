@@ -1,4 +1,5 @@
 import type { MutationName } from '../../src-shared/contract/sync';
+import { limits } from '../../src-shared/domain/model';
 import { refusalDetailsSchema } from '../../src-shared/domain/refusals';
 import type { MessageKey } from '../i18n/catalogue';
 import type { Translate } from '../i18n/translate';
@@ -53,6 +54,7 @@ export function refusalReasonText(
       action: isMutationName(command) ? t(mutationLabelKeys[command]) : command,
     });
   }
+  if (details.reason === 'too_many_tags') return t('refusalReason.too_many_tags', { max: limits.tags });
   return t(`refusalReason.${details.reason}`);
 }
 

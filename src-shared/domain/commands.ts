@@ -17,6 +17,7 @@ import { outcomeSchema } from './vocabulary';
  * customers' and merchants' HTTP endpoints.
  */
 const body = textSchema(limits.body);
+const tagList = z.array(tagSchema).max(limits.tags);
 
 export const staffCommandSchemas = {
   'dossier.reply': z.strictObject({ body, audience: z.enum(['customer', 'merchant', 'both']) }),
@@ -26,7 +27,13 @@ export const staffCommandSchemas = {
   'dossier.forward_to_merchant': z.strictObject({ body }),
   'dossier.take_over': z.strictObject({}),
   'dossier.assign': z.strictObject({ assigneeId: idSchema.nullable() }),
-  'dossier.tag': z.strictObject({ tags: z.array(tagSchema).max(limits.tags) }),
+  // `tags` sets the whole list; `add` and `remove` change it. An agent's click is sent as the change
+  // it is, so two people tagging one dossier offline both keep their tag when the server replays them.
+  'dossier.tag': z.strictObject({
+    tags: tagList.optional(),
+    add: tagList.optional(),
+    remove: tagList.optional(),
+  }),
   'dossier.follow_up': z.strictObject({ until: instantSchema.nullable() }),
   'dossier.close': z.strictObject({ summary: textSchema(limits.summary), outcome: outcomeSchema.optional() }),
   'dossier.reopen': z.strictObject({ reason: textSchema(limits.reason) }),

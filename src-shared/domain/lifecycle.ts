@@ -1,6 +1,7 @@
 import type { Command } from './commands';
 import { commandRoles } from './commands';
 import type { Attachment, Dossier, Transaction } from './model';
+import { limits } from './model';
 import { iso, ms, reminderDueAt } from './settings';
 import type { Decided, RuleContext } from './transitions';
 import { Draft, refuse, systemActor } from './transitions';
@@ -199,7 +200,11 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
       return done();
     }
     case 'dossier.tag': {
-      x.tags = [...new Set(cmd.args.tags)].sort();
+      const { tags, add = [], remove = [] } = cmd.args;
+      const next = new Set([...(tags ?? d.tags), ...add]);
+      for (const tag of remove) next.delete(tag);
+      if (next.size > limits.tags) return refuse('invalid_request', { reason: 'too_many_tags' }, d.reference);
+      x.tags = [...next].sort();
       return done();
     }
     case 'dossier.follow_up': {

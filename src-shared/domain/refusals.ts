@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits } from './model';
 import { actorRoleSchema } from './vocabulary';
 
 /**
@@ -16,6 +17,7 @@ export const refusalReasonSchema = z.enum([
   'already_yours',
   'assigned_to_another',
   'assignee_not_staff',
+  'too_many_tags',
   'follow_up_past',
   'already_closed',
   'not_closed',
@@ -52,6 +54,8 @@ export function refusalText(details: RefusalDetails, reference: string): string 
       return `${dossier} is assigned to another agent: only a supervisor can reassign it.`;
     case 'assignee_not_staff':
       return 'A dossier can only be assigned to a Klik & Pay agent or supervisor.';
+    case 'too_many_tags':
+      return `${dossier} would have more than ${limits.tags} tags.`;
     case 'follow_up_past':
       return 'A follow-up date must be in the future.';
     case 'already_closed':

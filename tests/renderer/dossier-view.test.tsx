@@ -312,6 +312,13 @@ describe('DossierView', () => {
     await user.type(screen.getByRole('textbox', { name: 'New tag' }), 'Fraude{Enter}');
     await screen.findByRole('button', { name: 'Remove the tag fraude' });
     expect((await cached(db)).tags).toEqual(['fraude']);
+    // Sent as the change it is, so a colleague's tag added meanwhile survives the server's replay.
+    const tagArgs = async () =>
+      (await db.outbox.toArray()).filter((e) => e.name === 'dossier.tag').map(({ args }) => args);
+    expect(await tagArgs()).toEqual([{ dossierId: expect.any(String), add: ['fraude'] }]);
+    await user.click(screen.getByRole('button', { name: 'Remove the tag fraude' }));
+    await waitFor(async () => expect((await cached(db)).tags).toEqual([]));
+    expect((await tagArgs())[1]).toEqual({ dossierId: expect.any(String), remove: ['fraude'] });
 
     // Read and dismissed: the banner goes for good, the audit trail keeps its line.
     const banner = screen.getByRole('region', { name: 'Changes refused by the server' });

@@ -117,6 +117,41 @@ describe('the sync engine against the real API', () => {
     expect(await cacheView(client.db)).toEqual(view);
   });
 
+  it('keeps both tags when two agents tag one dossier offline: a tag is sent as the change it is', async () => {
+    const one = await createClient(server, world.users.agent.email);
+    const two = await createClient(server, world.users.supervisor.email);
+    await one.engine.sync();
+    await two.engine.sync();
+    const id = dossier(1).id;
+    const before = (await one.db.dossiers.get(id))?.tags ?? [];
+    one.network.online = false;
+    two.network.online = false;
+    expect((await perform(one.actions, 'dossier.tag', { dossierId: id, add: ['chargeback'] })).ok).toBe(true);
+    expect((await perform(two.actions, 'dossier.tag', { dossierId: id, add: ['vip'] })).ok).toBe(true);
+    one.network.online = true;
+    two.network.online = true;
+    expect(await one.engine.sync()).toMatchObject({ ok: true });
+    expect(await two.engine.sync()).toMatchObject({ ok: true });
+    expect(await one.engine.sync()).toMatchObject({ ok: true });
+    const expected = [...new Set([...before, 'chargeback', 'vip'])].sort();
+    const onServer = await server.call<Dossier>('GET', `/dossiers/${id}`, {
+      token: await server.signIn(world.users.agent.email),
+    });
+    expect(onServer.body.tags).toEqual(expected);
+    expect((await one.db.dossiers.get(id))?.tags).toEqual(expected);
+    expect((await two.db.dossiers.get(id))?.tags).toEqual(expected);
+    // And one removes a tag while the other adds one: each change survives the other.
+    one.network.online = false;
+    expect((await perform(one.actions, 'dossier.tag', { dossierId: id, remove: ['vip'] })).ok).toBe(true);
+    expect((await perform(two.actions, 'dossier.tag', { dossierId: id, add: ['litige'] })).ok).toBe(true);
+    expect(await two.engine.sync()).toMatchObject({ ok: true });
+    one.network.online = true;
+    expect(await one.engine.sync()).toMatchObject({ ok: true });
+    expect((await one.db.dossiers.get(id))?.tags).toEqual(
+      [...new Set([...before, 'chargeback', 'litige'])].sort(),
+    );
+  });
+
   it('keeps a pending action on top of what others changed meanwhile', async () => {
     const client = await createClient(server, world.users.agent2.email);
     await client.engine.sync();

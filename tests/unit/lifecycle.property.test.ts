@@ -67,8 +67,15 @@ const rawCommand: fc.Arbitrary<RawCommand> = fc.oneof(
     .constantFrom('a1', 'a2', 's1', null, 'not an id!')
     .map((assigneeId) => ({ name: 'dossier.assign', args: { assigneeId } }) as const),
   fc
-    .subarray(['Urgent', 'colis', ' colis ', 'fraude', 'gros montant', '<b>', ''])
-    .map((tags) => ({ name: 'dossier.tag', args: { tags } }) as const),
+    .record(
+      {
+        tags: fc.subarray(['Urgent', 'colis', ' colis ', 'fraude', 'gros montant', '<b>', '']),
+        add: fc.subarray(['urgent', 'vip', 'colis']),
+        remove: fc.subarray(['colis', 'fraude', 'absent']),
+      },
+      { requiredKeys: [] },
+    )
+    .map((args) => ({ name: 'dossier.tag', args }) as const),
   fc
     .option(fc.oneof(fc.integer({ min: -48, max: 24 * 40 }), fc.constant(0)), { nil: null })
     .map(
@@ -692,8 +699,12 @@ describe('a model of whose move it is', () => {
           if (command.name === 'dossier.inform_customer') expect(after.customerInformedAt).toBe(iso(now));
           if (command.name === 'dossier.take_over') expect(after.assigneeId).toBe(actor.id);
           if (command.name === 'dossier.assign') expect(after.assigneeId).toBe(command.args.assigneeId);
-          if (command.name === 'dossier.tag')
-            expect(after.tags).toEqual([...new Set(command.args.tags)].sort());
+          if (command.name === 'dossier.tag') {
+            const { tags, add = [], remove = [] } = command.args;
+            const expected = new Set([...(tags ?? before.tags), ...add]);
+            for (const tag of remove) expected.delete(tag);
+            expect(after.tags).toEqual([...expected].sort());
+          }
           if (command.name === 'dossier.follow_up') {
             const key = actor.id ?? '';
             expect(after.followUps[key]).toBe(

@@ -863,6 +863,33 @@ describe('tags', () => {
     expect(step(tagged, agent, cmd.tag([]), later(2)).dossier.tags).toEqual([]);
   });
 
+  it('add and remove as changes to the dossier’s own set, so replayed changes merge', () => {
+    const tagged = step(file(), agent, cmd.tag(['colis']), later(1)).dossier;
+    const change = (args: { add?: string[]; remove?: string[] }) =>
+      ({ name: 'dossier.tag', args: commandSchemas['dossier.tag'].parse(args) }) as const;
+    const added = step(tagged, agent, change({ add: ['VIP'] }), later(2)).dossier;
+    expect(added.tags).toEqual(['colis', 'vip']);
+    // A colleague's change made from an older copy keeps this one.
+    expect(
+      step(added, agent2, change({ add: ['litige'], remove: ['colis'] }), later(3)).dossier.tags,
+    ).toEqual(['litige', 'vip']);
+    expect(step(added, agent, change({ add: ['vip'] }), later(3)).events).toEqual([]);
+    expect(step(added, agent, change({ remove: ['absent'] }), later(3)).events).toEqual([]);
+    expect(step(added, agent, change({}), later(3)).events).toEqual([]);
+  });
+
+  it('refuse a change that would carry the dossier past its tag limit', () => {
+    const full = step(
+      file(),
+      agent,
+      cmd.tag(Array.from({ length: 20 }, (_, i) => `t${String(i)}`)),
+      later(1),
+    ).dossier;
+    const error = refusal(full, agent, { name: 'dossier.tag', args: { add: ['one-more'] } }, later(2));
+    expect(error).toMatchObject({ code: 'invalid_request', details: { reason: 'too_many_tags' } });
+    expect(step(full, agent, { name: 'dossier.tag', args: { add: ['t1'] } }, later(2)).events).toEqual([]);
+  });
+
   it.each([
     ['markup', ['<b>']],
     ['blank', ['   ']],

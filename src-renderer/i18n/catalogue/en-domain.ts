@@ -79,6 +79,7 @@ export const enDomain = {
   'refusalReason.assigned_to_another':
     'The dossier is assigned to another agent: only a supervisor can reassign it.',
   'refusalReason.assignee_not_staff': 'A dossier can only be assigned to a Klik & Pay agent or supervisor.',
+  'refusalReason.too_many_tags': 'The dossier would have more tags than it can hold ({max}).',
   'refusalReason.follow_up_past': 'A follow-up date must be in the future.',
   'refusalReason.already_closed': 'The dossier is already closed.',
   'refusalReason.not_closed': 'The dossier is not closed.',

@@ -89,7 +89,6 @@ export const enFilters = {
   'bulk.count.unchanged': { one: '{count} unchanged', other: '{count} unchanged' },
   'bulk.count.refused': { one: '{count} refused', other: '{count} refused' },
   'bulk.count.notDone': { one: '{count} not done', other: '{count} not done' },
-  'bulk.refusal.tooManyTags': 'The dossier already has as many tags as it can hold (20).',
   'bulk.refusal.notFound': 'The dossier is no longer in the local copy.',
   'bulk.assignTo': 'Assign to {name}',
   'bulk.tagWith': 'Tag with “{tag}”',

@@ -79,6 +79,7 @@ export const frDomain: TranslationOf<typeof enDomain> = {
     'Le dossier est attribué à un autre agent : seul un superviseur peut le réattribuer.',
   'refusalReason.assignee_not_staff':
     'Un dossier ne peut être attribué qu’à un agent ou un superviseur de Klik & Pay.',
+  'refusalReason.too_many_tags': 'Le dossier aurait plus d’étiquettes qu’il ne peut en porter ({max}).',
   'refusalReason.follow_up_past': 'La date de suivi doit être dans le futur.',
   'refusalReason.already_closed': 'Le dossier est déjà clos.',
   'refusalReason.not_closed': 'Le dossier n’est pas clos.',

@@ -92,7 +92,6 @@ export const frFilters: TranslationOf<typeof enFilters> = {
   'bulk.count.unchanged': { one: '{count} inchangé', other: '{count} inchangés' },
   'bulk.count.refused': { one: '{count} refusé', other: '{count} refusés' },
   'bulk.count.notDone': { one: '{count} non traité', other: '{count} non traités' },
-  'bulk.refusal.tooManyTags': 'Le dossier a déjà autant d’étiquettes qu’il peut en porter (20).',
   'bulk.refusal.notFound': 'Le dossier n’est plus dans la copie locale.',
   'bulk.assignTo': 'Attribuer à {name}',
   'bulk.tagWith': 'Étiqueter « {tag} »',

@@ -12,11 +12,11 @@ export function TagsEditor({ dossier }: { dossier: Dossier }) {
   const [draft, setDraft] = useState('');
   const inputId = useId();
 
-  const save = async (tags: string[]) => action.run('dossier.tag', { tags });
+  // Each click is sent as the change it is: a colleague's tag added meanwhile is kept.
   const add = async () => {
     const tag = draft.trim().toLowerCase();
     if (!tag) return;
-    if (dossier.tags.includes(tag) || (await save([...dossier.tags, tag]))) setDraft('');
+    if (dossier.tags.includes(tag) || (await action.run('dossier.tag', { add: [tag] }))) setDraft('');
   };
 
   return (
@@ -31,7 +31,7 @@ export function TagsEditor({ dossier }: { dossier: Dossier }) {
               className="dossier-tag__remove"
               aria-label={t('dossierTags.remove', { tag })}
               disabled={action.busy}
-              onClick={() => void save(dossier.tags.filter((x) => x !== tag))}
+              onClick={() => void action.run('dossier.tag', { remove: [tag] })}
             >
               <span aria-hidden="true">×</span>
             </button>

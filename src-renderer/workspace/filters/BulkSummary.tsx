@@ -2,7 +2,6 @@ import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/hooks';
 import { refusalReasonText } from '../../ui/refusal';
 import type { BulkReport, RefusalGroup } from './bulk-run';
-import { tooManyTags } from './bulk-run';
 
 /** "Done: 1,180 closed, 20 refused" — what a bulk action did, in one line. */
 export function summaryLine(t: Translate, report: BulkReport): string {
@@ -28,8 +27,6 @@ export function summaryLine(t: Translate, report: BulkReport): string {
 /** The reason of a group in the agent's language when it is ours; the rules' own words otherwise. */
 export function reasonText(t: Translate, group: RefusalGroup): string {
   switch (group.code) {
-    case tooManyTags:
-      return t('bulk.refusal.tooManyTags');
     case 'not_found':
       return t('bulk.refusal.notFound');
     case 'storage_full':

@@ -1,5 +1,4 @@
 import type { MutationName } from '../../../src-shared/contract/sync';
-import { limits } from '../../../src-shared/domain/model';
 import type { RefusalDetails } from '../../../src-shared/domain/refusals';
 import type { Outcome } from '../../../src-shared/domain/vocabulary';
 import type { CacheDatabase } from '../../cache/db';
@@ -63,9 +62,6 @@ export interface BulkRunOptions {
 
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** A refusal found here, before the rules: the dossier already has as many tags as it may. */
-export const tooManyTags = 'too_many_tags';
-
 type Step =
   | { kind: 'done' }
   | { kind: 'unchanged' }
@@ -90,12 +86,11 @@ async function step(target: BulkTarget, id: string, action: BulkAction): Promise
       );
     }
     case 'tag': {
-      // The tag command sets the whole list: send the dossier's own tags with the new one added.
+      // Sent as the change it is (add this tag), never as a whole list that would undo a tag
+      // someone else gave the dossier meanwhile.
       const dossier = await target.db.dossiers.get(id);
       if (dossier?.tags.includes(action.tag)) return { kind: 'unchanged' };
-      const tags = [...new Set([...(dossier?.tags ?? []), action.tag])];
-      if (tags.length > limits.tags) return { kind: 'refused', code: tooManyTags, message: '' };
-      return outcome(await target.perform('dossier.tag', { dossierId: id, tags }));
+      return outcome(await target.perform('dossier.tag', { dossierId: id, add: [action.tag] }));
     }
     case 'remind':
       return outcome(await target.perform('dossier.remind_merchant', { dossierId: id }));
