@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useLocale, useT } from '../i18n/hooks';
 import type { LocalePreference } from '../i18n/locale';
 import { localeNames, localePreferences } from '../i18n/locale';
+import { useNotificationPermission } from './notifications';
 import type { ThemePreference } from './theme';
 import { themePreferences, useTheme } from './theme';
 
@@ -19,6 +20,7 @@ export function UserMenu({ name, email, onSignOut }: UserMenuProps) {
   const t = useT();
   const locale = useLocale();
   const theme = useTheme();
+  const notifications = useNotificationPermission();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -93,6 +95,27 @@ export function UserMenu({ name, email, onSignOut }: UserMenuProps) {
             ))}
           </select>
         </label>
+        {notifications.state === 'unsupported' ? null : (
+          <div className="field field--inline">
+            <span id={`${panelId}-notifications`}>{t('prefs.notifications')}</span>
+            {notifications.state === 'default' ? (
+              <button
+                type="button"
+                className="button button--small"
+                aria-describedby={`${panelId}-notifications`}
+                onClick={() => void notifications.request()}
+              >
+                {t('prefs.notifications.turnOn')}
+              </button>
+            ) : (
+              <span className="user-menu__note">
+                {notifications.state === 'granted'
+                  ? t('prefs.notifications.on')
+                  : t('prefs.notifications.blocked')}
+              </span>
+            )}
+          </div>
+        )}
         <button type="button" className="button button--wide" onClick={onSignOut}>
           {t('user.signOut')}
         </button>

@@ -141,4 +141,38 @@ describe('AppShell', () => {
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(onSignOut).toHaveBeenCalledTimes(1);
   });
+
+  it('asks for desktop notifications only when the agent presses “Turn on”, and says what the browser answered', async () => {
+    // The browser's permission prompt is the one thing a test cannot answer: the person's answer is stubbed.
+    let permission: NotificationPermission = 'default';
+    const requestPermission = vi.fn(async () => {
+      permission = 'granted';
+      return permission;
+    });
+    vi.stubGlobal(
+      'Notification',
+      class {
+        static get permission() {
+          return permission;
+        }
+        static requestPermission = requestPermission;
+      },
+    );
+    try {
+      const user = userEvent.setup();
+      render(<Workspace />);
+      await user.click(screen.getByRole('button', { name: /Account and preferences/ }));
+      expect(requestPermission).not.toHaveBeenCalled();
+      await user.click(screen.getByRole('button', { name: 'Turn on' }));
+      expect(requestPermission).toHaveBeenCalledTimes(1);
+      expect(await screen.findByText('On')).toBeTruthy();
+      expect(screen.queryByRole('button', { name: 'Turn on' })).toBeNull();
+
+      permission = 'denied';
+      window.dispatchEvent(new Event('focus'));
+      expect(await screen.findByText('Blocked in the browser’s site settings')).toBeTruthy();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
