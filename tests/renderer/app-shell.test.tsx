@@ -149,15 +149,12 @@ describe('AppShell', () => {
       permission = 'granted';
       return permission;
     });
-    vi.stubGlobal(
-      'Notification',
-      class {
-        static get permission() {
-          return permission;
-        }
-        static requestPermission = requestPermission;
+    vi.stubGlobal('Notification', {
+      get permission() {
+        return permission;
       },
-    );
+      requestPermission,
+    });
     try {
       const user = userEvent.setup();
       render(<Workspace />);
