@@ -81,13 +81,26 @@ export class Session {
   /**
    * Signs out unless changes are pending and `force` is not set: then answers how many, so the
    * agent can choose to stay until they are sent or leave them on this device for next time.
+   * `removeLocalCopy` (a shared computer) also deletes this agent's cache, journal and rules from
+   * the device — never while changes are pending, whatever `force` says: they would be lost.
    */
-  async signOut(force = false): Promise<{ ok: true } | { ok: false; pending: number }> {
+  async signOut(
+    options: { force?: boolean; removeLocalCopy?: boolean } = {},
+  ): Promise<{ ok: true } | { ok: false; pending: number }> {
+    const { force = false, removeLocalCopy = false } = options;
     if (this.state.kind === 'signed_in') {
       const client = this.state.client;
-      const pending = await client.pendingCount().catch(() => 0);
-      if (pending > 0 && !force) return { ok: false, pending };
-      client.close();
+      // Unknown counts as pending when the copy is to be removed: better ask than lose work.
+      const pending = await client.pendingCount().catch(() => (removeLocalCopy ? 1 : 0));
+      if (pending > 0 && (removeLocalCopy || !force)) return { ok: false, pending };
+      if (removeLocalCopy) {
+        await client.removeLocalCopy();
+        try {
+          this.o.storage.removeItem(rulesKey(client.user.id));
+        } catch {
+          // The rules are not personal data; a storage that refuses is no reason to stay.
+        }
+      } else client.close();
     }
     await this.o.bridge.signOut();
     this.set({ kind: 'signed_out', error: null });

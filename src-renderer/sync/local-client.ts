@@ -146,6 +146,18 @@ export class LocalClient {
     return this.db.outbox.where('state').equals('pending').count();
   }
 
+  /**
+   * Signing out of a shared computer: the journal (only answered actions are left in it when
+   * nothing is pending) and the cache of this agent leave the device.
+   */
+  async removeLocalCopy(): Promise<void> {
+    const journalled = await this.o.bridge.journal.read();
+    if (journalled.ok && journalled.value.length > 0) {
+      await this.o.bridge.journal.remove(journalled.value.map((e) => e.id));
+    }
+    await this.destroy();
+  }
+
   /** Deletes this user's cache (after sign-out, when the agent chose to). */
   async destroy(): Promise<void> {
     this.stop();

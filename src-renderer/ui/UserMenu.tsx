@@ -10,13 +10,15 @@ export interface UserMenuProps {
   name: string;
   email?: string;
   onSignOut: () => void;
+  /** Sign out and remove this computer's copy (shared computers); asks first. */
+  onRemoveLocalCopy?: () => void;
 }
 
 /**
  * The signed-in agent's menu: language and theme (each "same as the system" by default) and sign
  * out. A disclosure, not an ARIA menu: it holds form controls, which a menu may not.
  */
-export function UserMenu({ name, email, onSignOut }: UserMenuProps) {
+export function UserMenu({ name, email, onSignOut, onRemoveLocalCopy }: UserMenuProps) {
   const t = useT();
   const locale = useLocale();
   const theme = useTheme();
@@ -119,6 +121,18 @@ export function UserMenu({ name, email, onSignOut }: UserMenuProps) {
         <button type="button" className="button button--wide" onClick={onSignOut}>
           {t('user.signOut')}
         </button>
+        {onRemoveLocalCopy ? (
+          <button
+            type="button"
+            className="button button--wide"
+            onClick={() => {
+              setOpen(false);
+              onRemoveLocalCopy();
+            }}
+          >
+            {t('user.removeLocalCopy')}
+          </button>
+        ) : null}
       </div>
     </div>
   );

@@ -38,6 +38,51 @@ export function SignOutDialog({
   );
 }
 
+/**
+ * Signing out of a shared computer: what leaves the device is said first; with changes pending the
+ * removal is not offered at all (they would be lost), only the wait.
+ */
+export function RemoveCopyDialog({
+  open,
+  pending,
+  onCancel,
+  onConfirm,
+}: {
+  open: boolean;
+  /** Changes not yet sent; null while counting. */
+  pending: number | null;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog open={open} onClose={onCancel} title={t('removeCopy.title')} description={t('removeCopy.what')}>
+      {pending !== null && pending > 0 ? (
+        <p className="form-error" role="alert">
+          {t('removeCopy.pending', { count: pending })}
+        </p>
+      ) : null}
+      <div className="dialog__actions">
+        <button type="button" className="button button--primary" onClick={onCancel}>
+          {pending !== null && pending > 0 ? t('signOut.stay') : t('removeCopy.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={busy || pending === null || pending > 0}
+          onClick={() => {
+            setBusy(true);
+            onConfirm();
+          }}
+        >
+          {t('removeCopy.confirm')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
 /** An expired session: signing in again as the same agent keeps the workspace and its outbox. */
 export function ReauthDialog({
   open,

@@ -28,7 +28,7 @@ import { Palette } from './Palette';
 import type { QueueListHandle } from './queue/QueueList';
 import { QueueList } from './queue/QueueList';
 import { SearchResults } from './queue/SearchResults';
-import { ReauthDialog, SignOutDialog } from './SessionDialogs';
+import { ReauthDialog, RemoveCopyDialog, SignOutDialog } from './SessionDialogs';
 import { useRefusalToasts } from './useRefusalToasts';
 import './workspace.css';
 
@@ -54,7 +54,9 @@ export function Workspace({ session }: { session: Session }) {
   const [cursor, setCursor] = useState(0);
   const [search, setSearch] = useState('');
   const [selection, setSelection] = useState<Selection>({ kind: 'ids', ids: [] });
-  const [overlay, setOverlay] = useState<'help' | 'palette' | 'signOut' | 'reauth' | null>(null);
+  const [overlay, setOverlay] = useState<'help' | 'palette' | 'signOut' | 'removeCopy' | 'reauth' | null>(
+    null,
+  );
   const [pendingAtSignOut, setPendingAtSignOut] = useState(0);
 
   const list = useRef<QueueListHandle>(null);
@@ -104,11 +106,23 @@ export function Workspace({ session }: { session: Session }) {
   useRefusalToasts(toasts, open);
 
   const signOut = async (force: boolean) => {
-    const result = await session.signOut(force);
+    const result = await session.signOut({ force });
     if (!result.ok) {
       setPendingAtSignOut(result.pending);
       setOverlay('signOut');
     }
+  };
+  const [pendingAtRemoval, setPendingAtRemoval] = useState<number | null>(null);
+  const askToRemoveCopy = () => {
+    setPendingAtRemoval(null);
+    setOverlay('removeCopy');
+    const counting = desk.db.outbox.where('state').equals('pending').count();
+    // A count that fails counts as pending: the removal is then not offered.
+    void counting.then(setPendingAtRemoval, () => setPendingAtRemoval(1));
+  };
+  const removeCopy = async () => {
+    const result = await session.signOut({ removeLocalCopy: true });
+    if (!result.ok) setPendingAtRemoval(result.pending);
   };
 
   useShortcuts(
@@ -134,7 +148,12 @@ export function Workspace({ session }: { session: Session }) {
       search={<SearchBox ref={searchBox} value={search} onChange={setSearch} />}
       syncStatus={<SyncStatusBar status={status} now={tick} />}
       userMenu={
-        <UserMenu name={desk.user.name} email={desk.user.email} onSignOut={() => void signOut(false)} />
+        <UserMenu
+          name={desk.user.name}
+          email={desk.user.email}
+          onSignOut={() => void signOut(false)}
+          onRemoveLocalCopy={askToRemoveCopy}
+        />
       }
       queues={queueIds.map((id) => ({ id, count: counts?.[id] ?? null }))}
       activeQueue={search ? null : queue}
@@ -241,6 +260,13 @@ export function Workspace({ session }: { session: Session }) {
           setOverlay(null);
           void signOut(true);
         }}
+      />
+      <RemoveCopyDialog
+        key={pendingAtRemoval === null ? 'counting' : 'counted'}
+        open={overlay === 'removeCopy'}
+        pending={pendingAtRemoval}
+        onCancel={() => setOverlay(null)}
+        onConfirm={() => void removeCopy()}
       />
       <ReauthDialog open={overlay === 'reauth'} session={session} onClose={() => setOverlay(null)} />
     </AppShell>

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '../../src-renderer/app/session';
 import { createHttpBridge } from '../../src-renderer/bridge/http';
@@ -91,7 +92,7 @@ describe('the session', () => {
     expect((await state.client.perform('dossier.note', { dossierId: dossier.id, body })).ok).toBe(true);
     expect(await session.signOut()).toEqual({ ok: false, pending: 1 });
     expect(session.get().kind).toBe('signed_in');
-    expect(await session.signOut(true)).toEqual({ ok: true });
+    expect(await session.signOut({ force: true })).toEqual({ ok: true });
     expect(session.get().kind).toBe('signed_out');
 
     d.net.online = true;
@@ -103,5 +104,35 @@ describe('the session', () => {
     const view = await serverView(server, await server.signIn(world.users.agent2.email));
     expect(view.messages.filter((m) => m.body === body)).toHaveLength(1);
     again.client.close();
+  });
+
+  it('removes this computer’s copy on request, never while a change is pending', async () => {
+    const d = device();
+    const session = d.session();
+    await session.signIn(world.users.supervisor.email, 'demo-password');
+    const state = session.get();
+    if (state.kind !== 'signed_in') throw new Error('not signed in');
+    await state.client.engine.sync();
+    const name = state.client.db.name;
+    const userId = state.client.user.id;
+    d.net.online = false;
+    const body = `Pas encore envoyé ${crypto.randomUUID()}`;
+    expect((await state.client.perform('dossier.note', { dossierId: dossier.id, body })).ok).toBe(true);
+    // Pending: refused even when forced, and nothing is touched.
+    expect(await session.signOut({ removeLocalCopy: true, force: true })).toEqual({ ok: false, pending: 1 });
+    expect(session.get().kind).toBe('signed_in');
+    expect(d.storage.getItem(`klikpay.journal.${userId}`)).toContain(body);
+
+    d.net.online = true;
+    expect(await state.client.engine.sync()).toMatchObject({ ok: true });
+    expect(d.storage.getItem(`klikpay.rules.${userId}`)).not.toBeNull();
+    expect(await session.signOut({ removeLocalCopy: true })).toEqual({ ok: true });
+    expect(session.get().kind).toBe('signed_out');
+    expect((await Dexie.getDatabaseNames()).includes(name)).toBe(false);
+    expect(d.storage.getItem(`klikpay.journal.${userId}`)).toBeNull();
+    expect(d.storage.getItem(`klikpay.rules.${userId}`)).toBeNull();
+    // The note reached the server exactly once before the copy went.
+    const view = await serverView(server, await server.signIn(world.users.supervisor.email));
+    expect(view.messages.filter((m) => m.body === body)).toHaveLength(1);
   });
 });

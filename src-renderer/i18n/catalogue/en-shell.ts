@@ -16,6 +16,7 @@ export const enShell = {
   'user.menu': 'Account and preferences',
   'user.signedInAs': 'Signed in as {name}',
   'user.signOut': 'Sign out',
+  'user.removeLocalCopy': 'Sign out and remove this computer’s copy…',
   'prefs.language': 'Language',
   'prefs.theme': 'Theme',
   'prefs.notifications': 'Desktop notifications',

@@ -17,6 +17,16 @@ export const enWorkspace = {
       '{count} changes have not reached the server yet. They stay on this computer and are sent when you sign in again.',
   },
   'signOut.stay': 'Stay signed in',
+  'removeCopy.title': 'Remove this computer’s copy?',
+  'removeCopy.what':
+    'Signing out will also remove what this computer keeps for offline work: the dossiers, their correspondence and your saved views. Your next sign-in here downloads the dossiers again.',
+  'removeCopy.pending': {
+    one: '{count} change is not sent yet and would be lost. Stay signed in until it is sent: the status bar says when.',
+    other:
+      '{count} changes are not sent yet and would be lost. Stay signed in until they are sent: the status bar says when.',
+  },
+  'removeCopy.confirm': 'Sign out and remove',
+  'removeCopy.cancel': 'Cancel',
   'signOut.anyway': 'Sign out anyway',
   'notice.rebuilt': {
     one: 'The local copy was rebuilt from the server ({reason}); your {count} pending change was kept.',

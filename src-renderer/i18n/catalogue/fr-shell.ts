@@ -17,6 +17,7 @@ export const frShell: TranslationOf<typeof enShell> = {
   'user.menu': 'Compte et préférences',
   'user.signedInAs': 'Connecté en tant que {name}',
   'user.signOut': 'Se déconnecter',
+  'user.removeLocalCopy': 'Se déconnecter et effacer la copie de cet ordinateur…',
   'prefs.language': 'Langue',
   'prefs.theme': 'Thème',
   'prefs.notifications': 'Notifications du bureau',

@@ -19,6 +19,16 @@ export const frWorkspace: TranslationOf<typeof enWorkspace> = {
       '{count} modifications n’ont pas encore atteint le serveur. Elles restent sur cet ordinateur et seront envoyées à votre prochaine connexion.',
   },
   'signOut.stay': 'Rester connecté',
+  'removeCopy.title': 'Effacer la copie de cet ordinateur ?',
+  'removeCopy.what':
+    'La déconnexion effacera aussi ce que cet ordinateur garde pour le travail hors ligne : les dossiers, leur correspondance et vos vues enregistrées. Votre prochaine connexion ici téléchargera de nouveau les dossiers.',
+  'removeCopy.pending': {
+    one: '{count} modification n’est pas encore envoyée et serait perdue. Restez connecté jusqu’à son envoi : la barre d’état l’indique.',
+    other:
+      '{count} modifications ne sont pas encore envoyées et seraient perdues. Restez connecté jusqu’à leur envoi : la barre d’état l’indique.',
+  },
+  'removeCopy.confirm': 'Se déconnecter et effacer',
+  'removeCopy.cancel': 'Annuler',
   'signOut.anyway': 'Se déconnecter quand même',
   'notice.rebuilt': {
     one: 'La copie locale a été reconstruite depuis le serveur ({reason}) ; votre modification en attente a été conservée.',
