@@ -22,7 +22,11 @@ export function App({ session }: { session: Session }) {
       return (
         <div className="app-message" role="alert">
           <h1>{t('session.unavailable')}</h1>
-          <p>{state.message}</p>
+          <p>
+            {state.reason === 'outdated'
+              ? t('session.unavailable.outdated')
+              : t('session.unavailable.storage', { detail: state.detail })}
+          </p>
           <button type="button" className="button" onClick={() => window.location.reload()}>
             {t('session.reload')}
           </button>

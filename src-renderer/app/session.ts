@@ -17,7 +17,8 @@ export type SessionState =
   | { kind: 'starting' }
   | { kind: 'signed_out'; error: string | null }
   | { kind: 'signed_in'; client: LocalClient }
-  | { kind: 'unavailable'; message: string };
+  /** `outdated`: a newer version holds the cache (another window); `storage`: it cannot be opened. */
+  | { kind: 'unavailable'; reason: 'outdated' | 'storage'; detail: string };
 
 export interface SessionOptions {
   bridge: Bridge;
@@ -121,12 +122,10 @@ export class Session {
     try {
       await client.open();
     } catch (error) {
-      const outdated = client.notice?.kind === 'outdated';
       this.set({
         kind: 'unavailable',
-        message: outdated
-          ? 'A newer version of the back office is open in another window. Reload this page to use it.'
-          : `The local database cannot be opened (${error instanceof Error ? error.message : 'unknown error'}).`,
+        reason: client.notice?.kind === 'outdated' ? 'outdated' : 'storage',
+        detail: error instanceof Error ? error.message : String(error),
       });
       return;
     }

@@ -7,6 +7,9 @@ export const enWorkspace = {
   'signIn.host.electron': 'Desktop app',
   'session.starting': 'Opening your dossiers…',
   'session.unavailable': 'The back office cannot start',
+  'session.unavailable.outdated':
+    'A newer version of the back office is open in another window. Reload this page to use it.',
+  'session.unavailable.storage': 'The local database cannot be opened ({detail}).',
   'session.reload': 'Reload',
   'session.expired': 'Your session has expired. Sign in again to send your changes; nothing is lost.',
   'session.signInAgain': 'Sign in again',

@@ -8,6 +8,9 @@ export const frWorkspace: TranslationOf<typeof enWorkspace> = {
   'signIn.host.electron': 'Application de bureau',
   'session.starting': 'Ouverture de vos dossiers…',
   'session.unavailable': 'Le back-office ne peut pas démarrer',
+  'session.unavailable.outdated':
+    'Une version plus récente du back-office est ouverte dans une autre fenêtre. Rechargez cette page pour l’utiliser.',
+  'session.unavailable.storage': 'La base de données locale ne peut pas être ouverte ({detail}).',
   'session.reload': 'Recharger',
   'session.expired':
     'Votre session a expiré. Reconnectez-vous pour envoyer vos modifications ; rien n’est perdu.',
