@@ -8,6 +8,14 @@ export const enDomain = {
   'status.awaiting_customer': 'Awaiting customer',
   'status.closed': 'Closed',
 
+  // The same, short enough for a queue row's badge (the full words are its tooltip).
+  'statusShort.awaiting_klikpay': 'Awaiting Klik & Pay',
+  'statusShort.awaiting_merchant': 'Awaiting merchant',
+  'statusShort.awaiting_customer': 'Awaiting customer',
+  'statusShort.closed': 'Closed',
+  'statusShort.overdue': 'Merchant overdue',
+  'statusShort.reminded': 'Merchant reminded',
+
   'merchantStage.answer_due': 'Merchant answer due',
   'merchantStage.overdue': 'Merchant overdue',
   'merchantStage.reminded': 'Merchant reminded of the Good Practices',

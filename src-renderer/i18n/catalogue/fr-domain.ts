@@ -8,6 +8,13 @@ export const frDomain: TranslationOf<typeof enDomain> = {
   'status.awaiting_customer': 'En attente du client',
   'status.closed': 'Clos',
 
+  'statusShort.awaiting_klikpay': 'Attente Klik & Pay',
+  'statusShort.awaiting_merchant': 'Attente marchand',
+  'statusShort.awaiting_customer': 'Attente client',
+  'statusShort.closed': 'Clos',
+  'statusShort.overdue': 'Marchand en retard',
+  'statusShort.reminded': 'Marchand relancé',
+
   'merchantStage.answer_due': 'Réponse du marchand attendue',
   'merchantStage.overdue': 'Marchand en retard',
   'merchantStage.reminded': 'Marchand relancé (Bonnes Pratiques)',

@@ -66,7 +66,7 @@ export const QueueRow = memo(function QueueRow({
           {deadline ? <Countdown dueAt={deadline} now={now} /> : format.date(d.closure?.at ?? d.updatedAt)}
         </span>
         <span className="queue-row__status">
-          <StatusBadge status={d.status} merchantStage={d.merchantStage} />
+          <StatusBadge status={d.status} merchantStage={d.merchantStage} compact />
         </span>
         <span className="queue-row__subject">
           {t(`subject.${d.subject}`)} · {t(`reason.${d.reason}`)} · {d.transaction.merchantName}
