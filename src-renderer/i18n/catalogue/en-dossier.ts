@@ -38,6 +38,8 @@ export const enDossier = {
   'dossierTags.placeholder': 'Add a tag…',
   'dossierTags.addButton': 'Add tag',
   'dossierTags.remove': 'Remove the tag {tag}',
+  'dossierTags.invalid':
+    'A tag is letters, digits, spaces, _ . or -, starting with a letter or digit ({max} characters at most).',
 
   'timeline.empty': 'Nothing in this dossier yet.',
   'timeline.to.customer': 'To the customer',

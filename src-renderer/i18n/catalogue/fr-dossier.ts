@@ -40,6 +40,8 @@ export const frDossier: TranslationOf<typeof enDossier> = {
   'dossierTags.placeholder': 'Ajouter une étiquette…',
   'dossierTags.addButton': 'Ajouter l’étiquette',
   'dossierTags.remove': 'Retirer l’étiquette {tag}',
+  'dossierTags.invalid':
+    'Une étiquette se compose de lettres, chiffres, espaces, _ . ou -, et commence par une lettre ou un chiffre ({max} caractères au plus).',
 
   'timeline.empty': 'Rien dans ce dossier pour l’instant.',
   'timeline.to.customer': 'Au client',

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Dossier } from '../../../src-shared/domain/model';
-import { limits } from '../../../src-shared/domain/model';
+import { limits, tagSchema } from '../../../src-shared/domain/model';
 import { useT } from '../../i18n/hooks';
 import { LocalRefusalNote } from './Refusals';
 import { useDossierAction } from './use-action';
@@ -10,12 +10,16 @@ export function TagsEditor({ dossier }: { dossier: Dossier }) {
   const t = useT();
   const action = useDossierAction(dossier.id);
   const [draft, setDraft] = useState('');
+  const [invalid, setInvalid] = useState(false);
   const inputId = useId();
 
   // Each click is sent as the change it is: a colleague's tag added meanwhile is kept.
   const add = async () => {
-    const tag = draft.trim().toLowerCase();
-    if (!tag) return;
+    // The shared schema checks the words here, so the agent reads why in their own language.
+    const parsed = tagSchema.safeParse(draft);
+    setInvalid(!parsed.success);
+    if (!parsed.success) return;
+    const tag = parsed.data;
     if (dossier.tags.includes(tag) || (await action.run('dossier.tag', { add: [tag] }))) setDraft('');
   };
 
@@ -54,12 +58,22 @@ export function TagsEditor({ dossier }: { dossier: Dossier }) {
           value={draft}
           maxLength={limits.tag}
           placeholder={t('dossierTags.placeholder')}
-          onChange={(e) => setDraft(e.target.value)}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? `${inputId}-error` : undefined}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            setInvalid(false);
+          }}
         />
         <button type="submit" className="button button--small" disabled={action.busy || draft.trim() === ''}>
           {t('dossierTags.addButton')}
         </button>
       </form>
+      {invalid ? (
+        <p id={`${inputId}-error`} className="form-error" role="alert">
+          {t('dossierTags.invalid', { max: limits.tag })}
+        </p>
+      ) : null}
       {action.refusal ? <LocalRefusalNote refusal={action.refusal} onDismiss={action.clear} /> : null}
     </div>
   );
