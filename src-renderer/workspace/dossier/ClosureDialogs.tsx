@@ -3,9 +3,8 @@ import type { Dossier } from '../../../src-shared/domain/model';
 import { limits } from '../../../src-shared/domain/model';
 import type { Outcome } from '../../../src-shared/domain/vocabulary';
 import { useT } from '../../i18n/hooks';
-import { Dialog } from '../../ui/Dialog';
 import { OutcomeSelect, RequiredText } from '../../ui/fields';
-import { LocalRefusalNote } from './Refusals';
+import { DossierFormDialog } from './FormDialog';
 import { useDossierAction } from './use-action';
 
 interface DialogProps {
@@ -38,44 +37,29 @@ export function CloseDialog({ dossier, open, onClose }: DialogProps) {
   };
 
   return (
-    <Dialog
+    <DossierFormDialog
       open={open}
       onClose={onClose}
       title={t('action.close')}
       description={t('closeDialog.description')}
+      action={action}
+      submitLabel={t('action.close')}
+      onSubmit={() => void submit()}
     >
-      <form
-        className="dossier-dialog"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
+      <RequiredText
+        ref={field}
+        label={t('action.resolutionSummary')}
+        rows={5}
+        maxLength={limits.summary}
+        value={summary}
+        error={missing ? t('closeDialog.summaryRequired') : null}
+        onChange={(value) => {
+          setSummary(value);
+          if (value.trim() !== '') setMissing(false);
         }}
-      >
-        <RequiredText
-          ref={field}
-          label={t('action.resolutionSummary')}
-          rows={5}
-          maxLength={limits.summary}
-          value={summary}
-          error={missing ? t('closeDialog.summaryRequired') : null}
-          onChange={(value) => {
-            setSummary(value);
-            if (value.trim() !== '') setMissing(false);
-          }}
-        />
-        <OutcomeSelect value={outcome} onChange={setOutcome} noneLabel={t('closeDialog.outcomeNone')} />
-        {action.refusal ? <LocalRefusalNote refusal={action.refusal} onDismiss={action.clear} /> : null}
-        <div className="dossier-dialog__buttons">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={action.busy}>
-            {t('action.close')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      />
+      <OutcomeSelect value={outcome} onChange={setOutcome} noneLabel={t('closeDialog.outcomeNone')} />
+    </DossierFormDialog>
   );
 }
 
@@ -100,41 +84,26 @@ export function ReopenDialog({ dossier, open, onClose }: DialogProps) {
   };
 
   return (
-    <Dialog
+    <DossierFormDialog
       open={open}
       onClose={onClose}
       title={t('action.reopen')}
       description={t('reopenDialog.description')}
+      action={action}
+      submitLabel={t('action.reopen')}
+      onSubmit={() => void submit()}
     >
-      <form
-        className="dossier-dialog"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
+      <RequiredText
+        ref={field}
+        label={t('action.reopenReason')}
+        maxLength={limits.reason}
+        value={reason}
+        error={missing ? t('reopenDialog.reasonRequired') : null}
+        onChange={(value) => {
+          setReason(value);
+          if (value.trim() !== '') setMissing(false);
         }}
-      >
-        <RequiredText
-          ref={field}
-          label={t('action.reopenReason')}
-          maxLength={limits.reason}
-          value={reason}
-          error={missing ? t('reopenDialog.reasonRequired') : null}
-          onChange={(value) => {
-            setReason(value);
-            if (value.trim() !== '') setMissing(false);
-          }}
-        />
-        {action.refusal ? <LocalRefusalNote refusal={action.refusal} onDismiss={action.clear} /> : null}
-        <div className="dossier-dialog__buttons">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={action.busy}>
-            {t('action.reopen')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      />
+    </DossierFormDialog>
   );
 }

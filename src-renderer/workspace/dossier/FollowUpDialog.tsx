@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import type { Dossier } from '../../../src-shared/domain/model';
 import { useT } from '../../i18n/hooks';
-import { Dialog } from '../../ui/Dialog';
-import { LocalRefusalNote } from './Refusals';
+import { DossierFormDialog } from './FormDialog';
 import { useDossierAction } from './use-action';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -45,54 +44,41 @@ export function FollowUpDialog({ dossier, userId, now, open, onClose }: FollowUp
   const when = Date.parse(value);
 
   return (
-    <Dialog
+    <DossierFormDialog
       open={open}
       onClose={onClose}
       title={t('action.followUp')}
       description={t('followUp.description')}
-    >
-      <form
-        className="dossier-dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!Number.isNaN(when)) void save(new Date(when).toISOString());
-        }}
-      >
-        <div className="field">
-          <label htmlFor={inputId}>{t('followUp.when')}</label>
-          <input
-            id={inputId}
-            type="datetime-local"
-            value={value}
-            min={toLocalInput(now)}
-            required
-            onChange={(e) => setValue(e.target.value)}
-          />
-        </div>
-        {action.refusal ? <LocalRefusalNote refusal={action.refusal} onDismiss={action.clear} /> : null}
-        <div className="dossier-dialog__buttons">
-          {current ? (
-            <button
-              type="button"
-              className="button dossier-dialog__start"
-              disabled={action.busy}
-              onClick={() => void save(null)}
-            >
-              {t('followUp.clear')}
-            </button>
-          ) : null}
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
+      action={action}
+      submitLabel={t('common.save')}
+      submitDisabled={Number.isNaN(when)}
+      onSubmit={() => {
+        if (!Number.isNaN(when)) void save(new Date(when).toISOString());
+      }}
+      startButton={
+        current ? (
           <button
-            type="submit"
-            className="button button--primary"
-            disabled={action.busy || Number.isNaN(when)}
+            type="button"
+            className="button dossier-dialog__start"
+            disabled={action.busy}
+            onClick={() => void save(null)}
           >
-            {t('common.save')}
+            {t('followUp.clear')}
           </button>
-        </div>
-      </form>
-    </Dialog>
+        ) : null
+      }
+    >
+      <div className="field">
+        <label htmlFor={inputId}>{t('followUp.when')}</label>
+        <input
+          id={inputId}
+          type="datetime-local"
+          value={value}
+          min={toLocalInput(now)}
+          required
+          onChange={(e) => setValue(e.target.value)}
+        />
+      </div>
+    </DossierFormDialog>
   );
 }
