@@ -111,6 +111,15 @@ export const cacheSchemas: readonly { version: number; stores: Record<string, st
         '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id, transaction.amount, transaction.merchantId, createdAt, updatedAt, *tags',
     },
   },
+  {
+    // The amount filter is about one currency: amounts ranged within a currency, and the
+    // currencies in the cache (the index's first part) for the filter's currency picker.
+    version: 3,
+    stores: {
+      dossiers:
+        '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id, transaction.amount, transaction.merchantId, createdAt, updatedAt, *tags, [transaction.currency+transaction.amount]',
+    },
+  },
 ];
 
 export interface CacheOptions {

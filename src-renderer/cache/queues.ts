@@ -1,7 +1,14 @@
 import Dexie from 'dexie';
 import type { Collection } from 'dexie';
-import type { DossierFilter, DossierSort } from '../../src-shared/domain/filters';
-import { compareBy, defaultSort, isEmptyFilter, matchesFilter } from '../../src-shared/domain/filters';
+import type { DossierFilter, DossierSort, SavedView } from '../../src-shared/domain/filters';
+import {
+  compareBy,
+  defaultSort,
+  filterCurrency,
+  isEmptyFilter,
+  matchesFilter,
+  upgradeStoredView,
+} from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { QueueId, Viewer } from '../../src-shared/domain/queues';
 import { inQueue } from '../../src-shared/domain/queues';
@@ -13,6 +20,8 @@ import { fromCached } from './db';
  * Queues over the cache: an index narrows the candidates, the shared predicates decide (so the
  * local queues can never disagree with the rules), and pages are read in index order — never the
  * whole cache in memory. Where an index range is exactly a queue, counts never read a document.
+ * A filter naming a currency adds a second candidate range, its amounts within that currency
+ * (`[transaction.currency+transaction.amount]`): the smaller of the two ranges is read.
  */
 
 const DAY = 86_400_000;
@@ -32,55 +41,93 @@ export interface QueryContext {
 }
 
 interface Source {
-  collection: Collection<CachedDossier, string>;
+  /** A fresh collection each call: Dexie's `filter`, `offset` and `reverse` change the one they are given. */
+  collection: () => Collection<CachedDossier, string>;
   /** Read in the queue's default order (most urgent first, or latest closure first). */
   ordered: boolean;
-  /** The index range holds exactly the queue's members: no predicate needed. */
-  exact: boolean;
+  /** Read in ascending amount order (within one currency). */
+  byAmount: boolean;
+  /** The index range holds exactly the queue's members: no queue predicate needed. */
+  exactQueue: boolean;
+  /** The index range holds exactly the filter's matches: no filter predicate needed. */
+  exactFilter: boolean;
 }
 
 function source(db: CacheDatabase, q: QueueId, { now, viewer, settings }: QueryContext): Source {
   const t = db.dossiers;
-  const byUrgency = (index: string, key: string | number) =>
+  const queue = (collection: Source['collection'], ordered: boolean, exactQueue: boolean): Source => ({
+    collection,
+    ordered,
+    byAmount: false,
+    exactQueue,
+    exactFilter: false,
+  });
+  const byUrgency = (index: string, key: string | number) => () =>
     t.where(index).between([key, Dexie.minKey], [key, Dexie.maxKey], true, true);
   switch (q) {
     case 'mine':
       // Assigned to the viewer, or followed up by them: few enough to sort in memory.
-      return {
-        collection: t.where('assignee').equals(viewer.userId).or('followers').equals(viewer.userId),
-        ordered: false,
-        exact: false,
-      };
+      return queue(
+        () => t.where('assignee').equals(viewer.userId).or('followers').equals(viewer.userId),
+        false,
+        false,
+      );
     case 'unassigned':
-      return { collection: byUrgency('[assignee+urgency]', ''), ordered: true, exact: true };
+      return queue(byUrgency('[assignee+urgency]', ''), true, true);
     case 'payment':
-      return { collection: byUrgency('[openSubject+urgency]', 'payment'), ordered: true, exact: true };
+      return queue(byUrgency('[openSubject+urgency]', 'payment'), true, true);
     case 'escalated':
-      return { collection: byUrgency('[escalated+urgency]', 1), ordered: true, exact: true };
+      return queue(byUrgency('[escalated+urgency]', 1), true, true);
     case 'awaiting_merchant':
-      return { collection: byUrgency('[status+urgency]', 'awaiting_merchant'), ordered: true, exact: true };
+      return queue(byUrgency('[status+urgency]', 'awaiting_merchant'), true, true);
     case 'merchant_overdue':
-      return { collection: byUrgency('[status+urgency]', 'awaiting_merchant'), ordered: true, exact: false };
+      return queue(byUrgency('[status+urgency]', 'awaiting_merchant'), true, false);
     case 'awaiting_customer':
-      return { collection: byUrgency('[status+urgency]', 'awaiting_customer'), ordered: true, exact: true };
+      return queue(byUrgency('[status+urgency]', 'awaiting_customer'), true, true);
     case 'closing_soon':
-      return {
-        collection: t.where('autoCloseMs').belowOrEqual(now + settings.preCloseNoticeDays * DAY),
-        ordered: false,
-        exact: true,
-      };
+      return queue(
+        () => t.where('autoCloseMs').belowOrEqual(now + settings.preCloseNoticeDays * DAY),
+        false,
+        true,
+      );
     case 'recently_closed':
-      return {
-        collection: t
-          .where('closedMs')
-          .aboveOrEqual(now - settings.recentlyClosedDays * DAY)
-          .reverse(),
-        ordered: true,
-        exact: true,
-      };
+      return queue(
+        () =>
+          t
+            .where('closedMs')
+            .aboveOrEqual(now - settings.recentlyClosedDays * DAY)
+            .reverse(),
+        true,
+        true,
+      );
     case 'all':
-      return { collection: t.orderBy('urgency'), ordered: true, exact: true };
+      return queue(() => t.orderBy('urgency'), true, true);
   }
+}
+
+/** Amounts within one currency, in amount order: `[transaction.currency+transaction.amount]`. */
+export const currencyAmountIndex = '[transaction.currency+transaction.amount]';
+
+/**
+ * The dossiers of the filter's currency whose amount is within its bounds: one range of the
+ * currency-and-amount index, in amount order. None when the filter names no currency.
+ */
+function amountSource(db: CacheDatabase, query: QueueQuery): Source | null {
+  const filter = query.filter;
+  const currency = filter ? filterCurrency(filter) : undefined;
+  if (!filter || currency === undefined) return null;
+  const low = filter.amountMin ?? -Infinity;
+  const high = filter.amountMax ?? Infinity;
+  const { currency: _c, amountMin: _min, amountMax: _max, ...rest } = filter;
+  return {
+    // A minimum above the maximum is an empty range (Dexie answers it without reading).
+    collection: () =>
+      db.dossiers.where(currencyAmountIndex).between([currency, low], [currency, high], true, true),
+    ordered: false,
+    byAmount: true,
+    exactQueue: query.queue === 'all',
+    exactFilter: isEmptyFilter(rest),
+  };
 }
 
 const sortIndex: Record<DossierSort['key'], string> = {
@@ -91,23 +138,53 @@ const sortIndex: Record<DossierSort['key'], string> = {
   reference: 'reference',
 };
 
+/** What the source's index range does not already decide: the queue, the filter, or nothing. */
 function predicate(
   query: QueueQuery,
   ctx: QueryContext,
-  exact: boolean,
+  src: Source,
 ): ((d: CachedDossier) => boolean) | null {
-  const filter = query.filter && !isEmptyFilter(query.filter) ? query.filter : null;
-  if (exact && !filter) return null;
+  const filter = query.filter && !isEmptyFilter(query.filter) && !src.exactFilter ? query.filter : null;
+  const queue = !src.exactQueue;
+  if (!queue && !filter) return null;
   return (d) =>
-    (exact || inQueue(query.queue, d, ctx.now, ctx.viewer, ctx.settings)) &&
+    (!queue || inQueue(query.queue, d, ctx.now, ctx.viewer, ctx.settings)) &&
     (!filter || matchesFilter(d, filter, ctx.viewer));
+}
+
+const withPredicate = (query: QueueQuery, ctx: QueryContext, src: Source) => {
+  const member = predicate(query, ctx, src);
+  const c = src.collection();
+  return member ? c.filter(member) : c;
+};
+
+/** How many index entries a source reads (keys only: no document is loaded). */
+const sizeOf = (src: Source): Promise<number> => src.collection().count();
+
+/**
+ * The candidates to read: the queue's index range, or, when the filter names a currency, the
+ * currency's amount range if it is the smaller of the two (both sizes are index counts).
+ */
+async function plan(
+  db: CacheDatabase,
+  query: QueueQuery,
+  ctx: QueryContext,
+): Promise<{ src: Source; size: number | null; queue: Source; range: Source | null }> {
+  const queue = source(db, query.queue, ctx);
+  const range = amountSource(db, query);
+  if (!range) return { src: queue, size: null, queue, range };
+  // The whole queue filtered by currency and amount alone: the range is the answer.
+  if (range.exactQueue && range.exactFilter) return { src: range, size: null, queue, range };
+  const [inQueueRange, inAmountRange] = await Promise.all([sizeOf(queue), sizeOf(range)]);
+  return inAmountRange < inQueueRange
+    ? { src: range, size: inAmountRange, queue, range }
+    : { src: queue, size: inQueueRange, queue, range };
 }
 
 export async function countQuery(db: CacheDatabase, query: QueueQuery, ctx: QueryContext): Promise<number> {
   if (query.queue === 'all' && (!query.filter || isEmptyFilter(query.filter))) return db.dossiers.count();
-  const src = source(db, query.queue, ctx);
-  const member = predicate(query, ctx, src.exact);
-  return member ? src.collection.filter(member).count() : src.collection.count();
+  const { src } = await plan(db, query, ctx);
+  return withPredicate(query, ctx, src).count();
 }
 
 export async function pageQuery(
@@ -117,33 +194,75 @@ export async function pageQuery(
   page: { offset: number; limit: number },
 ): Promise<Dossier[]> {
   const sort = query.sort ?? defaultSort;
-  const src = source(db, query.queue, ctx);
-  const member = predicate(query, ctx, src.exact);
   const isDefault = sort.key === defaultSort.key && sort.direction === defaultSort.direction;
-  if (isDefault && src.ordered) {
-    const c = member ? src.collection.filter(member) : src.collection;
-    return (await c.offset(page.offset).limit(page.limit).toArray()).map(fromCached);
-  }
-  const compare = compareBy(sort, query.queue);
-  if (!isDefault && (await countQuery(db, { queue: query.queue }, ctx)) > (ctx.sortInMemoryUpTo ?? 5_000)) {
-    // A large queue in another order: walk that order's index, keeping the queue's members.
-    const inQueueToo = predicate(query, ctx, false);
-    let c = db.dossiers.orderBy(sortIndex[sort.key]);
-    if (sort.direction === 'desc') c = c.reverse();
-    if (inQueueToo) c = c.filter(inQueueToo);
-    return (await c.offset(page.offset).limit(page.limit).toArray()).map(fromCached);
-  }
-  const rows = await (member ? src.collection.filter(member) : src.collection).toArray();
-  const unique = [...new Map(rows.map((d) => [d.id, fromCached(d)])).values()];
-  return unique.sort(compare).slice(page.offset, page.offset + page.limit);
+  const inMemoryUpTo = ctx.sortInMemoryUpTo ?? 5_000;
+  const read = async (c: Collection<CachedDossier, string>) =>
+    (await c.offset(page.offset).limit(page.limit).toArray()).map(fromCached);
+  /** Pages straight from an index already in the sort's order. */
+  const inOrder = (src: Source) => {
+    const c = withPredicate(query, ctx, src);
+    return read(src.byAmount && sort.direction === 'desc' ? c.reverse() : c);
+  };
+  /** Every candidate read, then sorted: for sources small enough to hold in memory. */
+  const sorted = async (src: Source) => {
+    const rows = await withPredicate(query, ctx, src).toArray();
+    const unique = [...new Map(rows.map((d) => [d.id, fromCached(d)])).values()];
+    return unique.sort(compareBy(sort, query.queue)).slice(page.offset, page.offset + page.limit);
+  };
+
+  const { src, queue, range, size } = await plan(db, query, ctx);
+  // The queue in its own order: its index is the order, whatever its size.
+  if (isDefault && src.ordered) return inOrder(src);
+  // Sorted by amount within the filter's currency: the amount range is the order.
+  if (sort.key === 'amount' && src.byAmount) return inOrder(src);
+  const candidates = size ?? (await sizeOf(src));
+  if (candidates <= inMemoryUpTo) return sorted(src);
+  // Too many candidates to sort in memory: walk an index in the sort's order, keeping members.
+  if (isDefault && queue.ordered) return inOrder(queue);
+  if (sort.key === 'amount' && range) return inOrder(range);
+  if (isDefault) return sorted(src);
+  let c = db.dossiers.orderBy(sortIndex[sort.key]);
+  if (sort.direction === 'desc') c = c.reverse();
+  const member = predicate(query, ctx, { ...src, exactQueue: false, exactFilter: false });
+  return read(member ? c.filter(member) : c);
 }
 
 /** Every member's id, for "select all that match" (ids only: a bulk action reads its dossiers itself). */
 export async function idsQuery(db: CacheDatabase, query: QueueQuery, ctx: QueryContext): Promise<string[]> {
-  const src = source(db, query.queue, ctx);
-  const member = predicate(query, ctx, src.exact);
-  const keys = await (member ? src.collection.filter(member) : src.collection).primaryKeys();
+  const { src } = await plan(db, query, ctx);
+  const keys = await withPredicate(query, ctx, src).primaryKeys();
   return [...new Set(keys)];
+}
+
+/**
+ * The currencies of the cached dossiers, most frequent first (then by code): a walk that jumps from
+ * one currency to the next over the currency-and-amount index, and an index count for each.
+ */
+export async function currenciesInCache(db: CacheDatabase): Promise<{ currency: string; count: number }[]> {
+  const index = db.dossiers.where(currencyAmountIndex);
+  const found: { currency: string; count: number }[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const next: unknown = (
+      await (after === null ? db.dossiers.orderBy(currencyAmountIndex) : index.above([after, Infinity]))
+        .limit(1)
+        .keys()
+    )[0];
+    const currency: unknown = Array.isArray(next) ? next[0] : undefined;
+    if (typeof currency !== 'string') break;
+    const count = await db.dossiers
+      .where(currencyAmountIndex)
+      .between([currency, -Infinity], [currency, Infinity], true, true)
+      .count();
+    found.push({ currency, count });
+    after = currency;
+  }
+  return found.sort((a, b) => b.count - a.count || (a.currency < b.currency ? -1 : 1));
+}
+
+/** The agent's saved views, read as this version understands them (`upgradeStoredView`). */
+export async function savedViews(db: CacheDatabase): Promise<SavedView[]> {
+  return (await db.views.toArray()).map(upgradeStoredView).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Kept for callers that name a queue only. */

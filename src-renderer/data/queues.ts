@@ -3,7 +3,7 @@ import type { Dossier, Merchant, User } from '../../src-shared/domain/model';
 import type { QueueId } from '../../src-shared/domain/queues';
 import { queueIds } from '../../src-shared/domain/queues';
 import type { QueryContext, QueueQuery } from '../cache/queues';
-import { countQuery, idsQuery, pageQuery } from '../cache/queues';
+import { countQuery, currenciesInCache, idsQuery, pageQuery, savedViews } from '../cache/queues';
 import { searchDossiers } from '../cache/search';
 import type { Desk } from './desk';
 import { useCacheQuery } from './live';
@@ -108,10 +108,18 @@ export function useMerchants(): Merchant[] {
   );
 }
 
-/** The agent's saved views (kept in their own cache: personal to them). */
+/**
+ * The agent's saved views (kept in their own cache: personal to them), as this version reads them:
+ * amount bounds saved without a currency come back in EUR.
+ */
 export function useSavedViews(): SavedView[] {
+  return useCacheQuery(async (desk) => savedViews(desk.db), [], []);
+}
+
+/** The currencies of the cached dossiers, most frequent first (read from an index: no document loaded). */
+export function useCurrencies(): string[] {
   return useCacheQuery(
-    async (desk) => (await desk.db.views.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
+    async (desk) => (await currenciesInCache(desk.db)).map(({ currency }) => currency),
     [],
     [],
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, tagSchema } from './model';
+import { currencySchema, idSchema, tagSchema } from './model';
 import type { Dossier } from './model';
 import { compareInQueue } from './queues';
 import type { QueueId, Viewer } from './queues';
@@ -10,19 +10,56 @@ import { reasonSchema, subjectSchema } from './vocabulary';
  * Pure, like the queues: the cache's planner and any server list use the same predicate.
  */
 
-export const dossierFilterSchema = z.strictObject({
-  subjects: z.array(subjectSchema).max(2).optional(),
-  reasons: z.array(reasonSchema).max(6).optional(),
-  merchantIds: z.array(idSchema).max(50).optional(),
-  /** Inclusive bounds, in minor units of the transaction's own currency. */
-  amountMin: z.int().nonnegative().optional(),
-  amountMax: z.int().nonnegative().optional(),
-  /** Every tag listed must be on the dossier. */
-  tags: z.array(tagSchema).max(10).optional(),
-  /** `me`, `none` (unassigned) or an agent's id. */
-  assignee: z.union([z.enum(['me', 'none']), idSchema]).optional(),
-});
+/**
+ * The currency amount bounds are read in when a stored filter has none: saved views from before the
+ * amount filter named its currency held bounds typed in EUR, the only currency the bar offered.
+ */
+export const legacyAmountCurrency = 'EUR';
+
+export const dossierFilterSchema = z
+  .strictObject({
+    subjects: z.array(subjectSchema).max(2).optional(),
+    reasons: z.array(reasonSchema).max(6).optional(),
+    merchantIds: z.array(idSchema).max(50).optional(),
+    /** Only dossiers whose transaction is in this currency; alone, "only USD dossiers". */
+    currency: currencySchema.optional(),
+    /** Inclusive bounds, in minor units of `currency` (required with either bound). */
+    amountMin: z.int().nonnegative().optional(),
+    amountMax: z.int().nonnegative().optional(),
+    /** Every tag listed must be on the dossier. */
+    tags: z.array(tagSchema).max(10).optional(),
+    /** `me`, `none` (unassigned) or an agent's id. */
+    assignee: z.union([z.enum(['me', 'none']), idSchema]).optional(),
+  })
+  .refine((f) => !hasAmountBound(f) || f.currency !== undefined, {
+    path: ['currency'],
+    message: 'an amount bound needs a currency: amounts in different currencies cannot be compared',
+  });
 export type DossierFilter = z.infer<typeof dossierFilterSchema>;
+
+function hasAmountBound(f: { amountMin?: number | undefined; amountMax?: number | undefined }): boolean {
+  return f.amountMin !== undefined || f.amountMax !== undefined;
+}
+
+/**
+ * The currency a filter keeps, if any: its own, or for bounds stored without one (before the filter
+ * named it) the currency they were typed in. The planner and `matchesFilter` both read it here.
+ */
+export function filterCurrency(f: DossierFilter): string | undefined {
+  return f.currency ?? (hasAmountBound(f) ? legacyAmountCurrency : undefined);
+}
+
+/** A stored filter as this version reads it: amount bounds without a currency are in EUR. */
+export function upgradeStoredFilter(f: DossierFilter): DossierFilter {
+  const currency = filterCurrency(f);
+  return currency === f.currency ? f : { ...f, currency };
+}
+
+/** A saved view as read from the cache, whatever version of the app saved it. */
+export function upgradeStoredView(view: SavedView): SavedView {
+  const filter = upgradeStoredFilter(view.filter);
+  return filter === view.filter ? view : { ...view, filter };
+}
 
 export const sortKeys = ['urgency', 'amount', 'createdAt', 'updatedAt', 'reference'] as const;
 export const dossierSortSchema = z.strictObject({
@@ -45,6 +82,7 @@ export function isEmptyFilter(f: DossierFilter): boolean {
   const lists = [f.subjects, f.reasons, f.merchantIds, f.tags];
   return (
     lists.every((l) => !l || l.length === 0) &&
+    f.currency === undefined &&
     f.amountMin === undefined &&
     f.amountMax === undefined &&
     f.assignee === undefined
@@ -55,6 +93,8 @@ export function matchesFilter(d: Dossier, f: DossierFilter, viewer: Viewer): boo
   if (f.subjects?.length && !f.subjects.includes(d.subject)) return false;
   if (f.reasons?.length && !f.reasons.includes(d.reason)) return false;
   if (f.merchantIds?.length && !f.merchantIds.includes(d.transaction.merchantId)) return false;
+  const currency = filterCurrency(f);
+  if (currency !== undefined && d.transaction.currency !== currency) return false;
   if (f.amountMin !== undefined && d.transaction.amount < f.amountMin) return false;
   if (f.amountMax !== undefined && d.transaction.amount > f.amountMax) return false;
   if (f.tags?.length && !f.tags.every((t) => d.tags.includes(t))) return false;

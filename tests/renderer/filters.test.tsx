@@ -35,8 +35,11 @@ const colleague: User = { id: 'a2', name: 'James Whitfield', email: 'james@klikp
 const now = MONDAY + 3_600_000;
 let counter = 0;
 
-/** `n` dossiers: even ones are payment claims (awaiting Klik & Pay), odd ones delivery (awaiting the merchant). */
-async function cacheWith(n: number): Promise<CacheDatabase> {
+/**
+ * `n` dossiers: even ones are payment claims (awaiting Klik & Pay), odd ones delivery (awaiting the
+ * merchant); in EUR unless `currencyOf` says otherwise.
+ */
+async function cacheWith(n: number, currencyOf: (i: number) => string = () => 'EUR'): Promise<CacheDatabase> {
   const db = new CacheDatabase(`filters-${++counter}`);
   await db.users.bulkPut([agent, colleague]);
   for (let i = 0; i < n; i++) {
@@ -44,7 +47,12 @@ async function cacheWith(n: number): Promise<CacheDatabase> {
       id: `d-${i}`,
       reference: `KP-2026-${String(100 + i).padStart(6, '0')}`,
       subject: i % 2 === 0 ? 'payment' : 'delivery',
-      transaction: transaction({ id: `t-${i}`, orderReference: `ORD-${i}`, amount: 1_000 * (i + 1) }),
+      transaction: transaction({
+        id: `t-${i}`,
+        orderReference: `ORD-${i}`,
+        amount: 1_000 * (i + 1),
+        currency: currencyOf(i),
+      }),
     });
     await db.dossiers.put(toCached(decision.dossier));
     await db.messages.bulkPut(decision.messages.map((m) => ({ ...m, id: `${m.id}-${i}` })));
@@ -139,18 +147,44 @@ function Harness({
 
 const lastCall = (spy: ReturnType<typeof vi.fn>) => spy.mock.calls.at(-1) as [DossierFilter, DossierSort];
 
+/**
+ * The bar over a cache holding one dossier per entry of `currencies` (the amount control offers the
+ * cache's currencies), in `locale`.
+ */
+async function renderBar(
+  props: Parameters<typeof Harness>[0],
+  { currencies = [], locale = 'en' }: { currencies?: string[]; locale?: 'en' | 'fr' } = {},
+) {
+  const desk = deskOf(await cacheWith(currencies.length, (i) => currencies[i] ?? 'EUR'));
+  return renderIn(
+    <DeskContextProvider desk={desk}>
+      <Harness {...props} />
+    </DeskContextProvider>,
+    locale,
+  );
+}
+
+/** The options of the amount control's currency list, once the cache has answered. */
+async function currencyChoices(count: number): Promise<string[]> {
+  const select = screen.getByRole('combobox', { name: 'Currency' });
+  await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(count));
+  return within(select)
+    .getAllByRole('option')
+    .map((o) => o.textContent);
+}
+
 describe('the filter bar', () => {
   it('converts an amount range to minor units and reports only valid filters', async () => {
     const user = userEvent.setup();
     const onChange = vi.fn();
-    renderIn(<Harness onChange={onChange} />);
+    await renderBar({ onChange });
     await user.click(screen.getByRole('button', { name: /^Amount/ }));
     await user.type(screen.getByRole('textbox', { name: 'Minimum amount (EUR)' }), '12.50');
     await user.type(screen.getByRole('textbox', { name: 'Maximum amount (EUR)' }), '100');
     await user.click(screen.getByRole('button', { name: 'Apply' }));
     expect(onChange).toHaveBeenCalledTimes(1);
     const [filter, sort] = lastCall(onChange);
-    expect(filter).toEqual({ amountMin: 1250, amountMax: 10_000 });
+    expect(filter).toEqual({ currency: 'EUR', amountMin: 1250, amountMax: 10_000 });
     expect(dossierFilterSchema.safeParse(filter).success).toBe(true);
     expect(sort).toEqual(defaultSort);
     // The panel closed; the range is a chip.
@@ -158,12 +192,155 @@ describe('the filter bar', () => {
     expect(plain(screen.getByRole('list', { name: 'Active filters' }).textContent)).toContain(
       '€12.50 to €100.00',
     );
+    // The button says which currency the amounts are in.
+    expect(screen.getByRole('button', { name: 'Amount EUR' })).toBeTruthy();
+  });
+
+  it('offers the cached currencies, most frequent first, EUR chosen by default', async () => {
+    const user = userEvent.setup();
+    await renderBar(
+      { onChange: vi.fn() },
+      { currencies: ['JPY', 'USD', 'JPY', 'EUR', 'USD', 'JPY', 'GBP', 'GBP', 'GBP', 'GBP'] },
+    );
+    await user.click(screen.getByRole('button', { name: /^Amount/ }));
+    expect(await currencyChoices(5)).toEqual([
+      'GBP – British Pound',
+      'JPY – Japanese Yen',
+      'USD – US Dollar',
+      'EUR – Euro',
+      'Any currency',
+    ]);
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Currency' }).value).toBe('EUR');
+  });
+
+  it('offers EUR even when no cached dossier is in EUR', async () => {
+    const user = userEvent.setup();
+    await renderBar({ onChange: vi.fn() }, { currencies: ['USD'] });
+    await user.click(screen.getByRole('button', { name: /^Amount/ }));
+    expect(await currencyChoices(3)).toEqual(['USD – US Dollar', 'EUR – Euro', 'Any currency']);
+  });
+
+  it('types amounts in the chosen currency’s own digits: yen have none', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    await renderBar({ onChange }, { currencies: ['EUR', 'JPY'] });
+    await user.click(screen.getByRole('button', { name: /^Amount/ }));
+    await currencyChoices(3);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Currency' }), 'JPY');
+    const min = screen.getByRole('textbox', { name: 'Minimum amount (JPY)' });
+    expect(min.getAttribute('placeholder')).toBe('0');
+    await user.type(min, '1500.5');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(screen.getByText('Amounts in JPY have no decimals.')).toBeTruthy();
+    expect(onChange).not.toHaveBeenCalled();
+
+    await user.clear(min);
+    await user.type(min, '1 500');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(lastCall(onChange)[0]).toEqual({ currency: 'JPY', amountMin: 1500 });
+    expect(dossierFilterSchema.safeParse(lastCall(onChange)[0]).success).toBe(true);
+    expect(plain(screen.getByRole('list', { name: 'Active filters' }).textContent)).toContain(
+      'at least ¥1,500',
+    );
+
+    // Opened again, the control shows the filter's currency and bound as typed.
+    await user.click(screen.getByRole('button', { name: 'Amount JPY' }));
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Currency' }).value).toBe('JPY');
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Minimum amount (JPY)' }).value).toBe(
+      '1500',
+    );
+  });
+
+  it('filters on a currency alone, and the chip removes it', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    await renderBar({ onChange }, { currencies: ['EUR', 'USD'] });
+    await user.click(screen.getByRole('button', { name: /^Amount/ }));
+    await currencyChoices(3);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Currency' }), 'USD');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(lastCall(onChange)[0]).toEqual({ currency: 'USD' });
+    await user.click(screen.getByRole('button', { name: 'Remove the filter Currency: USD – US Dollar' }));
+    expect(lastCall(onChange)[0]).toEqual({});
+  });
+
+  it('asks for a currency before bounds, and “any currency” with no bound clears the amount filter', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    await renderBar({ onChange, initial: { currency: 'EUR', amountMax: 5_000, tags: ['vip'] } });
+    await user.click(screen.getByRole('button', { name: 'Amount EUR' }));
+    const currency = screen.getByRole('combobox', { name: 'Currency' });
+    await user.selectOptions(currency, 'Any currency');
+    expect(screen.getByRole('textbox', { name: 'Maximum amount' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(screen.getByText('Choose the currency of the amounts.')).toBeTruthy();
+    expect(currency.getAttribute('aria-invalid')).toBe('true');
+    expect(onChange).not.toHaveBeenCalled();
+
+    await user.clear(screen.getByRole('textbox', { name: 'Maximum amount' }));
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(lastCall(onChange)[0]).toEqual({ tags: ['vip'] });
+  });
+
+  it('reads a filter saved with bounds but no currency as EUR, and keeps it in EUR when edited', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    await renderBar({ onChange, initial: { amountMin: 10_000 } });
+    expect(plain(screen.getByRole('list', { name: 'Active filters' }).textContent)).toContain(
+      'at least €100.00',
+    );
+    await user.click(screen.getByRole('button', { name: 'Amount EUR' }));
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Minimum amount (EUR)' }).value).toBe(
+      '100.00',
+    );
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: /^Subject/ }));
+    await user.click(screen.getByRole('checkbox', { name: 'Payment' }));
+    expect(lastCall(onChange)[0]).toEqual({ subjects: ['payment'], currency: 'EUR', amountMin: 10_000 });
+  });
+
+  it('says the range in the agent’s language and way of writing amounts', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    await renderBar(
+      { onChange, initial: { currency: 'USD', amountMin: 1_250, amountMax: 123_456 } },
+      { currencies: ['USD'], locale: 'fr' },
+    );
+    const chips = screen.getByRole('list', { name: 'Filtres actifs' });
+    expect(plain(chips.textContent)).toContain('de 12,50 $US à 1 234,56 $US');
+    await user.click(screen.getByRole('button', { name: 'Montant USD' }));
+    const currency = screen.getByRole('combobox', { name: 'Devise' });
+    await waitFor(() =>
+      expect(
+        within(currency)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['USD – dollar des États-Unis', 'EUR – euro', 'Toutes les devises']),
+    );
+    await user.clear(screen.getByRole('textbox', { name: 'Montant minimum (USD)' }));
+    await user.type(screen.getByRole('textbox', { name: 'Montant minimum (USD)' }), '5000');
+    await user.click(screen.getByRole('button', { name: 'Appliquer' }));
+    expect(screen.getByText('Le minimum ne doit pas dépasser le maximum.')).toBeTruthy();
+    await user.selectOptions(currency, 'Toutes les devises');
+    await user.click(screen.getByRole('button', { name: 'Appliquer' }));
+    expect(screen.getByText('Choisissez la devise des montants.')).toBeTruthy();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('refuses amount bounds without a currency from anywhere, with its own problem', () => {
+    expect(checkFilters({ amountMin: 100 }, defaultSort)).toEqual({ ok: false, problem: 'amountCurrency' });
+    expect(checkFilters({ currency: 'JPY', amountMin: 100 }, defaultSort)).toEqual({
+      ok: true,
+      filter: { currency: 'JPY', amountMin: 100 },
+      sort: defaultSort,
+    });
+    expect(checkFilters({ currency: 'yen' }, defaultSort)).toEqual({ ok: false, problem: 'invalid' });
   });
 
   it('refuses a minimum above the maximum, and a negative amount, with a message', async () => {
     const user = userEvent.setup();
     const onChange = vi.fn();
-    renderIn(<Harness onChange={onChange} />);
+    await renderBar({ onChange });
     await user.click(screen.getByRole('button', { name: /^Amount/ }));
     const min = screen.getByRole('textbox', { name: 'Minimum amount (EUR)' });
     const max = screen.getByRole('textbox', { name: 'Maximum amount (EUR)' });
@@ -180,7 +357,7 @@ describe('the filter bar', () => {
     expect(screen.getByText('An amount cannot be negative.')).toBeTruthy();
     expect(onChange).not.toHaveBeenCalled();
     // The shared check refuses the same inverted range if it ever came from elsewhere.
-    expect(checkFilters({ amountMin: 10_000, amountMax: 1250 }, defaultSort)).toEqual({
+    expect(checkFilters({ currency: 'EUR', amountMin: 10_000, amountMax: 1250 }, defaultSort)).toEqual({
       ok: false,
       problem: 'amountOrder',
     });
@@ -189,7 +366,7 @@ describe('the filter bar', () => {
   it('shows each filter as a chip that removes it, and clears them all', async () => {
     const user = userEvent.setup();
     const onChange = vi.fn();
-    renderIn(<Harness onChange={onChange} />);
+    await renderBar({ onChange });
     await user.click(screen.getByRole('button', { name: /^Reason/ }));
     await user.click(screen.getByRole('checkbox', { name: 'Not received' }));
     await user.click(screen.getByRole('checkbox', { name: 'Damaged or defective' }));
@@ -227,7 +404,7 @@ describe('the filter bar', () => {
       emailValid: true,
       language: 'fr',
     }));
-    renderIn(<Harness onChange={onChange} merchants={merchants} />);
+    await renderBar({ onChange, merchants });
     await user.click(screen.getByRole('button', { name: /^Merchant/ }));
     const listbox = screen.getByRole('listbox', { name: 'Merchant' });
     expect(within(listbox).getAllByRole('option')).toHaveLength(merchantOptionLimit);
@@ -249,7 +426,7 @@ describe('the filter bar', () => {
   it('adds tags checked against the shared tag rule, and sets the sort', async () => {
     const user = userEvent.setup();
     const onChange = vi.fn();
-    renderIn(<Harness onChange={onChange} />);
+    await renderBar({ onChange });
     await user.click(screen.getByRole('button', { name: /^Tag/ }));
     const field = screen.getByRole('textbox', { name: 'Find or add a tag' });
     await user.type(field, '!!{Enter}');
@@ -275,7 +452,7 @@ describe('saved views', () => {
     const user = userEvent.setup();
     const desk = deskOf(await cacheWith(0));
     const onSelect = vi.fn<(view: SavedView) => void>();
-    const filter: DossierFilter = { subjects: ['delivery'], amountMin: 10_000 };
+    const filter: DossierFilter = { subjects: ['delivery'], currency: 'EUR', amountMin: 10_000 };
     const sort: DossierSort = { key: 'amount', direction: 'desc' };
     renderWith(
       desk,
@@ -331,6 +508,38 @@ describe('saved views', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
     await waitFor(async () => expect(await desk.db.views.count()).toBe(0));
     expect(await screen.findByText(/No saved views yet/)).toBeTruthy();
+  });
+});
+
+describe('a view saved before the amount filter named its currency', () => {
+  it('is listed, opened with its bounds in EUR, and renamed without error', async () => {
+    const user = userEvent.setup();
+    const desk = deskOf(await cacheWith(0));
+    // As the previous version stored it: amount bounds, no currency.
+    const stored = {
+      id: 'v-old',
+      name: 'Gros montants',
+      queue: 'all',
+      filter: { reasons: ['not_received'], amountMin: 10_000, amountMax: 50_000 },
+      sort: { key: 'amount', direction: 'desc' },
+    } as SavedView;
+    expect(savedViewSchema.safeParse(stored).success).toBe(false);
+    await desk.db.views.put(stored);
+    const onSelect = vi.fn<(view: SavedView) => void>();
+    renderWith(desk, <SavedViewsNav activeViewId={null} onSelect={onSelect} />);
+    const nav = screen.getByRole('navigation', { name: 'My views' });
+    await user.click(await within(nav).findByRole('button', { name: /^Gros montants/ }));
+    const upgraded = { ...stored, filter: { ...stored.filter, currency: 'EUR' } };
+    expect(onSelect).toHaveBeenCalledWith(upgraded);
+
+    await user.click(within(nav).getByRole('button', { name: 'Rename the view “Gros montants”' }));
+    const name = screen.getByRole('textbox', { name: 'View name' });
+    await user.clear(name);
+    await user.type(name, 'Montants 100–500 €');
+    await user.click(screen.getByRole('button', { name: 'Rename' }));
+    await waitFor(async () =>
+      expect(await desk.db.views.get('v-old')).toEqual({ ...upgraded, name: 'Montants 100–500 €' }),
+    );
   });
 });
 

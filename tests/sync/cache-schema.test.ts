@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CacheDatabase, cacheSchemas, fromCached, toCached } from '../../src-renderer/cache/db';
-import { file } from '../unit/fixtures';
+import { countQuery, currenciesInCache, savedViews } from '../../src-renderer/cache/queues';
+import type { SavedView } from '../../src-shared/domain/filters';
+import { defaultSettings } from '../../src-shared/domain/settings';
+import { file, transaction } from '../unit/fixtures';
 
 /**
  * The cache's versioned schema: a cache written by any older version of the app opens under this
@@ -32,6 +35,16 @@ describe('cache schema migrations', () => {
         { key: 'clientId', value: 'client-1' },
       ]);
       await old.search.put({ dossierId: dossier.id, words: ['colis'] });
+      // Saved views (from version 2) were stored with amount bounds and no currency.
+      const hasViews = schemas.some((s) => 'views' in s.stores);
+      const legacyView = {
+        id: 'v-1',
+        name: 'Gros montants',
+        queue: 'all',
+        filter: { amountMin: 10_000 },
+        sort: { key: 'amount', direction: 'desc' },
+      } as SavedView;
+      if (hasViews) await old.table('views').put(legacyView);
       old.close();
 
       const current = new CacheDatabase(name);
@@ -47,9 +60,71 @@ describe('cache schema migrations', () => {
       expect(
         await current.dossiers.where('transaction.merchantId').equals(dossier.transaction.merchantId).count(),
       ).toBe(1);
+      expect(
+        await current.dossiers
+          .where('[transaction.currency+transaction.amount]')
+          .between(['EUR', 12_990], ['EUR', 12_990], true, true)
+          .count(),
+      ).toBe(1);
+      expect(await currenciesInCache(current)).toEqual([{ currency: 'EUR', count: 1 }]);
+      // An old saved view loads, its bounds read in EUR, and its filter runs over the new index.
+      expect(await savedViews(current)).toEqual(
+        hasViews ? [{ ...legacyView, filter: { amountMin: 10_000, currency: 'EUR' } }] : [],
+      );
+      const ctx = {
+        now: Date.parse('2026-11-25T10:00:00.000Z'),
+        viewer: { userId: 'u-1' },
+        settings: defaultSettings,
+      };
+      expect(await countQuery(current, { queue: 'all', filter: legacyView.filter }, ctx)).toBe(1);
+      expect(await countQuery(current, { queue: 'all', filter: { currency: 'JPY' } }, ctx)).toBe(0);
       await current.delete();
     });
   }
+
+  it('lists the currencies of a cache most frequent first, from the index alone', async () => {
+    const db = new CacheDatabase(`schema-${randomUUID()}`);
+    const inCurrency = (i: number, currency: string) =>
+      toCached(
+        file({
+          id: `d-${i}`,
+          reference: `KP-2026-${String(i).padStart(6, '0')}`,
+          transaction: transaction({ id: `t-${i}`, currency, amount: 100 + i }),
+        }),
+      );
+    await db.dossiers.bulkPut(
+      ['JPY', 'EUR', 'USD', 'EUR', 'JPY', 'EUR', 'CHF', 'USD', 'EUR'].map((c, i) => inCurrency(i, c)),
+    );
+    expect(await currenciesInCache(db)).toEqual([
+      { currency: 'EUR', count: 4 },
+      { currency: 'JPY', count: 2 },
+      { currency: 'USD', count: 2 },
+      { currency: 'CHF', count: 1 },
+    ]);
+    await db.dossiers.clear();
+    expect(await currenciesInCache(db)).toEqual([]);
+    await db.delete();
+  });
+
+  it('keeps, in each version, every index of the version before on the tables it declares again', () => {
+    const indexes = (spec: string) => spec.split(',').map((part) => part.trim());
+    for (let i = 1; i < cacheSchemas.length; i++) {
+      const [before, after] = [cacheSchemas[i - 1], cacheSchemas[i]];
+      if (!before || !after) continue;
+      for (const [table, spec] of Object.entries(after.stores)) {
+        const previous = cacheSchemas
+          .slice(0, i)
+          .map((s) => s.stores[table])
+          .filter((x): x is string => x !== undefined)
+          .at(-1);
+        if (previous)
+          expect(indexes(spec), `${table} v${after.version}`).toEqual(
+            expect.arrayContaining(indexes(previous)),
+          );
+      }
+    }
+    expect(cacheSchemas.at(-1)?.stores.dossiers).toContain('[transaction.currency+transaction.amount]');
+  });
 
   it('declares strictly increasing versions, each naming only tables it keeps', () => {
     const versions = cacheSchemas.map((s) => s.version);

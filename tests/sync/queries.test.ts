@@ -1,9 +1,11 @@
+import type { DBCoreIndex } from 'dexie';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueryContext } from '../../src-renderer/cache/queues';
-import { countQuery, idsQuery, pageQuery } from '../../src-renderer/cache/queues';
+import { CacheDatabase } from '../../src-renderer/cache/db';
+import type { QueryContext, QueueQuery } from '../../src-renderer/cache/queues';
+import { countQuery, currenciesInCache, idsQuery, pageQuery } from '../../src-renderer/cache/queues';
 import type { DossierFilter, DossierSort } from '../../src-shared/domain/filters';
-import { compareBy, matchesFilter, sortKeys } from '../../src-shared/domain/filters';
+import { compareBy, dossierFilterSchema, matchesFilter, sortKeys } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
 import { inQueue, queueIds, urgentAt } from '../../src-shared/domain/queues';
 import { defaultSettings } from '../../src-shared/domain/settings';
@@ -15,7 +17,8 @@ import { createClient, serverView } from './client';
 /**
  * Filters and sorts over the cache, against the shared predicates on the demo workload: whatever
  * the queue, filter and order, the planner's count, pages and ids equal the rules applied to every
- * dossier — by index walk and by in-memory sort alike.
+ * dossier — by index walk and by in-memory sort alike, through the queue's index or the
+ * currency-and-amount one.
  */
 
 let server: TestServer;
@@ -42,15 +45,50 @@ const sortValue = (s: DossierSort, d: Dossier): number | string =>
       ? d.transaction.amount
       : d[s.key];
 
+/** Count, both pages and ids of a query equal the shared rules applied to every dossier. */
+async function checkQuery(query: Required<QueueQuery>, sortInMemoryUpTo: number): Promise<void> {
+  const { queue, filter: f, sort: s } = query;
+  const ctx: QueryContext = { now, viewer, settings: defaultSettings, sortInMemoryUpTo };
+  const expected = all
+    .filter((d) => inQueue(queue, d, now, viewer, defaultSettings) && matchesFilter(d, f, viewer))
+    .sort(compareBy(s, queue));
+  expect(await countQuery(client.db, query, ctx)).toBe(expected.length);
+  const first = await pageQuery(client.db, query, ctx, { offset: 0, limit: 7 });
+  const rest = await pageQuery(client.db, query, ctx, { offset: 7, limit: 10_000 });
+  const got = [...first, ...rest];
+  expect(got.map((d) => d.id).sort()).toEqual(expected.map((d) => d.id).sort());
+  // In order: ties may fall either way between an index walk and a sort in memory.
+  for (let i = 1; i < got.length; i++) {
+    const [a, b] = [got[i - 1], got[i]];
+    if (!a || !b) continue;
+    const [va, vb] = [sortValue(s, a), sortValue(s, b)];
+    if (queue === 'recently_closed' && s.key === 'urgency') continue;
+    expect(s.direction === 'asc' ? va <= vb : va >= vb, `${queue} ${s.key} ${s.direction} at ${i}`).toBe(
+      true,
+    );
+  }
+  expect((await idsQuery(client.db, query, ctx)).sort()).toEqual(expected.map((d) => d.id).sort());
+}
+
+const sortArbitrary: fc.Arbitrary<DossierSort> = fc.record({
+  key: fc.constantFrom(...sortKeys),
+  direction: fc.constantFrom('asc' as const, 'desc' as const),
+});
+
 describe('filtered and sorted queues over the cache', () => {
   it('count, pages and ids equal the shared rules for any queue, filter and order', async () => {
     const merchants = [...new Set(all.map((d) => d.transaction.merchantId))];
     const tags = [...new Set(all.flatMap((d) => d.tags))];
+    const currencies = [...new Set(all.map((d) => d.transaction.currency))];
+    expect(currencies.length, 'the demo data should hold several currencies').toBeGreaterThan(2);
+    // Bounds without a currency are filters saved before the currency was part of it (read in EUR).
     const filter: fc.Arbitrary<DossierFilter> = fc.record(
       {
         subjects: fc.subarray([...subjectSchema.options]),
         reasons: fc.subarray([...reasonSchema.options]),
         merchantIds: fc.subarray(merchants, { maxLength: 3 }),
+        // CAD: a currency no dossier is in.
+        currency: fc.constantFrom(...currencies, 'CAD'),
         amountMin: fc.integer({ min: 0, max: 20_000 }),
         amountMax: fc.integer({ min: 5_000, max: 200_000 }),
         tags: fc.subarray(tags, { maxLength: 1 }),
@@ -58,42 +96,175 @@ describe('filtered and sorted queues over the cache', () => {
       },
       { requiredKeys: [] },
     );
-    const sort: fc.Arbitrary<DossierSort> = fc.record({
-      key: fc.constantFrom(...sortKeys),
-      direction: fc.constantFrom('asc' as const, 'desc' as const),
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...queueIds),
+        filter,
+        sortArbitrary,
+        fc.constantFrom(0, 10_000),
+        async (queue, f, s, sortInMemoryUpTo) => checkQuery({ queue, filter: f, sort: s }, sortInMemoryUpTo),
+      ),
+      { numRuns: 200 },
+    );
+  }, 120_000);
+
+  it('the same for a currency and its amount range alone, bounds on real amounts included', async () => {
+    const amountsIn = new Map<string, number[]>();
+    for (const d of all) {
+      amountsIn.set(d.transaction.currency, [
+        ...(amountsIn.get(d.transaction.currency) ?? []),
+        d.transaction.amount,
+      ]);
+    }
+    const filter: fc.Arbitrary<DossierFilter> = fc.constantFrom(...amountsIn.keys()).chain((currency) => {
+      const bound = fc.constantFrom(...(amountsIn.get(currency) ?? [0]));
+      return fc.record(
+        { currency: fc.constant(currency), amountMin: bound, amountMax: bound },
+        { requiredKeys: ['currency'] },
+      );
     });
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...queueIds),
         filter,
-        sort,
+        sortArbitrary,
         fc.constantFrom(0, 10_000),
         async (queue, f, s, sortInMemoryUpTo) => {
-          const ctx: QueryContext = { now, viewer, settings: defaultSettings, sortInMemoryUpTo };
-          const expected = all
-            .filter((d) => inQueue(queue, d, now, viewer, defaultSettings) && matchesFilter(d, f, viewer))
-            .sort(compareBy(s, queue));
-          const query = { queue, filter: f, sort: s };
-          expect(await countQuery(client.db, query, ctx)).toBe(expected.length);
-          const first = await pageQuery(client.db, query, ctx, { offset: 0, limit: 7 });
-          const rest = await pageQuery(client.db, query, ctx, { offset: 7, limit: 10_000 });
-          const got = [...first, ...rest];
-          expect(got.map((d) => d.id).sort()).toEqual(expected.map((d) => d.id).sort());
-          // In order: ties may fall either way between an index walk and a sort in memory.
-          for (let i = 1; i < got.length; i++) {
-            const [a, b] = [got[i - 1], got[i]];
-            if (!a || !b) continue;
-            const [va, vb] = [sortValue(s, a), sortValue(s, b)];
-            if (queue === 'recently_closed' && s.key === 'urgency') continue;
-            expect(
-              s.direction === 'asc' ? va <= vb : va >= vb,
-              `${queue} ${s.key} ${s.direction} at ${i}`,
-            ).toBe(true);
-          }
-          expect((await idsQuery(client.db, query, ctx)).sort()).toEqual(expected.map((d) => d.id).sort());
+          expect(dossierFilterSchema.safeParse(f).success).toBe(true);
+          await checkQuery({ queue, filter: f, sort: s }, sortInMemoryUpTo);
         },
       ),
-      { numRuns: 120 },
+      { numRuns: 150 },
     );
   }, 120_000);
+});
+
+/** What the planner asked of the dossiers table: which index, and whether it read documents. */
+interface Read {
+  op: 'query' | 'openCursor' | 'count';
+  index: string;
+  values: boolean;
+}
+
+/** Another connection to the client's cache that records every read of the dossiers table. */
+function watched(): { db: CacheDatabase; reads: Read[] } {
+  const db = new CacheDatabase(client.db.name);
+  const reads: Read[] = [];
+  const name = (index: DBCoreIndex) => index.name ?? 'primary key';
+  db.use({
+    stack: 'dbcore',
+    name: 'record-reads',
+    create: (down) => ({
+      ...down,
+      table: (tableName) => {
+        const table = down.table(tableName);
+        if (tableName !== 'dossiers') return table;
+        return {
+          ...table,
+          query: (req) => {
+            reads.push({ op: 'query', index: name(req.query.index), values: req.values ?? false });
+            return table.query(req);
+          },
+          openCursor: (req) => {
+            reads.push({ op: 'openCursor', index: name(req.query.index), values: req.values ?? false });
+            return table.openCursor(req);
+          },
+          count: (req) => {
+            reads.push({ op: 'count', index: name(req.query.index), values: false });
+            return table.count(req);
+          },
+        };
+      },
+    }),
+  });
+  return { db, reads };
+}
+
+const currencyAmount = '[transaction.currency+transaction.amount]';
+/** The indexes through which documents were read. */
+const documentsReadThrough = (reads: Read[]) => [
+  ...new Set(reads.filter((r) => r.op !== 'count' && r.values).map((r) => r.index)),
+];
+
+describe('the amount filter over the currency-and-amount index', () => {
+  const ctx: QueryContext = { now, viewer, settings: defaultSettings };
+  const expectedOf = (query: QueueQuery) =>
+    all
+      .filter(
+        (d) =>
+          inQueue(query.queue, d, now, viewer, defaultSettings) &&
+          matchesFilter(d, query.filter ?? {}, viewer),
+      )
+      .sort(compareBy(query.sort ?? { key: 'urgency', direction: 'asc' }, query.queue));
+  const byUse = () => {
+    const counts = new Map<string, number>();
+    for (const d of all) counts.set(d.transaction.currency, (counts.get(d.transaction.currency) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  };
+
+  it('lists the cached currencies most frequent first, from the index alone', async () => {
+    const { db, reads } = watched();
+    expect(await currenciesInCache(db)).toEqual(byUse().map(([currency, count]) => ({ currency, count })));
+    expect(byUse()[0]?.[0]).toBe('EUR');
+    expect(documentsReadThrough(reads)).toEqual([]);
+    db.close();
+  });
+
+  it('counts a currency’s amount range over every dossier without reading one', async () => {
+    const { db, reads } = watched();
+    const query: QueueQuery = {
+      queue: 'all',
+      filter: { currency: 'JPY', amountMin: 1_000, amountMax: 60_000 },
+    };
+    const expected = expectedOf(query);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await countQuery(db, query, ctx)).toBe(expected.length);
+    expect(reads).toEqual([{ op: 'count', index: currencyAmount, values: false }]);
+    db.close();
+  });
+
+  it('reads a rare currency’s range rather than a larger queue', async () => {
+    const [rare] = byUse().at(-1) ?? [];
+    const query: QueueQuery = { queue: 'unassigned', filter: { currency: rare } };
+    const inRange = all.filter((d) => d.transaction.currency === rare).length;
+    const inQueue_ = all.filter((d) => inQueue('unassigned', d, now, viewer, defaultSettings)).length;
+    expect(inRange, 'the rare currency should be rarer than the queue').toBeLessThan(inQueue_);
+    const { db, reads } = watched();
+    const expected = expectedOf(query);
+    const got = await pageQuery(db, query, ctx, { offset: 0, limit: 10_000 });
+    expect(got.map((d) => d.id)).toEqual(expected.map((d) => d.id));
+    expect(documentsReadThrough(reads)).toEqual([currencyAmount]);
+    db.close();
+  });
+
+  it('keeps a small queue’s own index when the currency is the most common one', async () => {
+    const query: QueueQuery = { queue: 'mine', filter: { currency: 'EUR', amountMin: 0 } };
+    const { db, reads } = watched();
+    expect(await countQuery(db, query, ctx)).toBe(expectedOf(query).length);
+    expect(documentsReadThrough(reads).sort()).toEqual(['assignee', 'followers']);
+    db.close();
+  });
+
+  it('pages a large queue sorted by amount by walking the currency’s amounts in order', async () => {
+    for (const direction of ['asc', 'desc'] as const) {
+      const query: QueueQuery = {
+        queue: 'all',
+        filter: { currency: 'EUR', amountMax: 100_000, subjects: ['delivery'] },
+        sort: { key: 'amount', direction },
+      };
+      expect(dossierFilterSchema.safeParse(query.filter).success).toBe(true);
+      const { db, reads } = watched();
+      const walk = { ...ctx, sortInMemoryUpTo: 0 };
+      const expected = expectedOf(query);
+      const first = await pageQuery(db, query, walk, { offset: 0, limit: 25 });
+      const rest = await pageQuery(db, query, walk, { offset: 25, limit: 10_000 });
+      // Ties on the amount fall by id, as in the index: the very same order.
+      expect(
+        [...first, ...rest].map((d) => d.id),
+        direction,
+      ).toEqual(expected.map((d) => d.id));
+      expect(documentsReadThrough(reads)).toEqual([currencyAmount]);
+      db.close();
+    }
+  });
 });

@@ -8,14 +8,20 @@ export const enFilters = {
   'filters.problem.tooManyMerchants': 'A filter can hold at most {max} merchants.',
   'filters.problem.tooManyTags': 'A filter can hold at most {max} tags.',
   'filters.problem.invalid': 'These filters cannot be applied. Change or clear them.',
+  'filters.problem.amountCurrency':
+    'An amount range needs a currency: choose one, or clear the amount filter.',
 
   'filters.amount.apply': 'Apply',
+  'filters.amount.currency': 'Currency',
+  'filters.amount.anyCurrency': 'Any currency',
   'filters.amount.between': '{min} to {max}',
   'filters.amount.atLeast': 'at least {min}',
   'filters.amount.atMost': 'at most {max}',
   'filters.amount.error.format': 'Enter an amount such as 12.50.',
   'filters.amount.error.negative': 'An amount cannot be negative.',
   'filters.amount.error.decimals': 'At most {digits} digits after the decimal point.',
+  'filters.amount.error.noDecimals': 'Amounts in {currency} have no decimals.',
+  'filters.amount.error.currency': 'Choose the currency of the amounts.',
   'filters.amount.error.tooLarge': 'This amount is too large.',
   'filters.amount.error.order': 'The minimum must not be above the maximum.',
 

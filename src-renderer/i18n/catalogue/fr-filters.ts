@@ -9,14 +9,20 @@ export const frFilters: TranslationOf<typeof enFilters> = {
   'filters.problem.tooManyMerchants': 'Un filtre compte au plus {max} marchands.',
   'filters.problem.tooManyTags': 'Un filtre compte au plus {max} étiquettes.',
   'filters.problem.invalid': 'Ces filtres ne peuvent pas être appliqués. Modifiez-les ou effacez-les.',
+  'filters.problem.amountCurrency':
+    'Une fourchette de montants nécessite une devise : choisissez-en une ou retirez le filtre de montant.',
 
   'filters.amount.apply': 'Appliquer',
+  'filters.amount.currency': 'Devise',
+  'filters.amount.anyCurrency': 'Toutes les devises',
   'filters.amount.between': 'de {min} à {max}',
   'filters.amount.atLeast': 'au moins {min}',
   'filters.amount.atMost': 'au plus {max}',
   'filters.amount.error.format': 'Saisissez un montant comme 12,50.',
   'filters.amount.error.negative': 'Un montant ne peut pas être négatif.',
   'filters.amount.error.decimals': 'Au plus {digits} chiffres après la virgule.',
+  'filters.amount.error.noDecimals': 'Les montants en {currency} n’ont pas de décimales.',
+  'filters.amount.error.currency': 'Choisissez la devise des montants.',
   'filters.amount.error.tooLarge': 'Ce montant est trop élevé.',
   'filters.amount.error.order': 'Le minimum ne doit pas dépasser le maximum.',
 

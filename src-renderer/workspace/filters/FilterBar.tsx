@@ -1,17 +1,18 @@
 import { useId, useMemo, useState } from 'react';
 import type { DossierFilter, DossierSort } from '../../../src-shared/domain/filters';
+import { upgradeStoredFilter } from '../../../src-shared/domain/filters';
 import type { Merchant, User } from '../../../src-shared/domain/model';
 import type { QueueId } from '../../../src-shared/domain/queues';
 import { reasonSchema, subjectSchema } from '../../../src-shared/domain/vocabulary';
 import type { MessageKey } from '../../i18n/catalogue';
-import { currencyDigits } from '../../i18n/format';
+import { useCurrencies } from '../../data/queues';
 import { useFormat, useT } from '../../i18n/hooks';
 import { AmountRange } from './AmountRange';
 import { CheckList } from './CheckList';
 import { FilterChips } from './FilterChips';
 import { FilterMenu } from './FilterMenu';
 import type { FilterProblem } from './filter-model';
-import { checkFilters, cleanFilter, toggleIn, withoutChip } from './filter-model';
+import { checkFilters, cleanFilter, currencyOptions, toggleIn, withoutChip } from './filter-model';
 import { MerchantPicker, merchantLimit } from './MerchantPicker';
 import { SortControl } from './SortControl';
 import { TagPicker } from './TagPicker';
@@ -25,8 +26,6 @@ export interface FilterBarProps {
   merchants: readonly Merchant[];
   staff: readonly User[];
   knownTags: readonly string[];
-  /** The currency amounts are typed in (minor units follow its digits); EUR by default. */
-  currency?: string;
   /** The queue filtered, for the words of its default order. */
   queue?: QueueId;
 }
@@ -35,6 +34,7 @@ const tagLimit = 10;
 
 const problemKeys = {
   amountOrder: 'filters.amount.error.order',
+  amountCurrency: 'filters.problem.amountCurrency',
   tooManyMerchants: 'filters.problem.tooManyMerchants',
   tooManyTags: 'filters.problem.tooManyTags',
   invalid: 'filters.problem.invalid',
@@ -42,23 +42,27 @@ const problemKeys = {
 
 /**
  * The filters and sort of a queue: one compact row of pickers, then the active filters as chips.
- * Every change is checked against the shared schemas before `onChange` hears of it.
+ * Every change is checked against the shared schemas before `onChange` hears of it. The amount
+ * filter is about one currency, chosen among those of the cached dossiers (read from the cache).
  */
 export function FilterBar({
-  filter,
+  filter: given,
   sort,
   onChange,
   merchants,
   staff,
   knownTags,
-  currency = 'EUR',
   queue,
 }: FilterBarProps) {
   const t = useT();
   const format = useFormat();
   const assigneeId = useId();
   const [problem, setProblem] = useState<FilterProblem | null>(null);
-  const digits = currencyDigits(currency);
+  const cachedCurrencies = useCurrencies();
+  // A filter from before the amount named its currency is read, shown and edited as in EUR.
+  const filter = useMemo(() => upgradeStoredFilter(given), [given]);
+  const currency = filter.currency;
+  const currencies = useMemo(() => currencyOptions(cachedCurrencies, currency), [cachedCurrencies, currency]);
 
   const merchantNames = useMemo(() => new Map(merchants.map((m) => [m.id, m.name])), [merchants]);
   const staffNames = useMemo(() => new Map(staff.map((u) => [u.id, u.name])), [staff]);
@@ -80,7 +84,6 @@ export function FilterBar({
   const subjects = subjectSchema.options.map((value) => ({ value, label: t(`subject.${value}`) }));
   const reasons = reasonSchema.options.map((value) => ({ value, label: t(`reason.${value}`) }));
   const assignee = filter.assignee ?? '';
-  const amountSet = filter.amountMin !== undefined || filter.amountMax !== undefined;
 
   return (
     <section className="filter-bar" aria-label={t('filter.title')}>
@@ -119,15 +122,15 @@ export function FilterBar({
             />
           )}
         </FilterMenu>
-        <FilterMenu label={t('dossier.amount')} summary={amountSet ? format.number(1) : undefined}>
+        <FilterMenu label={t('dossier.amount')} summary={currency}>
           {(close) => (
             <AmountRange
+              currency={currency}
               min={filter.amountMin}
               max={filter.amountMax}
-              digits={digits}
-              currency={currency}
-              onApply={(amountMin, amountMax) => {
-                if (edit({ amountMin, amountMax })) close();
+              currencies={currencies}
+              onApply={(nextCurrency, amountMin, amountMax) => {
+                if (edit({ currency: nextCurrency, amountMin, amountMax })) close();
               }}
             />
           )}
@@ -176,7 +179,6 @@ export function FilterBar({
       ) : null}
       <FilterChips
         filter={filter}
-        currency={currency}
         merchantName={(id) => merchantNames.get(id) ?? id}
         staffName={(id) => staffNames.get(id) ?? id}
         onRemove={(chip) => apply(withoutChip(filter, chip))}

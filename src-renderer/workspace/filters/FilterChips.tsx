@@ -1,11 +1,12 @@
 import type { DossierFilter } from '../../../src-shared/domain/filters';
-import { useFormat, useT } from '../../i18n/hooks';
+import { filterCurrency } from '../../../src-shared/domain/filters';
+import { useFormat, useLocale, useT } from '../../i18n/hooks';
+import { currencyLabel } from './amount';
 import type { FilterChip } from './filter-model';
 import { chipKey, chipsOf } from './filter-model';
 
 export interface FilterChipsProps {
   filter: DossierFilter;
-  currency: string;
   merchantName: (id: string) => string;
   staffName: (id: string) => string;
   onRemove: (chip: FilterChip) => void;
@@ -13,16 +14,10 @@ export interface FilterChipsProps {
 }
 
 /** The active filters as chips, each removable on its own, and "Clear filters" for all of them. */
-export function FilterChips({
-  filter,
-  currency,
-  merchantName,
-  staffName,
-  onRemove,
-  onClear,
-}: FilterChipsProps) {
+export function FilterChips({ filter, merchantName, staffName, onRemove, onClear }: FilterChipsProps) {
   const t = useT();
   const format = useFormat();
+  const { locale } = useLocale();
   const chips = chipsOf(filter);
   if (chips.length === 0) return null;
 
@@ -47,7 +42,13 @@ export function FilterChips({
                 : staffName(chip.value),
         };
       case 'amount': {
+        // The bounds in their currency, the agent's way ("€12.50 to €100.00", "de 12,50 € à 100,00 €"),
+        // or the currency alone.
+        const currency = filterCurrency(filter) ?? '';
         const { amountMin: min, amountMax: max } = filter;
+        if (min === undefined && max === undefined) {
+          return { field: t('filters.amount.currency'), value: currencyLabel(locale, currency) };
+        }
         const amount = (minor: number) => format.amount(minor, currency);
         const value =
           min !== undefined && max !== undefined

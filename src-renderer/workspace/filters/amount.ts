@@ -34,3 +34,17 @@ export function minorToMajorText(minor: number, digits: number): string {
   const units = String(minor).padStart(digits + 1, '0');
   return `${units.slice(0, units.length - digits)}.${units.slice(units.length - digits)}`;
 }
+
+/**
+ * A currency as the agent reads it in their language: "USD – US Dollar", "USD – dollar des
+ * États-Unis"; the code alone where the runtime has no name for it.
+ */
+export function currencyLabel(locale: string, code: string): string {
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames(locale, { type: 'currency', fallback: 'none' }).of(code);
+  } catch {
+    name = undefined;
+  }
+  return name && name !== code ? `${code} – ${name}` : code;
+}

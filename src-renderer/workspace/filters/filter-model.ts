@@ -13,6 +13,7 @@ export function cleanFilter(f: DossierFilter): DossierFilter {
   if (f.subjects?.length) out.subjects = f.subjects;
   if (f.reasons?.length) out.reasons = f.reasons;
   if (f.merchantIds?.length) out.merchantIds = f.merchantIds;
+  if (f.currency !== undefined) out.currency = f.currency;
   if (f.amountMin !== undefined) out.amountMin = f.amountMin;
   if (f.amountMax !== undefined) out.amountMax = f.amountMax;
   if (f.tags?.length) out.tags = f.tags;
@@ -27,7 +28,7 @@ export function toggleIn<T>(list: readonly T[] | undefined, value: T): T[] {
 }
 
 /** What keeps a filter from being applied, each with its own message in the bar. */
-export type FilterProblem = 'amountOrder' | 'tooManyMerchants' | 'tooManyTags' | 'invalid';
+export type FilterProblem = 'amountOrder' | 'amountCurrency' | 'tooManyMerchants' | 'tooManyTags' | 'invalid';
 
 export type CheckedFilters =
   { ok: true; filter: DossierFilter; sort: DossierSort } | { ok: false; problem: FilterProblem };
@@ -37,11 +38,13 @@ export function checkFilters(filter: DossierFilter, sort: DossierSort): CheckedF
   const parsedFilter = dossierFilterSchema.safeParse(cleanFilter(filter));
   const parsedSort = dossierSortSchema.safeParse(sort);
   if (!parsedFilter.success) {
-    const issue = parsedFilter.error.issues[0];
-    const field = issue?.path[0];
-    if (issue?.code === 'too_big' && field === 'merchantIds')
-      return { ok: false, problem: 'tooManyMerchants' };
-    if (issue?.code === 'too_big' && field === 'tags') return { ok: false, problem: 'tooManyTags' };
+    const issues = parsedFilter.error.issues;
+    const has = (code: string, field: string) =>
+      issues.some((issue) => issue.code === code && issue.path[0] === field);
+    if (has('too_big', 'merchantIds')) return { ok: false, problem: 'tooManyMerchants' };
+    if (has('too_big', 'tags')) return { ok: false, problem: 'tooManyTags' };
+    // Amount bounds without a currency (the bar always sends one; a filter made elsewhere may not).
+    if (has('custom', 'currency')) return { ok: false, problem: 'amountCurrency' };
     return { ok: false, problem: 'invalid' };
   }
   if (!parsedSort.success) return { ok: false, problem: 'invalid' };
@@ -52,7 +55,23 @@ export function checkFilters(filter: DossierFilter, sort: DossierSort): CheckedF
   return { ok: true, filter: parsedFilter.data, sort: parsedSort.data };
 }
 
-/** One active filter, as a removable chip. */
+/** The currency the amount control proposes when the filter names none: most dossiers are in EUR. */
+export const defaultCurrency = 'EUR';
+
+/**
+ * The currencies the amount control offers: those of the cached dossiers, most frequent first,
+ * then the default and the filter's own if the cache holds none of them (a saved view may name a
+ * currency no cached dossier uses yet).
+ */
+export function currencyOptions(inCache: readonly string[], selected: string | undefined): string[] {
+  const options = [...inCache];
+  for (const code of [defaultCurrency, selected]) {
+    if (code !== undefined && !options.includes(code)) options.push(code);
+  }
+  return options;
+}
+
+/** One active filter, as a removable chip; `amount` is the currency with its bounds, if any. */
 export type FilterChip =
   | { kind: 'subject'; value: Subject }
   | { kind: 'reason'; value: Reason }
@@ -66,7 +85,9 @@ export function chipsOf(f: DossierFilter): FilterChip[] {
     ...(f.subjects ?? []).map((value): FilterChip => ({ kind: 'subject', value })),
     ...(f.reasons ?? []).map((value): FilterChip => ({ kind: 'reason', value })),
     ...(f.merchantIds ?? []).map((value): FilterChip => ({ kind: 'merchant', value })),
-    ...(f.amountMin !== undefined || f.amountMax !== undefined ? [{ kind: 'amount' } as const] : []),
+    ...(f.currency !== undefined || f.amountMin !== undefined || f.amountMax !== undefined
+      ? [{ kind: 'amount' } as const]
+      : []),
     ...(f.tags ?? []).map((value): FilterChip => ({ kind: 'tag', value })),
     ...(f.assignee !== undefined ? [{ kind: 'assignee', value: f.assignee } as const] : []),
   ];
@@ -82,7 +103,8 @@ export function withoutChip(f: DossierFilter, chip: FilterChip): DossierFilter {
     case 'merchant':
       return cleanFilter({ ...f, merchantIds: f.merchantIds?.filter((v) => v !== chip.value) });
     case 'amount':
-      return cleanFilter({ ...f, amountMin: undefined, amountMax: undefined });
+      // The bounds mean nothing without their currency: the chip removes both.
+      return cleanFilter({ ...f, currency: undefined, amountMin: undefined, amountMax: undefined });
     case 'tag':
       return cleanFilter({ ...f, tags: f.tags?.filter((v) => v !== chip.value) });
     case 'assignee':

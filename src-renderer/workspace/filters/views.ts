@@ -1,5 +1,5 @@
 import type { DossierFilter, DossierSort, SavedView } from '../../../src-shared/domain/filters';
-import { savedViewSchema } from '../../../src-shared/domain/filters';
+import { savedViewSchema, upgradeStoredView } from '../../../src-shared/domain/filters';
 import type { CacheDatabase } from '../../cache/db';
 import { folded } from './filter-model';
 
@@ -53,7 +53,8 @@ export async function renameView(db: CacheDatabase, id: string, name: string): P
   return db.transaction('rw', db.views, async (): Promise<ViewResult> => {
     const current = await db.views.get(id);
     if (!current) return { ok: false, problem: 'missing' };
-    const result = checked({ ...current, name });
+    // A view saved by an older version is renamed as this one reads it (bounds without currency: EUR).
+    const result = checked({ ...upgradeStoredView(current), name });
     if (!result.ok) return result;
     if (await nameTaken(db, result.view.name, id)) return { ok: false, problem: 'duplicate' };
     await db.views.put(result.view);
