@@ -317,8 +317,12 @@ describe('the filter bar', () => {
           .map((o) => o.textContent),
       ).toEqual(['USD – dollar des États-Unis', 'EUR – euro', 'Toutes les devises']),
     );
-    await user.clear(screen.getByRole('textbox', { name: 'Montant minimum (USD)' }));
-    await user.type(screen.getByRole('textbox', { name: 'Montant minimum (USD)' }), '5000');
+    // Written the French way, with a decimal comma.
+    const minimum = screen.getByRole<HTMLInputElement>('textbox', { name: 'Montant minimum (USD)' });
+    expect(minimum.value).toBe('12,50');
+    expect(minimum.placeholder).toBe('0,00');
+    await user.clear(minimum);
+    await user.type(minimum, '5000');
     await user.click(screen.getByRole('button', { name: 'Appliquer' }));
     expect(screen.getByText('Le minimum ne doit pas dépasser le maximum.')).toBeTruthy();
     await user.selectOptions(currency, 'Toutes les devises');

@@ -3,7 +3,7 @@ import { currencyDigits } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/hooks';
 import type { MessageKey } from '../../i18n/catalogue';
 import type { AmountError } from './amount';
-import { currencyLabel, minorToMajorText, parseMajorAmount } from './amount';
+import { currencyLabel, decimalSeparator, minorToMajorText, parseMajorAmount } from './amount';
 import { defaultCurrency } from './filter-model';
 
 export interface AmountRangeProps {
@@ -38,11 +38,12 @@ export function AmountRange({ currency, min, max, currencies, onApply }: AmountR
   const t = useT();
   const { locale } = useLocale();
   const [selected, setSelected] = useState(currency ?? defaultCurrency);
+  const decimal = decimalSeparator(locale);
   const [minText, setMinText] = useState(() =>
-    min === undefined ? '' : minorToMajorText(min, currencyDigits(currency ?? defaultCurrency)),
+    min === undefined ? '' : minorToMajorText(min, currencyDigits(currency ?? defaultCurrency), decimal),
   );
   const [maxText, setMaxText] = useState(() =>
-    max === undefined ? '' : minorToMajorText(max, currencyDigits(currency ?? defaultCurrency)),
+    max === undefined ? '' : minorToMajorText(max, currencyDigits(currency ?? defaultCurrency), decimal),
   );
   const [errors, setErrors] = useState<{ min: FieldError; max: FieldError }>({ min: null, max: null });
   const [currencyMissing, setCurrencyMissing] = useState(false);
@@ -95,7 +96,7 @@ export function AmountRange({ currency, min, max, currencies, onApply }: AmountR
           type="text"
           inputMode={digits > 0 ? 'decimal' : 'numeric'}
           autoComplete="off"
-          placeholder={digits > 0 ? `0.${'0'.repeat(digits)}` : '0'}
+          placeholder={minorToMajorText(0, digits, decimal)}
           value={which === 'min' ? minText : maxText}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}

@@ -29,10 +29,15 @@ export function parseMajorAmount(text: string, digits: number): ParsedAmount {
 }
 
 /** Minor units back to what an agent would type: 1250 → "12.50" (2 digits), 1500 → "1500" (0). */
-export function minorToMajorText(minor: number, digits: number): string {
+export function minorToMajorText(minor: number, digits: number, decimal = '.'): string {
   if (digits === 0) return String(minor);
   const units = String(minor).padStart(digits + 1, '0');
-  return `${units.slice(0, units.length - digits)}.${units.slice(units.length - digits)}`;
+  return `${units.slice(0, units.length - digits)}${decimal}${units.slice(units.length - digits)}`;
+}
+
+/** The locale's decimal separator ("," in French), for amounts the agent reads and types. */
+export function decimalSeparator(locale: string): string {
+  return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
 }
 
 /**
