@@ -5,7 +5,7 @@ import type { MutationName } from '../../src-shared/contract/sync';
 import type { User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase } from '../cache/db';
-import type { ActionResult } from '../sync/actions';
+import type { ActionRequest, ActionResult } from '../sync/actions';
 import type { CacheNotice, LocalClient } from '../sync/local-client';
 import type { Presence } from '../sync/presence';
 import type { SyncStatus } from '../sync/status';
@@ -21,6 +21,8 @@ export interface Desk {
   /** Changes when the cache is rebuilt: live queries re-subscribe to the new database. */
   generation: number;
   perform(name: MutationName, args: unknown): Promise<ActionResult>;
+  /** Several actions in one local transaction (a bulk action's slice); results in order. */
+  performMany(requests: readonly ActionRequest[]): Promise<ActionResult[]>;
   status: Store<SyncStatus>;
   notice: CacheNotice | null;
   presence: PresenceStore;
@@ -62,6 +64,7 @@ export function DeskProvider({ client, children }: { client: LocalClient; childr
       settings: client.settings,
       generation: client.generation,
       perform: (name, args) => client.perform(name, args),
+      performMany: (requests) => client.performMany(requests),
       status: {
         get: () => client.engine.status,
         subscribe: (listener) => client.engine.onStatus(listener),

@@ -37,14 +37,28 @@ export async function perform<N extends MutationName>(
   name: N,
   args: unknown,
 ): Promise<ActionResult> {
+  const [result] = await performMany(ctx, [{ name, args }]);
+  if (!result) throw new Error('performMany answered nothing');
+  return result;
+}
+
+export interface ActionRequest {
+  name: MutationName;
+  args: unknown;
+}
+
+type Prepared = { ok: true; entry: OutboxEntry } | { ok: false; result: ActionResult };
+
+function prepare(ctx: ActionContext, { name, args }: ActionRequest): Prepared {
   const role = ctx.user.role;
   if (role !== 'agent' && role !== 'supervisor') {
-    return { ok: false, error: { code: 'forbidden', message: 'Only Klik & Pay staff work dossiers here.' } };
+    const error = { code: 'forbidden' as const, message: 'Only Klik & Pay staff work dossiers here.' };
+    return { ok: false, result: { ok: false, error } };
   }
   const parsed = mutationArgsSchemas[name].safeParse(args);
   if (!parsed.success) {
     const why = parsed.error.issues.map((i) => `${i.path.join('.') || name}: ${i.message}`).join('; ');
-    return { ok: false, error: { code: 'invalid_request', message: why } };
+    return { ok: false, result: { ok: false, error: { code: 'invalid_request', message: why } } };
   }
   const entry: OutboxEntry = {
     id: ctx.newId(),
@@ -55,41 +69,78 @@ export async function perform<N extends MutationName>(
     createdAt: new Date(ctx.now()).toISOString(),
     state: 'pending',
   };
+  return { ok: true, entry };
+}
+
+/**
+ * Several actions in one IndexedDB transaction (a bulk action): each is decided on its own, in
+ * order, over the effect of the ones before; the screens' live queries re-run once for the lot,
+ * and the journal is written once. A storage failure fails them all: nothing of the lot is queued.
+ */
+export async function performMany(
+  ctx: ActionContext,
+  requests: readonly ActionRequest[],
+): Promise<ActionResult[]> {
+  const prepared = requests.map((r) => prepare(ctx, r));
+  const entries = prepared.flatMap((p) => (p.ok ? [p.entry] : []));
   const { db } = ctx;
   let clientId = '';
-  let result: ActionResult;
+  let applied: Map<string, ActionResult>;
   try {
-    result = await db.transaction(
+    applied = await db.transaction(
       'rw',
       [db.dossiers, db.base, db.messages, db.events, db.outbox, db.meta],
-      async (): Promise<ActionResult> => {
-        const cached = await db.dossiers.get(entry.dossierId);
-        if (!cached)
-          return {
-            ok: false,
-            error: { code: 'not_found', message: 'This dossier is not in the local cache.' },
-          };
-        const current = fromCached(cached);
-        const decided = applyEntry(current, entry, ctx.settings, ctx.newId);
-        if (!decided.ok) return decided;
-        clientId = await clientIdOf(db, ctx.newId);
-        // The first pending action on a dossier keeps the server's state aside, to rebase on later.
-        if (!(await db.base.get(entry.dossierId))) await db.base.put(current);
-        await db.dossiers.put(toCached(decided.value.dossier));
-        await db.messages.bulkPut(decided.value.messages.map((m) => ({ ...m, mutationId: entry.id })));
-        await db.events.bulkPut(decided.value.events.map((e) => ({ ...e, mutationId: entry.id })));
-        await db.outbox.add(entry);
-        return { ok: true, value: decided.value.dossier, mutationId: entry.id };
+      async () => {
+        const results = new Map<string, ActionResult>();
+        if (entries.length > 0) clientId = await clientIdOf(db, ctx.newId);
+        for (const entry of entries) results.set(entry.id, await applyOne(ctx, entry));
+        return results;
       },
     );
   } catch (error) {
     // Nothing was queued: the agent is told, and can try again once the cause is gone.
-    return { ok: false, error: storageError(error) };
+    const failed: ActionResult = { ok: false, error: storageError(error) };
+    return prepared.map((p) => (p.ok ? failed : p.result));
   }
-  if (result.ok && ctx.journal) {
-    const { id, name: n, args: a, actor, createdAt } = entry;
-    // Best effort: the outbox already holds the action; the journal is its copy outside IndexedDB.
-    await ctx.journal.append([{ clientId, id, name: n, args: a, actor, createdAt }]).catch(() => undefined);
+  const queued = entries.filter((e) => applied.get(e.id)?.ok);
+  if (queued.length > 0 && ctx.journal) {
+    // Best effort: the outbox already holds the actions; the journal is their copy outside IndexedDB.
+    await ctx.journal
+      .append(
+        queued.map(({ id, name, args, actor, createdAt }) => ({
+          clientId,
+          id,
+          name,
+          args,
+          actor,
+          createdAt,
+        })),
+      )
+      .catch(() => undefined);
   }
-  return result;
+  return prepared.map((p) => (p.ok ? (applied.get(p.entry.id) ?? notApplied) : p.result));
+}
+
+const notApplied: ActionResult = {
+  ok: false,
+  error: { code: 'storage_failed', message: 'The action was not applied.' },
+};
+
+/** One action inside the caller's transaction: decided over the cached dossier, then written. */
+async function applyOne(ctx: ActionContext, entry: OutboxEntry): Promise<ActionResult> {
+  const { db } = ctx;
+  const cached = await db.dossiers.get(entry.dossierId);
+  if (!cached) {
+    return { ok: false, error: { code: 'not_found', message: 'This dossier is not in the local cache.' } };
+  }
+  const current = fromCached(cached);
+  const decided = applyEntry(current, entry, ctx.settings, ctx.newId);
+  if (!decided.ok) return decided;
+  // The first pending action on a dossier keeps the server's state aside, to rebase on later.
+  if (!(await db.base.get(entry.dossierId))) await db.base.put(current);
+  await db.dossiers.put(toCached(decided.value.dossier));
+  await db.messages.bulkPut(decided.value.messages.map((m) => ({ ...m, mutationId: entry.id })));
+  await db.events.bulkPut(decided.value.events.map((e) => ({ ...e, mutationId: entry.id })));
+  await db.outbox.add(entry);
+  return { ok: true, value: decided.value.dossier, mutationId: entry.id };
 }

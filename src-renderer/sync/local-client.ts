@@ -5,8 +5,8 @@ import type { User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import { CacheDatabase } from '../cache/db';
 import { reconcileJournal } from '../cache/journal';
-import type { ActionResult } from './actions';
-import { perform } from './actions';
+import type { ActionRequest, ActionResult } from './actions';
+import { performMany } from './actions';
 import type { EngineOptions, SyncError } from './engine';
 import { SyncEngine } from './engine';
 import { PresenceTracker } from './presence';
@@ -116,7 +116,14 @@ export class LocalClient {
 
   /** An agent's action: applied to the cache at once, queued, journalled, and pushed soon. */
   async perform(name: MutationName, args: unknown): Promise<ActionResult> {
-    const result = await perform(
+    const [result] = await this.performMany([{ name, args }]);
+    if (!result) throw new Error('performMany answered nothing');
+    return result;
+  }
+
+  /** A bulk action's slice: one transaction, one journal write, one push for the lot. */
+  async performMany(requests: readonly ActionRequest[]): Promise<ActionResult[]> {
+    const results = await performMany(
       {
         db: this.db,
         user: this.o.user,
@@ -125,16 +132,15 @@ export class LocalClient {
         newId: this.newId,
         journal: this.o.bridge.journal,
       },
-      name,
-      args,
+      requests,
     );
-    if (result.ok) {
+    if (results.some((r) => r.ok)) {
       await this.engine.refreshPending();
       this.engine.nudge();
-    } else if (result.error.code === 'storage_failed') {
+    } else if (results.some((r) => !r.ok && r.error.code === 'storage_failed')) {
       void this.rebuild('failed');
     }
-    return result;
+    return results;
   }
 
   notify(notification: DeskNotification): void {

@@ -13,7 +13,7 @@ import type { Desk } from '../../src-renderer/data/desk';
 import { DeskContextProvider } from '../../src-renderer/data/desk';
 import { I18nProvider } from '../../src-renderer/i18n/I18nProvider';
 import type { Locale } from '../../src-renderer/i18n/locale';
-import { perform } from '../../src-renderer/sync/actions';
+import { perform, performMany } from '../../src-renderer/sync/actions';
 import type { Presence } from '../../src-renderer/sync/presence';
 import { initialStatus } from '../../src-renderer/sync/status';
 import { ThemeProvider } from '../../src-renderer/ui/theme';
@@ -77,18 +77,21 @@ interface Options {
 }
 
 function deskOf(db: CacheDatabase, options: Options = {}): Desk {
+  const context = () => ({
+    db,
+    user,
+    settings: defaultSettings,
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+  });
   const user = options.user ?? agent;
   return {
     db,
     user,
     settings: defaultSettings,
     generation: 0,
-    perform: (name, args) =>
-      perform(
-        { db, user, settings: defaultSettings, now: () => Date.now(), newId: () => crypto.randomUUID() },
-        name,
-        args,
-      ),
+    perform: (name, args) => perform(context(), name, args),
+    performMany: (requests) => performMany(context(), requests),
     status: { get: () => initialStatus, subscribe: () => () => undefined },
     notice: null,
     presence: {

@@ -14,10 +14,12 @@ import { enDossier } from '../../src-renderer/i18n/catalogue/en-dossier';
 import { enFilters } from '../../src-renderer/i18n/catalogue/en-filters';
 import { enShell } from '../../src-renderer/i18n/catalogue/en-shell';
 import { enWorkspace } from '../../src-renderer/i18n/catalogue/en-workspace';
-import { perform } from '../../src-renderer/sync/actions';
+import { perform, performMany } from '../../src-renderer/sync/actions';
 import { initialStatus } from '../../src-renderer/sync/status';
 import type { BulkSelection } from '../../src-renderer/workspace/filters';
 import { BulkBar, FilterBar, SavedViewsNav, SaveViewButton } from '../../src-renderer/workspace/filters';
+import type { BulkTarget } from '../../src-renderer/workspace/filters/bulk-run';
+import { runBulk } from '../../src-renderer/workspace/filters/bulk-run';
 import { minorToMajorText, parseMajorAmount } from '../../src-renderer/workspace/filters/amount';
 import { checkFilters } from '../../src-renderer/workspace/filters/filter-model';
 import { merchantOptionLimit } from '../../src-renderer/workspace/filters/MerchantPicker';
@@ -67,18 +69,21 @@ afterEach(async () => {
 });
 
 function deskOf(db: CacheDatabase): Desk {
+  const context = () => ({
+    db,
+    user: agent,
+    settings: defaultSettings,
+    now: () => now,
+    newId: () => crypto.randomUUID(),
+  });
   opened.push(db);
   return {
     db,
     user: agent,
     settings: defaultSettings,
     generation: 0,
-    perform: (name, args) =>
-      perform(
-        { db, user: agent, settings: defaultSettings, now: () => now, newId: () => crypto.randomUUID() },
-        name,
-        args,
-      ),
+    perform: (name, args) => perform(context(), name, args),
+    performMany: (requests) => performMany(context(), requests),
     status: { get: () => initialStatus, subscribe: () => () => undefined },
     notice: null,
     presence: {
@@ -691,32 +696,55 @@ describe('bulk actions', () => {
 });
 
 describe('a long bulk action', () => {
-  it('shows its progress, stays responsive and can be stopped between dossiers', async () => {
+  it('runs in slices of one local transaction each, shows its progress and can be stopped between slices', async () => {
     const user = userEvent.setup();
-    const desk = deskOf(await cacheWith(60));
+    const desk = deskOf(await cacheWith(120));
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    let calls = 0;
-    // The 51st action waits: the bar is seen mid-run, after its first yield to the event loop.
+    const slices: number[] = [];
+    // The second slice waits: the bar is seen mid-run, after the first slice's yield to the event loop.
     const slow: Desk = {
       ...desk,
-      perform: async (name, args) => {
-        if (++calls === 51) await gate;
-        return desk.perform(name, args);
+      performMany: async (requests) => {
+        slices.push(requests.length);
+        if (slices.length === 2) await gate;
+        return desk.performMany(requests);
       },
     };
-    renderWith(slow, <Bulk selection={{ kind: 'all', count: 60 }} query={{ queue: 'all' }} />);
+    renderWith(slow, <Bulk selection={{ kind: 'all', count: 120 }} query={{ queue: 'all' }} />);
     await user.click(screen.getByRole('button', { name: 'Assign' }));
     await user.click(screen.getByRole('button', { name: 'Assign to me' }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(await screen.findByText('Assigning 50 of 60…')).toBeTruthy();
+    expect(await screen.findByText('Assigning 50 of 120…')).toBeTruthy();
     const bar = screen.getByRole('progressbar');
-    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['50', '60']);
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['50', '120']);
     expect(screen.getByRole('button', { name: 'Close' })).toHaveProperty('disabled', true);
     await user.click(screen.getByRole('button', { name: 'Stop' }));
     release();
-    expect(await screen.findByText('Stopped: 51 assigned, 9 not done')).toBeTruthy();
-    expect(await desk.db.outbox.count()).toBe(51);
+    expect(await screen.findByText('Stopped: 100 assigned, 20 not done')).toBeTruthy();
+    expect(slices).toEqual([50, 50]);
+    expect(await desk.db.outbox.count()).toBe(100);
+  });
+
+  it('stops when the local storage fails, and says how many were not done', async () => {
+    const desk = deskOf(await cacheWith(120));
+    let calls = 0;
+    const failing: BulkTarget = {
+      db: desk.db,
+      performMany: async (requests) => {
+        if (++calls === 2) {
+          return requests.map(() => ({
+            ok: false as const,
+            error: { code: 'storage_full' as const, message: 'QuotaExceededError' },
+          }));
+        }
+        return desk.performMany(requests);
+      },
+    };
+    const ids = Array.from({ length: 120 }, (_, i) => `d-${String(i)}`);
+    const report = await runBulk(failing, ids, { kind: 'assign', assigneeId: 'a1' });
+    expect(report).toMatchObject({ succeeded: 50, refused: 1, notDone: 69, stopped: 'storage' });
+    expect(report.groups).toEqual([expect.objectContaining({ code: 'storage_full' })]);
   });
 });
 

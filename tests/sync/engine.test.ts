@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { perform } from '../../src-renderer/sync/actions';
+import { perform, performMany } from '../../src-renderer/sync/actions';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { TestServer, World } from '../server/harness';
 import { buildWorld, dropTestDatabases, startTestServer } from '../server/harness';
@@ -149,6 +149,45 @@ describe('the sync engine against the real API', () => {
     expect(await one.engine.sync()).toMatchObject({ ok: true });
     expect((await one.db.dossiers.get(id))?.tags).toEqual(
       [...new Set([...before, 'chargeback', 'litige'])].sort(),
+    );
+  });
+
+  it('performs a bulk slice in one transaction: each action over the ones before, one journal write', async () => {
+    const client = await createClient(server, world.users.supervisor.email);
+    await client.engine.sync();
+    client.network.online = false;
+    const appended: string[][] = [];
+    const journal = {
+      append: async (entries: { id: string }[]) => {
+        appended.push(entries.map((e) => e.id));
+        return { ok: true as const, value: null };
+      },
+      remove: async () => ({ ok: true as const, value: null }),
+      read: async () => ({ ok: true as const, value: [] }),
+    };
+    const results = await performMany({ ...client.actions, journal }, [
+      { name: 'dossier.close', args: { dossierId: dossier(2).id, summary: 'Remboursé par le marchand.' } },
+      { name: 'dossier.reply', args: { dossierId: dossier(2).id, body: 'Trop tard.', audience: 'customer' } },
+      { name: 'dossier.note', args: { dossierId: dossier(1).id, body: 'Vu en lot.' } },
+      { name: 'dossier.note', args: { dossierId: dossier(1).id, body: '' } },
+    ]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'ok',
+      'conflict',
+      'ok',
+      'invalid_request',
+    ]);
+    const refused = results[1];
+    expect(refused && !refused.ok && 'details' in refused.error ? refused.error.details : null).toEqual({
+      reason: 'dossier_closed',
+    });
+    expect(await client.db.outbox.count()).toBe(2);
+    expect(appended).toHaveLength(1);
+    expect(appended[0]).toEqual((await client.db.outbox.toArray()).map((e) => e.id));
+    client.network.online = true;
+    expect(await client.engine.sync()).toMatchObject({ ok: true });
+    expect(await cacheView(client.db)).toEqual(
+      await serverView(server, await server.signIn(world.users.supervisor.email)),
     );
   });
 

@@ -1,8 +1,7 @@
-import type { MutationName } from '../../../src-shared/contract/sync';
 import type { RefusalDetails } from '../../../src-shared/domain/refusals';
 import type { Outcome } from '../../../src-shared/domain/vocabulary';
-import type { CacheDatabase } from '../../cache/db';
-import type { ActionResult } from '../../sync/actions';
+import type { CacheDatabase, CachedDossier } from '../../cache/db';
+import type { ActionRequest, ActionResult } from '../../sync/actions';
 
 /**
  * A bulk action is the same action performed on each dossier, one by one: each is its own intent
@@ -48,16 +47,20 @@ export interface BulkProgress {
 
 export interface BulkTarget {
   db: CacheDatabase;
-  perform: (name: MutationName, args: unknown) => Promise<ActionResult>;
+  /** A slice of actions in one local transaction (`Desk.performMany`): results in order. */
+  performMany: (requests: readonly ActionRequest[]) => Promise<ActionResult[]>;
 }
 
 export interface BulkRunOptions {
-  /** Told at the start, at each yield and at the end (not at every dossier: the screen need not repaint). */
+  /** Told at the start, after each slice and at the end (not at every dossier: the screen need not repaint). */
   onProgress?: (progress: BulkProgress) => void;
-  /** Asked before each dossier: true stops the run there. */
+  /** Asked before each slice: true stops the run there. */
   shouldStop?: () => boolean;
-  /** How many dossiers between two yields to the event loop. */
-  yieldEvery?: number;
+  /**
+   * How many dossiers in a slice: one local transaction (the queues' live queries re-run once per
+   * slice, not per dossier), then a yield to the event loop.
+   */
+  sliceSize?: number;
 }
 
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -67,9 +70,10 @@ type Step =
   | { kind: 'unchanged' }
   | { kind: 'refused'; code: string; message: string; details?: RefusalDetails | undefined };
 
-async function step(target: BulkTarget, id: string, action: BulkAction): Promise<Step> {
-  const outcome = (result: ActionResult): Step =>
-    result.ok
+const outcome = (result: ActionResult | undefined): Step =>
+  !result
+    ? { kind: 'refused', code: 'storage_failed', message: 'The action was not applied.' }
+    : result.ok
       ? { kind: 'done' }
       : {
           kind: 'refused',
@@ -77,32 +81,43 @@ async function step(target: BulkTarget, id: string, action: BulkAction): Promise
           message: result.error.message,
           details: 'details' in result.error ? result.error.details : undefined,
         };
+
+/** The action on one dossier, or null when the dossier is already as asked (nothing to send). */
+function requestFor(
+  id: string,
+  dossier: CachedDossier | undefined,
+  action: BulkAction,
+): ActionRequest | null {
   switch (action.kind) {
-    case 'assign': {
-      const dossier = await target.db.dossiers.get(id);
-      if (dossier && dossier.assigneeId === action.assigneeId) return { kind: 'unchanged' };
-      return outcome(
-        await target.perform('dossier.assign', { dossierId: id, assigneeId: action.assigneeId }),
-      );
-    }
-    case 'tag': {
+    case 'assign':
+      if (dossier && dossier.assigneeId === action.assigneeId) return null;
+      return { name: 'dossier.assign', args: { dossierId: id, assigneeId: action.assigneeId } };
+    case 'tag':
       // Sent as the change it is (add this tag), never as a whole list that would undo a tag
       // someone else gave the dossier meanwhile.
-      const dossier = await target.db.dossiers.get(id);
-      if (dossier?.tags.includes(action.tag)) return { kind: 'unchanged' };
-      return outcome(await target.perform('dossier.tag', { dossierId: id, add: [action.tag] }));
-    }
+      if (dossier?.tags.includes(action.tag)) return null;
+      return { name: 'dossier.tag', args: { dossierId: id, add: [action.tag] } };
     case 'remind':
-      return outcome(await target.perform('dossier.remind_merchant', { dossierId: id }));
-    case 'close': {
-      const args = {
-        dossierId: id,
-        summary: action.summary,
-        ...(action.outcome ? { outcome: action.outcome } : {}),
+      return { name: 'dossier.remind_merchant', args: { dossierId: id } };
+    case 'close':
+      return {
+        name: 'dossier.close',
+        args: {
+          dossierId: id,
+          summary: action.summary,
+          ...(action.outcome ? { outcome: action.outcome } : {}),
+        },
       };
-      return outcome(await target.perform('dossier.close', args));
-    }
   }
+}
+
+/** One slice: the dossiers read at once, the actions performed in one local transaction. */
+async function runSlice(target: BulkTarget, ids: readonly string[], action: BulkAction): Promise<Step[]> {
+  const dossiers = await target.db.dossiers.bulkGet([...ids]);
+  const requests = ids.map((id, i) => requestFor(id, dossiers[i], action));
+  const results = await target.performMany(requests.filter((r): r is ActionRequest => r !== null));
+  let next = 0;
+  return requests.map((request) => (request === null ? { kind: 'unchanged' } : outcome(results[next++])));
 }
 
 /** Nothing more can be written locally: the rest would fail the same way. */
@@ -112,7 +127,7 @@ export async function runBulk(
   target: BulkTarget,
   ids: readonly string[],
   action: BulkAction,
-  { onProgress, shouldStop, yieldEvery = 50 }: BulkRunOptions = {},
+  { onProgress, shouldStop, sliceSize = 50 }: BulkRunOptions = {},
 ): Promise<BulkReport> {
   const unique = [...new Set(ids)];
   const report: BulkReport = {
@@ -128,34 +143,39 @@ export async function runBulk(
   const groups = new Map<string, RefusalGroup>();
   let processed = 0;
   onProgress?.({ processed, total: unique.length });
-  for (const [i, id] of unique.entries()) {
+  slices: for (let start = 0; start < unique.length; start += sliceSize) {
     if (shouldStop?.()) {
       report.stopped = 'agent';
-      report.notDone = unique.length - i;
+      report.notDone = unique.length - start;
       break;
     }
-    const result = await step(target, id, action);
-    processed = i + 1;
-    if (result.kind === 'done') report.succeeded++;
-    else if (result.kind === 'unchanged') report.unchanged++;
-    else {
-      report.refused++;
-      const reference = (await target.db.dossiers.get(id))?.reference ?? id;
-      const reason = result.message.split(reference).join('…');
-      const { details } = result;
-      const key = details
-        ? `${details.reason}\u0000${details.role ?? ''}\u0000${details.command ?? ''}`
-        : `${result.code}\u0000${reason}`;
-      const group = groups.get(key) ?? { code: result.code, details, reason, references: [] };
-      group.references.push(reference);
-      groups.set(key, group);
-      if (storageCodes.has(result.code)) {
-        report.stopped = 'storage';
-        report.notDone = unique.length - processed;
-        break;
+    const slice = unique.slice(start, start + sliceSize);
+    const steps = await runSlice(target, slice, action);
+    for (const [j, result] of steps.entries()) {
+      processed = start + j + 1;
+      if (result.kind === 'done') report.succeeded++;
+      else if (result.kind === 'unchanged') report.unchanged++;
+      else {
+        report.refused++;
+        const id = slice[j] ?? '';
+        const reference = (await target.db.dossiers.get(id))?.reference ?? id;
+        const reason = result.message.split(reference).join('…');
+        const { details } = result;
+        const key = details
+          ? `${details.reason}\u0000${details.role ?? ''}\u0000${details.command ?? ''}`
+          : `${result.code}\u0000${reason}`;
+        const group = groups.get(key) ?? { code: result.code, details, reason, references: [] };
+        group.references.push(reference);
+        groups.set(key, group);
+        if (storageCodes.has(result.code)) {
+          // The whole slice failed with the storage: the rest of it, and of the run, was not done.
+          report.stopped = 'storage';
+          report.notDone = unique.length - processed;
+          break slices;
+        }
       }
     }
-    if (processed % yieldEvery === 0 && processed < unique.length) {
+    if (processed < unique.length) {
       onProgress?.({ processed, total: unique.length });
       await yieldToEventLoop();
     }
