@@ -4,9 +4,10 @@ import type { CacheDatabase, CachedDossier } from '../../cache/db';
 import type { ActionRequest, ActionResult } from '../../sync/actions';
 
 /**
- * A bulk action is the same action performed on each dossier, one by one: each is its own intent
- * in the outbox, checked by the same rules as a click on one dossier, so one refusal never blocks
- * the others. The run yields to the event loop regularly so the screen stays responsive.
+ * A bulk action is the same action performed on each dossier: each is its own intent in the outbox,
+ * checked by the same rules as a click on one dossier, so one refusal never blocks the others. It
+ * runs in slices, each one local transaction (the queues re-count once per slice, not per dossier),
+ * with a yield to the event loop between slices so the screen stays responsive.
  */
 
 export type BulkAction =
