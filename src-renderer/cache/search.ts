@@ -1,7 +1,7 @@
 import type { Dossier, Message } from '../../src-shared/domain/model';
 import { compareInQueue } from '../../src-shared/domain/queues';
 import { queryWords, searchWords } from '../../src-shared/domain/search';
-import type { CacheDatabase } from './db';
+import type { CacheDatabase, CachedDossier } from './db';
 import { fromCached } from './db';
 
 /**
@@ -52,16 +52,60 @@ export async function indexForSearch(
   await db.search.bulkPut(entries);
 }
 
-export async function searchDossiers(db: CacheDatabase, query: string, limit = 50): Promise<Dossier[]> {
+export interface SearchOptions {
+  /**
+   * Above this many candidate dossiers (a two-letter prefix at 100,000 dossiers), the answer is
+   * found by walking the urgency index instead of loading every candidate.
+   */
+  walkAbove?: number;
+}
+
+export async function searchDossiers(
+  db: CacheDatabase,
+  query: string,
+  limit = 50,
+  { walkAbove = 1_000 }: SearchOptions = {},
+): Promise<Dossier[]> {
   const words = queryWords(query);
   if (words.length === 0) return [];
   // The longest word narrows most; the others are checked on the candidates.
   const [first, ...others] = [...words].sort((a, b) => b.length - a.length);
   if (first === undefined) return [];
-  const candidates = await db.search.where('words').startsWith(first).distinct().toArray();
-  const ids = candidates
-    .filter((e) => others.every((w) => e.words.some((x) => x.startsWith(w))))
-    .map((e) => e.dossierId);
-  const found = (await db.dossiers.bulkGet(ids)).filter((d) => d !== undefined).map(fromCached);
-  return found.sort(compareInQueue('all')).slice(0, limit);
+  let ids: string[];
+  if (others.length === 0) {
+    // One word: the index's keys are enough, no entry is read.
+    ids = [...new Set(await db.search.where('words').startsWith(first).primaryKeys())];
+  } else {
+    const candidates = await db.search.where('words').startsWith(first).distinct().toArray();
+    ids = candidates
+      .filter((e) => others.every((w) => e.words.some((x) => x.startsWith(w))))
+      .map((e) => e.dossierId);
+  }
+  const found =
+    ids.length > walkAbove
+      ? await firstInUrgencyOrder(db, new Set(ids), limit)
+      : (await db.dossiers.bulkGet(ids)).filter((d) => d !== undefined);
+  return found.map(fromCached).sort(compareInQueue('all')).slice(0, limit);
+}
+
+/**
+ * The first `limit` of `ids` in the "All" order, read along the urgency index: the walk stops at
+ * the first match past the `limit`-th one's urgency (ties are kept for the final sort).
+ */
+async function firstInUrgencyOrder(
+  db: CacheDatabase,
+  ids: ReadonlySet<string>,
+  limit: number,
+): Promise<CachedDossier[]> {
+  const picked: CachedDossier[] = [];
+  let boundary: number | null = null;
+  await db.dossiers
+    .orderBy('urgency')
+    .filter((d) => ids.has(d.id))
+    .until((d) => boundary !== null && d.urgency > boundary)
+    .each((d) => {
+      picked.push(d);
+      if (picked.length === limit) boundary = d.urgency;
+    });
+  return picked;
 }

@@ -94,4 +94,18 @@ describe('local search', () => {
     expect(await searchDossiers(client.db, `${d.reference} zzzqqq`)).toEqual([]);
     expect(await searchDossiers(client.db, '  -- ')).toEqual([]);
   });
+
+  it('answers a broad prefix by walking the urgency index, with the same first results', async () => {
+    for (const query of ['la', 'ma', 'kp', 'de', 'boutique']) {
+      const loaded = await searchDossiers(client.db, query, 20, { walkAbove: Number.POSITIVE_INFINITY });
+      expect(loaded.length, query).toBeGreaterThan(0);
+      for (const limit of [1, 5, 20]) {
+        const walked = await searchDossiers(client.db, query, limit, { walkAbove: 0 });
+        expect(
+          walked.map((x) => x.id),
+          `${query} ${String(limit)}`,
+        ).toEqual(loaded.slice(0, limit).map((x) => x.id));
+      }
+    }
+  });
 });
