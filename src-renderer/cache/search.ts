@@ -54,17 +54,25 @@ export async function indexForSearch(
 
 export interface SearchOptions {
   /**
-   * Above this many candidate dossiers (a two-letter prefix at 100,000 dossiers), the answer is
-   * found by walking the urgency index instead of loading every candidate.
+   * How the first results are found among the candidates: `load` reads every candidate dossier;
+   * `walk` reads the urgency index in order until enough match; `auto` (default) picks the one that
+   * reads fewer dossiers — walking wins for a broad prefix ("la" at 100,000 dossiers).
    */
-  walkAbove?: number;
+  strategy?: 'auto' | 'load' | 'walk';
+}
+
+/** Walking reads about `limit × total / candidates` dossiers; loading reads `candidates`. */
+async function shouldWalk(db: CacheDatabase, candidates: number, limit: number): Promise<boolean> {
+  if (candidates <= 1_000) return false;
+  const total = await db.dossiers.count();
+  return limit * total < candidates * candidates;
 }
 
 export async function searchDossiers(
   db: CacheDatabase,
   query: string,
   limit = 50,
-  { walkAbove = 1_000 }: SearchOptions = {},
+  { strategy = 'auto' }: SearchOptions = {},
 ): Promise<Dossier[]> {
   const words = queryWords(query);
   if (words.length === 0) return [];
@@ -81,10 +89,10 @@ export async function searchDossiers(
       .filter((e) => others.every((w) => e.words.some((x) => x.startsWith(w))))
       .map((e) => e.dossierId);
   }
-  const found =
-    ids.length > walkAbove
-      ? await firstInUrgencyOrder(db, new Set(ids), limit)
-      : (await db.dossiers.bulkGet(ids)).filter((d) => d !== undefined);
+  const walk = strategy === 'walk' || (strategy === 'auto' && (await shouldWalk(db, ids.length, limit)));
+  const found = walk
+    ? await firstInUrgencyOrder(db, new Set(ids), limit)
+    : (await db.dossiers.bulkGet(ids)).filter((d) => d !== undefined);
   return found.map(fromCached).sort(compareInQueue('all')).slice(0, limit);
 }
 

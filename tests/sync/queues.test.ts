@@ -97,10 +97,10 @@ describe('local search', () => {
 
   it('answers a broad prefix by walking the urgency index, with the same first results', async () => {
     for (const query of ['la', 'ma', 'kp', 'de', 'boutique']) {
-      const loaded = await searchDossiers(client.db, query, 20, { walkAbove: Number.POSITIVE_INFINITY });
+      const loaded = await searchDossiers(client.db, query, 20, { strategy: 'load' });
       expect(loaded.length, query).toBeGreaterThan(0);
       for (const limit of [1, 5, 20]) {
-        const walked = await searchDossiers(client.db, query, limit, { walkAbove: 0 });
+        const walked = await searchDossiers(client.db, query, limit, { strategy: 'walk' });
         expect(
           walked.map((x) => x.id),
           `${query} ${String(limit)}`,
