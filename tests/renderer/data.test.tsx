@@ -7,11 +7,9 @@ import type { Desk } from '../../src-renderer/data/desk';
 import { DeskContextProvider } from '../../src-renderer/data/desk';
 import { useDossier } from '../../src-renderer/data/dossier';
 import { useQueueCounts, useQueueWindow, useSearch } from '../../src-renderer/data/queues';
-import { perform, performMany } from '../../src-renderer/sync/actions';
-import { initialStatus } from '../../src-renderer/sync/status';
 import type { User } from '../../src-shared/domain/model';
-import { defaultSettings } from '../../src-shared/domain/settings';
 import { MONDAY, filing, transaction } from '../unit/fixtures';
+import { testDesk } from './desk';
 
 /** The screens' data hooks over a real Dexie cache (fake-indexeddb): live, windowed, rebuilt. */
 
@@ -42,31 +40,8 @@ afterEach(async () => {
 });
 
 function deskOf(db: CacheDatabase, generation = 0): Desk {
-  const context = () => ({
-    db,
-    user: agent,
-    settings: defaultSettings,
-    now: () => now,
-    newId: () => crypto.randomUUID(),
-  });
   opened.push(db);
-  return {
-    db,
-    user: agent,
-    settings: defaultSettings,
-    generation,
-    perform: (name, args) => perform(context(), name, args),
-    performMany: (requests) => performMany(context(), requests),
-    status: { get: () => initialStatus, subscribe: () => () => undefined },
-    notice: null,
-    notify: () => undefined,
-    presence: {
-      others: () => [],
-      subscribe: () => () => undefined,
-      announce: () => undefined,
-      leave: () => undefined,
-    },
-  };
+  return testDesk(db, { user: agent, now: () => now, generation });
 }
 
 const wrap = (desk: Desk) =>

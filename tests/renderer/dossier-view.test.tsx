@@ -13,9 +13,7 @@ import type { Desk } from '../../src-renderer/data/desk';
 import { DeskContextProvider } from '../../src-renderer/data/desk';
 import { I18nProvider } from '../../src-renderer/i18n/I18nProvider';
 import type { Locale } from '../../src-renderer/i18n/locale';
-import { perform, performMany } from '../../src-renderer/sync/actions';
 import type { Presence } from '../../src-renderer/sync/presence';
-import { initialStatus } from '../../src-renderer/sync/status';
 import { ThemeProvider } from '../../src-renderer/ui/theme';
 import type { DossierViewHandle } from '../../src-renderer/workspace/dossier';
 import { DossierView } from '../../src-renderer/workspace/dossier';
@@ -32,6 +30,7 @@ import {
   transaction,
 } from '../unit/fixtures';
 import { plain } from './providers';
+import { testDesk } from './desk';
 
 /** The dossier view over a real cache (fake-indexeddb), acting through the real `perform`. */
 
@@ -77,31 +76,7 @@ interface Options {
 }
 
 function deskOf(db: CacheDatabase, options: Options = {}): Desk {
-  const context = () => ({
-    db,
-    user,
-    settings: defaultSettings,
-    now: () => Date.now(),
-    newId: () => crypto.randomUUID(),
-  });
-  const user = options.user ?? agent;
-  return {
-    db,
-    user,
-    settings: defaultSettings,
-    generation: 0,
-    perform: (name, args) => perform(context(), name, args),
-    performMany: (requests) => performMany(context(), requests),
-    status: { get: () => initialStatus, subscribe: () => () => undefined },
-    notice: null,
-    presence: {
-      others: () => options.others ?? [],
-      subscribe: () => () => undefined,
-      announce: options.announce ?? (() => undefined),
-      leave: () => undefined,
-    },
-    notify: () => undefined,
-  };
+  return testDesk(db, { ...options, user: options.user ?? agent });
 }
 
 function show(desk: Desk, ui: ReactElement, locale: Locale = 'en') {

@@ -14,8 +14,6 @@ import { enDossier } from '../../src-renderer/i18n/catalogue/en-dossier';
 import { enFilters } from '../../src-renderer/i18n/catalogue/en-filters';
 import { enShell } from '../../src-renderer/i18n/catalogue/en-shell';
 import { enWorkspace } from '../../src-renderer/i18n/catalogue/en-workspace';
-import { perform, performMany } from '../../src-renderer/sync/actions';
-import { initialStatus } from '../../src-renderer/sync/status';
 import type { BulkSelection } from '../../src-renderer/workspace/filters';
 import { BulkBar, FilterBar, SavedViewsNav, SaveViewButton } from '../../src-renderer/workspace/filters';
 import type { BulkTarget } from '../../src-renderer/workspace/filters/bulk-run';
@@ -26,9 +24,9 @@ import { merchantOptionLimit } from '../../src-renderer/workspace/filters/Mercha
 import type { DossierFilter, DossierSort, SavedView } from '../../src-shared/domain/filters';
 import { defaultSort, dossierFilterSchema, savedViewSchema } from '../../src-shared/domain/filters';
 import type { Merchant, User } from '../../src-shared/domain/model';
-import { defaultSettings } from '../../src-shared/domain/settings';
 import { MONDAY, filing, transaction } from '../unit/fixtures';
 import { plain, renderIn } from './providers';
+import { testDesk } from './desk';
 
 /** Filters, saved views and bulk actions, over a real Dexie cache (fake-indexeddb). */
 
@@ -69,31 +67,8 @@ afterEach(async () => {
 });
 
 function deskOf(db: CacheDatabase): Desk {
-  const context = () => ({
-    db,
-    user: agent,
-    settings: defaultSettings,
-    now: () => now,
-    newId: () => crypto.randomUUID(),
-  });
   opened.push(db);
-  return {
-    db,
-    user: agent,
-    settings: defaultSettings,
-    generation: 0,
-    perform: (name, args) => perform(context(), name, args),
-    performMany: (requests) => performMany(context(), requests),
-    status: { get: () => initialStatus, subscribe: () => () => undefined },
-    notice: null,
-    presence: {
-      others: () => [],
-      subscribe: () => () => undefined,
-      announce: () => undefined,
-      leave: () => undefined,
-    },
-    notify: () => undefined,
-  };
+  return testDesk(db, { user: agent, now: () => now });
 }
 
 const renderWith = (desk: Desk, ui: ReactElement) =>

@@ -1,0 +1,48 @@
+import type { CacheDatabase } from '../../src-renderer/cache/db';
+import type { Desk } from '../../src-renderer/data/desk';
+import { perform, performMany } from '../../src-renderer/sync/actions';
+import { initialStatus } from '../../src-renderer/sync/status';
+import type { Presence } from '../../src-renderer/sync/presence';
+import type { User } from '../../src-shared/domain/model';
+import { defaultSettings } from '../../src-shared/domain/settings';
+
+export interface TestDeskOptions {
+  user: User;
+  /** The actions' clock (the real one by default). */
+  now?: () => number;
+  generation?: number;
+  others?: Presence[];
+  announce?: (dossierId: string, activity: 'viewing' | 'writing') => void;
+}
+
+/**
+ * A signed-in agent's desk over a real (fake-indexeddb) cache, as the screens see it: actions run
+ * the real `perform`; sync status and presence stand still (the engine is tested in tests/sync).
+ */
+export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
+  const { user } = options;
+  const context = () => ({
+    db,
+    user,
+    settings: defaultSettings,
+    now: options.now ?? Date.now,
+    newId: () => crypto.randomUUID(),
+  });
+  return {
+    db,
+    user,
+    settings: defaultSettings,
+    generation: options.generation ?? 0,
+    perform: (name, args) => perform(context(), name, args),
+    performMany: (requests) => performMany(context(), requests),
+    status: { get: () => initialStatus, subscribe: () => () => undefined },
+    notice: null,
+    presence: {
+      others: () => options.others ?? [],
+      subscribe: () => () => undefined,
+      announce: options.announce ?? (() => undefined),
+      leave: () => undefined,
+    },
+    notify: () => undefined,
+  };
+}
