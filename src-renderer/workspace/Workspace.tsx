@@ -232,7 +232,7 @@ export function Workspace({ session }: { session: Session }) {
           {openId ? (
             <DossierView key={openId} ref={dossier} dossierId={openId} onBack={() => setOpenId(null)} />
           ) : (
-            <p className="workspace__placeholder">
+            <p className="workspace__empty">
               {t('list.noDossierOpen')}
               <br />
               <span className="workspace__hint">{t('list.shortcutsHint')}</span>
