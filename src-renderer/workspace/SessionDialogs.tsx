@@ -40,7 +40,8 @@ export function SignOutDialog({
 
 /**
  * Signing out of a shared computer: what leaves the device is said first; with changes pending the
- * removal is not offered at all (they would be lost), only the wait.
+ * removal is not offered at all (they would be lost), only the wait — the count is the status
+ * region's, live, so the button comes back once they are sent. The session checks again.
  */
 export function RemoveCopyDialog({
   open,
@@ -49,31 +50,31 @@ export function RemoveCopyDialog({
   onConfirm,
 }: {
   open: boolean;
-  /** Changes not yet sent; null while counting. */
-  pending: number | null;
+  /** Changes not yet sent. */
+  pending: number;
   onCancel: () => void;
-  onConfirm: () => void;
+  onConfirm: () => Promise<unknown>;
 }) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   return (
     <Dialog open={open} onClose={onCancel} title={t('removeCopy.title')} description={t('removeCopy.what')}>
-      {pending !== null && pending > 0 ? (
+      {pending > 0 ? (
         <p className="form-error" role="alert">
           {t('removeCopy.pending', { count: pending })}
         </p>
       ) : null}
       <div className="dialog__actions">
         <button type="button" className="button button--primary" onClick={onCancel}>
-          {pending !== null && pending > 0 ? t('signOut.stay') : t('removeCopy.cancel')}
+          {pending > 0 ? t('signOut.stay') : t('removeCopy.cancel')}
         </button>
         <button
           type="button"
           className="button button--danger"
-          disabled={busy || pending === null || pending > 0}
+          disabled={busy || pending > 0}
           onClick={() => {
             setBusy(true);
-            onConfirm();
+            void onConfirm().finally(() => setBusy(false));
           }}
         >
           {t('removeCopy.confirm')}

@@ -112,18 +112,6 @@ export function Workspace({ session }: { session: Session }) {
       setOverlay('signOut');
     }
   };
-  const [pendingAtRemoval, setPendingAtRemoval] = useState<number | null>(null);
-  const askToRemoveCopy = () => {
-    setPendingAtRemoval(null);
-    setOverlay('removeCopy');
-    const counting = desk.db.outbox.where('state').equals('pending').count();
-    // A count that fails counts as pending: the removal is then not offered.
-    void counting.then(setPendingAtRemoval, () => setPendingAtRemoval(1));
-  };
-  const removeCopy = async () => {
-    const result = await session.signOut({ removeLocalCopy: true });
-    if (!result.ok) setPendingAtRemoval(result.pending);
-  };
 
   useShortcuts(
     {
@@ -152,7 +140,7 @@ export function Workspace({ session }: { session: Session }) {
           name={desk.user.name}
           email={desk.user.email}
           onSignOut={() => void signOut(false)}
-          onRemoveLocalCopy={askToRemoveCopy}
+          onRemoveLocalCopy={() => setOverlay('removeCopy')}
         />
       }
       queues={queueIds.map((id) => ({ id, count: counts?.[id] ?? null }))}
@@ -262,11 +250,10 @@ export function Workspace({ session }: { session: Session }) {
         }}
       />
       <RemoveCopyDialog
-        key={pendingAtRemoval === null ? 'counting' : 'counted'}
         open={overlay === 'removeCopy'}
-        pending={pendingAtRemoval}
+        pending={status.pending}
         onCancel={() => setOverlay(null)}
-        onConfirm={() => void removeCopy()}
+        onConfirm={() => session.signOut({ removeLocalCopy: true })}
       />
       <ReauthDialog open={overlay === 'reauth'} session={session} onClose={() => setOverlay(null)} />
     </AppShell>
