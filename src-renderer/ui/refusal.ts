@@ -32,7 +32,9 @@ export interface RefusedChange {
   details?: unknown;
 }
 
-const isMutationName = (name: string): name is MutationName => Object.hasOwn(mutationLabelKeys, name);
+/** A change's name as the back office knows it (an audit event may name one from a newer version). */
+export const isMutationName = (name: unknown): name is MutationName =>
+  typeof name === 'string' && Object.hasOwn(mutationLabelKeys, name);
 
 /**
  * Why a change was refused, in the agent's language: from the reason's word when the server or

@@ -4,7 +4,7 @@ import { useDesk } from '../../data/desk';
 import { dismissRefusal } from '../../data/dossier';
 import type { MessageKey } from '../../i18n/catalogue';
 import { useFormat, useT } from '../../i18n/hooks';
-import { mutationLabelKeys, refusalReasonText } from '../../ui/refusal';
+import { isMutationName, mutationLabelKeys, refusalReasonText } from '../../ui/refusal';
 import type { LocalRefusal } from './use-action';
 
 /** "Your reminder was refused": each change, named as the agent thinks of it. */
@@ -21,8 +21,6 @@ const refusedKeys = {
   'dossier.close': 'refused.close',
   'dossier.reopen': 'refused.reopen',
 } as const satisfies Record<MutationName, MessageKey>;
-
-const isMutationName = (name: string): name is MutationName => Object.hasOwn(mutationLabelKeys, name);
 
 /** An action the rules refused at once, next to the control that tried it. */
 export function LocalRefusalNote({ refusal, onDismiss }: { refusal: LocalRefusal; onDismiss: () => void }) {

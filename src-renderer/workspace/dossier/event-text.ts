@@ -1,9 +1,8 @@
-import type { MutationName } from '../../../src-shared/contract/sync';
 import type { ActorRef, AuditEvent } from '../../../src-shared/domain/model';
 import { outcomeSchema, statusSchema } from '../../../src-shared/domain/vocabulary';
 import type { Formatters } from '../../i18n/hooks';
 import type { Translate } from '../../i18n/translate';
-import { mutationLabelKeys, refusalReasonText } from '../../ui/refusal';
+import { isMutationName, mutationLabelKeys, refusalReasonText } from '../../ui/refusal';
 
 /** An audit event as one line of the timeline: what happened, by whom, in the agent's language. */
 export interface EventLine {
@@ -23,8 +22,6 @@ export interface EventWords {
 
 const after = (e: AuditEvent, field: string): unknown => e.changes[field]?.after;
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const isMutationName = (name: unknown): name is MutationName =>
-  typeof name === 'string' && Object.hasOwn(mutationLabelKeys, name);
 
 /** Events that only carry a message: the message itself is the record, unless whose move it is changed. */
 const carriesMessage = new Set([
