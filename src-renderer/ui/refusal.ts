@@ -57,6 +57,11 @@ export function refusalReasonText(
     });
   }
   if (details.reason === 'too_many_tags') return t('refusalReason.too_many_tags', { max: limits.tags });
+  if (details.reason === 'transaction_has_open_dossier') {
+    return t('refusalReason.transaction_has_open_dossier', { other: details.otherReference ?? '—' });
+  }
+  if (details.reason === 'internal')
+    return t('refusalReason.internal', { incident: details.incident ?? '—' });
   return t(`refusalReason.${details.reason}`);
 }
 

@@ -10,7 +10,8 @@ import {
 import { accountOf, requireAccount } from '../http/auth';
 import { notFound } from '../http/problem';
 import { presenceLeaseMs } from '../services/hub';
-import { pull, push } from '../services/sync';
+import { push } from '../services/push';
+import { pull } from '../services/sync';
 import { canSeeDossier } from '../services/visibility';
 import { findDossier } from '../store/dossiers';
 import type { App, RouteDeps } from './types';
@@ -49,7 +50,7 @@ export function syncRoutes(app: App, { ctx, hub }: RouteDeps): void {
         response: { 200: pushResponseSchema, ...errors },
       },
     },
-    async (request) => ({ results: await push(ctx, accountOf(request), request.body) }),
+    async (request) => ({ results: await push(ctx, accountOf(request), request.body, request.log) }),
   );
 
   app.get(

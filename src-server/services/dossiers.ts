@@ -11,7 +11,7 @@ import type { Sql } from '../db/database';
 import { ApiProblem, notFound } from '../http/problem';
 import type { StoredAttachment } from '../store/attachments';
 import { insertAttachments } from '../store/attachments';
-import { lockDossier, nextDossierNumber, writeDecision } from '../store/dossiers';
+import { lockDossier, lockTransactionOpenDossier, nextDossierNumber, writeDecision } from '../store/dossiers';
 import type { AccountRow } from '../store/people';
 import { findCustomer, findMerchant, findTransaction } from '../store/people';
 import { prepareUploads } from './attachments';
@@ -34,6 +34,7 @@ export async function fileClaimFor(
   const uploads = prepareUploads(req.attachments, ctx.newId);
   try {
     return await ctx.db.transaction(async (tx) => {
+      await lockTransactionOpenDossier(tx, req.transactionId);
       const t = await findTransaction(tx, req.transactionId);
       if (!t || t.customerId !== account.customerId) throw notFound('This transaction');
       if (t.openDossierId !== null) {
@@ -106,11 +107,16 @@ export async function commandInTransaction(
   }
   const now = ctx.clock.now();
   const caughtUp = applyTimeRules(current, now, ctx.settings, ctx.newId);
+  const openOnTransaction =
+    command.name === 'dossier.reopen' && caughtUp.dossier.status === 'closed'
+      ? await lockTransactionOpenDossier(tx, current.transaction.id)
+      : undefined;
   const decided = decide(caughtUp.dossier, command, {
     now,
     settings: ctx.settings,
     actor: actorOf(account),
     newId: ctx.newId,
+    ...(openOnTransaction !== undefined ? { openOnTransaction } : {}),
   });
   if (!decided.ok) return { ok: false, error: decided.error };
   const decision: Decision = {

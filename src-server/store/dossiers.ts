@@ -118,6 +118,21 @@ export async function lockDossier(tx: Sql, id: string): Promise<Dossier | null> 
   return rows[0]?.data ?? null;
 }
 
+/**
+ * Locks a transaction for the rest of the caller's database transaction and answers the reference
+ * of its open dossier, if any. Filing a claim and reopening a dossier both take this lock first, so
+ * the two can never race past the one-open-dossier-per-transaction rule (the unique index is the
+ * last line, not the rule).
+ */
+export async function lockTransactionOpenDossier(tx: Sql, transactionId: string): Promise<string | null> {
+  await tx.query('select id from transactions where id = $1 for update', [transactionId]);
+  const rows = await tx.query<{ reference: string }>(
+    "select reference from dossiers where transaction_id = $1 and status <> 'closed' limit 1",
+    [transactionId],
+  );
+  return rows[0]?.reference ?? null;
+}
+
 export async function findDossier(sql: Sql, id: string): Promise<Dossier | null> {
   const rows = await sql.query<{ data: Dossier }>('select data from dossiers where id = $1', [id]);
   return rows[0]?.data ?? null;

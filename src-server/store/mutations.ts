@@ -5,51 +5,58 @@ import type { Sql } from '../db/database';
 
 type Recorded = Pick<MutationResult, 'status' | 'error'>;
 
+export interface MutationKey {
+  mutationId: string;
+  /** Who sent it first: kept for the record, not part of the key (an id names one change). */
+  userId: string;
+  clientId: string;
+  /** A hash of the mutation's name and arguments (services/sync.ts `fingerprintOf`). */
+  fingerprint: string;
+}
+
 /**
  * Claims a mutation id for this transaction. Returns null when it is new (the caller applies it),
- * or the answer it got the first time. A concurrent push of the same id waits on the row lock and
- * then sees it taken.
+ * or what it was answered the first time, with the fingerprint it came with then (null for ids
+ * recorded before fingerprints were kept). A concurrent push of the same id waits on the row lock
+ * and then sees it taken.
  */
 export async function claimMutation(
   tx: Sql,
-  key: { userId: string; clientId: string; mutationId: string },
+  key: MutationKey,
   at: string,
-): Promise<Recorded | null> {
+): Promise<(Recorded & { fingerprint: string | null }) | null> {
   const inserted = await tx.query(
-    `insert into applied_mutations (user_id, client_id, mutation_id, status, applied_at)
-     values ($1, $2, $3, 'applied', $4) on conflict do nothing returning 1`,
-    [key.userId, key.clientId, key.mutationId, at],
+    `insert into applied_mutations (mutation_id, user_id, client_id, fingerprint, status, applied_at)
+     values ($1, $2, $3, $4, 'applied', $5) on conflict (mutation_id) do nothing returning 1`,
+    [key.mutationId, key.userId, key.clientId, key.fingerprint, at],
   );
   if (inserted.length > 0) return null;
-  const rows = await tx.query<{ status: 'applied' | 'rejected'; error: MutationResult['error'] | null }>(
-    'select status, error from applied_mutations where user_id = $1 and client_id = $2 and mutation_id = $3',
-    [key.userId, key.clientId, key.mutationId],
-  );
+  const rows = await tx.query<{
+    status: 'applied' | 'rejected';
+    error: MutationResult['error'] | null;
+    fingerprint: string | null;
+  }>('select status, error, fingerprint from applied_mutations where mutation_id = $1', [key.mutationId]);
   const row = rows[0];
   if (!row) throw new Error('claimed mutation vanished');
-  return row.error ? { status: row.status, error: row.error } : { status: row.status };
+  const recorded: Recorded = row.error ? { status: row.status, error: row.error } : { status: row.status };
+  return { ...recorded, fingerprint: row.fingerprint };
 }
 
 export async function markRejected(
   tx: Sql,
-  key: { userId: string; clientId: string; mutationId: string },
+  mutationId: string,
   error: NonNullable<MutationResult['error']>,
   dossierId: string | null,
 ): Promise<void> {
   await tx.query(
-    `update applied_mutations set status = 'rejected', error = $4::jsonb, dossier_id = $5
-     where user_id = $1 and client_id = $2 and mutation_id = $3`,
-    [key.userId, key.clientId, key.mutationId, JSON.stringify(error), dossierId],
+    `update applied_mutations set status = 'rejected', error = $2::jsonb, dossier_id = $3 where mutation_id = $1`,
+    [mutationId, JSON.stringify(error), dossierId],
   );
 }
 
-export async function markApplied(
-  tx: Sql,
-  key: { userId: string; clientId: string; mutationId: string },
-  dossierId: string,
-): Promise<void> {
-  await tx.query(
-    'update applied_mutations set dossier_id = $4 where user_id = $1 and client_id = $2 and mutation_id = $3',
-    [key.userId, key.clientId, key.mutationId, dossierId],
-  );
+export async function markApplied(tx: Sql, mutationId: string, dossierId: string): Promise<void> {
+  await tx.query('update applied_mutations set dossier_id = $2 where mutation_id = $1', [
+    mutationId,
+    dossierId,
+  ]);
 }

@@ -13,6 +13,7 @@ import {
   transactionSchema,
   userSchema,
 } from '../domain/model';
+import { nameSchema } from '../domain/text';
 import {
   audienceSchema,
   desiredOutcomeSchema,
@@ -52,15 +53,7 @@ export const transactionListQuerySchema = z.object({
 });
 
 export const attachmentUploadSchema = z.strictObject({
-  filename: z
-    .string()
-    .trim()
-    .min(1)
-    .max(255)
-    .refine(
-      (name) => !/[/\\]/.test(name) && !Array.from(name).some((ch) => ch.charCodeAt(0) < 32),
-      'a file name without slashes or control characters',
-    ),
+  filename: nameSchema(255).refine((name) => !/[/\\]/.test(name), 'a file name without slashes'),
   contentType: z.enum(attachmentTypes),
   contentBase64: z
     .base64()
@@ -111,7 +104,7 @@ export const testClockResponseSchema = z.object({ now: instantSchema, applied: z
 
 export const userCreateSchema = z.object({
   email: emailSchema,
-  name: z.string().min(1).max(limits.name),
+  name: nameSchema(limits.name),
   role: z.enum(['agent', 'supervisor', 'customer', 'merchant']),
   password: z.string().min(8).max(200),
   merchantId: idSchema.optional(),

@@ -9,6 +9,7 @@ import {
   messageSchema,
   userSchema,
 } from '../domain/model';
+import { quotable } from '../domain/text';
 import { errorCodeSchema } from './errors';
 
 /** The sync protocol of spec/api.md: the back office's only way to read and write. */
@@ -78,22 +79,38 @@ export type MutationArgs<N extends MutationName> = CommandArgs<N> & { dossierId:
 export type Mutation = { [N in MutationName]: { id: string; name: N; args: MutationArgs<N> } }[MutationName];
 
 /**
- * The envelope of a pushed mutation. Its name and args are checked one by one on the server, so
- * one malformed mutation is rejected alone instead of failing the whole batch.
+ * The envelope of a pushed mutation. Each entry of a batch is checked on its own on the server —
+ * its envelope, then its name and args — so one malformed mutation is rejected alone instead of
+ * failing the whole batch.
  */
 export const mutationEnvelopeSchema = z.object({
   id: idSchema,
-  name: z.string().max(64),
+  name: z.string().min(1).max(64),
   args: z.unknown(),
 });
 export const pushRequestSchema = z.object({
   clientId: idSchema,
-  mutations: z.array(mutationEnvelopeSchema).min(1).max(500),
+  mutations: z
+    .array(
+      z.union([
+        mutationEnvelopeSchema,
+        z.unknown().describe('anything else: answered `rejected` on its own, the batch goes on'),
+      ]),
+    )
+    .min(1)
+    .max(500),
 });
-export type PushRequest = z.infer<typeof pushRequestSchema>;
+/** What a client sends: well-formed envelopes. */
+export type PushRequest = { clientId: string; mutations: z.infer<typeof mutationEnvelopeSchema>[] };
+/** What the server accepts and answers entry by entry. */
+export type ReceivedPush = z.infer<typeof pushRequestSchema>;
 
 export const mutationResultSchema = z.object({
-  id: idSchema,
+  /**
+   * The mutation's id. The results are in the order of the mutations, one each: an entry sent
+   * without a valid id is answered with what it had as id (printable, cut), or "".
+   */
+  id: z.string().max(100),
   status: z.enum(['applied', 'rejected', 'duplicate']),
   error: z.object({ code: errorCodeSchema, message: z.string(), details: z.unknown().optional() }).optional(),
 });
@@ -120,21 +137,31 @@ export const presenceResponseSchema = z.object({
 });
 export type PresenceResponse = z.infer<typeof presenceResponseSchema>;
 
-/** Parses a pushed mutation's name and args; a readable reason when it is malformed. */
+/**
+ * Parses a pushed mutation's name and args; a readable reason when it is malformed. What the reason
+ * quotes of the input (a name, a key) is made printable first: it goes to logs and the audit trail.
+ */
 export function parseMutation(
   envelope: z.infer<typeof mutationEnvelopeSchema>,
 ): { ok: true; value: Mutation } | { ok: false; message: string; details?: unknown } {
   if (!(mutationNames as string[]).includes(envelope.name)) {
-    return { ok: false, message: `Unknown mutation "${envelope.name}".` };
+    return { ok: false, message: `Unknown mutation "${quotable(envelope.name, 64)}".` };
   }
   const name = envelope.name as MutationName;
   const parsed = mutationArgsSchemas[name].safeParse(envelope.args);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      message: `Invalid arguments for ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'args'} ${i.message}`).join('; ')}`,
-      details: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-    };
-  }
+  if (!parsed.success) return { ok: false, ...describeIssues(`Invalid arguments for ${name}`, parsed.error) };
   return { ok: true, value: { id: envelope.id, name, args: parsed.data } as Mutation };
+}
+
+/** A schema's complaints as a sentence and a list of `{path, message}`, printable. */
+export function describeIssues(
+  what: string,
+  error: z.ZodError,
+): { message: string; details: { path: string; message: string }[] } {
+  const details = error.issues.slice(0, 20).map((i) => ({
+    path: quotable(i.path.map(String).join('.'), 100),
+    message: quotable(i.message, 300),
+  }));
+  const message = `${what}: ${details.map((d) => `${d.path || 'args'} ${d.message}`).join('; ')}`;
+  return { message, details };
 }

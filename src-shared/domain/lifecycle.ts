@@ -234,6 +234,13 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
     }
     case 'dossier.reopen': {
       if (open) return refuse('conflict', { reason: 'not_closed' }, d.reference);
+      if (ctx.openOnTransaction) {
+        const details = {
+          reason: 'transaction_has_open_dossier',
+          otherReference: ctx.openOnTransaction,
+        } as const;
+        return refuse('conflict', details, d.reference);
+      }
       x.closure = null;
       x.reopenedAt = iso(now);
       draft.toKlikpay(now);

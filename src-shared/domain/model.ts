@@ -37,15 +37,7 @@ export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code s
 export const minorAmountSchema = z.int().positive().max(Number.MAX_SAFE_INTEGER).describe('minor units');
 export const emailSchema = z.email().max(254);
 
-/** Text a person wrote: trimmed, not blank, bounded. Rendered as text everywhere, never as HTML. */
-export const textSchema = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be blank')
-    .max(max, `at most ${max} characters`)
-    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
-
+export { textSchema } from './text';
 export const tagSchema = z
   .string()
   .trim()

@@ -21,6 +21,10 @@ export const refusalReasonSchema = z.enum([
   'follow_up_past',
   'already_closed',
   'not_closed',
+  'transaction_has_open_dossier',
+  'merchant_not_late',
+  'mutation_id_reused',
+  'internal',
 ]);
 export type RefusalReason = z.infer<typeof refusalReasonSchema>;
 
@@ -29,6 +33,10 @@ export const refusalDetailsSchema = z.object({
   /** `role_cannot`: who tried, and the command they tried. */
   role: actorRoleSchema.optional(),
   command: z.string().max(100).optional(),
+  /** `transaction_has_open_dossier`: the reference of the dossier open on the same transaction. */
+  otherReference: z.string().max(40).optional(),
+  /** `internal`: the id the server logged the failure under, for support. */
+  incident: z.string().max(64).optional(),
 });
 export type RefusalDetails = z.infer<typeof refusalDetailsSchema>;
 
@@ -62,5 +70,13 @@ export function refusalText(details: RefusalDetails, reference: string): string 
       return `${dossier} is already closed.`;
     case 'not_closed':
       return `${dossier} is not closed.`;
+    case 'transaction_has_open_dossier':
+      return `${dossier} cannot be reopened: the customer has since filed ${details.otherReference ?? 'another dossier'} on the same transaction, and it is open. Continue there, or close it first.`;
+    case 'merchant_not_late':
+      return `${dossier}: the merchant's deadline has not passed yet. The Good Practices reminder is sent once the merchant is late.`;
+    case 'mutation_id_reused':
+      return 'This change came with the id of a different change the server already has; it was not applied. Send it again.';
+    case 'internal':
+      return `The server could not apply this change because of an error on its side${details.incident ? ` (incident ${details.incident})` : ''}; nothing was changed. You can send it again.`;
   }
 }

@@ -23,6 +23,12 @@ export interface RuleContext {
   actor: Actor;
   /** Ids for new messages and events: random on the server, local ids in the desktop's optimistic copy. */
   newId: () => string;
+  /**
+   * The reference of another open dossier on the same transaction, when there is one (one open
+   * dossier per transaction: a reopening waits for it). Undefined when the caller does not know —
+   * the server always looks it up before a reopening.
+   */
+  openOnTransaction?: string | null;
 }
 
 export interface Decision {

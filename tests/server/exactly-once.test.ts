@@ -65,14 +65,17 @@ describe('exactly once', () => {
       expect(seen.body.messages.filter((m) => m.body === `Race note ${i}`)).toHaveLength(1);
   });
 
-  it('keeps mutation ids apart per client and per agent', async () => {
+  it('knows a mutation id whoever sends it again, and never takes another change for it', async () => {
     const d = dossiers[1];
     if (!d) throw new Error('no dossier');
     const one = { id: 'same-id', name: 'dossier.note', args: { dossierId: d.id, body: 'From desk A' } };
     const two = { id: 'same-id', name: 'dossier.note', args: { dossierId: d.id, body: 'From desk B' } };
     expect((await push(agent, 'desk-a', [one])).body.results[0]?.status).toBe('applied');
-    expect((await push(agent, 'desk-b', [two])).body.results[0]?.status).toBe('applied');
-    expect((await push(agent2, 'desk-a', [two])).body.results[0]?.status).toBe('applied');
+    expect((await push(agent, 'desk-b', [one])).body.results[0]?.status).toBe('duplicate');
+    expect((await push(agent2, 'desk-a', [one])).body.results[0]?.status).toBe('duplicate');
+    const other = (await push(agent2, 'desk-b', [two])).body.results[0];
+    expect(other?.status).toBe('rejected');
+    expect(other?.error?.details).toEqual({ reason: 'mutation_id_reused' });
   });
 
   it('applies a batch in order: a later mutation sees the earlier ones', async () => {

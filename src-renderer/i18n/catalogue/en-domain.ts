@@ -91,6 +91,14 @@ export const enDomain = {
   'refusalReason.follow_up_past': 'A follow-up date must be in the future.',
   'refusalReason.already_closed': 'The dossier is already closed.',
   'refusalReason.not_closed': 'The dossier is not closed.',
+  'refusalReason.transaction_has_open_dossier':
+    'The customer has since filed {other} on the same transaction, and it is open: continue there, or close it before reopening this one.',
+  'refusalReason.merchant_not_late':
+    'The merchant’s deadline has not passed yet: the Good Practices reminder is sent once the merchant is late.',
+  'refusalReason.mutation_id_reused':
+    'The server already has a different change under this change’s id; it was not applied. Send it again.',
+  'refusalReason.internal':
+    'The server could not apply this change because of an error on its side (incident {incident}); nothing was changed. You can send it again.',
 
   'template.goodPractices': 'Good Practices reminder',
   'template.rights': 'Information on your rights',

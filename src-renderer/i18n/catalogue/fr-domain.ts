@@ -90,6 +90,14 @@ export const frDomain: TranslationOf<typeof enDomain> = {
   'refusalReason.follow_up_past': 'La date de suivi doit être dans le futur.',
   'refusalReason.already_closed': 'Le dossier est déjà clos.',
   'refusalReason.not_closed': 'Le dossier n’est pas clos.',
+  'refusalReason.transaction_has_open_dossier':
+    'Le client a depuis ouvert {other} sur la même transaction, et il est ouvert : poursuivez dans ce dossier, ou clôturez-le avant de rouvrir celui-ci.',
+  'refusalReason.merchant_not_late':
+    'L’échéance du marchand n’est pas encore passée : le rappel des Bonnes Pratiques s’envoie une fois le marchand en retard.',
+  'refusalReason.mutation_id_reused':
+    'Le serveur a déjà une autre modification sous l’identifiant de celle-ci ; elle n’a pas été appliquée. Envoyez-la de nouveau.',
+  'refusalReason.internal':
+    'Le serveur n’a pas pu appliquer cette modification à cause d’une erreur de son côté (incident {incident}) ; rien n’a été modifié. Vous pouvez l’envoyer de nouveau.',
 
   'template.goodPractices': 'Rappel des Bonnes Pratiques du e-commerce',
   'template.rights': 'Information sur vos droits',

@@ -1,0 +1,303 @@
+import { createHash } from 'node:crypto';
+import type { MutationResult, ReceivedPush } from '../../src-shared/contract/sync';
+import { mutationEnvelopeSchema, parseMutation } from '../../src-shared/contract/sync';
+import type { Command } from '../../src-shared/domain/commands';
+import type { RefusalDetails } from '../../src-shared/domain/refusals';
+import { refusalText } from '../../src-shared/domain/refusals';
+import { quotable } from '../../src-shared/domain/text';
+import { isStaff } from '../../src-shared/domain/vocabulary';
+import type { Sql } from '../db/database';
+import { ApiProblem } from '../http/problem';
+import { appendEvent, findDossier } from '../store/dossiers';
+import type { MutationKey } from '../store/mutations';
+import { claimMutation, markApplied, markRejected } from '../store/mutations';
+import type { AccountRow } from '../store/people';
+import { findAccount } from '../store/people';
+import type { ServerContext } from './context';
+import { commandInTransaction } from './dossiers';
+import { canSeeDossier } from './visibility';
+
+/**
+ * Applying pushed mutations: in order, each in its own transaction with its id claimed in the same
+ * transaction, so a retry after a lost answer, a crash or a concurrent re-send finds the claim and
+ * answers `duplicate` instead of applying twice. Every entry gets its own answer, always: a
+ * malformed one and one that fails unexpectedly are rejected alone, and the batch goes on — one bad
+ * change must never stop an agent's other changes (or their pulls) for good.
+ */
+
+/** Where an unexpected failure is told (the route's request logger). */
+export interface PushLog {
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+type Envelope = { id: string; name: string; args: unknown };
+type RecordedError = NonNullable<MutationResult['error']>;
+
+export async function push(
+  ctx: ServerContext,
+  a: AccountRow,
+  req: ReceivedPush,
+  log: PushLog,
+): Promise<MutationResult[]> {
+  if (!isStaff(a.role)) throw new ApiProblem('forbidden', 'Only Klik & Pay staff push mutations.');
+  const results: MutationResult[] = [];
+  for (const entry of req.mutations) results.push(await pushEntry(ctx, a, req.clientId, entry, log));
+  return results;
+}
+
+async function pushEntry(
+  ctx: ServerContext,
+  a: AccountRow,
+  clientId: string,
+  entry: unknown,
+  log: PushLog,
+): Promise<MutationResult> {
+  const envelope = mutationEnvelopeSchema.safeParse(entry);
+  // Without a valid id there is nothing to key an answer on: refused each time it comes, never applied.
+  if (!envelope.success) return malformedEntry(entry, envelope.error.issues);
+  const key: MutationKey = {
+    mutationId: envelope.data.id,
+    userId: a.id,
+    clientId,
+    fingerprint: fingerprintOf(envelope.data),
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyEntry(ctx, a, key, envelope.data);
+    } catch (error) {
+      // Two transactions crossing (serialization failure, deadlock): the mutation is worth another try.
+      if (isRetryable(error) && attempt < 3) continue;
+      // The database itself is gone: fail the whole push; the client retries it and every mutation
+      // committed so far answers `duplicate`.
+      if (!(await databaseAnswers(ctx))) throw error;
+      const incident = ctx.newId();
+      log.error(
+        {
+          err: error,
+          incident,
+          mutationId: key.mutationId,
+          clientId,
+          userId: a.id,
+          mutation: envelope.data.name,
+        },
+        'a pushed mutation failed; it is answered rejected (internal) and the batch goes on',
+      );
+      return rejectAsInternal(ctx, a, key, envelope.data, incident, log);
+    }
+  }
+}
+
+async function applyEntry(
+  ctx: ServerContext,
+  a: AccountRow,
+  key: MutationKey,
+  envelope: Envelope,
+): Promise<MutationResult> {
+  return ctx.db.transaction(async (tx): Promise<MutationResult> => {
+    const id = key.mutationId;
+    const prior = await claimMutation(tx, key, new Date(ctx.clock.now()).toISOString());
+    if (prior) {
+      if (prior.fingerprint !== null && prior.fingerprint !== key.fingerprint) {
+        return { id, status: 'rejected', error: refusalError('conflict', { reason: 'mutation_id_reused' }) };
+      }
+      return prior.status === 'applied' ? { id, status: 'duplicate' } : { id, ...withoutFingerprint(prior) };
+    }
+    const parsed = parseMutation(envelope);
+    if (!parsed.ok) {
+      const error = { code: 'invalid_request' as const, message: parsed.message, details: parsed.details };
+      await markRejected(tx, id, error, null);
+      return { id, status: 'rejected', error };
+    }
+    const { dossierId, ...args } = parsed.value.args;
+    const command = { name: parsed.value.name, args } as Command;
+    const origin = { mutationId: id, clientId: key.clientId };
+    const outcome =
+      (await checkAssignee(tx, command)) ??
+      (await commandInTransaction(tx, ctx, a, dossierId, command, origin));
+    if (!outcome.ok) {
+      await markRejected(tx, id, outcome.error, dossierId);
+      await recordRejection(tx, ctx, a, dossierId, parsed.value.name, outcome.error, origin);
+      return { id, status: 'rejected', error: outcome.error };
+    }
+    await markApplied(tx, id, dossierId);
+    return { id, status: 'applied' };
+  });
+}
+
+/**
+ * Records an unexpected failure as the mutation's answer, in a transaction of its own (the failed
+ * one was rolled back), so a re-send gets the same answer; and in the dossier's audit trail when it
+ * can. If even that fails, the rejection is still answered: nothing was applied.
+ */
+async function rejectAsInternal(
+  ctx: ServerContext,
+  a: AccountRow,
+  key: MutationKey,
+  envelope: Envelope,
+  incident: string,
+  log: PushLog,
+): Promise<MutationResult> {
+  const error = refusalError('internal', { reason: 'internal', incident });
+  const dossierId = dossierIdOf(envelope.args);
+  const id = key.mutationId;
+  let result: MutationResult;
+  try {
+    result = await ctx.db.transaction(async (tx): Promise<MutationResult> => {
+      const prior = await claimMutation(tx, key, new Date(ctx.clock.now()).toISOString());
+      // Answered meanwhile by a concurrent re-send of the same id: that answer stands.
+      if (prior)
+        return prior.status === 'applied'
+          ? { id, status: 'duplicate' }
+          : { id, ...withoutFingerprint(prior) };
+      await markRejected(tx, id, error, dossierId);
+      return { id, status: 'rejected', error };
+    });
+  } catch (again) {
+    log.error({ err: again, incident, mutationId: id }, 'could not record the failed mutation');
+    result = { id, status: 'rejected', error };
+  }
+  if (result.error === error && dossierId)
+    await recordRejectionAlone(ctx, a, dossierId, envelope.name, error, key, log);
+  return result;
+}
+
+async function recordRejectionAlone(
+  ctx: ServerContext,
+  a: AccountRow,
+  dossierId: string,
+  name: string,
+  error: RecordedError,
+  key: MutationKey,
+  log: PushLog,
+): Promise<void> {
+  try {
+    await ctx.db.transaction((tx) =>
+      recordRejection(tx, ctx, a, dossierId, quotable(name, 64), error, {
+        mutationId: key.mutationId,
+        clientId: key.clientId,
+      }),
+    );
+  } catch (again) {
+    log.error(
+      { err: again, mutationId: key.mutationId },
+      'could not add the failed mutation to the audit trail',
+    );
+  }
+}
+
+function malformedEntry(
+  entry: unknown,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+): MutationResult {
+  const rawId = typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined;
+  const details = issues.slice(0, 10).map((i) => ({
+    path: quotable(i.path.map(String).join('.'), 100),
+    message: quotable(i.message, 300),
+  }));
+  return {
+    id: typeof rawId === 'string' ? quotable(rawId, 64) : '',
+    status: 'rejected',
+    error: {
+      code: 'invalid_request',
+      message: `This entry is not a mutation (${details.map((d) => `${d.path || 'entry'}: ${d.message}`).join('; ')}).`,
+      details,
+    },
+  };
+}
+
+const refusalError = (code: RecordedError['code'], details: RefusalDetails): RecordedError => ({
+  code,
+  message: refusalText(details, ''),
+  details,
+});
+
+const withoutFingerprint = ({
+  status,
+  error,
+}: {
+  status: MutationResult['status'];
+  error?: RecordedError;
+}) => (error ? { status, error } : { status });
+
+function dossierIdOf(args: unknown): string | null {
+  const id =
+    typeof args === 'object' && args !== null ? (args as { dossierId?: unknown }).dossierId : undefined;
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null;
+}
+
+/** A hash of what a mutation asks (its name and args, keys in a stable order). */
+export function fingerprintOf(envelope: Pick<Envelope, 'name' | 'args'>): string {
+  return createHash('sha256')
+    .update(canonicalJson([envelope.name, envelope.args], 0))
+    .digest('base64url');
+}
+
+function canonicalJson(value: unknown, depth: number): string {
+  // Deeper than any real mutation: hashed by its shape so far, without recursing without end.
+  if (depth > 32) return '"…"';
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, depth + 1)).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k], depth + 1)}`);
+    return `{${entries.join(',')}}`;
+  }
+  // `undefined` has no JSON: hashed as null, as JSON.stringify writes it in arrays.
+  return value === undefined ? 'null' : JSON.stringify(value);
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === '40001' || code === '40P01';
+}
+
+async function databaseAnswers(ctx: ServerContext): Promise<boolean> {
+  try {
+    await ctx.db.query('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An assignee must be a member of Klik & Pay's staff. */
+async function checkAssignee(
+  tx: Sql,
+  command: Command,
+): Promise<{ ok: false; error: RecordedError & { details: RefusalDetails } } | null> {
+  if (command.name !== 'dossier.assign' || command.args.assigneeId === null) return null;
+  const assignee = await findAccount(tx, command.args.assigneeId);
+  if (assignee && isStaff(assignee.role)) return null;
+  const details: RefusalDetails = { reason: 'assignee_not_staff' };
+  return { ok: false, error: { code: 'invalid_request', message: refusalText(details, ''), details } };
+}
+
+/** A refused intent is part of the dossier's story: it goes to the audit trail the author syncs. */
+async function recordRejection(
+  tx: Sql,
+  ctx: ServerContext,
+  a: AccountRow,
+  dossierId: string,
+  name: string,
+  error: { code: string; message: string; details?: unknown },
+  origin: Record<string, unknown>,
+): Promise<void> {
+  const dossier = await findDossier(tx, dossierId);
+  if (!dossier || !canSeeDossier(a, dossier)) return;
+  const at = new Date(ctx.clock.now()).toISOString();
+  await appendEvent(tx, dossier, {
+    id: ctx.newId(),
+    dossierId,
+    type: 'mutation.rejected',
+    actor: { role: a.role, id: a.id },
+    at,
+    changes: {},
+    data: {
+      mutation: name,
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+      origin,
+    },
+  });
+}
