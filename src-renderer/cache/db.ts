@@ -55,17 +55,23 @@ export interface OutboxEntry {
    * server's state of its dossier, with those effects, has arrived (the entry goes when the pull ends).
    */
   state: 'pending' | 'acknowledged' | 'settled';
+  /** Pushes of this entry alone that failed (the server could not take it): what is stuck, and why. */
+  attempts?: number;
+  lastError?: { code: string; message: string; at: string };
 }
 
 export interface Rejection {
   id: string;
   dossierId: string;
   name: MutationName;
+  /** The server's error code, or `discarded`: the agent gave up a change the server could not take. */
   code: string;
   message: string;
   /** The reason as a word of the shared vocabulary, to say it in the agent's language. */
   details?: RefusalDetails;
   at: string;
+  /** What the change said (its text, its tags…), so nothing the agent wrote is lost with it. */
+  args?: Record<string, unknown>;
 }
 
 /** The words of one dossier and its correspondence, for local search (built during sync). */

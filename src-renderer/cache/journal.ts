@@ -18,7 +18,10 @@ export async function reconcileJournal(
 ): Promise<{ restored: number; unreadable: number }> {
   const read = await journal.read();
   if (!read.ok || read.value.length === 0) return { restored: 0, unreadable: 0 };
-  const entries = read.value;
+  // Discarded changes stay in the journal as its record of them, and are never sent again.
+  const discarded = new Set(read.value.filter((e) => e.discarded).map((e) => e.id));
+  const entries = read.value.filter((e) => !discarded.has(e.id));
+  if (entries.length === 0) return { restored: 0, unreadable: 0 };
   const outcome = await db.transaction('rw', [db.outbox, db.meta], async () => {
     if ((await db.outbox.count()) > 0) {
       const present = new Set((await db.outbox.toArray()).map((e) => e.id));

@@ -24,6 +24,10 @@ export interface Desk {
   /** Several actions in one local transaction (a bulk action's slice); results in order. */
   performMany(requests: readonly ActionRequest[]): Promise<ActionResult[]>;
   status: Store<SyncStatus>;
+  /** Tries the change the server could not take again, now. */
+  retryStuck(): void;
+  /** Gives up a pending change (after the agent confirmed); false when it was sent meanwhile. */
+  discard(mutationId: string, why: string): Promise<boolean>;
   notice: CacheNotice | null;
   presence: PresenceStore;
   /** A system notification (dossier assigned, change refused): the host shows it if allowed. */
@@ -69,6 +73,8 @@ export function DeskProvider({ client, children }: { client: LocalClient; childr
         get: () => client.engine.status,
         subscribe: (listener) => client.engine.onStatus(listener),
       },
+      retryStuck: () => client.engine.retryStuck(),
+      discard: (mutationId, why) => client.discard(mutationId, why),
       notice: client.notice,
       presence: {
         others: (dossierId) => client.presence.others(dossierId),

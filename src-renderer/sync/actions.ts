@@ -8,6 +8,7 @@ import type { CacheDatabase, OutboxEntry } from '../cache/db';
 import { clientIdOf, fromCached, toCached } from '../cache/db';
 import { storageError } from './status';
 import { applyEntry } from './replay';
+import { rebase } from './rebase';
 
 /**
  * The one way the back office changes anything: an action is applied to the cache at once, with the
@@ -23,6 +24,8 @@ export interface ActionContext {
   newId: () => string;
   /** Where a copy of each action waits until the server has it (spec/targets.md R3). */
   journal?: Bridge['journal'];
+  /** Told whether the journal could be written. */
+  onJournal?: (ok: boolean) => void;
 }
 
 export type ActionResult =
@@ -104,8 +107,9 @@ export async function performMany(
   }
   const queued = entries.filter((e) => applied.get(e.id)?.ok);
   if (queued.length > 0 && ctx.journal) {
-    // Best effort: the outbox already holds the actions; the journal is their copy outside IndexedDB.
-    await ctx.journal
+    // The outbox already holds the actions; the journal is their copy outside IndexedDB. A failed
+    // write loses nothing, but the agent is told (`onJournal`): the changes live in one place only.
+    const written = await ctx.journal
       .append(
         queued.map(({ id, name, args, actor, createdAt }) => ({
           clientId,
@@ -116,7 +120,8 @@ export async function performMany(
           createdAt,
         })),
       )
-      .catch(() => undefined);
+      .catch(() => ({ ok: false as const }));
+    ctx.onJournal?.(written.ok);
   }
   return prepared.map((p) => (p.ok ? (applied.get(p.entry.id) ?? notApplied) : p.result));
 }
@@ -143,4 +148,37 @@ async function applyOne(ctx: ActionContext, entry: OutboxEntry): Promise<ActionR
   await db.events.bulkPut(decided.value.events.map((e) => ({ ...e, mutationId: entry.id })));
   await db.outbox.add(entry);
   return { ok: true, value: decided.value.dossier, mutationId: entry.id };
+}
+
+/**
+ * Takes a pending change out of the outbox and off its dossier (the agent discarded it): kept as a
+ * rejection with its text, in one transaction. Null when it is not pending (sent meanwhile).
+ */
+export async function discardPending(
+  db: CacheDatabase,
+  settings: DisputeSettings,
+  newId: () => string,
+  mutationId: string,
+  why: string,
+  at: string,
+): Promise<OutboxEntry | null> {
+  const tables = [db.outbox, db.rejections, db.dossiers, db.base, db.messages, db.events];
+  return db.transaction('rw', tables, async () => {
+    const entry = await db.outbox.where('id').equals(mutationId).first();
+    if (!entry || entry.seq === undefined || entry.state !== 'pending') return null;
+    await db.outbox.delete(entry.seq);
+    await db.messages.where('mutationId').equals(entry.id).delete();
+    await db.events.where('mutationId').equals(entry.id).delete();
+    await db.rejections.put({
+      id: entry.id,
+      dossierId: entry.dossierId,
+      name: entry.name,
+      code: 'discarded',
+      message: why,
+      at,
+      args: entry.args,
+    });
+    await rebase(db, settings, newId, entry.dossierId, true);
+    return entry;
+  });
 }

@@ -56,6 +56,9 @@ export class SyncEngine {
   private stops: (() => void)[] = [];
   private readonly listeners = new Set<(s: SyncStatus) => void>();
   private current: SyncStatus = initialStatus;
+  /** Pushes of a stuck change back off on their own; pulls go on meanwhile. */
+  private pushFailures = 0;
+  private pushRetryAt = 0;
 
   constructor(private readonly o: EngineOptions) {}
 
@@ -101,6 +104,26 @@ export class SyncEngine {
     this.schedule(0);
   }
 
+  /** The agent asks to try the stuck change again now. */
+  retryStuck(): void {
+    this.pushRetryAt = 0;
+    this.nudge();
+  }
+
+  /** A stuck change left the outbox (discarded): the others go up at once. */
+  forgetStuck(mutationId: string): void {
+    if (this.current.stuck?.id !== mutationId) return;
+    this.pushFailures = 0;
+    this.pushRetryAt = 0;
+    void this.report({ stuck: null });
+  }
+
+  /** Whether the journal (the copy of pending changes outside IndexedDB) could be written last time. */
+  noteJournal(ok: boolean): void {
+    if (ok !== !this.current.journalFailing) return;
+    void this.report({ journalFailing: !ok });
+  }
+
   /** Recounts what is pending (after an action) without a round. */
   async refreshPending(): Promise<void> {
     await this.report({});
@@ -112,8 +135,13 @@ export class SyncEngine {
       this.timer = null;
       void this.sync().then((outcome) => {
         if (outcome.ok) this.failures = 0;
+        else if (this.stops.length === 0) return;
+        // A stuck change is tried again when its own backoff ends (pokes still pull meanwhile).
+        else if (this.current.stuck && outcome.error === this.current.stuck.error) {
+          this.schedule(Math.max(1_000, this.pushRetryAt - this.clock()));
+        }
         // Offline: the network's return nudges; meanwhile a slow retry in case the host is wrong.
-        else if (this.stops.length > 0) this.schedule(backoffDelay(++this.failures));
+        else this.schedule(backoffDelay(++this.failures));
       });
     }, delay);
   }
@@ -177,7 +205,7 @@ export class SyncEngine {
       if (fault.code === 'storage_failed') this.o.onStorageFault?.(fault);
     }
     if (outcome.ok) {
-      const at = new Date((this.o.now ?? Date.now)()).toISOString();
+      const at = new Date(this.clock()).toISOString();
       await this.o.db.meta.put({ key: metaKeys.lastSyncAt, value: at }).catch(() => undefined);
       await this.report({ state: 'up_to_date', lastSyncAt: at, progress: null, error: null });
     } else {
@@ -187,12 +215,46 @@ export class SyncEngine {
     return outcome;
   }
 
+  /**
+   * Pushes, then pulls even when the push failed: a change the server cannot take must never stop
+   * the agent from receiving everybody else's.
+   */
   private async pushThenPull(): Promise<SyncOutcome> {
-    const pushed = await this.push();
-    if (!pushed.ok) return pushed;
+    const pushed = await this.pushUnlessWaiting();
     const pulled = await this.pull();
+    if (!pushed.ok) return { ok: false, error: pushed.error };
     if (!pulled.ok) return pulled;
     return { ok: true, pulled: pulled.value, pushed: pushed.value };
+  }
+
+  private clock(): number {
+    return (this.o.now ?? Date.now)();
+  }
+
+  private async pushUnlessWaiting(): Promise<{ ok: true; value: number } | { ok: false; error: SyncError }> {
+    const { stuck } = this.current;
+    if (stuck && this.clock() < this.pushRetryAt) return { ok: false, error: stuck.error };
+    const pushed = await this.push();
+    if (pushed.ok) {
+      this.pushFailures = 0;
+      if (stuck) await this.report({ stuck: null });
+      return pushed;
+    }
+    if (!pushed.stuck) return pushed;
+    this.pushFailures++;
+    this.pushRetryAt = this.clock() + backoffDelay(this.pushFailures);
+    const error: SyncError = pushed.error;
+    await this.report({
+      stuck: {
+        id: pushed.stuck.id,
+        name: pushed.stuck.name,
+        dossierId: pushed.stuck.dossierId,
+        attempts: pushed.stuck.attempts ?? 1,
+        error,
+        retryAt: new Date(this.pushRetryAt).toISOString(),
+      },
+    });
+    return { ok: false, error };
   }
 
   /** Pushes pending actions in order; answered ones leave the journal (the server has them). */
@@ -206,8 +268,12 @@ export class SyncEngine {
       batchSize: this.o.pushBatch ?? 100,
       now: this.o.now ?? Date.now,
       onAnswered: (ids) => {
-        // Best effort: a journal entry left behind is re-pushed after a rebuild and answered duplicate.
-        void bridge.journal.remove(ids);
+        // A journal entry left behind is harmless (re-pushed after a rebuild, answered duplicate),
+        // but a journal that cannot be written is said in the status region.
+        void bridge.journal.remove(ids).then(
+          (written) => this.noteJournal(written.ok),
+          () => this.noteJournal(false),
+        );
       },
     });
   }

@@ -3,10 +3,10 @@ import type { Bridge, DeskNotification } from '../../src-shared/contract/bridge'
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
-import { CacheDatabase } from '../cache/db';
+import { CacheDatabase, metaKeys } from '../cache/db';
 import { reconcileJournal } from '../cache/journal';
 import type { ActionRequest, ActionResult } from './actions';
-import { performMany } from './actions';
+import { discardPending, performMany } from './actions';
 import type { EngineOptions, SyncError } from './engine';
 import { SyncEngine } from './engine';
 import { PresenceTracker } from './presence';
@@ -131,6 +131,7 @@ export class LocalClient {
         now: this.o.now ?? Date.now,
         newId: this.newId,
         journal: this.o.bridge.journal,
+        onJournal: (ok) => this.engine.noteJournal(ok),
       },
       requests,
     );
@@ -141,6 +142,35 @@ export class LocalClient {
       void this.rebuild('failed');
     }
     return results;
+  }
+
+  /**
+   * Gives up a pending change the server cannot take (after the agent confirmed): it leaves the
+   * outbox and the dossier, is kept as a rejection with its text (to copy or send again), and stays
+   * in the journal as the device's record of what was discarded. The changes behind it go up.
+   */
+  async discard(mutationId: string, why: string): Promise<boolean> {
+    const entry = await discardPending(this.db, this.o.settings, this.newId, mutationId, why, now());
+    if (!entry) return false;
+    const clientId = (await this.db.meta.get(metaKeys.clientId))?.value;
+    const written = await this.o.bridge.journal
+      .append([
+        {
+          clientId: typeof clientId === 'string' ? clientId : 'unknown',
+          id: entry.id,
+          name: entry.name,
+          args: entry.args,
+          actor: entry.actor,
+          createdAt: entry.createdAt,
+          discarded: { at: now(), why: why.slice(0, 1_000) },
+        },
+      ])
+      .catch(() => ({ ok: false as const }));
+    this.engine.noteJournal(written.ok);
+    this.engine.forgetStuck(mutationId);
+    await this.engine.refreshPending();
+    this.engine.nudge();
+    return true;
   }
 
   notify(notification: DeskNotification): void {

@@ -1,14 +1,18 @@
 import type { RefusalDetails } from '../../src-shared/domain/refusals';
 import { refusalDetailsSchema } from '../../src-shared/domain/refusals';
 import type { Bridge, BridgeError } from '../../src-shared/contract/bridge';
+import type { MutationResult } from '../../src-shared/contract/sync';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
-import type { CacheDatabase } from '../cache/db';
+import type { CacheDatabase, OutboxEntry } from '../cache/db';
 import { clientIdOf } from '../cache/db';
 import { rebase } from './rebase';
 
 /**
  * Pushing the outbox: pending actions in order, in batches, each under its stable mutation id, so a
- * batch whose answer was lost is simply pushed again and the server answers `duplicate`.
+ * batch whose answer was lost is simply pushed again and the server answers `duplicate`. A batch the
+ * server cannot take as a whole is pushed again one change at a time, to find the one it cannot
+ * take: that change is "stuck" — marked with its attempts and the error, shown to the agent, who
+ * retries it or discards it — and the changes behind it wait, in order.
  */
 
 export interface PushContext {
@@ -22,60 +26,122 @@ export interface PushContext {
   onAnswered?: (ids: string[], rejected: number) => void;
 }
 
-export async function pushOutbox(
-  ctx: PushContext,
-): Promise<{ ok: true; value: number } | { ok: false; error: BridgeError }> {
+export type PushOutcome =
+  { ok: true; value: number } | { ok: false; error: BridgeError; stuck: OutboxEntry | null };
+
+/** Below the API's body limit (256 KiB), with room for the envelope. */
+export const maxBatchBytes = 192 * 1024;
+
+/** Failures that say something about the changes sent, not about the network or the session. */
+const changeFaults: ReadonlySet<BridgeError['code']> = new Set(['server_error', 'invalid_request']);
+
+export async function pushOutbox(ctx: PushContext): Promise<PushOutcome> {
   const { db, bridge } = ctx;
   let count = 0;
+  let oneByOne = false;
   for (;;) {
-    const slice = await db.outbox.where('state').equals('pending').sortBy('seq');
-    const batch = slice.slice(0, ctx.batchSize);
-    if (batch.length === 0) return { ok: true, value: count };
+    const pending = await db.outbox.where('state').equals('pending').sortBy('seq');
+    const batch = takeBatch(pending, oneByOne ? 1 : ctx.batchSize);
+    const head = batch[0];
+    if (!head) return { ok: true, value: count };
     const answer = await bridge.push({
       clientId: await clientIdOf(db, ctx.newId),
       mutations: batch.map((e) => ({ id: e.id, name: e.name, args: e.args })),
     });
-    if (!answer.ok) return answer;
-    const byId = new Map(answer.value.results.map((r) => [r.id, r]));
-    const answered: string[] = [];
-    let rejected = 0;
-    const tables = [db.outbox, db.rejections, db.dossiers, db.base, db.messages, db.events];
-    await db.transaction('rw', tables, async () => {
-      for (const entry of batch) {
-        const result = byId.get(entry.id);
-        if (!result || entry.seq === undefined) continue;
-        answered.push(entry.id);
-        if (result.status === 'rejected') {
-          rejected++;
-          await db.outbox.delete(entry.seq);
-          await db.messages.where('mutationId').equals(entry.id).delete();
-          await db.events.where('mutationId').equals(entry.id).delete();
-          await db.rejections.put({
-            id: entry.id,
-            dossierId: entry.dossierId,
-            name: entry.name,
-            code: result.error?.code ?? 'conflict',
-            message: result.error?.message ?? 'The server refused this change.',
-            ...refusalDetailsOf(result.error?.details),
-            at: new Date(ctx.now()).toISOString(),
-          });
-          // No pull since the acknowledged actions were applied: they are not in `base` yet.
-          await rebase(db, ctx.settings, ctx.newId, entry.dossierId, true);
-        } else {
-          await db.outbox.update(entry.seq, { state: 'acknowledged' });
-        }
+    if (!answer.ok) {
+      if (!changeFaults.has(answer.error.code)) return { ok: false, error: answer.error, stuck: null };
+      if (batch.length > 1) {
+        oneByOne = true;
+        continue;
       }
-    });
-    ctx.onAnswered?.(answered, rejected);
-    // An answer that covers none of the batch would loop forever: let the round fail and back off.
-    if (answered.length === 0) {
-      return {
-        ok: false,
-        error: { code: 'server_error', message: 'The server answered none of the changes.' },
-      };
+      return { ok: false, error: answer.error, stuck: await noteFailure(ctx, head, answer.error) };
     }
-    count += answered.length;
+    const answered = await settleAnswers(ctx, batch, answer.value.results);
+    ctx.onAnswered?.(answered.ids, answered.rejected);
+    // An answer that covers none of the batch would loop forever: the head is stuck.
+    if (answered.ids.length === 0) {
+      const error: BridgeError = {
+        code: 'server_error',
+        message: 'The server answered none of the changes.',
+      };
+      if (batch.length > 1 && !oneByOne) {
+        oneByOne = true;
+        continue;
+      }
+      return { ok: false, error, stuck: await noteFailure(ctx, head, error) };
+    }
+    count += answered.ids.length;
   }
+}
+
+/** The next changes in order: at most `size`, and at most `maxBatchBytes` of JSON (at least one). */
+export function takeBatch(pending: readonly OutboxEntry[], size: number): OutboxEntry[] {
+  const batch: OutboxEntry[] = [];
+  let bytes = 0;
+  const encoder = new TextEncoder();
+  for (const entry of pending) {
+    if (batch.length >= size) break;
+    const entryBytes = encoder.encode(
+      JSON.stringify({ id: entry.id, name: entry.name, args: entry.args }),
+    ).length;
+    if (batch.length > 0 && bytes + entryBytes > maxBatchBytes) break;
+    batch.push(entry);
+    bytes += entryBytes;
+  }
+  return batch;
+}
+
+async function settleAnswers(
+  ctx: PushContext,
+  batch: readonly OutboxEntry[],
+  results: readonly MutationResult[],
+): Promise<{ ids: string[]; rejected: number }> {
+  const { db } = ctx;
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const ids: string[] = [];
+  let rejected = 0;
+  const tables = [db.outbox, db.rejections, db.dossiers, db.base, db.messages, db.events];
+  await db.transaction('rw', tables, async () => {
+    for (const entry of batch) {
+      const result = byId.get(entry.id);
+      if (!result || entry.seq === undefined) continue;
+      ids.push(entry.id);
+      if (result.status === 'rejected') {
+        rejected++;
+        await db.outbox.delete(entry.seq);
+        await db.messages.where('mutationId').equals(entry.id).delete();
+        await db.events.where('mutationId').equals(entry.id).delete();
+        await db.rejections.put({
+          id: entry.id,
+          dossierId: entry.dossierId,
+          name: entry.name,
+          code: result.error?.code ?? 'conflict',
+          message: result.error?.message ?? 'The server refused this change.',
+          ...refusalDetailsOf(result.error?.details),
+          at: new Date(ctx.now()).toISOString(),
+          args: entry.args,
+        });
+        // No pull since the acknowledged actions were applied: they are not in `base` yet.
+        await rebase(db, ctx.settings, ctx.newId, entry.dossierId, true);
+      } else {
+        await db.outbox.update(entry.seq, { state: 'acknowledged' });
+      }
+    }
+  });
+  return { ids, rejected };
+}
+
+/** Marks the change the server could not take: one more attempt, and why. */
+async function noteFailure(ctx: PushContext, entry: OutboxEntry, error: BridgeError): Promise<OutboxEntry> {
+  const marked: OutboxEntry = {
+    ...entry,
+    attempts: (entry.attempts ?? 0) + 1,
+    lastError: { code: error.code, message: error.message, at: new Date(ctx.now()).toISOString() },
+  };
+  if (entry.seq !== undefined) {
+    await ctx.db.outbox.update(entry.seq, { attempts: marked.attempts, lastError: marked.lastError });
+  }
+  return marked;
 }
 
 /** Details kept only when they are a reason we know: the cache holds what the shared schema says. */

@@ -27,6 +27,17 @@ export interface SyncError {
   message: string;
 }
 
+/** A change the server could not take (the changes behind it wait): what, where, why, how often. */
+export interface StuckChange {
+  id: string;
+  name: string;
+  dossierId: string;
+  attempts: number;
+  error: SyncError;
+  /** When the engine tries it again by itself (backing off); the agent can retry now. */
+  retryAt: string | null;
+}
+
 export interface SyncStatus {
   state: 'idle' | 'syncing' | 'up_to_date' | 'offline' | 'error';
   /** Actions not yet accepted by the server. */
@@ -34,6 +45,13 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   progress: SyncProgress | null;
   error: SyncError | null;
+  /** The change holding the others back, while the server cannot take it. */
+  stuck: StuckChange | null;
+  /**
+   * The copy of pending changes outside IndexedDB (the journal) could not be written: they are
+   * kept in the local cache only until it can.
+   */
+  journalFailing: boolean;
 }
 
 export const initialStatus: SyncStatus = {
@@ -42,6 +60,8 @@ export const initialStatus: SyncStatus = {
   lastSyncAt: null,
   progress: null,
   error: null,
+  stuck: null,
+  journalFailing: false,
 };
 
 /** Share of a round done, from 0 to 1 (null when the server gave no count). */

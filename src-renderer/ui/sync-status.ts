@@ -12,6 +12,8 @@ export interface SyncStatusView {
   lastSyncAt: string | null;
   progress: SyncProgressView | null;
   error: { code: DeskErrorCode; message: string } | null;
+  /** A change the server cannot take, holding the others back (the banner says which and why). */
+  stuck?: { id: string } | null;
 }
 
 export interface SyncProgressView {
@@ -74,7 +76,7 @@ export function syncStatusTexts(
       headline = pendingText ?? t('sync.upToDate');
       break;
     case 'error':
-      headline = t('sync.failed');
+      headline = s.stuck ? t('sync.stuck') : t('sync.failed');
       break;
     case 'idle':
       headline = t('sync.waiting');
@@ -87,6 +89,6 @@ export function syncStatusTexts(
       s.lastSyncAt === null
         ? t('sync.neverSynced')
         : t('sync.lastSync', { time: format.moment(s.lastSyncAt, now) }),
-    error: s.state === 'error' && s.error ? t(`error.${s.error.code}`) : null,
+    error: s.state === 'error' && s.error && !s.stuck ? t(`error.${s.error.code}`) : null,
   };
 }

@@ -148,7 +148,7 @@ export function Workspace({ session }: { session: Session }) {
       onSelectQueue={chooseQueue}
       navExtra={<SavedViewsNav activeViewId={viewId} onSelect={chooseView} />}
     >
-      <Banners onSignInAgain={() => setOverlay('reauth')} />
+      <Banners onSignInAgain={() => setOverlay('reauth')} onOpen={open} />
       <div className="workspace__split">
         <section className="workspace__list" aria-labelledby="queue-title">
           {search ? (

@@ -48,6 +48,11 @@ export const journalEntrySchema = z.object({
   args: z.record(z.string(), z.unknown()),
   actor: z.object({ role: z.enum(['agent', 'supervisor']), id: idSchema, name: z.string().max(200) }),
   createdAt: instantSchema,
+  /**
+   * Set on the record of a change the agent discarded (the server could not take it): it stays in
+   * the journal as the device's account of what was given up, and is never sent again.
+   */
+  discarded: z.object({ at: instantSchema, why: z.string().max(1_000) }).optional(),
 });
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 

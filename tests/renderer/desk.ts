@@ -1,7 +1,8 @@
 import type { CacheDatabase } from '../../src-renderer/cache/db';
 import type { Desk } from '../../src-renderer/data/desk';
-import { perform, performMany } from '../../src-renderer/sync/actions';
+import { discardPending, perform, performMany } from '../../src-renderer/sync/actions';
 import { initialStatus } from '../../src-renderer/sync/status';
+import type { SyncStatus } from '../../src-renderer/sync/status';
 import type { Presence } from '../../src-renderer/sync/presence';
 import type { User } from '../../src-shared/domain/model';
 import { defaultSettings } from '../../src-shared/domain/settings';
@@ -13,6 +14,9 @@ export interface TestDeskOptions {
   generation?: number;
   others?: Presence[];
   announce?: (dossierId: string, activity: 'viewing' | 'writing') => void;
+  /** The sync status the screens see (standing still; initial by default). */
+  status?: SyncStatus;
+  retryStuck?: () => void;
 }
 
 /**
@@ -35,7 +39,17 @@ export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
     generation: options.generation ?? 0,
     perform: (name, args) => perform(context(), name, args),
     performMany: (requests) => performMany(context(), requests),
-    status: { get: () => initialStatus, subscribe: () => () => undefined },
+    status: { get: () => options.status ?? initialStatus, subscribe: () => () => undefined },
+    retryStuck: options.retryStuck ?? (() => undefined),
+    discard: (mutationId, why) =>
+      discardPending(
+        db,
+        defaultSettings,
+        () => crypto.randomUUID(),
+        mutationId,
+        why,
+        new Date().toISOString(),
+      ).then(Boolean),
     notice: null,
     presence: {
       others: () => options.others ?? [],

@@ -26,6 +26,8 @@ describe('SyncStatusBar', () => {
       lastSyncAt: null,
       progress: { changes: 1, bytes: 2, remaining: null, firstSync: true },
       error: { code: 'storage_full', message: 'disk full' },
+      stuck: null,
+      journalFailing: false,
     };
     // Compiles only while the engine's status fits the bar's props.
     const view: SyncStatusView = engine;

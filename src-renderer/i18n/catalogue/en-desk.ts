@@ -86,6 +86,7 @@ export const enDesk = {
   'sync.syncingPercent': 'Syncing {percent}',
   'sync.upToDate': 'Up to date',
   'sync.waiting': 'Waiting to sync',
+  'sync.stuck': 'A change cannot be sent',
   'sync.failed': 'Sync failed',
   'sync.pending': { one: '{count} pending', other: '{count} pending' },
   'sync.lastSync': 'Last sync {time}',

@@ -41,6 +41,29 @@ export const enWorkspace = {
   'notice.outdated': 'A newer version of the back office is open in another window. Reload to continue.',
   'notice.unavailable': 'The local database is unavailable: {message}',
   'notice.dismiss': 'Dismiss',
+  'notice.readFailed':
+    'Part of the local copy could not be read ({message}): what is shown may be incomplete. Reload the app; your changes are kept.',
+  'notice.journalFailing':
+    'Your pending changes could not be copied outside the local database (is the disk full?). They are kept in the local database and will be sent; free some space to keep a second copy.',
+  'stuck.text': 'A change cannot be sent: {action} on {reference}. {why}',
+  'stuck.detail': {
+    one: 'The server said: “{message}” (tried once).',
+    other: 'The server said: “{message}” (tried {count} times).',
+  },
+  'stuck.waiting': {
+    one: '{count} more change waits behind it.',
+    other: '{count} more changes wait behind it.',
+  },
+  'stuck.retryAt': 'Next try at {time}.',
+  'stuck.unknownDossier': 'a dossier no longer in the local copy',
+  'stuck.retry': 'Retry now',
+  'stuck.discard': 'Discard…',
+  'stuck.confirmTitle': 'Discard “{action}” on {reference}?',
+  'stuck.confirmText':
+    'This change was never applied by the server. Discarding it takes it off the dossier and lets the changes behind it go up. What it said stays on the dossier, to copy or send again, and in this computer’s journal.',
+  'stuck.keep': 'Keep it',
+  'stuck.confirmDiscard': 'Discard this change',
+  'stuck.discardedWhy': 'Discarded by you: the server could not take it ({why}).',
   'list.columns': 'Reference, customer, merchant, amount, subject, status, assignee, deadline',
   'list.loadingRow': 'Loading…',
   'list.noDossierOpen': 'Select a dossier to read it here.',

@@ -86,6 +86,7 @@ export const frDesk: TranslationOf<typeof enDesk> = {
   'sync.syncingPercent': 'Synchronisation {percent}',
   'sync.upToDate': 'À jour',
   'sync.waiting': 'En attente de synchronisation',
+  'sync.stuck': 'Une modification ne peut pas partir',
   'sync.failed': 'Échec de la synchronisation',
   'sync.pending': {
     one: '{count} modification en attente',

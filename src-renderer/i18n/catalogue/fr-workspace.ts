@@ -45,6 +45,29 @@ export const frWorkspace: TranslationOf<typeof enWorkspace> = {
     'Une version plus récente du back-office est ouverte dans une autre fenêtre. Rechargez pour continuer.',
   'notice.unavailable': 'La base locale est indisponible : {message}',
   'notice.dismiss': 'Fermer',
+  'notice.readFailed':
+    'Une partie de la copie locale n’a pas pu être lue ({message}) : l’affichage peut être incomplet. Rechargez l’application ; vos modifications sont conservées.',
+  'notice.journalFailing':
+    'Vos modifications en attente n’ont pas pu être copiées hors de la base locale (disque plein ?). Elles sont conservées dans la base locale et seront envoyées ; libérez de la place pour en garder une seconde copie.',
+  'stuck.text': 'Une modification ne peut pas être envoyée : {action} sur {reference}. {why}',
+  'stuck.detail': {
+    one: 'Le serveur a répondu : « {message} » (une tentative).',
+    other: 'Le serveur a répondu : « {message} » ({count} tentatives).',
+  },
+  'stuck.waiting': {
+    one: '{count} autre modification attend derrière elle.',
+    other: '{count} autres modifications attendent derrière elle.',
+  },
+  'stuck.retryAt': 'Prochain essai à {time}.',
+  'stuck.unknownDossier': 'un dossier absent de la copie locale',
+  'stuck.retry': 'Réessayer',
+  'stuck.discard': 'Abandonner…',
+  'stuck.confirmTitle': 'Abandonner « {action} » sur {reference} ?',
+  'stuck.confirmText':
+    'Le serveur n’a jamais appliqué cette modification. L’abandonner la retire du dossier et laisse partir celles qui attendent derrière elle. Son contenu reste sur le dossier, à copier ou renvoyer, et dans le journal de cet ordinateur.',
+  'stuck.keep': 'La garder',
+  'stuck.confirmDiscard': 'Abandonner cette modification',
+  'stuck.discardedWhy': 'Abandonnée par vous : le serveur ne pouvait pas l’accepter ({why}).',
   'list.columns': 'Référence, client, marchand, montant, objet, statut, responsable, échéance',
   'list.loadingRow': 'Chargement…',
   'list.noDossierOpen': 'Sélectionnez un dossier pour le lire ici.',
