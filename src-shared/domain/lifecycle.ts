@@ -2,6 +2,7 @@ import type { Command } from './commands';
 import { commandRoles } from './commands';
 import type { Attachment, Dossier, Transaction } from './model';
 import { limits } from './model';
+import { isMerchantOverdue } from './queues';
 import { iso, ms, reminderDueAt } from './settings';
 import type { Decided, RuleContext } from './transitions';
 import { Draft, refuse, systemActor } from './transitions';
@@ -134,7 +135,9 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
     case 'merchant.message': {
       if (!open) return closedRefusal(d);
       draft.addMessage(actor, 'both', 'message', cmd.args.body, now, cmd.args.attachments);
+      // Whoever wrote to the customer last answered last: the customer's next message goes to them.
       if (d.status === 'awaiting_merchant') draft.toCustomer('merchant');
+      else x.lastAnswerBy = 'merchant';
       return done();
     }
     case 'dossier.reply': {
@@ -158,9 +161,14 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
       if (d.status !== 'awaiting_merchant') {
         return refuse('conflict', { reason: 'not_awaiting_merchant' }, d.reference);
       }
-      x.merchantStage = 'reminded';
-      x.remindedAt = iso(now);
-      x.dueAt = reminderDueAt(now, ctx.settings);
+      // A formal step after a missed deadline, never before it.
+      if (!isMerchantOverdue(d, now)) return refuse('conflict', { reason: 'merchant_not_late' }, d.reference);
+      // Once per missed deadline: a second reminder repeats the letter, not the 5 days.
+      if (d.merchantStage !== 'reminded') {
+        x.merchantStage = 'reminded';
+        x.remindedAt = iso(now);
+        x.dueAt = reminderDueAt(now, ctx.settings);
+      }
       const body = cmd.args.body ?? draft.letter('good_practices_reminder', d.transaction.merchantLanguage);
       draft.addMessage(actor, 'merchant', 'good_practices_reminder', body, now);
       return done();

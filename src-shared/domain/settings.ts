@@ -12,6 +12,14 @@ export const disputeSettingsSchema = z
     merchantAnswerDays: z.int().min(1).max(90),
     /** The new deadline a Good Practices reminder gives the merchant, in calendar days. */
     merchantReminderDays: z.int().min(1).max(90),
+    /**
+     * When the merchant misses its deadline: `automatic` sends the Good Practices reminder and the
+     * customer's rights information at that moment; `manual` leaves them to an agent, and a dossier
+     * left in Merchant overdue escalates to Klik & Pay after `overdueEscalationBusinessDays`. Either
+     * way a merchant's silence never drifts to a closure for inactivity.
+     */
+    overdueLetters: z.enum(['automatic', 'manual']).default('automatic'),
+    overdueEscalationBusinessDays: z.int().min(1).max(30).default(1),
     /** Days without communication after which a dossier closes by itself. */
     inactivityDays: z.int().min(2).max(3650),
     /** Days before the auto-close at which both parties get a notice. */
@@ -30,6 +38,8 @@ export const defaultSettings: DisputeSettings = {
   klikpayReplyBusinessDays: 1,
   merchantAnswerDays: 7,
   merchantReminderDays: 5,
+  overdueLetters: 'automatic',
+  overdueEscalationBusinessDays: 1,
   inactivityDays: 120,
   preCloseNoticeDays: 14,
   recentlyClosedDays: 30,
@@ -45,6 +55,9 @@ export const merchantDueAt = (from: number, s: DisputeSettings): string =>
   iso(addCalendarDays(from, s.merchantAnswerDays, s.calendar));
 export const reminderDueAt = (from: number, s: DisputeSettings): string =>
   iso(addCalendarDays(from, s.merchantReminderDays, s.calendar));
+/** Manual letters: when a dossier left in Merchant overdue since `missedAt` escalates. */
+export const overdueEscalationAt = (missedAt: string, s: DisputeSettings): number =>
+  addBusinessDays(ms(missedAt), s.overdueEscalationBusinessDays, s.calendar);
 
 /**
  * The inactivity clock runs from the last communication, or from a reopening, whichever is later:

@@ -13,6 +13,40 @@ const theirPayment = (f: LetterFacts) =>
 const dossier = (f: LetterFacts) =>
   `dossier ${f.reference} (payment of ${f.amount} to ${f.merchantName} on ${f.transactionDate}, order ${f.orderReference})`;
 const by = (date: string | null, fallback: string) => (date ? `by ${date}` : fallback);
+const businessDays = (n: number) => (n === 1 ? 'one business day' : `${n} business days`);
+
+/** What the merchant did, as the rights letter tells the customer: only what is true. */
+function merchantSoFar(f: LetterFacts): string {
+  switch (f.merchantState) {
+    case 'answer_due':
+      return `Klik & Pay has forwarded it to ${f.merchantName}, who is asked to answer you ${by(f.dueDate, 'within a reasonable period')}.`;
+    case 'late':
+      return `${f.merchantName} has not answered it within the deadline. Klik & Pay follows the dossier and will step in.`;
+    case 'reminded':
+      return (
+        `${f.merchantName} has not answered it within the deadline, so Klik & Pay has reminded them of the ` +
+        `e-commerce Good Practices and asked them to answer you ${by(f.dueDate, 'without delay')}.`
+      );
+    case 'answered':
+      return `${f.merchantName} has answered your claim; if that answer does not settle the dispute, here is where you stand.`;
+    case 'klikpay':
+      return f.subject === 'payment'
+        ? 'As it concerns the payment itself, Klik & Pay handles it directly.'
+        : 'Klik & Pay handles your claim directly.';
+  }
+}
+
+function closedBy(f: LetterFacts): string {
+  switch (f.closedBy) {
+    case 'customer':
+      return `${f.customerName} has told Klik & Pay that the dispute is resolved, so ${dossier(f)} is now closed.`;
+    case 'inactivity':
+      return `${capitalise(dossier(f))} is now closed for lack of communication.`;
+    case 'klikpay':
+    case null:
+      return `Klik & Pay has closed ${dossier(f)}: the dispute is considered settled.`;
+  }
+}
 
 function rightsFocus(f: LetterFacts): string {
   switch (f.reason) {
@@ -63,11 +97,7 @@ export const lettersEn: Letters = {
   rights_information: (f) =>
     `Dear ${f.customerName},\n\n` +
     `Your claim ${f.reference} concerns ${yourPayment(f)}. ` +
-    (f.subject === 'delivery'
-      ? `${f.merchantName} has not answered it within the deadline, so Klik & Pay has reminded them of the ` +
-        `e-commerce Good Practices and asked them to answer you.\n\n`
-      : `Klik & Pay has reminded ${f.merchantName} of the e-commerce Good Practices and asked them to answer ` +
-        `you.\n\n`) +
+    `${merchantSoFar(f)}\n\n` +
     `Here is what the law gives you as a consumer buying at a distance (European Union and France).\n\n` +
     `${rightsFocus(f)}\n\n` +
     `- Delivery: on the agreed date, or within 30 days of the order when none was agreed.\n` +
@@ -80,7 +110,9 @@ export const lettersEn: Letters = {
     `written complaint to it (for e-commerce in France, the FEVAD mediator).\n` +
     `- As a last resort, you can ask your card issuer about a chargeback, within the card scheme’s time ` +
     `limits.\n\n` +
-    `We keep following your dossier and will write to you again as soon as the merchant answers.` +
+    (f.merchantState === 'klikpay' || f.merchantState === 'answered'
+      ? `We keep following your dossier and will come back to you.`
+      : `We keep following your dossier and will write to you again as soon as the merchant answers.`) +
     signature,
 
   request_for_proof: (f) =>
@@ -110,9 +142,9 @@ export const lettersEn: Letters = {
         `if the merchant does not answer.`
       : f.subject === 'payment'
         ? `As it concerns the payment, Klik & Pay handles it directly and will, if possible, reply within ` +
-          `one business day.`
+          `${businessDays(f.klikpayReplyBusinessDays)}.`
         : `As ${f.merchantName} cannot be reached by e-mail, Klik & Pay handles your claim directly and will, ` +
-          `if possible, reply within one business day.`) +
+          `if possible, reply within ${businessDays(f.klikpayReplyBusinessDays)}.`) +
     `\n\nPlease quote the reference ${f.reference} in any correspondence about this claim.` +
     signature,
 
@@ -123,8 +155,10 @@ export const lettersEn: Letters = {
     `Subject of the claim: ${f.subjectLabel}; reason given by the customer: ${f.reasonLabel}. You will find ` +
     `their message in the dossier.\n\n` +
     `Please answer your customer through Klik & Pay ${by(f.dueDate, 'within a reasonable period')}. ` +
-    `Klik & Pay follows the dossier: without an answer in time, we will remind you of the e-commerce Good ` +
-    `Practices and inform the customer of their rights.` +
+    (f.automaticLetters
+      ? `Klik & Pay follows the dossier: without an answer in time, we will remind you of the e-commerce Good ` +
+        `Practices and inform the customer of their rights.`
+      : `Klik & Pay follows the dossier: without an answer in time, we will step in.`) +
     signature,
 
   pre_close_notice: (f) =>
@@ -137,15 +171,14 @@ export const lettersEn: Letters = {
 
   auto_close_notice: (f) =>
     `Hello,\n\n` +
-    `${capitalise(dossier(f))} has been closed automatically after 120 days without communication ` +
-    `through Klik & Pay.\n\n` +
+    `${capitalise(dossier(f))} has been closed automatically after ${f.inactivityDays} days without ` +
+    `communication through Klik & Pay.\n\n` +
     `If the dispute is not settled, please contact us quoting the reference ${f.reference}.` +
     signature,
 
   closure_notice: (f) =>
     `Hello,\n\n` +
-    `Klik & Pay has closed ${dossier(f)}: the dispute is considered settled. ` +
-    `Thank you for your cooperation.\n\n` +
+    `${closedBy(f)} Thank you for your cooperation.\n\n` +
     `If you believe it is not settled, please contact us quoting the reference ${f.reference}.` +
     signature,
 
@@ -157,9 +190,12 @@ export const lettersEn: Letters = {
 
   escalation_notice: (f) =>
     `Hello,\n\n` +
-    `The merchant did not answer in ${dossier(f)} within the deadline, even after being reminded of the ` +
-    `e-commerce Good Practices. Klik & Pay now takes the dossier over and will, if possible, come back to ` +
-    `you within one business day.` +
+    (f.merchantReminded
+      ? `The merchant did not answer in ${dossier(f)} within the deadline, even after being reminded of the ` +
+        `e-commerce Good Practices.`
+      : `The merchant did not answer in ${dossier(f)} within the deadline.`) +
+    ` Klik & Pay now takes the dossier over and will, if possible, come back to you within ` +
+    `${businessDays(f.klikpayReplyBusinessDays)}.` +
     signature,
 };
 

@@ -14,6 +14,40 @@ const dossier = (f: LetterFacts) =>
   `dossier ${f.reference} (paiement de ${f.amount} à ${f.merchantName} du ${f.transactionDate}, ` +
   `commande ${f.orderReference})`;
 const avant = (date: string | null, sinon: string) => (date ? `au plus tard le ${date}` : sinon);
+const joursOuvres = (n: number) => (n === 1 ? 'un jour ouvré' : `${n} jours ouvrés`);
+
+/** Ce qu’a fait le marchand, tel que la lettre sur les droits le dit au client : rien que le vrai. */
+function marchandJusquIci(f: LetterFacts): string {
+  switch (f.merchantState) {
+    case 'answer_due':
+      return `Klik & Pay l’a transmise à ${f.merchantName}, en lui demandant de vous répondre ${avant(f.dueDate, 'dans un délai raisonnable')}.`;
+    case 'late':
+      return `${f.merchantName} n’y a pas répondu dans le délai imparti. Klik & Pay suit le dossier et va intervenir.`;
+    case 'reminded':
+      return (
+        `${f.merchantName} n’y a pas répondu dans le délai imparti : Klik & Pay lui a donc rappelé les ` +
+        `Bonnes Pratiques du e-commerce et lui a demandé de vous répondre ${avant(f.dueDate, 'sans tarder')}.`
+      );
+    case 'answered':
+      return `${f.merchantName} a répondu à votre réclamation ; si cette réponse ne règle pas le litige, voici où vous en êtes.`;
+    case 'klikpay':
+      return f.subject === 'payment'
+        ? 'Elle porte sur le paiement lui-même : Klik & Pay la traite directement.'
+        : 'Klik & Pay traite directement votre réclamation.';
+  }
+}
+
+function closPar(f: LetterFacts): string {
+  switch (f.closedBy) {
+    case 'customer':
+      return `${f.customerName} a indiqué à Klik & Pay que le litige est résolu : le ${dossier(f)} est donc clos.`;
+    case 'inactivity':
+      return `Le ${dossier(f)} est clos faute d’échanges.`;
+    case 'klikpay':
+    case null:
+      return `Klik & Pay a clos le ${dossier(f)} : le litige est considéré comme réglé.`;
+  }
+}
 
 function droitsEssentiels(f: LetterFacts): string {
   switch (f.reason) {
@@ -64,11 +98,7 @@ export const lettersFr: Letters = {
   rights_information: (f) =>
     `Bonjour ${f.customerName},\n\n` +
     `Votre réclamation ${f.reference} porte sur ${votrePaiement(f)}. ` +
-    (f.subject === 'delivery'
-      ? `${f.merchantName} n’y a pas répondu dans le délai imparti : Klik & Pay lui a donc rappelé les ` +
-        `Bonnes Pratiques du e-commerce et lui a demandé de vous répondre.\n\n`
-      : `Klik & Pay a rappelé à ${f.merchantName} les Bonnes Pratiques du e-commerce et lui a demandé de ` +
-        `vous répondre.\n\n`) +
+    `${marchandJusquIci(f)}\n\n` +
     `Voici ce que la loi vous garantit en tant que consommateur pour un achat à distance (Union européenne ` +
     `et France).\n\n` +
     `${droitsEssentiels(f)}\n\n` +
@@ -84,7 +114,9 @@ export const lettersFr: Letters = {
     `France, le médiateur de la FEVAD).\n` +
     `- En dernier recours, vous pouvez interroger votre banque, émettrice de votre carte, sur une ` +
     `rétrofacturation (chargeback), dans les délais fixés par le réseau de la carte.\n\n` +
-    `Nous continuons de suivre votre dossier et reviendrons vers vous dès la réponse du marchand.` +
+    (f.merchantState === 'klikpay' || f.merchantState === 'answered'
+      ? `Nous continuons de suivre votre dossier et reviendrons vers vous.`
+      : `Nous continuons de suivre votre dossier et reviendrons vers vous dès la réponse du marchand.`) +
     signature,
 
   request_for_proof: (f) =>
@@ -115,9 +147,9 @@ export const lettersFr: Letters = {
         `marchand ne répond pas.`
       : f.subject === 'payment'
         ? `Elle porte sur le paiement : Klik & Pay la traite directement et vous répondra, si possible, sous ` +
-          `un jour ouvré.`
+          `${joursOuvres(f.klikpayReplyBusinessDays)}.`
         : `${f.merchantName} ne pouvant être joint par e-mail, Klik & Pay traite directement votre ` +
-          `réclamation et vous répondra, si possible, sous un jour ouvré.`) +
+          `réclamation et vous répondra, si possible, sous ${joursOuvres(f.klikpayReplyBusinessDays)}.`) +
     `\n\nMerci de rappeler la référence ${f.reference} dans tout échange concernant cette réclamation.` +
     signature,
 
@@ -128,8 +160,10 @@ export const lettersFr: Letters = {
     `Objet de la réclamation : ${f.subjectLabel} ; motif indiqué par le client : ${f.reasonLabel}. Vous ` +
     `trouverez son message dans le dossier.\n\n` +
     `Merci de répondre à votre client via Klik & Pay ${avant(f.dueDate, 'dans un délai raisonnable')}. ` +
-    `Klik & Pay suit le dossier : sans réponse dans ce délai, nous vous rappellerons les Bonnes Pratiques ` +
-    `du e-commerce et informerons le client de ses droits.` +
+    (f.automaticLetters
+      ? `Klik & Pay suit le dossier : sans réponse dans ce délai, nous vous rappellerons les Bonnes Pratiques ` +
+        `du e-commerce et informerons le client de ses droits.`
+      : `Klik & Pay suit le dossier : sans réponse dans ce délai, nous interviendrons.`) +
     signature,
 
   pre_close_notice: (f) =>
@@ -143,15 +177,14 @@ export const lettersFr: Letters = {
 
   auto_close_notice: (f) =>
     `Bonjour,\n\n` +
-    `Le ${dossier(f)} a été clos automatiquement après 120 jours sans échange par l’intermédiaire de ` +
-    `Klik & Pay.\n\n` +
+    `Le ${dossier(f)} a été clos automatiquement après ${f.inactivityDays} jours sans échange par ` +
+    `l’intermédiaire de Klik & Pay.\n\n` +
     `Si le litige n’est pas réglé, merci de nous contacter en rappelant la référence ${f.reference}.` +
     signature,
 
   closure_notice: (f) =>
     `Bonjour,\n\n` +
-    `Klik & Pay a clos le ${dossier(f)} : le litige est considéré comme réglé. ` +
-    `Merci de votre collaboration.\n\n` +
+    `${closPar(f)} Merci de votre collaboration.\n\n` +
     `Si vous estimez qu’il ne l’est pas, merci de nous contacter en rappelant la référence ${f.reference}.` +
     signature,
 
@@ -163,8 +196,11 @@ export const lettersFr: Letters = {
 
   escalation_notice: (f) =>
     `Bonjour,\n\n` +
-    `Le marchand n’a pas répondu dans le délai imparti au sujet du ${dossier(f)}, malgré un rappel ` +
-    `des Bonnes Pratiques du e-commerce. Klik & Pay prend désormais le dossier en main et reviendra vers ` +
-    `vous, si possible, sous un jour ouvré.` +
+    (f.merchantReminded
+      ? `Le marchand n’a pas répondu dans le délai imparti au sujet du ${dossier(f)}, malgré un rappel ` +
+        `des Bonnes Pratiques du e-commerce.`
+      : `Le marchand n’a pas répondu dans le délai imparti au sujet du ${dossier(f)}.`) +
+    ` Klik & Pay prend désormais le dossier en main et reviendra vers vous, si possible, sous ` +
+    `${joursOuvres(f.klikpayReplyBusinessDays)}.` +
     signature,
 };

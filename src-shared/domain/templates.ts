@@ -52,7 +52,25 @@ export interface TemplateFacts {
   autoCloseAt: string | null;
   /** The IANA zone dates are printed in. */
   timeZone: string;
+  /** What the merchant has done about the claim, as far as the letter may say (`merchantStateOf`). */
+  merchantState: MerchantState;
+  /** Who closed the dossier, for the closure notices (null while it is open). */
+  closedBy: 'customer' | 'klikpay' | 'inactivity' | null;
+  /** The rules' delays the letters quote. */
+  inactivityDays: number;
+  klikpayReplyBusinessDays: number;
+  /** Whether the letters go out by themselves when the merchant misses its deadline. */
+  automaticLetters: boolean;
+  /** The escalation notice: whether the merchant had been reminded before Klik & Pay took over. */
+  merchantReminded?: boolean;
 }
+
+/**
+ * What the merchant did, in the words a letter may use: it has until a date (`answer_due`), it missed
+ * it (`late`), it missed it and was reminded (`reminded`), it answered (`answered`), or Klik & Pay
+ * handles the claim itself (`klikpay`: a payment claim, an unreachable merchant, an escalation).
+ */
+export type MerchantState = 'answer_due' | 'late' | 'reminded' | 'answered' | 'klikpay';
 
 /** The facts of a letter, already formatted for its language: the letter files only assemble words. */
 export interface LetterFacts {
@@ -69,6 +87,12 @@ export interface LetterFacts {
   withMerchant: boolean;
   dueDate: string | null;
   autoCloseDate: string | null;
+  merchantState: MerchantState;
+  closedBy: TemplateFacts['closedBy'];
+  inactivityDays: number;
+  klikpayReplyBusinessDays: number;
+  automaticLetters: boolean;
+  merchantReminded: boolean;
 }
 
 export type Letters = Record<TemplateId, (f: LetterFacts) => string>;
@@ -159,6 +183,12 @@ export function renderTemplate(id: TemplateId, facts: TemplateFacts): string {
     withMerchant: facts.withMerchant,
     dueDate: facts.dueAt ? formatDate(facts.dueAt, language, timeZone) : null,
     autoCloseDate: facts.autoCloseAt ? formatDate(facts.autoCloseAt, language, timeZone) : null,
+    merchantState: facts.merchantState,
+    closedBy: facts.closedBy,
+    inactivityDays: facts.inactivityDays,
+    klikpayReplyBusinessDays: facts.klikpayReplyBusinessDays,
+    automaticLetters: facts.automaticLetters,
+    merchantReminded: facts.merchantReminded ?? false,
   };
   const letters = language === 'fr' ? lettersFr : lettersEn;
   return letters[id](letterFacts);

@@ -1,6 +1,6 @@
 import type { Dossier } from './model';
 import type { DisputeSettings } from './settings';
-import { iso, ms, preCloseNoticeFrom } from './settings';
+import { iso, ms, overdueEscalationAt, preCloseNoticeFrom, reminderDueAt } from './settings';
 import type { Decision } from './transitions';
 import { Draft, systemActor } from './transitions';
 
@@ -18,9 +18,14 @@ export function nextTimeRule(d: Dossier, s: DisputeSettings): { rule: Rule; at: 
   const due: { rule: Rule; at: number }[] = [];
   if (d.status === 'awaiting_merchant' && d.dueAt !== null) {
     if (d.merchantStage === 'answer_due') due.push({ rule: 'rule.merchant_overdue', at: ms(d.dueAt) });
+    // Left in Merchant overdue without a reminder (letters sent by hand): Klik & Pay takes it over.
+    if (d.merchantStage === 'overdue')
+      due.push({ rule: 'rule.escalated', at: overdueEscalationAt(d.dueAt, s) });
     if (d.merchantStage === 'reminded') due.push({ rule: 'rule.escalated', at: ms(d.dueAt) });
   }
-  if (d.autoCloseAt !== null) {
+  // While the merchant has the move, its deadlines move the dossier on: its silence never drifts
+  // to a closure for inactivity.
+  if (d.autoCloseAt !== null && d.status !== 'awaiting_merchant') {
     const closeAt = ms(d.autoCloseAt);
     if (d.preCloseNoticeAt === null) {
       due.push({ rule: 'rule.pre_close_notice', at: preCloseNoticeFrom(d.autoCloseAt, s) });
@@ -57,12 +62,37 @@ function fire(d: Dossier, rule: Rule, at: number, s: DisputeSettings, newId: () 
   switch (rule) {
     case 'rule.merchant_overdue':
       x.merchantStage = 'overdue';
+      if (s.overdueLetters === 'automatic') {
+        // The formal step after a missed deadline, at once: the reminder (with its own deadline)
+        // to the merchant, and the customer told of their rights.
+        x.merchantStage = 'reminded';
+        x.remindedAt = iso(at);
+        x.dueAt = reminderDueAt(at, s);
+        draft.addMessage(
+          systemActor,
+          'merchant',
+          'good_practices_reminder',
+          draft.letter('good_practices_reminder', d.transaction.merchantLanguage),
+          at,
+        );
+        x.customerInformedAt = iso(at);
+        draft.addMessage(
+          systemActor,
+          'customer',
+          'rights_information',
+          draft.letter('rights_information', d.language),
+          at,
+        );
+      }
       break;
-    case 'rule.escalated':
+    case 'rule.escalated': {
+      const reminded = d.merchantStage === 'reminded';
       draft.toKlikpay(at);
       x.escalatedAt = iso(at);
-      draft.notifyBoth('escalation_notice', at);
-      break;
+      draft.notifyBoth('escalation_notice', at, { merchantReminded: reminded });
+      draft.keepNoticePeriod(at);
+      return draft.finish(rule, systemActor, at, { afterReminder: reminded });
+    }
     case 'rule.pre_close_notice':
       x.preCloseNoticeAt = iso(at);
       draft.notifyBoth('pre_close_notice', at);

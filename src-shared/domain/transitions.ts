@@ -2,8 +2,8 @@ import type { Attachment, AuditEvent, Closure, Dossier, Message } from './model'
 import type { RefusalDetails } from './refusals';
 import { refusalText } from './refusals';
 import type { DisputeSettings } from './settings';
-import { autoCloseAtFor, iso, klikpayDueAt, merchantDueAt } from './settings';
-import type { TemplateFacts, TemplateId } from './templates';
+import { autoCloseAtFor, iso, klikpayDueAt, merchantDueAt, preCloseNoticeFrom } from './settings';
+import type { MerchantState, TemplateFacts, TemplateId } from './templates';
 import { renderTemplate } from './templates';
 import type { ActorRole, Audience, Language, MessageKind } from './vocabulary';
 import { reachesParty } from './vocabulary';
@@ -137,12 +137,17 @@ export class Draft {
     };
     this.messages.push(message);
     // Communication is what passes between the parties through Klik & Pay: internal notes and the
-    // system's own notices do not keep a dossier alive.
-    if (reachesParty(audience) && author.role !== 'system') {
+    // system's own notices do not keep a dossier alive; its letters (the Good Practices reminder and
+    // the rights information, sent by themselves when a merchant is late) do.
+    const letter = kind === 'good_practices_reminder' || kind === 'rights_information';
+    if (reachesParty(audience) && (author.role !== 'system' || letter)) {
       // The last communication never moves back (an offline action replayed, a skewed clock).
       d.lastCommunicationAt = iso(Math.max(at, Date.parse(d.lastCommunicationAt)));
       if (d.status !== 'closed') this.restartInactivityClock();
-      if (d.firstResponseAt === null && author.role !== 'customer') d.firstResponseAt = iso(at);
+      // Time to first reply measures people: an automatic letter is not Klik & Pay replying.
+      if (d.firstResponseAt === null && author.role !== 'customer' && author.role !== 'system') {
+        d.firstResponseAt = iso(at);
+      }
     }
     return message;
   }
@@ -152,20 +157,32 @@ export class Draft {
     template:
       'closure_notice' | 'reopen_notice' | 'pre_close_notice' | 'auto_close_notice' | 'escalation_notice',
     at: number,
+    extra: Partial<TemplateFacts> = {},
   ): void {
     const d = this.dossier;
-    this.addMessage(systemActor, 'customer', 'notice', this.letter(template, d.language), at);
+    this.addMessage(systemActor, 'customer', 'notice', this.letter(template, d.language, extra), at);
     this.addMessage(
       systemActor,
       'merchant',
       'notice',
-      this.letter(template, d.transaction.merchantLanguage),
+      this.letter(template, d.transaction.merchantLanguage, extra),
       at,
     );
   }
 
-  letter(id: TemplateId, language: Language): string {
-    return renderTemplate(id, factsOf(this.dossier, language, this.settings.calendar.timeZone));
+  letter(id: TemplateId, language: Language, extra: Partial<TemplateFacts> = {}): string {
+    return renderTemplate(id, { ...factsOf(this.dossier, language, this.settings), ...extra });
+  }
+
+  /**
+   * When the move changes hands with the auto-close already near (or past), the parties still get
+   * the whole pre-close notice period: the dossier never closes the moment it changes hands.
+   */
+  keepNoticePeriod(at: number): void {
+    const d = this.dossier;
+    if (d.autoCloseAt === null || preCloseNoticeFrom(d.autoCloseAt, this.settings) >= at) return;
+    d.autoCloseAt = iso(at + this.settings.preCloseNoticeDays * 86_400_000);
+    d.preCloseNoticeAt = null;
   }
 
   /** Seals the draft into a decision with one audit event, or none when nothing changed. */
@@ -207,7 +224,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && sameValue(ra[k], rb[k]));
 }
 
-export function factsOf(d: Dossier, language: Language, timeZone: string): TemplateFacts {
+export function factsOf(d: Dossier, language: Language, settings: DisputeSettings): TemplateFacts {
   return {
     reference: d.reference,
     language,
@@ -222,6 +239,33 @@ export function factsOf(d: Dossier, language: Language, timeZone: string): Templ
     withMerchant: d.status === 'awaiting_merchant',
     dueAt: d.dueAt,
     autoCloseAt: d.autoCloseAt,
-    timeZone,
+    timeZone: settings.calendar.timeZone,
+    merchantState: merchantStateOf(d),
+    closedBy: closedByOf(d),
+    inactivityDays: settings.inactivityDays,
+    klikpayReplyBusinessDays: settings.klikpayReplyBusinessDays,
+    automaticLetters: settings.overdueLetters === 'automatic',
   };
+}
+
+/** What the merchant has done about the claim, from the dossier's own fields. */
+export function merchantStateOf(d: Dossier): MerchantState {
+  if (d.status === 'awaiting_merchant') {
+    if (d.merchantStage === 'reminded') return 'reminded';
+    return d.merchantStage === 'overdue' ? 'late' : 'answer_due';
+  }
+  return d.lastAnswerBy === 'merchant' ? 'answered' : 'klikpay';
+}
+
+function closedByOf(d: Dossier): TemplateFacts['closedBy'] {
+  switch (d.closure?.reason) {
+    case undefined:
+      return null;
+    case 'resolved_by_client':
+      return 'customer';
+    case 'resolved_by_klikpay':
+      return 'klikpay';
+    case 'inactivity':
+      return 'inactivity';
+  }
 }

@@ -42,7 +42,6 @@ const supervisor: User = {
   email: 'sophie@klikpay.test',
   role: 'supervisor',
 };
-const timeZone = defaultSettings.calendar.timeZone;
 
 let counter = 0;
 const opened: CacheDatabase[] = [];
@@ -325,7 +324,7 @@ describe('DossierView', () => {
     const d = await cached(db);
     // The reminder announces the deadline that sending it sets, not the one the merchant missed.
     const letter = (id: 'rights_information' | 'good_practices_reminder', language: 'fr' | 'en') => {
-      const facts = factsOf(d, language, timeZone);
+      const facts = factsOf(d, language, defaultSettings);
       if (id === 'good_practices_reminder') facts.dueAt = reminderDueAt(Date.now(), defaultSettings);
       return renderTemplate(id, facts);
     };

@@ -527,9 +527,12 @@ describe('a view saved before the amount filter named its currency', () => {
   });
 });
 
-function Bulk({ selection, query }: { selection: BulkSelection; query: QueueQuery }) {
-  return <BulkBar selection={selection} query={query} now={now} onClear={() => undefined} />;
+function Bulk({ selection, query, at = now }: { selection: BulkSelection; query: QueueQuery; at?: number }) {
+  return <BulkBar selection={selection} query={query} now={at} onClear={() => undefined} />;
 }
+
+/** Eight days after the filings: the merchants' 7-day deadlines have passed. */
+const late = MONDAY + 8 * 86_400_000;
 
 const outboxOf = async (db: CacheDatabase) =>
   (await db.outbox.orderBy('seq').toArray()).map((e) => [e.name, e.dossierId]);
@@ -593,33 +596,53 @@ describe('bulk actions', () => {
     ]);
   });
 
-  it('count refusals and explain them, grouped by reason', async () => {
+  it('send reminders only to merchants past their deadline, after saying who is left out and why', async () => {
     const user = userEvent.setup();
-    const desk = deskOf(await cacheWith(6));
+    const db = await cacheWith(6);
+    opened.push(db);
+    const desk = testDesk(db, { user: agent, now: () => late });
+    // d-3 was forwarded again today: its merchant has a fresh deadline.
+    expect((await desk.perform('dossier.forward_to_merchant', { dossierId: 'd-3', body: 'Merci.' })).ok).toBe(
+      true,
+    );
     renderWith(
       desk,
       <Bulk
         selection={{ kind: 'ids', ids: ['d-0', 'd-1', 'd-2', 'd-3', 'd-4', 'd-5'] }}
         query={{ queue: 'all' }}
+        at={late}
       />,
     );
     await user.click(screen.getByRole('button', { name: 'Send reminders' }));
-    expect(await screen.findByText('Done: 3 reminders sent, 3 refused')).toBeTruthy();
-    const refusals = screen.getByRole('list', { name: 'Refusals' });
-    const groups = within(refusals).getAllByRole('listitem');
-    expect(groups).toHaveLength(1);
-    expect(groups[0]?.textContent).toContain('3 refused');
-    expect(groups[0]?.textContent).toContain(
-      'The dossier is not awaiting the merchant: forward it to the merchant rather than remind them.',
-    );
-    expect(groups[0]?.textContent).toContain('KP-2026-000100, KP-2026-000102, KP-2026-000104');
-    // Only the dossiers awaiting the merchant were reminded, each its own intent.
+    const dialog = await screen.findByRole('dialog', { name: 'Send the Good Practices reminder' });
+    expect(dialog.textContent).toContain('The reminder will be sent to the merchants of 2 dossiers');
+    expect(dialog.textContent).toContain('4 dossiers of the selection are left out');
+    expect(dialog.textContent).toContain('1: the merchant’s deadline has not passed yet');
+    expect(dialog.textContent).toContain('3: not awaiting the merchant');
+    // Nothing is sent before the agent confirms.
+    expect(await outboxOf(desk.db)).toEqual([['dossier.forward_to_merchant', 'd-3']]);
+    await user.click(within(dialog).getByRole('button', { name: 'Send 2 reminders' }));
+    expect(await screen.findByText('Done: 2 reminders sent, 4 skipped')).toBeTruthy();
     expect(await outboxOf(desk.db)).toEqual([
+      ['dossier.forward_to_merchant', 'd-3'],
       ['dossier.remind_merchant', 'd-1'],
-      ['dossier.remind_merchant', 'd-3'],
       ['dossier.remind_merchant', 'd-5'],
     ]);
     expect((await desk.db.dossiers.get('d-1'))?.merchantStage).toBe('reminded');
+  });
+
+  it('send no reminder when no merchant is late, and say so', async () => {
+    const user = userEvent.setup();
+    const desk = deskOf(await cacheWith(2));
+    renderWith(desk, <Bulk selection={{ kind: 'ids', ids: ['d-0', 'd-1'] }} query={{ queue: 'all' }} />);
+    await user.click(screen.getByRole('button', { name: 'Send reminders' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Send the Good Practices reminder' });
+    expect(dialog.textContent).toContain('no reminder would be sent');
+    expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Send 0 reminders' }).disabled).toBe(
+      true,
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(await outboxOf(desk.db)).toEqual([]);
   });
 
   it('refuse to take another agent’s dossier, and keep the others going', async () => {
@@ -737,22 +760,21 @@ describe('the filters catalogue', () => {
 
   it('speaks French in the bar and the summary', async () => {
     const user = userEvent.setup();
-    const desk = deskOf(await cacheWith(2));
+    const db = await cacheWith(2);
+    opened.push(db);
+    const desk = testDesk(db, { user: agent, now: () => late });
     renderIn(
       <DeskContextProvider desk={desk}>
-        <Bulk selection={{ kind: 'ids', ids: ['d-0', 'd-1'] }} query={{ queue: 'all' }} />
+        <Bulk selection={{ kind: 'ids', ids: ['d-0', 'd-1'] }} query={{ queue: 'all' }} at={late} />
       </DeskContextProvider>,
       'fr',
     );
     await user.click(screen.getByRole('button', { name: 'Envoyer les relances' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Envoyer le rappel des Bonnes Pratiques' });
+    expect(plain(dialog.textContent)).toContain('1 : pas en attente du marchand');
+    await user.click(within(dialog).getByRole('button', { name: 'Envoyer 1 rappel' }));
     expect(plain((await screen.findByText(/^Terminé/)).textContent)).toBe(
-      'Terminé : 1 relance envoyée, 1 refusé',
+      'Terminé : 1 relance envoyée, 1 écarté',
     );
-    // The rules' reason too, not the server's English words.
-    expect(
-      screen.getByText(
-        'Le dossier n’est pas en attente du marchand : transmettez-le au marchand plutôt que de le relancer.',
-      ),
-    ).toBeTruthy();
   });
 });

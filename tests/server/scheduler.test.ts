@@ -50,7 +50,7 @@ describe('the scheduler', () => {
     const staff = await server.signIn(world.users.agent.email);
     for (const id of ids) {
       const d = await server.call<Dossier>('GET', `/dossiers/${id}`, { token: staff });
-      expect(d.body.merchantStage).toBe('overdue');
+      expect(d.body.merchantStage).toBe('reminded');
     }
   });
 

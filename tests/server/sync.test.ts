@@ -266,31 +266,35 @@ async function setClock(now: string | null): Promise<number> {
 }
 
 describe('time rules through the manual clock', () => {
-  it('marks the merchant overdue at its deadline, and escalates after the reminder deadline', async () => {
+  it('at the merchant’s deadline sends the reminder and the rights information, and escalates after the reminder deadline', async () => {
     const dueAt = (await server.call<Dossier>('GET', `/dossiers/${delivery.id}`, { token: tokens.agent }))
       .body.dueAt;
     expect(dueAt).not.toBeNull();
     expect(await setClock(dueAt)).toBeGreaterThan(0);
     let seen = (await server.call<Dossier>('GET', `/dossiers/${delivery.id}`, { token: tokens.agent })).body;
-    expect(seen.merchantStage).toBe('overdue');
+    expect(seen).toMatchObject({ merchantStage: 'reminded', remindedAt: dueAt, customerInformedAt: dueAt });
+    const reminderDue = seen.dueAt;
     expect(await setClock(dueAt)).toBe(0);
-    await push(tokens.agent, [
+    // An agent's second reminder repeats the letter, not the 5 days.
+    const second = await push(tokens.agent, [
       { id: 'remind-2', name: 'dossier.remind_merchant', args: { dossierId: delivery.id } },
     ]);
+    expect(second.body.results[0]?.status).toBe('applied');
     seen = (await server.call<Dossier>('GET', `/dossiers/${delivery.id}`, { token: tokens.agent })).body;
-    expect(seen.merchantStage).toBe('reminded');
+    expect(seen).toMatchObject({ merchantStage: 'reminded', dueAt: reminderDue });
     await setClock(seen.dueAt);
     seen = (await server.call<Dossier>('GET', `/dossiers/${delivery.id}`, { token: tokens.agent })).body;
     expect(seen.status).toBe('awaiting_klikpay');
     expect(seen.escalatedAt).not.toBeNull();
     const messages = (
-      await server.call<{ messages: { kind: string; audience: string }[] }>(
+      await server.call<{ messages: { kind: string; audience: string; author: { role: string } }[] }>(
         'GET',
         `/dossiers/${delivery.id}`,
         { token: tokens.alice },
       )
     ).body.messages;
     expect(messages.filter((m) => m.kind === 'notice').length).toBeGreaterThanOrEqual(2);
+    expect(messages.some((m) => m.kind === 'rights_information' && m.author.role === 'system')).toBe(true);
   });
 
   it('refuses a clock request that is not an instant', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { perform, performMany } from '../../src-renderer/sync/actions';
 import type { Dossier } from '../../src-shared/domain/model';
@@ -96,24 +97,29 @@ describe('the sync engine against the real API', () => {
     const client = await createClient(server, world.users.agent.email);
     await client.engine.sync();
     client.network.online = false;
-    const reminded = await perform(client.actions, 'dossier.remind_merchant', { dossierId: dossier(2).id });
-    expect(reminded.ok).toBe(true);
-    expect((await client.db.dossiers.get(dossier(2).id))?.merchantStage).toBe('reminded');
-    // Meanwhile the merchant answers: the dossier no longer awaits it.
-    await server.call('POST', `/dossiers/${dossier(2).id}/messages`, {
-      token: shop,
-      body: { body: 'Colis retrouvé, livraison demain.' },
+    const taken = await perform(client.actions, 'dossier.take_over', { dossierId: dossier(2).id });
+    expect(taken.ok).toBe(true);
+    expect((await client.db.dossiers.get(dossier(2).id))?.assigneeId).toBe(world.users.agent.id);
+    // Meanwhile a colleague takes it over: it is theirs, and only a supervisor can reassign it.
+    const colleague = await server.signIn(world.users.agent2.email);
+    const theirs = await server.call<{ results: { status: string }[] }>('POST', '/sync/push', {
+      token: colleague,
+      body: {
+        clientId: 'colleague-desk',
+        mutations: [{ id: randomUUID(), name: 'dossier.take_over', args: { dossierId: dossier(2).id } }],
+      },
     });
+    expect(theirs.body.results[0]?.status).toBe('applied');
     client.network.online = true;
     expect(await client.engine.sync()).toMatchObject({ ok: true });
     const rejections = await client.db.rejections.where('dossierId').equals(dossier(2).id).toArray();
     expect(rejections).toHaveLength(1);
-    expect(rejections[0]?.message).toMatch(/not awaiting the merchant/);
+    expect(rejections[0]?.message).toMatch(/assigned to another agent/);
     // Kept with the reason's word, for the dossier to say it in the agent's language.
-    expect(rejections[0]?.details).toEqual({ reason: 'not_awaiting_merchant' });
+    expect(rejections[0]?.details).toEqual({ reason: 'assigned_to_another' });
     expect(await client.db.outbox.count()).toBe(0);
     const view = await serverView(server, await server.signIn(world.users.agent.email));
-    expect(view.dossiers.find((d) => d.id === dossier(2).id)?.status).toBe('awaiting_customer');
+    expect(view.dossiers.find((d) => d.id === dossier(2).id)?.assigneeId).toBe(world.users.agent2.id);
     expect(await cacheView(client.db)).toEqual(view);
   });
 

@@ -4,7 +4,7 @@ import { decide, fileClaim } from '../../src-shared/domain/lifecycle';
 import type { AuditEvent, Dossier, Message, Transaction } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import { defaultSettings } from '../../src-shared/domain/settings';
-import type { TemplateId } from '../../src-shared/domain/templates';
+import type { TemplateFacts, TemplateId } from '../../src-shared/domain/templates';
 import { renderTemplate } from '../../src-shared/domain/templates';
 import { applyTimeRules } from '../../src-shared/domain/time-rules';
 import type { Actor, Decided, Decision } from '../../src-shared/domain/transitions';
@@ -17,6 +17,8 @@ import type { Audience, Language, Outcome } from '../../src-shared/domain/vocabu
  */
 
 export const settings: DisputeSettings = defaultSettings;
+/** A department that sends the Good Practices reminder and the rights information by hand. */
+export const manualLetters: DisputeSettings = { ...defaultSettings, overdueLetters: 'manual' };
 export const timeZone = settings.calendar.timeZone;
 
 export const MINUTE = 60_000;
@@ -247,14 +249,26 @@ export const states = {
     ]),
   /** A delivery claim forwarded to the merchant, within its deadline. */
   merchantAnswerDue: (): Dossier => file(),
-  /** The merchant missed its 7 days; the scheduler recorded it. */
-  merchantOverdue: (): Dossier => story({}, [{ at: later(7.5), wait: true }]),
-  /** The overdue merchant was reminded of the Good Practices. */
-  merchantReminded: (): Dossier =>
-    story({}, [
-      { at: later(7.5), wait: true },
-      { at: later(8), by: agent, do: cmd.remind() },
-    ]),
+  /**
+   * The merchant missed its 7 days (Monday 20 July 10:00) and the department sends its letters by
+   * hand: the scheduler recorded it overdue, nothing was sent yet.
+   */
+  merchantOverdue: (): Dossier => story({}, [{ at: later(7.5), wait: true }], manualLetters),
+  /**
+   * The merchant missed its 7 days: at that instant the Good Practices reminder (a new deadline,
+   * 5 days later: Saturday 25 July 10:00) and the rights information went out by themselves.
+   */
+  merchantReminded: (): Dossier => story({}, [{ at: later(7.5), wait: true }]),
+  /** The department sends its letters by hand: an agent reminded the overdue merchant at 20:00. */
+  merchantRemindedByHand: (): Dossier =>
+    story(
+      {},
+      [
+        { at: later(7.4), wait: true },
+        { at: later(7.5), by: agent, do: cmd.remind() },
+      ],
+      manualLetters,
+    ),
   /** The merchant answered: the customer's move, the merchant answered last. */
   customerAfterMerchant: (): Dossier =>
     story({}, [{ at: later(1), by: merchant, do: cmd.merchantMessage() }]),
@@ -278,8 +292,12 @@ export type StateName = keyof typeof states;
 // Expectations helpers
 
 /** The letter the rules should have written, rendered independently from the dossier it describes. */
-export const letter = (id: TemplateId, d: Dossier, language: Language): string =>
-  renderTemplate(id, factsOf(d, language, timeZone));
+export const letter = (
+  id: TemplateId,
+  d: Dossier,
+  language: Language,
+  extra: Partial<TemplateFacts> = {},
+): string => renderTemplate(id, { ...factsOf(d, language, settings), ...extra });
 
 /** The fields of the dossier that differ, as the audit trail should record them. */
 export function changedFields(before: Dossier, after: Dossier): AuditEvent['changes'] {

@@ -288,7 +288,8 @@ function messagesKeepTheirAudience(messages: readonly Message[]): void {
         expect(['claim', 'message']).toContain(m.kind);
         break;
       case 'system':
-        expect(m.kind).toBe('notice');
+        // Its notices, and the letters it sends by itself when a merchant is late.
+        expect(['notice', 'good_practices_reminder', 'rights_information']).toContain(m.kind);
         expect(['customer', 'merchant']).toContain(m.audience);
         break;
       default:
@@ -362,9 +363,9 @@ describe('arbitrary histories', () => {
       fc.property(history, (h) => {
         simulate(h, {
           state(d, _now, log) {
-            // Communication: a message reaching a party, not written by the system.
+            // Communication: a message reaching a party, not a notice of the system (its letters count).
             const communications = log.messages
-              .filter((m) => m.audience !== 'internal' && m.author.role !== 'system')
+              .filter((m) => m.audience !== 'internal' && m.kind !== 'notice')
               .map((m) => ms(m.createdAt));
             expect(d.lastCommunicationAt).toBe(iso(Math.max(...communications)));
             if (open(d)) {
@@ -382,6 +383,25 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('never closes for inactivity a dossier whose move is the merchant’s: its deadlines move it on first', () => {
+    let closings = 0;
+    fc.assert(
+      fc.property(history, (h) => {
+        simulate(h, {
+          time(_before, decision) {
+            for (const e of decision.events) {
+              if (e.type !== 'rule.auto_closed') continue;
+              closings++;
+              expect(e.changes.status?.before).not.toBe('awaiting_merchant');
+            }
+          },
+        });
+      }),
+      { numRuns: RUNS },
+    );
+    expect(closings).toBeGreaterThan(0);
   });
 
   it('a closed dossier refuses every party command', () => {
@@ -598,11 +618,18 @@ function predict(d: Dossier, command: Command, actor: Actor, now: number): Predi
     case 'dossier.note':
       return same(1);
     case 'dossier.remind_merchant':
-      return conflictIfClosed(() =>
-        d.status === 'awaiting_merchant'
-          ? { status: 'awaiting_merchant', stage: 'reminded', messages: 1, due: 'reminder' }
-          : { refused: 'conflict' },
-      );
+      return conflictIfClosed(() => {
+        if (d.status !== 'awaiting_merchant') return { refused: 'conflict' };
+        // Only once the merchant's deadline has passed; a second reminder keeps the first one's deadline.
+        const late = d.merchantStage !== 'answer_due' || (d.dueAt !== null && ms(d.dueAt) <= now);
+        if (!late) return { refused: 'conflict' };
+        return {
+          status: 'awaiting_merchant',
+          stage: 'reminded',
+          messages: 1,
+          due: d.merchantStage === 'reminded' ? 'kept' : 'reminder',
+        };
+      });
     case 'dossier.inform_customer':
       return conflictIfClosed(() => same(1));
     case 'dossier.take_over':
@@ -695,7 +722,10 @@ describe('a model of whose move it is', () => {
             expect(outcome.messages[0]?.body).toBe(command.args.body);
           }
           if (command.name === 'customer.escalate') expect(after.escalatedAt).toBe(iso(now));
-          if (command.name === 'dossier.remind_merchant') expect(after.remindedAt).toBe(iso(now));
+          if (command.name === 'dossier.remind_merchant') {
+            // The first reminder of a missed deadline is the one that counts.
+            expect(after.remindedAt).toBe(before.merchantStage === 'reminded' ? before.remindedAt : iso(now));
+          }
           if (command.name === 'dossier.inform_customer') expect(after.customerInformedAt).toBe(iso(now));
           if (command.name === 'dossier.take_over') expect(after.assigneeId).toBe(actor.id);
           if (command.name === 'dossier.assign') expect(after.assigneeId).toBe(command.args.assigneeId);

@@ -31,6 +31,7 @@ import {
   iso,
   later,
   letter,
+  manualLetters,
   merchant,
   MONDAY,
   refusal,
@@ -322,7 +323,7 @@ const matrix: [string, Actor, Command, Record<Situation, Expected>][] = [
     'Good Practices reminder',
     agent,
     cmd.remind(),
-    row(X, X, M('reminded', 'reminder'), M('reminded', 'reminder'), M('reminded', 'reminder'), X, X, X),
+    row(X, X, X, M('reminded', 'reminder'), M('reminded', 'kept'), X, X, X),
   ],
   ['rights information', agent, cmd.inform(), row(U, U, U, U, U, U, U, X)],
   ['forward to the merchant', agent, cmd.forward(), row(fresh, fresh, fresh, fresh, fresh, fresh, fresh, X)],
@@ -464,7 +465,21 @@ describe('messages move the dossier', () => {
   it('the merchant’s late answer, after the reminder, still gives the move to the customer', () => {
     const d = step(states.merchantReminded(), merchant, cmd.merchantMessage(), later(9)).dossier;
     expect(d).toMatchObject({ status: 'awaiting_customer', merchantStage: null, dueAt: null });
-    expect(d.remindedAt).toBe(iso(later(8)));
+    expect(d.remindedAt).toBe(iso(later(7)));
+  });
+
+  it('the merchant writing after Klik & Pay replied answered last: the customer’s next message goes to the merchant', () => {
+    const d = story({}, [
+      { at: later(1), by: agent, do: cmd.reply('customer', 'Nous relançons le marchand.') },
+      { at: later(2), by: merchant, do: cmd.merchantMessage('Colis renvoyé, voici le suivi.') },
+    ]);
+    expect(d).toMatchObject({ status: 'awaiting_customer', lastAnswerBy: 'merchant' });
+    const next = step(d, customer, cmd.customerMessage('Toujours rien.'), later(3)).dossier;
+    expect(next).toMatchObject({
+      status: 'awaiting_merchant',
+      merchantStage: 'answer_due',
+      dueAt: iso(later(10)),
+    });
   });
 
   it.each([
@@ -637,7 +652,11 @@ describe('internal notes', () => {
 
 describe('the Good Practices reminder', () => {
   it('gives the merchant a new 5-day deadline, in its own language, without changing whose move it is', () => {
-    const overdue = story({ language: 'fr', merchantLanguage: 'en' }, [{ at: later(7.5), wait: true }]);
+    const overdue = story(
+      { language: 'fr', merchantLanguage: 'en' },
+      [{ at: later(7.5), wait: true }],
+      manualLetters,
+    );
     const now = at('2026-07-20T10:00:00+02:00');
     const decision = step(overdue, agent, cmd.remind(), now);
     const d = decision.dossier;
@@ -674,13 +693,26 @@ describe('the Good Practices reminder', () => {
     expect(decision.dossier.merchantStage).toBe('reminded');
   });
 
-  it('can be sent again, each time with a new deadline', () => {
-    const again = step(states.merchantReminded(), supervisor, cmd.remind(), later(10)).dossier;
-    expect(again).toMatchObject({
+  it('can be sent again, but keeps the one 5-day deadline of the missed one', () => {
+    const reminded = states.merchantReminded();
+    const again = step(reminded, supervisor, cmd.remind(), later(10));
+    expect(again.dossier).toMatchObject({
       merchantStage: 'reminded',
-      dueAt: iso(later(15)),
-      remindedAt: iso(later(10)),
+      dueAt: iso(later(12)),
+      remindedAt: iso(later(7)),
     });
+    expect(again.messages.map(summaryOf)).toEqual([['supervisor', 'merchant', 'good_practices_reminder']]);
+    expect(again.messages[0]?.body).toContain('25 juillet 2026');
+  });
+
+  it('is refused before the merchant’s deadline has passed, with its reason', () => {
+    const error = refusal(states.merchantAnswerDue(), agent, cmd.remind(), later(6.9));
+    expect(error).toMatchObject({ code: 'conflict', details: { reason: 'merchant_not_late' } });
+  });
+
+  it('is accepted the moment the deadline passes, even before the scheduler recorded it', () => {
+    const d = step(states.merchantAnswerDue(), agent, cmd.remind(), later(7)).dossier;
+    expect(d).toMatchObject({ merchantStage: 'reminded', dueAt: iso(later(12)) });
   });
 
   it.each([
@@ -696,7 +728,11 @@ describe('the Good Practices reminder', () => {
 
 describe('rights information', () => {
   it('writes the rights letter to the customer in the customer’s language, leaving the merchant’s move in place', () => {
-    const overdue = story({ language: 'en', merchantLanguage: 'fr' }, [{ at: later(7.5), wait: true }]);
+    const overdue = story(
+      { language: 'en', merchantLanguage: 'fr' },
+      [{ at: later(7.5), wait: true }],
+      manualLetters,
+    );
     const decision = step(overdue, agent, cmd.inform(), later(8));
     const d = decision.dossier;
     expect(d).toMatchObject({

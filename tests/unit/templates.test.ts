@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Language, TemplateFacts, TemplateId } from '../../src-shared/domain/templates';
+import type { Language, MerchantState, TemplateFacts, TemplateId } from '../../src-shared/domain/templates';
 import {
   formatAmount,
   formatDate,
@@ -27,6 +27,11 @@ const facts = (over: Partial<TemplateFacts> = {}): TemplateFacts => ({
   dueAt: '2026-07-20T08:00:00Z',
   autoCloseAt: '2026-11-10T08:00:00Z',
   timeZone: 'Europe/Paris',
+  merchantState: 'answer_due',
+  closedBy: null,
+  inactivityDays: 120,
+  klikpayReplyBusinessDays: 1,
+  automaticLetters: true,
   ...over,
 });
 const render = (id: TemplateId, language: Language, over: Partial<TemplateFacts> = {}) =>
@@ -155,8 +160,6 @@ describe('information on the customer’s rights', () => {
       const en = render('rights_information', 'en', { reason });
       for (const words of ['30 days', '14 days', '2 years', 'mediator', 'FEVAD', 'chargeback'])
         expect(en, reason).toContain(words);
-      expect(en).toMatch(/reminded .* Good Practices/);
-      expect(fr).toMatch(/rappelé .* Bonnes Pratiques/);
     }
   });
 
@@ -175,10 +178,37 @@ describe('information on the customer’s rights', () => {
     }
   });
 
-  it('blames the merchant for a missed deadline only on a claim that was forwarded to it', () => {
-    expect(render('rights_information', 'en')).toContain('has not answered it within the deadline');
-    const payment = render('rights_information', 'en', { subject: 'payment', reason: 'refund_problem' });
-    expect(payment).not.toContain('has not answered');
+  it('says what the merchant actually did, and nothing else', () => {
+    const en = (merchantState: MerchantState, over: Partial<TemplateFacts> = {}) =>
+      render('rights_information', 'en', { merchantState, ...over });
+    const fr = (merchantState: MerchantState, over: Partial<TemplateFacts> = {}) =>
+      plain(render('rights_information', 'fr', { merchantState, ...over }));
+    expect(en('answer_due')).toMatch(
+      /forwarded it to La Boutique du Voyageur, who is asked to answer you by 20 July 2026/,
+    );
+    expect(en('answer_due')).not.toMatch(/not answered|reminded/);
+    expect(en('late')).toContain('has not answered it within the deadline');
+    expect(en('late')).not.toMatch(/reminded/);
+    expect(en('reminded')).toMatch(
+      /has not answered it within the deadline, so Klik & Pay has reminded them of the e-commerce Good Practices/,
+    );
+    expect(en('answered')).toContain('La Boutique du Voyageur has answered your claim');
+    expect(en('answered')).not.toMatch(/not answered|reminded/);
+    expect(fr('reminded')).toMatch(/rappelé les Bonnes Pratiques/);
+    expect(fr('late')).not.toMatch(/rappel/);
+    expect(fr('answered')).toContain('a répondu à votre réclamation');
+  });
+
+  it('mentions no reminder on a payment claim: Klik & Pay handles it', () => {
+    for (const reason of reasonSchema.options) {
+      const payment = { subject: 'payment', reason, merchantState: 'klikpay' } as const;
+      const en = render('rights_information', 'en', payment);
+      expect(en).toContain('As it concerns the payment itself, Klik & Pay handles it directly.');
+      expect(en).not.toMatch(/remind|has not answered|Good Practices/);
+      const fr = plain(render('rights_information', 'fr', payment));
+      expect(fr).toContain('Klik & Pay la traite directement');
+      expect(fr).not.toMatch(/rappel|Bonnes Pratiques|pas répondu/);
+    }
   });
 });
 
@@ -243,6 +273,42 @@ describe('the other letters say what the rules do', () => {
     expect(render('escalation_notice', 'en')).toMatch(/did not answer .* within the deadline/);
     expect(render('escalation_notice', 'en')).toContain('Klik & Pay now takes the dossier over');
     expect(render('escalation_notice', 'fr')).toContain('Klik & Pay prend désormais le dossier en main');
+  });
+
+  it('says who closed the dossier', () => {
+    const byCustomer = { closedBy: 'customer' } as const;
+    expect(render('closure_notice', 'en', byCustomer)).toContain(
+      'Claire Dumont has told Klik & Pay that the dispute is resolved',
+    );
+    expect(render('closure_notice', 'en', byCustomer)).not.toContain('Klik & Pay has closed');
+    expect(render('closure_notice', 'fr', byCustomer)).toContain(
+      'Claire Dumont a indiqué à Klik & Pay que le litige est résolu',
+    );
+    expect(render('closure_notice', 'en', { closedBy: 'klikpay' })).toContain(
+      'Klik & Pay has closed dossier',
+    );
+  });
+
+  it('quotes the configured delays, not the defaults', () => {
+    expect(render('auto_close_notice', 'en', { inactivityDays: 90 })).toContain('after 90 days');
+    expect(render('auto_close_notice', 'en', { inactivityDays: 90 })).not.toContain('120');
+    expect(render('auto_close_notice', 'fr', { inactivityDays: 90 })).toContain('après 90 jours');
+    const payment = { subject: 'payment', withMerchant: false, klikpayReplyBusinessDays: 2 } as const;
+    expect(render('filing_acknowledgement', 'en', payment)).toContain('within 2 business days');
+    expect(render('filing_acknowledgement', 'fr', payment)).toContain('sous 2 jours ouvrés');
+  });
+
+  it('mentions a reminder in the escalation notice only when one was sent', () => {
+    expect(render('escalation_notice', 'en', { merchantReminded: true })).toContain(
+      'even after being reminded',
+    );
+    expect(render('escalation_notice', 'en', { merchantReminded: false })).not.toMatch(/remind/);
+    expect(render('escalation_notice', 'fr', { merchantReminded: false })).not.toMatch(/rappel/);
+  });
+
+  it('tells the merchant what happens if it stays silent, as the department works', () => {
+    expect(render('merchant_forward', 'en')).toMatch(/remind you of the e-commerce Good Practices/);
+    expect(render('merchant_forward', 'en', { automaticLetters: false })).toMatch(/we will step in/);
   });
 });
 

@@ -18,6 +18,7 @@ import {
   iso,
   later,
   letter,
+  manualLetters,
   merchant,
   play,
   settings,
@@ -41,10 +42,10 @@ describe('the merchant’s deadline', () => {
     const d = deepFreeze(file());
     const due = ms(d.dueAt);
     expect(d.dueAt).toBe('2026-07-20T08:00:00.000Z');
-    const before = tick(d, due - 1);
+    const before = tick(d, due - 1, manualLetters);
     expect(before.events).toEqual([]);
     expect(before.dossier).toBe(d);
-    const overdue = tick(d, due);
+    const overdue = tick(d, due, manualLetters);
     expect(overdue.dossier).toMatchObject({
       status: 'awaiting_merchant',
       merchantStage: 'overdue',
@@ -68,15 +69,78 @@ describe('the merchant’s deadline', () => {
     ]);
   });
 
-  it('stays overdue, awaiting the merchant, until Klik & Pay reminds it (no escalation without a reminder)', () => {
-    const d = file();
-    const result = tick(d, later(60));
-    expect(types(result)).toEqual(['rule.merchant_overdue']);
-    expect(result.dossier).toMatchObject({ status: 'awaiting_merchant', merchantStage: 'overdue' });
-    expect(nextTimeRule(result.dossier, settings)).toEqual({
-      rule: 'rule.pre_close_notice',
-      at: later(106),
+  it('sends the Good Practices reminder and the rights information by itself the moment it passes', () => {
+    const d = deepFreeze(file({ language: 'en', merchantLanguage: 'fr' }));
+    const due = ms(d.dueAt);
+    expect(tick(d, due - 1).events).toEqual([]);
+    const late = tick(d, due);
+    expect(late.dossier).toMatchObject({
+      status: 'awaiting_merchant',
+      merchantStage: 'reminded',
+      remindedAt: d.dueAt,
+      // One 5-day deadline from the missed one: Saturday 25 July, 10:00 in Paris.
+      dueAt: '2026-07-25T08:00:00.000Z',
+      customerInformedAt: d.dueAt,
+      // The letters are communication: the inactivity clock starts again from them.
+      lastCommunicationAt: d.dueAt,
+      autoCloseAt: iso(due + 120 * DAY),
+      // An automatic letter is not a person's first reply.
+      firstResponseAt: null,
     });
+    expect(late.events.map((e) => e.type)).toEqual(['rule.merchant_overdue']);
+    expect(late.messages.map(summaryOf)).toEqual([
+      ['system', 'merchant', 'good_practices_reminder'],
+      ['system', 'customer', 'rights_information'],
+    ]);
+    expect(late.messages[0]?.body).toBe(letter('good_practices_reminder', late.dossier, 'fr'));
+    expect(late.messages[0]?.body).toContain('25 juillet 2026');
+    expect(late.messages[1]?.body).toBe(letter('rights_information', late.dossier, 'en'));
+    expect(late.messages[1]?.body).toContain('reminded them of the e-commerce Good Practices');
+    expect(nextTimeRule(late.dossier, settings)).toEqual({
+      rule: 'rule.escalated',
+      at: ms('2026-07-25T08:00:00.000Z'),
+    });
+  });
+
+  it('by hand: a dossier left in Merchant overdue escalates to Klik & Pay after 1 business day', () => {
+    const d = file();
+    const result = tick(d, later(60), manualLetters);
+    expect(types(result)).toEqual(['rule.merchant_overdue', 'rule.escalated']);
+    // Overdue on Monday 20 July 10:00; one business day later: Tuesday 21 July 10:00.
+    expect(times(result)).toEqual([d.dueAt, iso(later(8))]);
+    expect(result.dossier).toMatchObject({
+      status: 'awaiting_klikpay',
+      escalatedAt: iso(later(8)),
+      remindedAt: null,
+    });
+    const notices = result.messages.filter((m) => m.kind === 'notice');
+    expect(notices.map(summaryOf)).toEqual([
+      ['system', 'customer', 'notice'],
+      ['system', 'merchant', 'notice'],
+    ]);
+    // No reminder was sent: the notice says only that the deadline passed.
+    expect(notices[0]?.body).not.toMatch(/rappel/);
+    expect(nextTimeRule(tick(d, later(7.5), manualLetters).dossier, manualLetters)).toEqual({
+      rule: 'rule.escalated',
+      at: later(8),
+    });
+  });
+
+  it('never drifts to a closure for inactivity while the merchant has the move', () => {
+    // Even with an inactivity delay shorter than the merchant's, the merchant's deadlines move it on.
+    const short: DisputeSettings = {
+      ...manualLetters,
+      inactivityDays: 5,
+      preCloseNoticeDays: 2,
+      merchantAnswerDays: 20,
+    };
+    const d = file({}, later(0), short);
+    const result = tick(d, later(60), short);
+    expect(types(result).slice(0, 2)).toEqual(['rule.merchant_overdue', 'rule.escalated']);
+    const closed = result.events.find((e) => e.type === 'rule.auto_closed');
+    const escalated = result.events.find((e) => e.type === 'rule.escalated');
+    // Escalated, and only then the whole notice period before a closure.
+    expect(Date.parse(closed?.at ?? '')).toBeGreaterThanOrEqual(Date.parse(escalated?.at ?? '') + 2 * DAY);
   });
 
   it('is not set off once the merchant has answered, nor on a dossier Klik & Pay has', () => {
@@ -98,9 +162,11 @@ describe('the merchant’s deadline', () => {
 describe('escalation after the reminder deadline', () => {
   /** Overdue on Monday 20 July; reminded the same day at 10:00 Paris, so due Saturday 25 July 10:00. */
   const reminded = () =>
-    story({ language: 'en', merchantLanguage: 'fr' }, [
-      { at: at('2026-07-20T10:00:00+02:00'), by: agent, do: cmd.remind() },
-    ]);
+    story(
+      { language: 'en', merchantLanguage: 'fr' },
+      [{ at: at('2026-07-20T10:00:00+02:00'), by: agent, do: cmd.remind() }],
+      manualLetters,
+    );
 
   it('escalates to Klik & Pay exactly at the reminder deadline, with notices to both parties', () => {
     const d = deepFreeze(reminded());
@@ -130,8 +196,14 @@ describe('escalation after the reminder deadline', () => {
       ['system', 'customer', 'notice'],
       ['system', 'merchant', 'notice'],
     ]);
-    expect(escalated.messages[0]?.body).toBe(letter('escalation_notice', escalated.dossier, 'en'));
-    expect(escalated.messages[1]?.body).toBe(letter('escalation_notice', escalated.dossier, 'fr'));
+    const afterReminder = { merchantReminded: true };
+    expect(escalated.messages[0]?.body).toBe(
+      letter('escalation_notice', escalated.dossier, 'en', afterReminder),
+    );
+    expect(escalated.messages[1]?.body).toBe(
+      letter('escalation_notice', escalated.dossier, 'fr', afterReminder),
+    );
+    expect(escalated.messages[0]?.body).toContain('even after being reminded');
     for (const m of escalated.messages) expect(m.createdAt).toBe(iso(deadline));
   });
 
@@ -250,8 +322,8 @@ describe('the pre-close notice and the auto-close, 120 days without communicatio
 
   it('is not kept alive by the escalation’s notices', () => {
     const d = tick(states.merchantReminded(), later(300)).dossier;
-    // Reminded on day 8 (a communication): closes 120 days after that, not after the escalation on day 13.
-    expect(d.closure).toMatchObject({ reason: 'inactivity', at: iso(later(128)) });
+    // Reminded on day 7 (a communication): closes 120 days after that, not after the escalation on day 12.
+    expect(d.closure).toMatchObject({ reason: 'inactivity', at: iso(later(127)) });
   });
 
   it.each<[string, Actor, ReturnType<typeof cmd.note>]>([
@@ -274,7 +346,9 @@ describe('the pre-close notice and the auto-close, 120 days without communicatio
     expect(tick(alive, later(121)).events).toEqual([]);
     const result = tick(alive, later(300));
     expect(types(result).slice(-2)).toEqual(['rule.pre_close_notice', 'rule.auto_closed']);
-    expect(times(result).slice(-2)).toEqual([iso(later(221)), iso(later(235))]);
+    // Given to the merchant, it is late 7 days later: its automatic letters restart the clock.
+    const from = alive.status === 'awaiting_merchant' ? 122 : 115;
+    expect(times(result).slice(-2)).toEqual([iso(later(from + 106)), iso(later(from + 120))]);
   });
 
   it('counts a Good Practices reminder, which reaches the merchant', () => {
@@ -290,22 +364,24 @@ describe('the pre-close notice and the auto-close, 120 days without communicatio
 });
 
 describe('rules applied late fire at their own instant, in order', () => {
-  it('a forgotten delivery claim: overdue, then the pre-close notice, then the close, each at its time', () => {
+  it('a forgotten delivery claim: overdue with its letters, escalation, then notice and close, each at its time', () => {
     const d = deepFreeze(file());
     const result = tick(d, later(200));
-    expect(types(result)).toEqual(['rule.merchant_overdue', 'rule.pre_close_notice', 'rule.auto_closed']);
-    expect(times(result)).toEqual([d.dueAt, iso(later(106)), iso(later(120))]);
-    expect(result.messages.map((m) => m.createdAt)).toEqual([
-      iso(later(106)),
-      iso(later(106)),
-      iso(later(120)),
-      iso(later(120)),
+    expect(types(result)).toEqual([
+      'rule.merchant_overdue',
+      'rule.escalated',
+      'rule.pre_close_notice',
+      'rule.auto_closed',
     ]);
+    expect(times(result)).toEqual([d.dueAt, iso(later(12)), iso(later(113)), iso(later(127))]);
+    expect(result.messages.map((m) => m.createdAt)).toEqual(
+      [7, 7, 12, 12, 113, 113, 127, 127].map((day) => iso(later(day))),
+    );
     expect(result.dossier).toMatchObject({
       status: 'closed',
-      closure: { reason: 'inactivity', at: iso(later(120)) },
-      updatedAt: iso(later(120)),
-      version: d.version + 3,
+      closure: { reason: 'inactivity', at: iso(later(127)) },
+      updatedAt: iso(later(127)),
+      version: d.version + 4,
     });
     // Each event records the change it made, from the state the previous one left.
     let state: Dossier = d;
@@ -321,9 +397,9 @@ describe('rules applied late fire at their own instant, in order', () => {
     const d = states.merchantReminded();
     const result = tick(d, later(365));
     expect(types(result)).toEqual(['rule.escalated', 'rule.pre_close_notice', 'rule.auto_closed']);
-    expect(times(result)).toEqual([iso(later(13)), iso(later(114)), iso(later(128))]);
+    expect(times(result)).toEqual([iso(later(12)), iso(later(113)), iso(later(127))]);
     expect(result.events[0]?.changes.dueAt).toEqual({
-      before: iso(later(13)),
+      before: iso(later(12)),
       after: '2026-07-27T22:00:00.000Z', // 1 business day from Saturday 25 July
     });
     for (let i = 1; i < result.events.length; i++) {
@@ -366,8 +442,15 @@ describe('rules applied late fire at their own instant, in order', () => {
 
   it('uses the given id source', () => {
     const result = applyTimeRules(file(), later(121), settings, ids('sched'));
-    expect(result.events.map((e) => e.id)).toEqual(['sched-1', 'sched-4', 'sched-7']);
-    expect(result.messages.map((m) => m.id)).toEqual(['sched-2', 'sched-3', 'sched-5', 'sched-6']);
+    expect(result.events.map((e) => e.id)).toEqual(['sched-3', 'sched-6', 'sched-9']);
+    expect(result.messages.map((m) => m.id)).toEqual([
+      'sched-1',
+      'sched-2',
+      'sched-4',
+      'sched-5',
+      'sched-7',
+      'sched-8',
+    ]);
   });
 });
 
@@ -393,15 +476,36 @@ describe('configurable delays', () => {
       ],
       custom,
     );
+    // Late on day 3: the letters go out with a 2-day deadline; the agent's second reminder on day 4
+    // keeps it (and, reaching the merchant, restarts the 30-day clock).
     expect(history.events.map((e) => [e.type, e.at])).toEqual([
       ['rule.merchant_overdue', iso(later(3))],
       ['dossier.remind_merchant', iso(later(4))],
-      ['rule.escalated', iso(later(6))],
+      ['rule.escalated', iso(later(5))],
       ['rule.pre_close_notice', iso(later(29))],
       ['rule.auto_closed', iso(later(34))],
     ]);
-    // Escalated on Sunday 19 July: two business days → end of Tuesday 21 July.
+    // Escalated on Saturday 18 July: two business days → end of Tuesday 21 July.
     const escalation = history.events.find((e) => e.type === 'rule.escalated');
     expect(escalation?.changes.dueAt?.after).toBe('2026-07-21T22:00:00.000Z');
+  });
+
+  it('by hand, the agent’s first reminder sets the deadline', () => {
+    const manual: DisputeSettings = { ...custom, overdueLetters: 'manual' };
+    const history = play(
+      file({}, later(0), manual),
+      [
+        { at: later(3.5), by: agent, do: cmd.remind() },
+        { at: later(100), wait: true },
+      ],
+      manual,
+    );
+    expect(history.events.map((e) => [e.type, e.at])).toEqual([
+      ['rule.merchant_overdue', iso(later(3))],
+      ['dossier.remind_merchant', iso(later(3.5))],
+      ['rule.escalated', iso(later(5.5))],
+      ['rule.pre_close_notice', iso(later(28.5))],
+      ['rule.auto_closed', iso(later(33.5))],
+    ]);
   });
 });

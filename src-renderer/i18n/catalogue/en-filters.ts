@@ -93,6 +93,32 @@ export const enFilters = {
   },
   'bulk.count.unchanged.tag': { one: '{count} already tagged', other: '{count} already tagged' },
   'bulk.count.unchanged': { one: '{count} unchanged', other: '{count} unchanged' },
+  'bulk.count.skipped': { one: '{count} skipped', other: '{count} skipped' },
+  'bulk.remindTitle': 'Send the Good Practices reminder',
+  'bulk.remindWillSend': {
+    one: 'The reminder will be sent to the merchant of {count} dossier, whose deadline has passed.',
+    other: 'The reminder will be sent to the merchants of {count} dossiers, whose deadlines have passed.',
+  },
+  'bulk.remindNone':
+    'No dossier of the selection has a merchant past its deadline: no reminder would be sent.',
+  'bulk.remindSkipped': {
+    one: '{count} dossier of the selection is left out:',
+    other: '{count} dossiers of the selection are left out:',
+  },
+  'bulk.remindSubmit': { one: 'Send {count} reminder', other: 'Send {count} reminders' },
+  'bulk.skip.merchant_not_late': {
+    one: '{count}: the merchant’s deadline has not passed yet',
+    other: '{count}: the merchant’s deadline has not passed yet',
+  },
+  'bulk.skip.not_awaiting_merchant': {
+    one: '{count}: not awaiting the merchant',
+    other: '{count}: not awaiting the merchant',
+  },
+  'bulk.skip.dossier_closed': { one: '{count}: closed', other: '{count}: closed' },
+  'bulk.skip.not_found': {
+    one: '{count}: no longer in the local copy',
+    other: '{count}: no longer in the local copy',
+  },
   'bulk.count.refused': { one: '{count} refused', other: '{count} refused' },
   'bulk.count.notDone': { one: '{count} not done', other: '{count} not done' },
   'bulk.refusal.notFound': 'The dossier is no longer in the local copy.',

@@ -96,6 +96,32 @@ export const frFilters: TranslationOf<typeof enFilters> = {
   },
   'bulk.count.unchanged.tag': { one: '{count} déjà étiqueté', other: '{count} déjà étiquetés' },
   'bulk.count.unchanged': { one: '{count} inchangé', other: '{count} inchangés' },
+  'bulk.count.skipped': { one: '{count} écarté', other: '{count} écartés' },
+  'bulk.remindTitle': 'Envoyer le rappel des Bonnes Pratiques',
+  'bulk.remindWillSend': {
+    one: 'Le rappel sera envoyé au marchand de {count} dossier, dont l’échéance est passée.',
+    other: 'Le rappel sera envoyé aux marchands de {count} dossiers, dont l’échéance est passée.',
+  },
+  'bulk.remindNone':
+    'Aucun dossier de la sélection n’a de marchand en retard : aucun rappel ne serait envoyé.',
+  'bulk.remindSkipped': {
+    one: '{count} dossier de la sélection est écarté :',
+    other: '{count} dossiers de la sélection sont écartés :',
+  },
+  'bulk.remindSubmit': { one: 'Envoyer {count} rappel', other: 'Envoyer {count} rappels' },
+  'bulk.skip.merchant_not_late': {
+    one: '{count} : l’échéance du marchand n’est pas encore passée',
+    other: '{count} : l’échéance du marchand n’est pas encore passée',
+  },
+  'bulk.skip.not_awaiting_merchant': {
+    one: '{count} : pas en attente du marchand',
+    other: '{count} : pas en attente du marchand',
+  },
+  'bulk.skip.dossier_closed': { one: '{count} : clos', other: '{count} : clos' },
+  'bulk.skip.not_found': {
+    one: '{count} : absent de la copie locale',
+    other: '{count} : absent de la copie locale',
+  },
   'bulk.count.refused': { one: '{count} refusé', other: '{count} refusés' },
   'bulk.count.notDone': { one: '{count} non traité', other: '{count} non traités' },
   'bulk.refusal.notFound': 'Le dossier n’est plus dans la copie locale.',

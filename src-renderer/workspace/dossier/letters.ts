@@ -49,7 +49,10 @@ export function letterText(
   settings: DisputeSettings,
   now: number,
 ): string {
-  const facts = factsOf(dossier, language, settings.calendar.timeZone);
-  if (id === 'good_practices_reminder') facts.dueAt = reminderDueAt(now, settings);
+  const facts = factsOf(dossier, language, settings);
+  // A first reminder sets a new deadline; a second one repeats the letter and keeps it.
+  if (id === 'good_practices_reminder' && dossier.merchantStage !== 'reminded') {
+    facts.dueAt = reminderDueAt(now, settings);
+  }
   return renderTemplate(id, facts);
 }

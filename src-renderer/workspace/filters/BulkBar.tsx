@@ -7,8 +7,9 @@ import { useT } from '../../i18n/hooks';
 import { Dialog } from '../../ui/Dialog';
 import { BulkCloseDialog } from './BulkCloseDialog';
 import { AssignMenu, TagMenu } from './BulkMenus';
-import type { BulkAction, BulkProgress, BulkReport } from './bulk-run';
-import { runBulk } from './bulk-run';
+import type { BulkAction, BulkProgress, BulkReport, ReminderPlan } from './bulk-run';
+import { planReminders, runBulk } from './bulk-run';
+import { ReminderDialog } from './ReminderDialog';
 import { BulkSummary } from './BulkSummary';
 import './filters.css';
 
@@ -33,6 +34,8 @@ export const confirmAbove = 50;
 type Phase =
   | { kind: 'idle' }
   | { kind: 'confirm'; action: BulkAction; label: string }
+  | { kind: 'planning' }
+  | { kind: 'reminders'; plan: ReminderPlan }
   | { kind: 'close' }
   | { kind: 'running'; action: BulkAction; progress: BulkProgress | null };
 
@@ -49,19 +52,23 @@ export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone
   const [failed, setFailed] = useState(false);
   const stop = useRef(false);
   const count = selection.kind === 'ids' ? selection.ids.length : selection.count;
-  const running = phase.kind === 'running';
+  const running = phase.kind === 'running' || phase.kind === 'planning';
 
-  const run = async (action: BulkAction) => {
+  const selectedIds = async () =>
+    selection.kind === 'ids' ? selection.ids : await queryIds(desk, query, now);
+
+  const run = async (action: BulkAction, plan?: ReminderPlan) => {
     stop.current = false;
     setReport(null);
     setFailed(false);
     setPhase({ kind: 'running', action, progress: null });
     try {
-      const ids = selection.kind === 'ids' ? selection.ids : await queryIds(desk, query, now);
+      const ids = plan ? plan.eligible : await selectedIds();
       const done = await runBulk(desk, ids, action, {
         shouldStop: () => stop.current,
         onProgress: (progress) => setPhase({ kind: 'running', action, progress }),
       });
+      if (plan && plan.skippedCount > 0) done.skipped = plan.skipped;
       setReport(done);
       onDone?.(done);
     } catch {
@@ -75,6 +82,18 @@ export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone
   const choose = (action: BulkAction, label: string) => {
     if (count > confirmAbove) setPhase({ kind: 'confirm', action, label });
     else void run(action);
+  };
+
+  /** Reminders always ask first: how many go, and who is left out and why. */
+  const planAndConfirmReminders = async () => {
+    setReport(null);
+    setPhase({ kind: 'planning' });
+    try {
+      setPhase({ kind: 'reminders', plan: await planReminders(desk.db, await selectedIds(), now) });
+    } catch {
+      setFailed(true);
+      setPhase({ kind: 'idle' });
+    }
   };
 
   const progressText = (action: BulkAction, progress: BulkProgress | null): string =>
@@ -92,7 +111,7 @@ export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone
           type="button"
           className="button button--small"
           disabled={running || count === 0}
-          onClick={() => choose({ kind: 'remind' }, t('bulk.remind'))}
+          onClick={() => void planAndConfirmReminders()}
         >
           {t('bulk.remind')}
         </button>
@@ -150,6 +169,11 @@ export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone
           </button>
         </div>
       </Dialog>
+      <ReminderDialog
+        plan={phase.kind === 'reminders' ? phase.plan : null}
+        onCancel={() => setPhase({ kind: 'idle' })}
+        onConfirm={(plan) => void run({ kind: 'remind' }, plan)}
+      />
       <BulkCloseDialog
         open={phase.kind === 'close'}
         count={count}

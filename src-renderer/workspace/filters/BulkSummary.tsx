@@ -16,6 +16,8 @@ export function summaryLine(t: Translate, report: BulkReport): string {
           : t('bulk.count.unchanged', { count }),
     );
   }
+  const skipped = Object.values(report.skipped ?? {}).reduce((sum, n) => sum + n, 0);
+  if (skipped > 0) parts.push(t('bulk.count.skipped', { count: skipped }));
   if (report.refused > 0) parts.push(t('bulk.count.refused', { count: report.refused }));
   if (report.notDone > 0) parts.push(t('bulk.count.notDone', { count: report.notDone }));
   const list = parts.join(', ');

@@ -1,4 +1,5 @@
-import type { RefusalDetails } from '../../../src-shared/domain/refusals';
+import { isMerchantOverdue } from '../../../src-shared/domain/queues';
+import type { RefusalDetails, RefusalReason } from '../../../src-shared/domain/refusals';
 import type { Outcome } from '../../../src-shared/domain/vocabulary';
 import type { CacheDatabase, CachedDossier } from '../../cache/db';
 import type { ActionRequest, ActionResult } from '../../sync/actions';
@@ -39,6 +40,50 @@ export interface BulkReport {
   notDone: number;
   groups: RefusalGroup[];
   stopped: 'agent' | 'storage' | null;
+  /** Left out before the run, by reason (reminders: only to merchants past their deadline). */
+  skipped?: Partial<Record<SkipReason, number>>;
+}
+
+/** Why a dossier of the selection gets no reminder. */
+export type SkipReason =
+  Extract<RefusalReason, 'merchant_not_late' | 'not_awaiting_merchant' | 'dossier_closed'> | 'not_found';
+
+/** Who a bulk reminder will go to, and who is left out and why: asked before anything is sent. */
+export interface ReminderPlan {
+  eligible: string[];
+  skipped: Partial<Record<SkipReason, number>>;
+  skippedCount: number;
+}
+
+/** Reads the selection in slices (never the whole cache at once) and sorts it for a bulk reminder. */
+export async function planReminders(
+  db: CacheDatabase,
+  ids: readonly string[],
+  now: number,
+): Promise<ReminderPlan> {
+  const plan: ReminderPlan = { eligible: [], skipped: {}, skippedCount: 0 };
+  const unique = [...new Set(ids)];
+  for (let start = 0; start < unique.length; start += 500) {
+    const slice = unique.slice(start, start + 500);
+    const dossiers = await db.dossiers.bulkGet(slice);
+    for (const [i, d] of dossiers.entries()) {
+      const skip: SkipReason | null = !d
+        ? 'not_found'
+        : d.status === 'closed'
+          ? 'dossier_closed'
+          : d.status !== 'awaiting_merchant'
+            ? 'not_awaiting_merchant'
+            : !isMerchantOverdue(d, now)
+              ? 'merchant_not_late'
+              : null;
+      if (skip === null) plan.eligible.push(slice[i] ?? '');
+      else {
+        plan.skipped[skip] = (plan.skipped[skip] ?? 0) + 1;
+        plan.skippedCount++;
+      }
+    }
+  }
+  return plan;
 }
 
 export interface BulkProgress {
