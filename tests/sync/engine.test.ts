@@ -9,14 +9,12 @@ import { cacheView, createClient, serverView } from './client';
 let server: TestServer;
 let world: World;
 let alice: string;
-let shop: string;
 const dossiers: Dossier[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server);
   alice = await server.signIn(world.users.alice.email);
-  shop = await server.signIn(world.users.shop.email);
   for (const [transactionId, subject] of [
     [world.transactions.alice1, 'delivery'],
     [world.transactions.alice2, 'payment'],
