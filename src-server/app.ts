@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { apiBase } from '../src-shared/contract/api';
 import type { ApiError } from '../src-shared/contract/errors';
 import { acceptEmptyJson, validatorCompiler } from './http/bodies';
+import { clientErrorHandler, installRequestEdges } from './http/edges';
 import { installErrorHandling } from './http/errors';
 import { LoginLimiter } from './http/login-limiter';
 import { dossierRoutes } from './routes/dossiers';
@@ -36,6 +37,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     trustProxy: false,
     // SSE streams are never idle: close them too when the server stops.
     forceCloseConnections: true,
+    clientErrorHandler,
     // Errors the router raises before any route runs (malformed URLs) answer the contract's shape too.
     frameworkErrors: (error, _request, reply) => {
       // Typed for every route's generics; this answer uses none of them.
@@ -52,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorateRequest('account', null);
   app.decorateRequest('token', null);
   installErrorHandling(app);
+  installRequestEdges(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -19,6 +19,10 @@ const fastifyCodes: Record<string, { code: ErrorCode; message: string }> = {
   },
 };
 
+const errorCodeOf: Partial<Record<number, ErrorCode>> = Object.fromEntries(
+  Object.entries(errorCodes).map(([code, status]) => [status, code as ErrorCode]),
+);
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiProblem | Error, request, reply) => {
     if (error instanceof ApiProblem) {
@@ -35,12 +39,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     const fastifyError = error as FastifyError;
     const known = fastifyError.code ? fastifyCodes[fastifyError.code] : undefined;
     if (known) return reply.status(errorCodes[known.code]).send(body(known.code, known.message));
-    if (fastifyError.statusCode === 400) {
-      return reply
-        .status(400)
-        .send(body('invalid_request', `The request could not be read: ${error.message}`));
+    // Any other refusal of the request (a plugin's 403, Fastify's 415…): its code, or a plain 400.
+    const status = fastifyError.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code = errorCodeOf[status] ?? 'invalid_request';
+      const message =
+        code === 'invalid_request' ? `The request could not be read: ${error.message}` : error.message;
+      return reply.status(errorCodes[code]).send(body(code, message));
     }
-    if (fastifyError.statusCode === 429) return reply.status(429).send(body('rate_limited', error.message));
     request.log.error({ err: error }, 'unhandled error');
     return reply
       .status(500)
