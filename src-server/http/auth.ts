@@ -17,7 +17,8 @@ declare module 'fastify' {
 export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (!header) return null;
-  const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
+  // The scheme is case-insensitive (RFC 7235 §2.1); spaces around the token are forgiven.
+  const match = /^\s*bearer[ \t]+([A-Za-z0-9_-]{20,200})\s*$/i.exec(header);
   return match?.[1] ?? null;
 }
 

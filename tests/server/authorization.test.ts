@@ -300,3 +300,26 @@ describe('no leaks', () => {
     }
   });
 });
+
+describe('the bearer scheme', () => {
+  it('is case-insensitive and tolerates whitespace around the token (RFC 7235)', async () => {
+    const token = tokens.agent ?? '';
+    for (const authorization of [
+      `bearer ${token}`,
+      `BEARER ${token}`,
+      `  Bearer   ${token}  `,
+      `bEaReR\t${token}`,
+    ]) {
+      const res = await server.call('GET', '/sessions/current', { headers: { authorization } });
+      expect(res.status, JSON.stringify(authorization)).toBe(200);
+    }
+  });
+
+  it('still refuses other schemes and a scheme without a token', async () => {
+    const token = tokens.agent ?? '';
+    for (const authorization of [`Basic ${token}`, 'Bearer', `Bearer${token}`, `Bearer ${token} extra`]) {
+      const res = await server.call('GET', '/sessions/current', { headers: { authorization } });
+      expect(res.status, JSON.stringify(authorization)).toBe(401);
+    }
+  });
+});
