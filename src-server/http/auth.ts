@@ -22,6 +22,10 @@ export function bearerToken(request: FastifyRequest): string | null {
   return match?.[1] ?? null;
 }
 
+/**
+ * A route's `onRequest` hook: who calls, and in which role, is settled before the body is read or
+ * validated, so a stranger learns nothing of the schema and never makes the server parse an upload.
+ */
 export function requireAccount(ctx: ServerContext, roles?: readonly Role[]) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const token = bearerToken(request);

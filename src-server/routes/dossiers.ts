@@ -43,7 +43,7 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.get(
     '/transactions',
     {
-      preHandler: requireAccount(ctx, ['customer', 'merchant']),
+      onRequest: requireAccount(ctx, ['customer', 'merchant']),
       schema: {
         tags: ['resources'],
         summary: "The caller's transactions, newest first, with the open dossier of each",
@@ -65,7 +65,7 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
     '/dossiers',
     {
       bodyLimit: uploadBodyLimit,
-      preHandler: requireAccount(ctx, ['customer']),
+      onRequest: requireAccount(ctx, ['customer']),
       schema: {
         tags: ['resources'],
         summary: 'File a claim on a transaction',
@@ -82,7 +82,7 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.get(
     '/dossiers',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: {
         tags: ['resources'],
         summary: 'Dossiers the caller may see, newest first',
@@ -113,7 +113,7 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.get(
     '/dossiers/:id',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: {
         tags: ['resources'],
         summary: 'One dossier with the messages the caller may read',
@@ -134,7 +134,7 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.get(
     '/dossiers/:id/events',
     {
-      preHandler: requireAccount(ctx, ['agent', 'supervisor']),
+      onRequest: requireAccount(ctx, ['agent', 'supervisor']),
       schema: {
         tags: ['resources'],
         summary: "A dossier's audit trail (staff)",
@@ -152,7 +152,7 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
     '/dossiers/:id/messages',
     {
       bodyLimit: uploadBodyLimit,
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: {
         tags: ['resources'],
         summary: 'Write in a dossier',
@@ -176,7 +176,7 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.get(
     '/dossiers/:id/attachments/:attachmentId',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: {
         tags: ['resources'],
         summary: 'Download a file attached to a message the caller may read',
@@ -206,7 +206,7 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.post(
     '/dossiers/:id/resolve',
     {
-      preHandler: requireAccount(ctx, ['customer']),
+      onRequest: requireAccount(ctx, ['customer']),
       schema: {
         tags: ['resources'],
         summary: 'The customer declares the dispute resolved',
@@ -223,7 +223,7 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.post(
     '/dossiers/:id/escalate',
     {
-      preHandler: requireAccount(ctx, ['customer']),
+      onRequest: requireAccount(ctx, ['customer']),
       schema: {
         tags: ['resources'],
         summary: 'The customer asks Klik & Pay to intervene',

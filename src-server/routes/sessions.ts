@@ -35,7 +35,7 @@ export function sessionRoutes(app: App, { ctx, limiter }: RouteDeps): void {
   app.get(
     '/sessions/current',
     {
-      preHandler: requireAccount(ctx),
+      onRequest: requireAccount(ctx),
       schema: {
         tags: ['sessions'],
         summary: 'Who am I',
@@ -50,7 +50,7 @@ export function sessionRoutes(app: App, { ctx, limiter }: RouteDeps): void {
 
   app.delete(
     '/sessions/current',
-    { preHandler: requireAccount(ctx), schema: { tags: ['sessions'], summary: 'Sign out' } },
+    { onRequest: requireAccount(ctx), schema: { tags: ['sessions'], summary: 'Sign out' } },
     async (request, reply) => {
       if (request.token) await signOut(ctx, request.token);
       return reply.status(204).send();

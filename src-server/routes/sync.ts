@@ -26,7 +26,7 @@ export function syncRoutes(app: App, { ctx, hub }: RouteDeps): void {
   app.get(
     '/sync/pull',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       serializerCompiler: plainJson,
       schema: {
         tags: ['sync'],
@@ -41,7 +41,7 @@ export function syncRoutes(app: App, { ctx, hub }: RouteDeps): void {
   app.post(
     '/sync/push',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['sync'],
         summary: 'Apply mutations in order, each exactly once',
@@ -55,7 +55,7 @@ export function syncRoutes(app: App, { ctx, hub }: RouteDeps): void {
   app.get(
     '/sync/stream',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: {
         tags: ['sync'],
         summary: 'Server-Sent Events: `poke` when there is something to pull, `presence` for staff',
@@ -89,7 +89,7 @@ export function syncRoutes(app: App, { ctx, hub }: RouteDeps): void {
   app.put(
     '/presence',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['sync'],
         summary: "An agent's presence on a dossier (a 30 s lease)",

@@ -25,7 +25,7 @@ export function systemRoutes(app: App, { ctx, manualClock }: RouteDeps): void {
   app.get(
     '/rules',
     {
-      preHandler: requireAccount(ctx),
+      onRequest: requireAccount(ctx),
       schema: {
         tags: ['system'],
         summary: "The rules' settings (delays, business calendar) and the server's clock",
