@@ -44,7 +44,7 @@ const pathOf = (url: string): string =>
   url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split('?')[0] ?? '';
 
 /** Methods whose requests carry no body in this API: one that comes anyway is refused, not ignored. */
-const bodiless = new Set(['GET', 'HEAD']);
+const bodiless = new Set(['GET', 'HEAD', 'DELETE']);
 
 export function installRequestEdges(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {

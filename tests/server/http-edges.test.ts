@@ -190,6 +190,14 @@ describe('malformed HTTP', () => {
       400,
     ],
     [
+      'a body on DELETE',
+      request(
+        'DELETE /api/v1/sessions/current HTTP/1.1\nHost: x\nContent-Type: application/json\nContent-Length: 2\nConnection: close',
+        '{}',
+      ),
+      400,
+    ],
+    [
       'a chunked body on GET',
       request(
         'GET /api/v1/health HTTP/1.1\nHost: x\nTransfer-Encoding: chunked\nConnection: close',
