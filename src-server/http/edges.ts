@@ -6,7 +6,7 @@ import { ApiProblem } from './problem';
 
 /**
  * The edges of HTTP, before any route runs: what Node's parser refuses, URLs the router cannot
- * read, empty path segments and bodies on GET all answer the contract's error shape, never a 500.
+ * read, empty path segments and bodies on GET, HEAD or DELETE answer the error shape, never a 500.
  */
 
 const errorBody = (code: ErrorCode, message: string): string =>
