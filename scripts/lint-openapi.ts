@@ -27,7 +27,11 @@ async function main(argv: string[]): Promise<number> {
       stdio: 'inherit',
       env: { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
     });
-    if (lint.error) throw lint.error;
+    if (lint.error) {
+      // Usually a node_modules older than package.json: @redocly/cli is a devDependency.
+      console.error(`lint:openapi could not run redocly (${lint.error.message}): run npm install.`);
+      return 1;
+    }
     return lint.status ?? 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });
