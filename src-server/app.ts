@@ -6,11 +6,14 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import type { FastifyReply, FastifyServerOptions } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { apiBase } from '../src-shared/contract/api';
 import type { ApiError } from '../src-shared/contract/errors';
+import { acceptEmptyJson, validatorCompiler } from './http/bodies';
+import { clientErrorHandler, installRequestEdges } from './http/edges';
 import { installErrorHandling } from './http/errors';
 import { LoginLimiter } from './http/login-limiter';
+import { openApiOptions } from './http/openapi';
 import { dossierRoutes } from './routes/dossiers';
 import { sessionRoutes } from './routes/sessions';
 import { syncRoutes } from './routes/sync';
@@ -35,6 +38,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     trustProxy: false,
     // SSE streams are never idle: close them too when the server stops.
     forceCloseConnections: true,
+    clientErrorHandler,
     // Errors the router raises before any route runs (malformed URLs) answer the contract's shape too.
     frameworkErrors: (error, _request, reply) => {
       // Typed for every route's generics; this answer uses none of them.
@@ -47,9 +51,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  acceptEmptyJson(app);
   app.decorateRequest('account', null);
   app.decorateRequest('token', null);
   installErrorHandling(app);
+  installRequestEdges(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -73,18 +79,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false,
     credentials: false,
   });
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Klik & Pay central dispute API',
-        version: '1.0.0',
-        description: 'The system of record of the dispute settlement department (contract v1).',
-      },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: `${apiBase}/docs`, staticCSP: true });
 
   const deps: RouteDeps = { ...options, limiter: options.limiter ?? new LoginLimiter() };

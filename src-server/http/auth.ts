@@ -17,10 +17,15 @@ declare module 'fastify' {
 export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (!header) return null;
-  const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
+  // The scheme is case-insensitive (RFC 7235 §2.1); spaces around the token are forgiven.
+  const match = /^\s*bearer[ \t]+([A-Za-z0-9_-]{20,200})\s*$/i.exec(header);
   return match?.[1] ?? null;
 }
 
+/**
+ * A route's `onRequest` hook: who calls, and in which role, is settled before the body is read or
+ * validated, so a stranger learns nothing of the schema and never makes the server parse an upload.
+ */
 export function requireAccount(ctx: ServerContext, roles?: readonly Role[]) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const token = bearerToken(request);

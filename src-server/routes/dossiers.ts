@@ -10,11 +10,16 @@ import {
   transactionListQuerySchema,
   transactionListSchema,
 } from '../../src-shared/contract/api';
-import { apiErrorSchema } from '../../src-shared/contract/errors';
 import type { Command } from '../../src-shared/domain/commands';
 import type { Attachment } from '../../src-shared/domain/model';
-import { attachmentLimits, auditEventSchema, dossierSchema } from '../../src-shared/domain/model';
+import {
+  attachmentLimits,
+  attachmentTypes,
+  auditEventSchema,
+  dossierSchema,
+} from '../../src-shared/domain/model';
 import { accountOf, requireAccount } from '../http/auth';
+import { binaryBody, refusals } from '../http/openapi';
 import { ApiProblem, notFound } from '../http/problem';
 import { prepareUploads } from '../services/attachments';
 import type { ServerContext } from '../services/context';
@@ -29,13 +34,6 @@ import type { App, RouteDeps } from './types';
 
 /** Room for the largest allowed attachments, base64-encoded, plus the text. */
 const uploadBodyLimit = Math.ceil((attachmentLimits.perMessage * attachmentLimits.bytes * 4) / 3) + 64 * 1024;
-const errors = {
-  400: apiErrorSchema,
-  401: apiErrorSchema,
-  403: apiErrorSchema,
-  404: apiErrorSchema,
-  409: apiErrorSchema,
-};
 
 export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   const signedIn = requireAccount(ctx);
@@ -43,12 +41,13 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.get(
     '/transactions',
     {
-      preHandler: requireAccount(ctx, ['customer', 'merchant']),
+      onRequest: requireAccount(ctx, ['customer', 'merchant']),
       schema: {
         tags: ['resources'],
         summary: "The caller's transactions, newest first, with the open dossier of each",
+        operationId: 'listTransactions',
         querystring: transactionListQuerySchema,
-        response: { 200: transactionListSchema, ...errors },
+        response: { 200: transactionListSchema, ...refusals(400, 401, 403) },
       },
     },
     async (request) => {
@@ -65,12 +64,13 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
     '/dossiers',
     {
       bodyLimit: uploadBodyLimit,
-      preHandler: requireAccount(ctx, ['customer']),
+      onRequest: requireAccount(ctx, ['customer']),
       schema: {
         tags: ['resources'],
         summary: 'File a claim on a transaction',
+        operationId: 'fileClaim',
         body: fileClaimRequestSchema,
-        response: { 201: dossierSchema, ...errors },
+        response: { 201: dossierSchema, ...refusals(400, 401, 403, 404, 409, 413) },
       },
     },
     async (request, reply) => {
@@ -82,12 +82,13 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.get(
     '/dossiers',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: {
         tags: ['resources'],
         summary: 'Dossiers the caller may see, newest first',
+        operationId: 'listDossiers',
         querystring: dossierListQuerySchema,
-        response: { 200: dossierListSchema, ...errors },
+        response: { 200: dossierListSchema, ...refusals(400, 401) },
       },
     },
     async (request) => {
@@ -113,12 +114,13 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.get(
     '/dossiers/:id',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: {
         tags: ['resources'],
         summary: 'One dossier with the messages the caller may read',
+        operationId: 'getDossier',
         params: dossierParamsSchema,
-        response: { 200: dossierWithMessagesSchema, ...errors },
+        response: { 200: dossierWithMessagesSchema, ...refusals(400, 401, 404) },
       },
     },
     async (request) => {
@@ -134,12 +136,13 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.get(
     '/dossiers/:id/events',
     {
-      preHandler: requireAccount(ctx, ['agent', 'supervisor']),
+      onRequest: requireAccount(ctx, ['agent', 'supervisor']),
       schema: {
         tags: ['resources'],
         summary: "A dossier's audit trail (staff)",
+        operationId: 'listDossierEvents',
         params: dossierParamsSchema,
-        response: { 200: z.object({ items: z.array(auditEventSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(auditEventSchema) }), ...refusals(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -152,13 +155,14 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
     '/dossiers/:id/messages',
     {
       bodyLimit: uploadBodyLimit,
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: {
         tags: ['resources'],
         summary: 'Write in a dossier',
+        operationId: 'postMessage',
         params: dossierParamsSchema,
         body: postMessageRequestSchema,
-        response: { 201: dossierWithMessagesSchema, ...errors },
+        response: { 201: dossierWithMessagesSchema, ...refusals(400, 401, 403, 404, 409, 413) },
       },
     },
     async (request, reply) => {
@@ -176,12 +180,19 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.get(
     '/dossiers/:id/attachments/:attachmentId',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: {
         tags: ['resources'],
         summary: 'Download a file attached to a message the caller may read',
+        operationId: 'downloadAttachment',
         params: dossierParamsSchema.extend({ attachmentId: dossierParamsSchema.shape.id }),
-        response: { 200: z.instanceof(Buffer), ...errors },
+        response: {
+          200: {
+            description: 'The file, in the type it was attached with.',
+            content: Object.fromEntries(attachmentTypes.map((type) => [type, { schema: binaryBody }])),
+          },
+          ...refusals(400, 401, 404),
+        },
       },
       // The file itself goes out as bytes; errors as the usual JSON.
       serializerCompiler:
@@ -206,12 +217,13 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.post(
     '/dossiers/:id/resolve',
     {
-      preHandler: requireAccount(ctx, ['customer']),
+      onRequest: requireAccount(ctx, ['customer']),
       schema: {
         tags: ['resources'],
-        summary: 'The customer declares the dispute resolved',
+        summary: 'The customer declares the dispute resolved (no body)',
+        operationId: 'resolveDossier',
         params: dossierParamsSchema,
-        response: { 200: dossierSchema, ...errors },
+        response: { 200: dossierSchema, ...refusals(400, 401, 403, 404, 409, 413) },
       },
     },
     async (request) => {
@@ -223,13 +235,14 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.post(
     '/dossiers/:id/escalate',
     {
-      preHandler: requireAccount(ctx, ['customer']),
+      onRequest: requireAccount(ctx, ['customer']),
       schema: {
         tags: ['resources'],
-        summary: 'The customer asks Klik & Pay to intervene',
+        summary: 'The customer asks Klik & Pay to intervene, with a message or without a body',
+        operationId: 'escalateDossier',
         params: dossierParamsSchema,
         body: escalateRequestSchema,
-        response: { 200: dossierSchema, ...errors },
+        response: { 200: dossierSchema, ...refusals(400, 401, 403, 404, 409, 413) },
       },
     },
     async (request) => {

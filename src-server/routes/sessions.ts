@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sessionRequestSchema, sessionResponseSchema } from '../../src-shared/contract/api';
-import { apiErrorSchema } from '../../src-shared/contract/errors';
 import { accountOf, requireAccount } from '../http/auth';
+import { refusals } from '../http/openapi';
 import { ApiProblem } from '../http/problem';
 import { signIn, signOut } from '../services/auth';
 import type { App, RouteDeps } from './types';
@@ -13,8 +13,10 @@ export function sessionRoutes(app: App, { ctx, limiter }: RouteDeps): void {
       schema: {
         tags: ['sessions'],
         summary: 'Sign in',
+        operationId: 'signIn',
+        security: [],
         body: sessionRequestSchema,
-        response: { 201: sessionResponseSchema, 401: apiErrorSchema, 429: apiErrorSchema },
+        response: { 201: sessionResponseSchema, ...refusals(400, 401, 413, 429) },
       },
     },
     async (request, reply) => {
@@ -35,11 +37,12 @@ export function sessionRoutes(app: App, { ctx, limiter }: RouteDeps): void {
   app.get(
     '/sessions/current',
     {
-      preHandler: requireAccount(ctx),
+      onRequest: requireAccount(ctx),
       schema: {
         tags: ['sessions'],
         summary: 'Who am I',
-        response: { 200: z.object({ user: sessionResponseSchema.shape.user }) },
+        operationId: 'getCurrentSession',
+        response: { 200: z.object({ user: sessionResponseSchema.shape.user }), ...refusals(400, 401) },
       },
     },
     async (request) => {
@@ -50,7 +53,15 @@ export function sessionRoutes(app: App, { ctx, limiter }: RouteDeps): void {
 
   app.delete(
     '/sessions/current',
-    { preHandler: requireAccount(ctx), schema: { tags: ['sessions'], summary: 'Sign out' } },
+    {
+      onRequest: requireAccount(ctx),
+      schema: {
+        tags: ['sessions'],
+        summary: 'Sign out',
+        operationId: 'signOut',
+        response: { 204: z.void(), ...refusals(400, 401) },
+      },
+    },
     async (request, reply) => {
       if (request.token) await signOut(ctx, request.token);
       return reply.status(204).send();

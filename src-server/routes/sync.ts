@@ -1,4 +1,4 @@
-import { apiErrorSchema } from '../../src-shared/contract/errors';
+import { z } from 'zod';
 import {
   presenceRequestSchema,
   presenceResponseSchema,
@@ -8,6 +8,7 @@ import {
   pushResponseSchema,
 } from '../../src-shared/contract/sync';
 import { accountOf, requireAccount } from '../http/auth';
+import { refusals } from '../http/openapi';
 import { notFound } from '../http/problem';
 import { presenceLeaseMs } from '../services/hub';
 import { push } from '../services/push';
@@ -16,7 +17,6 @@ import { canSeeDossier } from '../services/visibility';
 import { findDossier } from '../store/dossiers';
 import type { App, RouteDeps } from './types';
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema };
 /** The feed's pages are large and already made of validated documents: skip re-validating them on the way out. */
 const plainJson = () => (data: unknown) => JSON.stringify(data);
 
@@ -27,13 +27,14 @@ export function syncRoutes(app: App, { ctx, hub }: RouteDeps): void {
   app.get(
     '/sync/pull',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       serializerCompiler: plainJson,
       schema: {
         tags: ['sync'],
         summary: 'Changes after a cursor, in commit order (a staff first sync: a snapshot first)',
+        operationId: 'pullChanges',
         querystring: pullQuerySchema,
-        response: { 200: pullResponseSchema, ...errors },
+        response: { 200: pullResponseSchema, ...refusals(400, 401, 403) },
       },
     },
     async (request) => pull(ctx, accountOf(request), request.query.cursor, request.query.limit),
@@ -42,12 +43,13 @@ export function syncRoutes(app: App, { ctx, hub }: RouteDeps): void {
   app.post(
     '/sync/push',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['sync'],
         summary: 'Apply mutations in order, each exactly once',
+        operationId: 'pushMutations',
         body: pushRequestSchema,
-        response: { 200: pushResponseSchema, ...errors },
+        response: { 200: pushResponseSchema, ...refusals(400, 401, 403, 413) },
       },
     },
     async (request) => ({ results: await push(ctx, accountOf(request), request.body, request.log) }),
@@ -56,10 +58,18 @@ export function syncRoutes(app: App, { ctx, hub }: RouteDeps): void {
   app.get(
     '/sync/stream',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: {
         tags: ['sync'],
         summary: 'Server-Sent Events: `poke` when there is something to pull, `presence` for staff',
+        operationId: 'openSyncStream',
+        response: {
+          200: {
+            description: 'An endless stream of `poke` and `presence` events, with a comment every 15 s.',
+            content: { 'text/event-stream': { schema: z.string() } },
+          },
+          ...refusals(400, 401),
+        },
       },
     },
     (request, reply) => {
@@ -90,12 +100,13 @@ export function syncRoutes(app: App, { ctx, hub }: RouteDeps): void {
   app.put(
     '/presence',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['sync'],
         summary: "An agent's presence on a dossier (a 30 s lease)",
+        operationId: 'putPresence',
         body: presenceRequestSchema,
-        response: { 200: presenceResponseSchema, ...errors, 404: apiErrorSchema },
+        response: { 200: presenceResponseSchema, ...refusals(400, 401, 403, 404, 413) },
       },
     },
     async (request) => {

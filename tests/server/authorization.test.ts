@@ -300,3 +300,89 @@ describe('no leaks', () => {
     }
   });
 });
+
+describe('the bearer scheme', () => {
+  it('is case-insensitive and tolerates whitespace around the token (RFC 7235)', async () => {
+    const token = tokens.agent ?? '';
+    for (const authorization of [
+      `bearer ${token}`,
+      `BEARER ${token}`,
+      `  Bearer   ${token}  `,
+      `bEaReR\t${token}`,
+    ]) {
+      const res = await server.call('GET', '/sessions/current', { headers: { authorization } });
+      expect(res.status, JSON.stringify(authorization)).toBe(200);
+    }
+  });
+
+  it('still refuses other schemes and a scheme without a token', async () => {
+    const token = tokens.agent ?? '';
+    for (const authorization of [`Basic ${token}`, 'Bearer', `Bearer${token}`, `Bearer ${token} extra`]) {
+      const res = await server.call('GET', '/sessions/current', { headers: { authorization } });
+      expect(res.status, JSON.stringify(authorization)).toBe(401);
+    }
+  });
+});
+
+describe('authentication before validation', () => {
+  const invalid: { name: string; method: string; path: () => string; body?: unknown; wrongRole: Who }[] = [
+    {
+      name: 'POST /dossiers',
+      method: 'POST',
+      path: () => '/dossiers',
+      body: { nope: 1 },
+      wrongRole: 'agent',
+    },
+    {
+      name: 'POST /dossiers/{id}/escalate',
+      method: 'POST',
+      path: () => `/dossiers/${dossier.id}/escalate`,
+      body: { nope: 1 },
+      wrongRole: 'merchant',
+    },
+    {
+      name: 'POST /dossiers/{id}/resolve',
+      method: 'POST',
+      path: () => '/dossiers/not a valid id!/resolve',
+      wrongRole: 'agent',
+    },
+    {
+      name: 'GET /dossiers/{id}/events',
+      method: 'GET',
+      path: () => '/dossiers/not a valid id!/events',
+      wrongRole: 'owner',
+    },
+    { name: 'GET /transactions', method: 'GET', path: () => '/transactions?limit=abc', wrongRole: 'agent' },
+    {
+      name: 'POST /sync/push',
+      method: 'POST',
+      path: () => '/sync/push',
+      body: { nope: 1 },
+      wrongRole: 'owner',
+    },
+    { name: 'PUT /presence', method: 'PUT', path: () => '/presence', body: [], wrongRole: 'merchant' },
+  ];
+  for (const c of invalid) {
+    it(`${c.name}: 401 for a stranger and 403 for the wrong role, before looking at the input`, async () => {
+      for (const token of [undefined, 'x'.repeat(43)]) {
+        const res = await server.call<{ error: { details?: unknown } }>(c.method, c.path(), {
+          token,
+          body: c.body,
+        });
+        expect(res.status).toBe(401);
+        expect(res.body.error.details).toBeUndefined();
+      }
+      const res = await server.call<{ error: { details?: unknown } }>(c.method, c.path(), {
+        token: tokens[c.wrongRole],
+        body: c.body,
+      });
+      expect(res.status).toBe(403);
+      expect(res.body.error.details).toBeUndefined();
+    });
+  }
+
+  it('unsigned-in GET /dossiers with a bad query answers 401 too', async () => {
+    const res = await server.call('GET', '/dossiers?limit=100000&status=nope');
+    expect(res.status).toBe(401);
+  });
+});

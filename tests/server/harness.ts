@@ -15,6 +15,7 @@ import {
 import type { Dossier } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { Language, Role } from '../../src-shared/domain/vocabulary';
+import { Conformance } from './conformance';
 
 /**
  * The real API on a random port, on an in-memory PGlite — or, when DATABASE_URL is set, on a fresh
@@ -75,6 +76,7 @@ export async function startTestServer(
     databaseUrl: embedded ? undefined : (given.databaseUrl ?? (await freshDatabaseUrl())),
   });
   const server = await startServer(config, settings);
+  const conformance = new Conformance(server.app.swagger());
   const call: TestServer['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -90,6 +92,14 @@ export async function startTestServer(
             : JSON.stringify(options.body),
     });
     const text = await res.text();
+    // Every answer must be one the OpenAPI document describes, or the test that made the call fails.
+    conformance.check({
+      method: method.toUpperCase(),
+      path: `/api/v1${path}`,
+      status: res.status,
+      contentType: res.headers.get('content-type'),
+      text,
+    });
     return { status: res.status, body: (text ? JSON.parse(text) : null) as never, headers: res.headers };
   };
   return {
