@@ -10,6 +10,8 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   timeout: 60_000,
+  // Web-first assertions wait 5 s by default: too little on a loaded 2-core machine.
+  expect: { timeout: 30_000 },
   use: {
     browserName: 'chromium',
     launchOptions: {

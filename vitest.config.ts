@@ -27,6 +27,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests take seconds alone, and several times that on a loaded 2-core machine.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       // `tests/server/postgres/` needs several connections to one server: PostgreSQL only.
@@ -49,6 +52,9 @@ export default defineConfig({
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['tests/renderer/setup.ts'],
+          // Above the 30 s `waitFor`/`findBy…` budget of tests/renderer/setup.ts.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       // The same suite on PostgreSQL, when one is there (`.ci/run` starts one and sets DATABASE_URL).

@@ -316,7 +316,7 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it('keep status, closure, deadlines and merchant stage consistent, with every time rule caught up', () => {
     fc.assert(
@@ -355,7 +355,7 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it('restart the 120-day clock from the last communication or the reopening, whichever is later', () => {
     fc.assert(
@@ -382,7 +382,7 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it('a closed dossier refuses every party command', () => {
     let closedSeen = 0;
@@ -402,7 +402,7 @@ describe('arbitrary histories', () => {
       { numRuns: RUNS },
     );
     expect(closedSeen).toBeGreaterThan(100);
-  });
+  }, 60_000);
 
   it('a refusal changes nothing and says why', () => {
     let refusals = 0;
@@ -425,7 +425,7 @@ describe('arbitrary histories', () => {
       { numRuns: RUNS },
     );
     expect(refusals).toBeGreaterThan(RUNS);
-  });
+  }, 60_000);
 
   it('audit every accepted change with one event and one version, and a no-op with none', () => {
     fc.assert(
@@ -473,7 +473,7 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it('set every deadline strictly after the event that sets it', () => {
     fc.assert(
@@ -491,7 +491,7 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it('never let a message reach someone it was not meant for', () => {
     fc.assert(
@@ -504,7 +504,7 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it('are pure: the same history gives the same result', () => {
     fc.assert(
@@ -513,7 +513,7 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -727,7 +727,7 @@ describe('a model of whose move it is', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 });
 
 describe('time rules over arbitrary histories', () => {
@@ -757,5 +757,5 @@ describe('time rules over arbitrary histories', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
