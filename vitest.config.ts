@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
+import { PostgresNoticeReporter } from './tests/postgres-notice';
 
 const serverProject = (
   name: string,
@@ -21,6 +22,8 @@ export default defineConfig({
   test: {
     // Two cores: two test files at a time (each server file boots its own database).
     maxWorkers: 2,
+    // Without DATABASE_URL, a boxed warning after the summary: the PostgreSQL suite did not run.
+    reporters: ['default', new PostgresNoticeReporter()],
     projects: [
       {
         test: {
