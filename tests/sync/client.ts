@@ -311,10 +311,11 @@ export function closeWindow(w: DeskWindow): void {
   w.bulkDb?.close();
 }
 
-/** What Web Locks give the windows of one browser: one holder of a name at a time, in request order. */
+/**
+ * What Web Locks give the windows of one browser: one holder of a name at a time, in request order.
+ * Whether the engines keep to it is seen on the wire (`Network.mostInFlight`), not on the lock.
+ */
 export class ExclusiveLock {
-  /** How many times the lock was granted (the engines really took it). */
-  grants = 0;
   private readonly tails = new Map<string, Promise<void>>();
 
   readonly run: Exclusive = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -323,7 +324,6 @@ export class ExclusiveLock {
     const mine = new Promise<void>((resolve) => (release = resolve));
     this.tails.set(name, mine);
     await previous;
-    this.grants++;
     try {
       return await fn();
     } finally {
