@@ -8,8 +8,11 @@ export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
   workers: 1,
-  reporter: [['list']],
+  // The last step of `npm test`: without DATABASE_URL, its last words say the PostgreSQL suite did not run.
+  reporter: [['list'], ['./tests/postgres-notice.ts']],
   timeout: 60_000,
+  // Web-first assertions wait 5 s by default: too little on a loaded 2-core machine.
+  expect: { timeout: 30_000 },
   use: {
     browserName: 'chromium',
     launchOptions: {

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
+import { PostgresNoticeReporter } from './tests/postgres-notice';
 
 const serverProject = (
   name: string,
@@ -21,12 +22,17 @@ export default defineConfig({
   test: {
     // Two cores: two test files at a time (each server file boots its own database).
     maxWorkers: 2,
+    // Without DATABASE_URL, a boxed warning after the summary: the PostgreSQL suite did not run.
+    reporters: ['default', new PostgresNoticeReporter()],
     projects: [
       {
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests take seconds alone, and several times that on a loaded 2-core machine.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       // `tests/server/postgres/` needs several connections to one server: PostgreSQL only.
@@ -49,6 +55,9 @@ export default defineConfig({
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['tests/renderer/setup.ts'],
+          // Above the 30 s `waitFor`/`findBy…` budget of tests/renderer/setup.ts.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       // The same suite on PostgreSQL, when one is there (`.ci/run` starts one and sets DATABASE_URL).

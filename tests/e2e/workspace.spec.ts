@@ -132,7 +132,7 @@ test('an agent works every queue, online and offline, and the server gets everyt
   await expect(page.getByText(reply)).toBeVisible();
   await expect(statusRegion(page)).toContainText('Up to date');
   // The colleague's open dossier shows it without a reload.
-  await expect(other.getByText(reply)).toBeVisible({ timeout: 10_000 });
+  await expect(other.getByText(reply)).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: 'test-results/workspace-dossier.png' });
 
   // A Good Practices reminder to an overdue merchant, on the server before the network goes.
@@ -181,7 +181,7 @@ test('an agent works every queue, online and offline, and the server gets everyt
 
   // Back online: everything goes up once, in order.
   await page.context().setOffline(false);
-  await expect(statusRegion(page)).toContainText('Up to date', { timeout: 15_000 });
+  await expect(statusRegion(page)).toContainText('Up to date', { timeout: 30_000 });
   const after = await serverView(server.url, token);
   expect(after.messages.filter((m) => m.body === reply)).toHaveLength(1);
   expect(after.messages.filter((m) => m.body === note)).toHaveLength(1);

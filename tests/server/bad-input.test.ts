@@ -138,7 +138,7 @@ describe('schema-aware fuzzing', () => {
         { numRuns: 60 },
       );
     }
-  });
+  }, 120_000);
 
   it('never applies a malformed push mutation, and rejects each one alone', async () => {
     const before = await version();
@@ -173,7 +173,7 @@ describe('schema-aware fuzzing', () => {
       { numRuns: 60 },
     );
     expect(await version()).toBe(before);
-  });
+  }, 120_000);
 
   it('answers malformed JSON, wrong content types and odd query strings cleanly', async () => {
     const cases: [string, string, RequestInit][] = [

@@ -55,7 +55,7 @@ async function open(token: string) {
     async until(name: string, n: number) {
       const start = Date.now();
       while (count(name) < n) {
-        if (Date.now() - start > 5_000) throw new Error(`waited for ${n} ${name}, got ${count(name)}`);
+        if (Date.now() - start > 30_000) throw new Error(`waited for ${n} ${name}, got ${count(name)}`);
         await new Promise((r) => setTimeout(r, 10));
       }
     },

@@ -2,6 +2,11 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 /**
  * The API as its own process (`src-server/cli.ts`), the way it runs in production: started, killed
  * with SIGKILL at any moment, restarted on the same data. The test waits for what the process says,
@@ -9,7 +14,7 @@ import { createInterface } from 'node:readline';
  */
 export class ApiProcess {
   private child: ChildProcess | null = null;
-  private exited: Promise<number | null> = Promise.resolve(null);
+  private exited: Promise<Exit> = Promise.resolve({ code: null, signal: null });
   /** The API's origin while it runs (a new port after every start). */
   url = '';
   /** How many times the process was started. */
@@ -46,7 +51,7 @@ export class ApiProcess {
     );
     this.child = child;
     this.starts++;
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const output: string[] = [];
@@ -57,7 +62,7 @@ export class ApiProcess {
         const url = /dispute API on (http:\/\/[^/\s]+)\/api\/v1/.exec(line)?.[1];
         if (url) resolve(url);
       });
-      void this.exited.then((code) =>
+      void this.exited.then(({ code }) =>
         reject(
           new Error(
             `the API exited (${String(code)}) before listening (start ${this.starts}):\n${output.join('\n')}\n${stderr}`,
@@ -75,13 +80,18 @@ export class ApiProcess {
     return { ...env, ...this.env };
   }
 
-  /** kill -9: no shutdown hook, no flush, whatever was in flight is cut. */
-  async kill(): Promise<void> {
+  /**
+   * kill -9: no shutdown hook, no flush, whatever was in flight is cut. Answers which process it
+   * killed and how it ended (null when none was running).
+   */
+  async kill(): Promise<{ pid: number; signal: NodeJS.Signals | null } | null> {
     const child = this.child;
-    if (!child) return;
+    if (!child) return null;
+    const pid = child.pid ?? -1;
     child.kill('SIGKILL');
-    await this.exited;
+    const { signal } = await this.exited;
     this.child = null;
+    return { pid, signal };
   }
 
   /** A clean stop (SIGTERM: the API closes its database). */
@@ -89,7 +99,7 @@ export class ApiProcess {
     const child = this.child;
     if (!child) return;
     child.kill('SIGTERM');
-    const code = await this.exited;
+    const { code } = await this.exited;
     this.child = null;
     if (code !== 0) throw new Error(`the API stopped with code ${String(code)}`);
   }

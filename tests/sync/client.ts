@@ -39,6 +39,33 @@ export interface WirePush {
   ms: number;
 }
 
+/**
+ * The faults the network injects, each counted when it is really applied to a request (a fault
+ * armed but never triggered — nothing to push, the client never asked — is not counted): a suite
+ * can then say which faults its histories went through, and fail when one never happened.
+ */
+export const networkFaults = [
+  /** A request refused because the computer is offline. */
+  'offline',
+  /** A push the server committed, whose answer never reached the client. */
+  'push answer lost',
+  /** A pull page the server served, that never reached the client. */
+  'pull answer lost',
+  /** A push kept on the wire (the client saw a timeout), to reach the server later. */
+  'push held on the wire',
+  /** A held push handed to the server late. */
+  'held push delivered late',
+  /** A held push handed to the server while the client's own sync requests were on the wire. */
+  'held push delivered while the client was syncing',
+  /** A copy of a push the server had already answered, sent again. */
+  'push re-sent',
+  /** A pull refused because the page was reloaded (a first sync cut short). */
+  'pull cut by a reload',
+  /** An answer lost with the server process, killed while the request was outstanding. */
+  'answer lost with a killed server',
+] as const;
+export type NetworkFault = (typeof networkFaults)[number];
+
 export interface Network {
   /** Where requests go (a restarted server may listen elsewhere): the bridge's own base URL is ignored. */
   target: string;
@@ -57,8 +84,19 @@ export interface Network {
   readonly delivered: WirePush[];
   /** Sees each sync request just before it leaves (e.g. to kill the server while it is in flight). */
   onRequest: ((kind: 'push' | 'pull', n: number) => void) | null;
+  /**
+   * Sees each sync request's answer once it has arrived, before the client gets it; answering true
+   * loses it (the server was killed before the client read it).
+   */
+  onAnswer: ((kind: 'push' | 'pull', n: number) => Promise<boolean>) | null;
   /** Requests sent so far by kind. */
   readonly sent: { push: number; pull: number };
+  /** Sync requests sent and not yet answered to the client (or failed), by kind. */
+  readonly inFlight: { push: number; pull: number };
+  /** The most sync requests of this agent ever on the wire at once (set back to 0 at will). */
+  mostInFlight: number;
+  /** How many times each fault was applied. */
+  readonly injected: Record<NetworkFault, number>;
 }
 
 export function createNetwork(target: string): Network {
@@ -72,7 +110,11 @@ export function createNetwork(target: string): Network {
     held: [],
     delivered: [],
     onRequest: null,
+    onAnswer: null,
     sent: { push: 0, pull: 0 },
+    inFlight: { push: 0, pull: 0 },
+    mostInFlight: 0,
+    injected: Object.fromEntries(networkFaults.map((f) => [f, 0])) as Record<NetworkFault, number>,
   };
 }
 
@@ -99,11 +141,27 @@ function wirePushOf(init: RequestInit | undefined): WirePush {
   };
 }
 
-/** Hands a push over to the server as the network would (re-sent copy or late delivery); returns its answer. */
-export async function deliver(network: Network, push: WirePush): Promise<MutationResult[]> {
+/**
+ * Hands a push over to the server as the network would, and returns its answer: a held push
+ * delivered late, or a copy of one already answered sent again (counted as the fault it is).
+ */
+export async function deliver(
+  network: Network,
+  push: WirePush,
+  why: 'late' | 'copy',
+): Promise<MutationResult[]> {
+  const sentBefore = network.sent.push + network.sent.pull;
+  const overlapping = network.inFlight.push + network.inFlight.pull > 0;
   const response = await fetch(`${network.target}/api/v1/sync/push`, push.init);
   const body = (await response.json()) as { results?: MutationResult[] };
   if (!response.ok || !body.results) throw new Error(`a delivered push answered ${response.status}`);
+  if (why === 'copy') network.injected['push re-sent']++;
+  else {
+    network.injected['held push delivered late']++;
+    // The client's own requests were on the wire at some point while this one was.
+    if (overlapping || network.sent.push + network.sent.pull > sentBefore)
+      network.injected['held push delivered while the client was syncing']++;
+  }
   return body.results;
 }
 
@@ -115,37 +173,57 @@ export function faultyFetch(network: Network): typeof fetch {
       : url.pathname.endsWith('/sync/pull')
         ? 'pull'
         : null;
-    if (!network.online) throw new TypeError('fetch failed: offline');
+    if (!network.online) {
+      network.injected.offline++;
+      throw new TypeError('fetch failed: offline');
+    }
     if (kind === 'pull' && network.pullPagesLeft !== null) {
-      if (network.pullPagesLeft <= 0) throw new TypeError('fetch failed: the page was reloaded');
+      if (network.pullPagesLeft <= 0) {
+        network.injected['pull cut by a reload']++;
+        throw new TypeError('fetch failed: the page was reloaded');
+      }
       network.pullPagesLeft--;
     }
     if (kind === 'push' && network.holdNextPush) {
       network.holdNextPush = false;
       network.held.push(wirePushOf(init));
+      network.injected['push held on the wire']++;
       throw new TypeError('fetch failed: timed out');
     }
-    if (kind) network.onRequest?.(kind, ++network.sent[kind]);
-    const sentAt = Date.now();
-    const response = await fetch(`${network.target}${url.pathname}${url.search}`, init);
-    if (kind === 'push') {
+    if (!kind) return fetch(`${network.target}${url.pathname}${url.search}`, init);
+    const n = ++network.sent[kind];
+    network.inFlight[kind]++;
+    network.mostInFlight = Math.max(network.mostInFlight, network.inFlight.push + network.inFlight.pull);
+    try {
+      network.onRequest?.(kind, n);
+      const sentAt = Date.now();
+      const response = await fetch(`${network.target}${url.pathname}${url.search}`, init);
+      // The whole answer is read here: until the client is handed it, the request is outstanding.
       const text = await response.text();
-      const push = wirePushOf(init);
-      push.ms = Date.now() - sentAt;
-      if (response.ok) push.results = (JSON.parse(text) as { results: MutationResult[] }).results;
-      network.delivered.push(push);
-      if (network.dropNextPushAnswer) {
+      if (kind === 'push') {
+        const push = wirePushOf(init);
+        push.ms = Date.now() - sentAt;
+        if (response.ok) push.results = (JSON.parse(text) as { results: MutationResult[] }).results;
+        network.delivered.push(push);
+      }
+      if (await network.onAnswer?.(kind, n)) {
+        network.injected['answer lost with a killed server']++;
+        throw new TypeError('fetch failed: socket hang up');
+      }
+      if (kind === 'push' && network.dropNextPushAnswer) {
         network.dropNextPushAnswer = false;
+        network.injected['push answer lost']++;
+        throw new TypeError('fetch failed: connection reset');
+      }
+      if (kind === 'pull' && network.dropNextPullAnswer) {
+        network.dropNextPullAnswer = false;
+        network.injected['pull answer lost']++;
         throw new TypeError('fetch failed: connection reset');
       }
       return new Response(text, { status: response.status, headers: response.headers });
+    } finally {
+      network.inFlight[kind]--;
     }
-    if (kind === 'pull' && network.dropNextPullAnswer) {
-      network.dropNextPullAnswer = false;
-      await response.text();
-      throw new TypeError('fetch failed: connection reset');
-    }
-    return response;
   };
 }
 
@@ -233,10 +311,11 @@ export function closeWindow(w: DeskWindow): void {
   w.bulkDb?.close();
 }
 
-/** What Web Locks give the windows of one browser: one holder of a name at a time, in request order. */
+/**
+ * What Web Locks give the windows of one browser: one holder of a name at a time, in request order.
+ * Whether the engines keep to it is seen on the wire (`Network.mostInFlight`), not on the lock.
+ */
 export class ExclusiveLock {
-  /** How many times the lock was granted (the engines really took it). */
-  grants = 0;
   private readonly tails = new Map<string, Promise<void>>();
 
   readonly run: Exclusive = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -245,7 +324,6 @@ export class ExclusiveLock {
     const mine = new Promise<void>((resolve) => (release = resolve));
     this.tails.set(name, mine);
     await previous;
-    this.grants++;
     try {
       return await fn();
     } finally {
@@ -261,9 +339,10 @@ export async function createClient(
   email: string,
   password = 'demo-password',
   pageSize = 7,
+  options: Omit<WindowOptions, 'pageSize'> = {},
 ) {
   const agent = await signInAgent(server.url, email, password);
-  const window = openWindow(agent, { pageSize, now: () => server.ctx.clock.now() });
+  const window = openWindow(agent, { pageSize, now: () => server.ctx.clock.now(), ...options });
   return { ...window, network: agent.network, user: agent.user };
 }
 

@@ -4,7 +4,9 @@ import { perform, performMany } from '../../src-renderer/sync/actions';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { TestServer, World } from '../server/harness';
 import { buildWorld, dropTestDatabases, startTestServer } from '../server/harness';
-import { cacheView, createClient, serverView } from './client';
+import type { CacheDatabase } from '../../src-renderer/cache/db';
+import type { SyncProgress } from '../../src-renderer/sync/engine';
+import { ExclusiveLock, cacheView, createClient, serverView } from './client';
 
 let server: TestServer;
 let world: World;
@@ -38,6 +40,12 @@ afterAll(async () => {
   await dropTestDatabases();
 });
 
+/** Every row of the server's entities the cache holds. */
+const cachedCount = async (db: CacheDatabase): Promise<number> =>
+  (
+    await Promise.all([db.dossiers, db.messages, db.events, db.users, db.merchants].map((t) => t.count()))
+  ).reduce((a, b) => a + b, 0);
+
 const dossier = (i: number): Dossier => {
   const d = dossiers[i];
   if (!d) throw new Error(`no dossier ${i}`);
@@ -46,16 +54,32 @@ const dossier = (i: number): Dossier => {
 
 describe('the sync engine against the real API', () => {
   it('brings a first sync exactly in step with the server, page by page, with progress', async () => {
-    const client = await createClient(server, world.users.agent.email);
-    const progress: number[] = [];
-    const engineWithProgress = client.engine;
-    const outcome = await engineWithProgress.sync();
+    // What the engine reports after each page it wrote, and what the cache holds at that moment.
+    const pages: { progress: SyncProgress; cached: number }[] = [];
+    const client = await createClient(server, world.users.agent.email, 'demo-password', 7, {
+      onProgress: async (progress) => {
+        pages.push({ progress, cached: await cachedCount(client.db) });
+      },
+    });
+    const outcome = await client.engine.sync();
     expect(outcome).toMatchObject({ ok: true });
-    expect(await cacheView(client.db)).toEqual(
-      await serverView(server, await server.signIn(world.users.agent.email)),
-    );
+    const view = await serverView(server, await server.signIn(world.users.agent.email));
+    expect(await cacheView(client.db)).toEqual(view);
     expect(await client.db.users.count()).toBeGreaterThan(0);
-    progress.push(1);
+    // Page by page (7 changes each): every report counts what is already written, and the server's
+    // count of what remains, down to nothing on the last page.
+    const total = outcome.ok ? outcome.pulled : 0;
+    expect(pages.length).toBe(Math.ceil(total / 7));
+    expect(pages.map((p) => p.progress.changes)).toEqual(pages.map((_, i) => Math.min(total, (i + 1) * 7)));
+    expect(pages.map((p) => p.progress.changes + (p.progress.remaining ?? Number.NaN))).toEqual(
+      pages.map(() => total),
+    );
+    expect(pages.every((p) => p.progress.firstSync)).toBe(true);
+    expect(pages.at(-1)?.progress.remaining).toBe(0);
+    // Each page was in the cache when it was reported (a first sync only adds or replaces rows).
+    for (let i = 1; i < pages.length; i++)
+      expect(pages[i]?.cached ?? 0).toBeGreaterThanOrEqual(pages[i - 1]?.cached ?? 0);
+    expect(pages.at(-1)?.cached).toBe(await cachedCount(client.db));
   });
 
   it('applies an action at once offline, and lands it exactly once when back online', async () => {
@@ -230,50 +254,37 @@ describe('the sync engine against the real API', () => {
 describe('two windows of one agent', () => {
   it('sync one at a time under a shared lock, both ending in step', async () => {
     const first = await createClient(server, world.users.supervisor.email);
-    // A second window: another engine over the same cache.
+    // A second window: another engine over the same cache, and the same network (one agent).
     const { SyncEngine } = await import('../../src-renderer/sync/engine');
     const { defaultSettings } = await import('../../src-shared/domain/settings');
-    let holder: string | null = null;
-    let overlaps = 0;
-    let rounds = 0;
-    let queue: Promise<unknown> = Promise.resolve();
-    const exclusive = <T>(_name: string, fn: () => Promise<T>): Promise<T> => {
-      rounds++;
-      const run = queue.then(async () => {
-        if (holder) overlaps++;
-        holder = 'x';
-        try {
-          return await fn();
-        } finally {
-          holder = null;
-        }
-      });
-      queue = run.catch(() => undefined);
-      return run;
-    };
+    const lock = new ExclusiveLock();
     const windowA = new SyncEngine({
       db: first.db,
       bridge: first.bridge,
       settings: defaultSettings,
       newId: () => crypto.randomUUID(),
-      exclusive,
+      exclusive: lock.run,
     });
     const windowB = new SyncEngine({
       db: first.db,
       bridge: first.bridge,
       settings: defaultSettings,
       newId: () => crypto.randomUUID(),
-      exclusive,
+      exclusive: lock.run,
     });
     await windowA.sync();
     expect(
       (await perform(first.actions, 'dossier.note', { dossierId: dossier(1).id, body: 'Deux fenêtres.' })).ok,
     ).toBe(true);
-    const before = rounds;
-    await Promise.all([windowA.sync(), windowB.sync(), windowA.sync()]);
-    // Both windows' rounds went through the shared lock, one at a time.
-    expect(rounds - before).toBeGreaterThanOrEqual(2);
-    expect(overlaps).toBe(0);
+    const { network } = first;
+    network.mostInFlight = 0;
+    const sent = network.sent.push + network.sent.pull;
+    const outcomes = await Promise.all([windowA.sync(), windowB.sync(), windowA.sync()]);
+    expect(outcomes).toMatchObject([{ ok: true }, { ok: true }, { ok: true }]);
+    // Both windows' engines went to the server (each at least one pull), never two requests at once.
+    expect(network.sent.push + network.sent.pull - sent).toBeGreaterThanOrEqual(3);
+    expect(network.mostInFlight, 'sync requests on the wire at once').toBe(1);
+    expect([windowA.status.state, windowB.status.state]).toEqual(['up_to_date', 'up_to_date']);
     const view = await serverView(server, await server.signIn(world.users.supervisor.email));
     expect(view.messages.filter((m) => m.body === 'Deux fenêtres.')).toHaveLength(1);
     expect(await cacheView(first.db)).toEqual(view);

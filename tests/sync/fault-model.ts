@@ -171,6 +171,8 @@ export class Desk {
   readonly performed: Performed[] = [];
   /** Actions the desk's own rules refused at once (never queued). */
   refusedOnDesk = 0;
+  /** Windows reloaded (their connection closed and the page opened again). */
+  reloads = 0;
   private written = 0;
 
   constructor(
@@ -198,6 +200,7 @@ export class Desk {
     const index = i % this.windows.length;
     closeWindow(this.window(index));
     this.windows[index] = this.open();
+    this.reloads++;
   }
 
   async act(i: number, dossierId: string, action: ActionKind): Promise<void> {
@@ -270,7 +273,7 @@ export class Desk {
     const { network } = this.agent;
     const answers: { ids: string[]; statuses: string[] }[] = [];
     for (const push of network.held.splice(0)) {
-      push.results = await deliver(network, push);
+      push.results = await deliver(network, push, 'late');
       network.delivered.push(push);
       answers.push({
         ids: push.request.mutations.map((m) => m.id),

@@ -41,6 +41,13 @@ import {
  * end the database itself, opened by the test after a clean stop, confirms every answer and the
  * order of each client's mutations.
  *
+ * Every history checks that both kills really happened while a request was outstanding: the
+ * child's pid got SIGKILL while the armed pull (or push) had left and its answer had not reached the
+ * client. A kill armed for the n-th request fires `delayMs` after it leaves, or — should the answer
+ * come back sooner — the moment the answer arrives, which is then lost with the process (killed
+ * between its commit and its answer). The n-th request always exists: n is at most the number of
+ * pages (or batches) there are to send.
+ *
  * A restart costs a couple of seconds (a process, PGlite opening its files): `KLIKPAY_KILL_RUNS`
  * histories (3 by default, two kills each) per database.
  */
@@ -97,12 +104,22 @@ if (base)
 
 const history = fc.record({
   pageSize: fc.integer({ min: 40, max: 160 }),
-  /** Killed when this pull request leaves, plus a few milliseconds (the page in flight or being written). */
+  /** Killed a few milliseconds after this pull request leaves (at most the last page's). */
   pullKill: fc.record({ at: fc.integer({ min: 1, max: 20 }), delayMs: fc.integer({ min: 0, max: 40 }) }),
   actions: fc.integer({ min: 150, max: 400 }),
   /** Killed this long after this push request (100 mutations) leaves: some committed, some not. */
   pushKill: fc.record({ at: fc.integer({ min: 1, max: 2 }), delayMs: fc.integer({ min: 10, max: 450 }) }),
 });
+
+/** A kill as it happened: the process, how it ended, and what was on the wire at that moment. */
+interface Kill {
+  pid: number;
+  signal: NodeJS.Signals | null;
+  /** Requests of the armed kind sent and not yet answered to the client when SIGKILL went. */
+  outstanding: number;
+  /** `delay`: `delayMs` after the request left; `answer`: its answer came back first. */
+  when: 'delay' | 'answer';
+}
 
 describe.each(targets)('the API killed (kill -9) mid-pull and mid-push, on $kind', (target) => {
   let storage: Awaited<ReturnType<Target['storage']>>;
@@ -110,7 +127,8 @@ describe.each(targets)('the API killed (kill -9) mid-pull and mid-push, on $kind
   let agent: Agent;
   let token: string;
   const desks: { desk: Desk; clientId: string }[] = [];
-  const kills = { pull: 0, push: 0 };
+  /** Kills that happened while a request of their kind was outstanding, by kind and moment. */
+  const kills = { pull: 0, push: 0, atAnswer: 0 };
   /** Mutations committed by a killed process whose answers never left it: answered `duplicate` after the restart. */
   let committedUnanswered = 0;
   /** Entities in the server's view after the first history's first sync. */
@@ -138,22 +156,54 @@ describe.each(targets)('the API killed (kill -9) mid-pull and mid-push, on $kind
     await storage.drop();
   });
 
-  /** Arms a kill: when the n-th request of this kind leaves, SIGKILL after `delayMs`. */
-  function armKill(kind: 'push' | 'pull', at: { at: number; delayMs: number }): () => Promise<boolean> {
+  /**
+   * Arms a kill for the n-th request of this kind from now: SIGKILL `delayMs` after it leaves, or
+   * when its answer arrives if that is sooner (the answer is then lost). Disarming answers the kill.
+   */
+  function armKill(kind: 'push' | 'pull', n: number, delayMs: number): () => Promise<Kill | null> {
     const { network } = agent;
-    const first = network.sent[kind];
-    let killing: Promise<void> | null = null;
-    network.onRequest = (k, n) => {
-      if (k !== kind || n !== first + at.at || killing) return;
-      killing = new Promise((resolve) => setTimeout(resolve, at.delayMs)).then(() => api.kill());
+    const target = network.sent[kind] + n;
+    let killing: Promise<Kill> | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const kill = (when: Kill['when']): Promise<Kill> => {
+      killing ??= (async () => {
+        // Read at the very moment SIGKILL goes: is the armed request still waiting for its answer?
+        const outstanding = network.inFlight[kind];
+        const killed = await api.kill();
+        if (!killed) throw new Error('the API was not running when the kill came');
+        return { ...killed, outstanding, when };
+      })();
+      return killing;
+    };
+    network.onRequest = (k, sent) => {
+      if (k === kind && sent === target) timer = setTimeout(() => void kill('delay'), delayMs);
+    };
+    network.onAnswer = async (k, sent) => {
+      if (k !== kind || sent !== target) return false;
+      clearTimeout(timer);
+      await kill('answer');
+      return true;
     };
     return async () => {
       network.onRequest = null;
-      if (!killing) return false;
-      await killing;
-      kills[kind]++;
-      return true;
+      network.onAnswer = null;
+      clearTimeout(timer);
+      const done = killing ? await killing : null;
+      if (done && done.signal === 'SIGKILL' && done.outstanding > 0) {
+        kills[kind]++;
+        if (done.when === 'answer') kills.atAnswer++;
+      }
+      return done;
     };
+  }
+
+  /** The kill happened, to the API's process, with SIGKILL, while the request it was armed for was out. */
+  function expectKilledMidRequest(kill: Kill | null, kind: 'pull' | 'push'): void {
+    expect(kill, `no kill mid-${kind}: the armed request never left`).not.toBeNull();
+    expect(kill?.pid, 'the killed process').toBeGreaterThan(0);
+    expect(kill?.signal, 'how the API ended').toBe('SIGKILL');
+    expect(kill?.outstanding, `${kind} requests outstanding when killed`).toBeGreaterThanOrEqual(1);
+    expect(api.running).toBe(false);
   }
 
   /** After a kill: the same data, a new process; the client syncs until its outbox is empty. */
@@ -226,10 +276,11 @@ describe.each(targets)('the API killed (kill -9) mid-pull and mid-push, on $kind
           );
           const w = desk.window(0);
 
-          // Mid-pull: the first sync of the whole data set.
-          const pullKilled = armKill('pull', h.pullKill);
-          await w.engine.sync();
-          await pullKilled();
+          // Mid-pull: the first sync of the whole data set, killed at one of its pages.
+          const pages = Math.ceil((await serverFeed(api, token)).length / h.pageSize);
+          const pullKilled = armKill('pull', Math.min(h.pullKill.at, pages), h.pullKill.delayMs);
+          expect((await w.engine.sync()).ok, 'a first sync through a kill').toBe(false);
+          expectKilledMidRequest(await pullKilled(), 'pull');
           await restartAndFinish(w);
           const entry = { desk, clientId: '' };
           desks.push(entry);
@@ -253,9 +304,10 @@ describe.each(targets)('the API killed (kill -9) mid-pull and mid-push, on $kind
             if (d) await desk.act(0, d.id, kindsOf[i % kindsOf.length] ?? 'note');
           }
           expect(desk.performed.length).toBeGreaterThan(100);
-          const pushKilled = armKill('push', h.pushKill);
-          await w.engine.sync();
-          await pushKilled();
+          const batches = Math.ceil((await w.db.outbox.count()) / 100);
+          const pushKilled = armKill('push', Math.min(h.pushKill.at, batches), h.pushKill.delayMs);
+          expect((await w.engine.sync()).ok, 'a push through a kill').toBe(false);
+          expectKilledMidRequest(await pushKilled(), 'push');
           await restartAndFinish(w);
           entry.clientId = await clientIdOf(w);
           await expectInStep(w, desk, entry.clientId);
@@ -264,14 +316,16 @@ describe.each(targets)('the API killed (kill -9) mid-pull and mid-push, on $kind
       );
       console.info(
         `kill -9 on ${target.kind}: ${kills.pull} mid-pull (first syncs of ${firstSyncSize} changes), ` +
-          `${kills.push} mid-push, ${api.starts} starts; ` +
+          `${kills.push} mid-push (${kills.atAnswer} of the kills as the answer arrived), ${api.starts} starts; ` +
           `${committedUnanswered} mutations committed by a killed process, answered duplicate after the restart; ` +
           `pushes of 100 answered in ${agent.network.delivered
             .filter((p) => p.request.mutations.length === 100)
             .map((p) => p.ms)
             .join(', ')} ms`,
       );
-      expect(kills.pull + kills.push).toBeGreaterThan(0);
+      // Every history killed the API once mid-pull and once mid-push, each with a request outstanding.
+      expect(kills).toMatchObject({ pull: desks.length, push: desks.length });
+      expect(desks.length).toBe(runs);
 
       // A clean stop, then the database itself: every answer recorded once, each client's order kept.
       await api.stop();

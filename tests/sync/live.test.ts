@@ -33,7 +33,7 @@ describe('a started engine', () => {
     const statuses: SyncStatus['state'][] = [];
     client.engine.onStatus((s) => statuses.push(s.state));
     client.engine.start(60_000);
-    await waitFor(async () => client.engine.status.state === 'up_to_date', 5_000);
+    await waitFor(async () => client.engine.status.state === 'up_to_date', 30_000);
     const alice = await server.signIn(world.users.alice.email);
     const filed = await server.call<Dossier>('POST', '/dossiers', {
       token: alice,
@@ -45,7 +45,7 @@ describe('a started engine', () => {
         description: 'Double débit.',
       },
     });
-    await waitFor(async () => (await client.db.dossiers.get(filed.body.id)) !== undefined, 5_000);
+    await waitFor(async () => (await client.db.dossiers.get(filed.body.id)) !== undefined, 30_000);
     expect(statuses).toContain('syncing');
     client.engine.stop();
   });
@@ -55,7 +55,7 @@ describe('a started engine', () => {
     await client.engine.sync();
     client.network.online = false;
     client.engine.start(60_000);
-    await waitFor(async () => client.engine.status.state === 'offline', 5_000);
+    await waitFor(async () => client.engine.status.state === 'offline', 30_000);
     const { perform } = await import('../../src-renderer/sync/actions');
     const [first] = await client.db.dossiers.toArray();
     if (!first) throw new Error('nothing cached');
@@ -63,14 +63,14 @@ describe('a started engine', () => {
     client.engine.nudge();
     await waitFor(
       async () => client.engine.status.state === 'offline' && client.engine.status.pending === 1,
-      5_000,
+      30_000,
     );
     expect(client.engine.status.error?.code).toBe('offline');
     client.network.online = true;
     client.engine.nudge();
     await waitFor(
       async () => client.engine.status.state === 'up_to_date' && client.engine.status.pending === 0,
-      5_000,
+      30_000,
     );
     expect(client.engine.status.lastSyncAt).not.toBeNull();
     client.engine.stop();

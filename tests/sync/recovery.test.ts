@@ -101,7 +101,7 @@ function failedOpen(): RequestLike {
   return request;
 }
 
-async function until(check: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
   const start = Date.now();
   while (!(await check())) {
     if (Date.now() - start > ms) throw new Error(`not within ${ms} ms`);

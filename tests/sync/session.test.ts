@@ -34,7 +34,8 @@ function device() {
     platform: 'node',
     connectivity: { isOnline: () => net.online, subscribe: () => () => undefined },
   });
-  return { net, storage, bridge, session: () => new Session({ bridge, storage, rulesTimeoutMs: 500 }) };
+  // The rules are awaited this long (online they come at once; offline the request fails at once).
+  return { net, storage, bridge, session: () => new Session({ bridge, storage, rulesTimeoutMs: 30_000 }) };
 }
 
 describe('the session', () => {

@@ -147,7 +147,7 @@ describe('Easter and the French public holidays', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 });
 
 describe('business days', () => {
@@ -427,7 +427,7 @@ describe('properties', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   // From a non-business day both sides are 00:00 of business days, so the property holds from any instant;
   // DST changes fall on Sundays in Paris, so no intermediate due time lands in a gap.
@@ -440,7 +440,7 @@ describe('properties', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('n calendar days are n local dates later, n × 24 hours give or take the DST hour', () => {
     fc.assert(
@@ -458,7 +458,7 @@ describe('properties', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('zonedTimeToUtc inverts the wall clock, choosing the earlier instant of a repeated time', () => {
     fc.assert(
@@ -472,7 +472,7 @@ describe('properties', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   // The last Sundays of March and October, when Europe changes clocks, between 00:00 and 04:59.
   const lastSunday = (year: number, month: number) => {
@@ -506,5 +506,5 @@ describe('properties', () => {
       ),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 });

@@ -121,6 +121,7 @@ describe('filters and views stored before the currency was part of the filter', 
           }
         },
       ),
+      { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });

@@ -317,7 +317,7 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it('keep status, closure, deadlines and merchant stage consistent, with every time rule caught up', () => {
     fc.assert(
@@ -356,7 +356,7 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it('restart the 120-day clock from the last communication or the reopening, whichever is later', () => {
     fc.assert(
@@ -383,7 +383,7 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it('never closes for inactivity a dossier whose move is the merchant’s: its deadlines move it on first', () => {
     let closings = 0;
@@ -422,7 +422,7 @@ describe('arbitrary histories', () => {
       { numRuns: RUNS },
     );
     expect(closedSeen).toBeGreaterThan(100);
-  });
+  }, 60_000);
 
   it('a refusal changes nothing and says why', () => {
     let refusals = 0;
@@ -445,7 +445,7 @@ describe('arbitrary histories', () => {
       { numRuns: RUNS },
     );
     expect(refusals).toBeGreaterThan(RUNS);
-  });
+  }, 60_000);
 
   it('audit every accepted change with one event and one version, and a no-op with none', () => {
     fc.assert(
@@ -493,7 +493,7 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it('set every deadline strictly after the event that sets it', () => {
     fc.assert(
@@ -511,7 +511,7 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it('never let a message reach someone it was not meant for', () => {
     fc.assert(
@@ -524,7 +524,7 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it('are pure: the same history gives the same result', () => {
     fc.assert(
@@ -533,7 +533,7 @@ describe('arbitrary histories', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -757,7 +757,7 @@ describe('a model of whose move it is', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 });
 
 describe('time rules over arbitrary histories', () => {
@@ -787,5 +787,5 @@ describe('time rules over arbitrary histories', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });

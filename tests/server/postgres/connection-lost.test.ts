@@ -28,7 +28,7 @@ describe('a connection PostgreSQL ends', () => {
         )
       ).rows as [{ ended: string }];
       expect(Number(ended)).toBeGreaterThanOrEqual(1);
-      await expect.poll(() => lost.length).toBe(Number(ended));
+      await expect.poll(() => lost.length, { timeout: 30_000 }).toBe(Number(ended));
       expect(lost[0]?.message).toMatch(/terminating connection/);
       // Once the pool has heard of it, the next query runs on a fresh connection (a query that was
       // running on the ended one failed, as it must; the client's retry is idempotent).

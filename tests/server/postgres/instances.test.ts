@@ -55,7 +55,7 @@ async function listen(server: TestServer, token: string) {
   })();
   return {
     events,
-    async waitFor(count: number, timeoutMs = 5_000) {
+    async waitFor(count: number, timeoutMs = 30_000) {
       const start = Date.now();
       while (events.filter((e) => e === 'poke').length < count) {
         if (Date.now() - start > timeoutMs)
@@ -119,7 +119,7 @@ describe('two API instances on one PostgreSQL', () => {
     expect(res.status).toBe(200);
     const start = Date.now();
     while (!stream.events.includes('presence')) {
-      if (Date.now() - start > 5_000) throw new Error('no presence event crossed instances');
+      if (Date.now() - start > 30_000) throw new Error('no presence event crossed instances');
       await new Promise((r) => setTimeout(r, 20));
     }
     await stream.close();

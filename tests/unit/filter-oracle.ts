@@ -1,0 +1,100 @@
+import type { DossierFilter, DossierSort } from '../../src-shared/domain/filters';
+import type { Dossier } from '../../src-shared/domain/model';
+import type { QueueId, Viewer } from '../../src-shared/domain/queues';
+
+/**
+ * What a filter and a sort mean, written again from their documentation (the comments of
+ * `src-shared/domain/filters.ts`, README "Queues") and nothing else: no function of `filters.ts` or
+ * `queues.ts` is called here, so a rule broken there cannot break its own expectation. The oracle of
+ * `filters.oracle.test.ts` (the predicate) and of `tests/sync/queries.test.ts` (the cache's planner).
+ */
+
+/** The currency of a saved view from before the filter named one: its bounds were typed in euros. */
+const boundsCurrencyOfOldViews = 'EUR';
+
+export type FilterField = 'subject' | 'reason' | 'merchant' | 'currency' | 'amount' | 'tags' | 'assignee';
+
+/** An absent or empty list does not filter; otherwise the dossier's value must be one of it. */
+function oneOf<T>(list: readonly T[] | undefined, value: T): boolean {
+  if (list === undefined || list.length === 0) return true;
+  return list.some((x) => x === value);
+}
+
+/**
+ * The fields of the filter this dossier does not satisfy (none: the dossier matches). Every field
+ * narrows on its own, and a dossier must satisfy all of them.
+ */
+export function filterMisses(d: Dossier, f: DossierFilter, viewer: Viewer): FilterField[] {
+  const misses: FilterField[] = [];
+  const { amount, currency, merchantId } = d.transaction;
+  if (!oneOf(f.subjects, d.subject)) misses.push('subject');
+  if (!oneOf(f.reasons, d.reason)) misses.push('reason');
+  if (!oneOf(f.merchantIds, merchantId)) misses.push('merchant');
+  // Amounts compare within one currency only: the filter's own, or euros for bounds stored without one.
+  const bounded = f.amountMin !== undefined || f.amountMax !== undefined;
+  const wanted = f.currency ?? (bounded ? boundsCurrencyOfOldViews : null);
+  if (wanted !== null && currency !== wanted) misses.push('currency');
+  // Both bounds inclusive, in minor units.
+  const aboveMin = f.amountMin === undefined || amount >= f.amountMin;
+  const belowMax = f.amountMax === undefined || amount <= f.amountMax;
+  if (!aboveMin || !belowMax) misses.push('amount');
+  // Every tag listed must be on the dossier (one missing is enough to miss).
+  const tagsOnDossier = new Set(d.tags);
+  if ((f.tags ?? []).some((t) => !tagsOnDossier.has(t))) misses.push('tags');
+  // About the assignee alone (a follow-up date does not assign a dossier to anyone).
+  const wantedAssignee =
+    f.assignee === undefined
+      ? undefined
+      : f.assignee === 'none'
+        ? null
+        : f.assignee === 'me'
+          ? viewer.userId
+          : f.assignee;
+  if (wantedAssignee !== undefined && d.assigneeId !== wantedAssignee) misses.push('assignee');
+  return misses;
+}
+
+export const oracleMatches = (d: Dossier, f: DossierFilter, viewer: Viewer): boolean =>
+  filterMisses(d, f, viewer).length === 0;
+
+/**
+ * The instant that makes an open dossier urgent: the earlier of its deadline and its auto-close
+ * (none at all for a closed dossier, or one with neither: last in the queue).
+ */
+function urgency(d: Dossier): number {
+  if (d.status === 'closed') return Number.POSITIVE_INFINITY;
+  const instants = [d.dueAt, d.autoCloseAt].flatMap((x) => (x === null ? [] : [Date.parse(x)]));
+  return instants.reduce((a, b) => (b < a ? b : a), Number.POSITIVE_INFINITY);
+}
+
+const sign = (a: number | string, b: number | string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The sign of the order of two dossiers under a sort, as documented: "urgency" is the queue's own
+ * order (most urgent first, then by reference; "recently closed": latest closure first) and its
+ * descending form the reverse; the other keys compare their value, then the id in code-unit order,
+ * the whole comparison reversed for "desc".
+ */
+export function oracleOrder(sort: DossierSort, queue: QueueId, a: Dossier, b: Dossier): -1 | 0 | 1 {
+  const asc = (x: Dossier, y: Dossier): number => {
+    if (sort.key === 'urgency') {
+      if (queue === 'recently_closed') {
+        const closed = (d: Dossier) => (d.closure === null ? 0 : Date.parse(d.closure.at));
+        return sign(closed(y), closed(x)) || x.reference.localeCompare(y.reference);
+      }
+      return sign(urgency(x), urgency(y)) || x.reference.localeCompare(y.reference);
+    }
+    const key = sort.key;
+    const value = (d: Dossier): number | string =>
+      key === 'amount'
+        ? d.transaction.amount
+        : key === 'reference'
+          ? d.reference
+          : key === 'createdAt'
+            ? d.createdAt
+            : d.updatedAt;
+    return sign(value(x), value(y)) || sign(x.id, y.id);
+  };
+  const order = sort.direction === 'asc' ? asc(a, b) : asc(b, a);
+  return order < 0 ? -1 : order > 0 ? 1 : 0;
+}
