@@ -26,11 +26,20 @@ export async function startServer(
   config: ServerConfig,
   settings: DisputeSettings = defaultSettings,
 ): Promise<RunningServer> {
-  let warn: (error: Error) => void = () => undefined;
+  // The logger and the hub come after the database: its events reach them once they exist.
+  let log: { warn(fields: object, message: string): void; info(fields: object, message: string): void } | null =
+    null;
+  let hub: Hub | null = null;
   const db: Database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? null : config.dataDir,
-    onConnectionLost: (error) => warn(error),
+    onConnectionLost: (error) => log?.warn({ err: error }, 'a database connection was lost; the pool replaces it'),
+    onListenLost: (error) =>
+      log?.warn({ err: error }, 'the LISTEN connection was lost: live pokes wait until it is back'),
+    onListenResumed: () => {
+      log?.info({}, 'the LISTEN connection is back: every client is poked to pull what it missed');
+      hub?.pokeAll();
+    },
   });
   await migrate(db);
   const manualClock =
@@ -38,8 +47,9 @@ export async function startServer(
       ? new ManualClock(config.clockStart ? Date.parse(config.clockStart) : Date.now())
       : null;
   const ctx: ServerContext = { db, clock: manualClock ?? systemClock, settings, newId: randomId };
-  const hub = new Hub(db);
-  await hub.start();
+  const liveHub = new Hub(db);
+  await liveHub.start();
+  hub = liveHub;
 
   const webRoot = config.web ? resolve(config.webRoot) : null;
   if (webRoot && !existsSync(`${webRoot}/index.html`)) {
@@ -49,13 +59,13 @@ export async function startServer(
   }
   const app = await buildApp({
     ctx,
-    hub,
+    hub: liveHub,
     manualClock,
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
     corsOrigins: config.corsOrigins,
     webRoot,
   });
-  warn = (error) => app.log.warn({ err: error }, 'a database connection was lost; the pool replaces it');
+  log = app.log;
   if (config.seed !== undefined) {
     // Loaded only when asked: the generator and its word lists are not part of a production server.
     const { seedIfEmpty } = await import('./seed/seed');
@@ -74,7 +84,7 @@ export async function startServer(
     async close() {
       await stopScheduler();
       await app.close();
-      await hub.stop();
+      await liveHub.stop();
       await db.close();
     },
   };

@@ -25,12 +25,18 @@ export interface DatabaseOptions {
   dataDir?: string | null | undefined;
   /** Told when PostgreSQL ends a connection (restart, failover); the pool replaces it. */
   onConnectionLost?: ((error: Error) => void) | undefined;
+  /**
+   * The LISTEN connection: told when it is lost (notifications stop until it is back) and when it
+   * listens again — commits made in between were never heard, so whoever relies on them must catch up.
+   */
+  onListenLost?: ((error: Error) => void) | undefined;
+  onListenResumed?: (() => void) | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const { openPostgres } = await import('./postgres');
-    return openPostgres(options.databaseUrl, options.onConnectionLost);
+    return openPostgres(options.databaseUrl, options);
   }
   const { openPglite } = await import('./pglite');
   return openPglite(options.dataDir ?? null);

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Sql, SqlParam } from './database';
+import type { Database, DatabaseOptions, Sql, SqlParam } from './database';
 
 // Keep timestamps and bigints as strings: the API speaks ISO instants and opaque cursors.
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => v);
@@ -18,8 +18,9 @@ const wrap = (client: pg.Pool | pg.PoolClient): Sql => ({
 /** PostgreSQL through a pool; LISTEN on one dedicated connection, re-established if it drops. */
 export async function openPostgres(
   connectionString: string,
-  onConnectionLost: (error: Error) => void = () => undefined,
+  events: Pick<DatabaseOptions, 'onConnectionLost' | 'onListenLost' | 'onListenResumed'> = {},
 ): Promise<Database> {
+  const onConnectionLost = events.onConnectionLost ?? (() => undefined);
   const pool = new pg.Pool({ connectionString, max: 10 });
   // A connection the server ends (restart, failover, an administrator) must never crash the API:
   // a query running on it rejects on its own, and the pool opens a fresh connection for the next.
@@ -42,9 +43,12 @@ export async function openPostgres(
     client.on('notification', (msg) => {
       for (const fn of listeners.get(msg.channel) ?? []) fn(msg.payload ?? '');
     });
-    client.on('error', () => {
+    client.on('error', (error) => {
+      if (listenClient !== client) return;
       listenClient = null;
-      if (!closed) setTimeout(() => void reconnect(), 1_000);
+      if (closed) return;
+      events.onListenLost?.(error);
+      setTimeout(() => void reconnect(), 1_000);
     });
     for (const channel of listeners.keys()) await client.query(`listen ${ident(channel)}`);
     return client;
@@ -52,8 +56,11 @@ export async function openPostgres(
   async function reconnect(): Promise<void> {
     try {
       listenClient = await connectListener();
-    } catch {
-      if (!closed) setTimeout(() => void reconnect(), 1_000);
+      events.onListenResumed?.();
+    } catch (error) {
+      if (closed) return;
+      events.onListenLost?.(error instanceof Error ? error : new Error(String(error)));
+      setTimeout(() => void reconnect(), 1_000);
     }
   }
 

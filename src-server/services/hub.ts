@@ -32,6 +32,14 @@ export class Hub {
     this.stops.push(await this.db.listen(presenceChannel, (p) => this.onPresence(p)));
   }
 
+  /**
+   * Pokes every connected client: after the LISTEN connection came back, commits made while it was
+   * gone were never heard, so everybody pulls (a pull from a cursor is cheap when nothing is new).
+   */
+  pokeAll(): void {
+    for (const s of this.subscribers) s.send('poke', {});
+  }
+
   subscribe(s: Subscriber): () => void {
     this.subscribers.add(s);
     return () => this.subscribers.delete(s);
