@@ -4,7 +4,7 @@ import type { AppInfo, Result } from '../src-shared/contract/bridge';
 import { ipcChannels } from '../src-shared/contract/bridge';
 import { isTrustedSender } from './policy';
 
-/** IPC handlers: every call's sender is checked before anything is answered (style.md §6). */
+/** IPC handlers: every call's sender is checked before anything is answered (docs/targets.md, Security). */
 
 type Handler<T> = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Result<T>> | Result<T>;
 

@@ -2,7 +2,7 @@ import { isAbsolute, normalize, relative, resolve, sep } from 'node:path';
 
 /**
  * Security policies of the desktop shell as pure functions, so they are tested against hostile
- * inputs without Electron (style.md §6; Electron's security checklist).
+ * inputs without Electron (Electron's security checklist; docs/targets.md, Security).
  */
 
 export const appScheme = 'app';

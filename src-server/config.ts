@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
-/** The server's command line and environment (spec/api.md §Running it), validated once at start. */
+/** The server's command line and environment (README, Running the API), validated once at start. */
 
 export const serverConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65_535).default(4010),

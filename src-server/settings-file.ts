@@ -3,7 +3,7 @@ import type { DisputeSettings } from '../src-shared/domain/settings';
 import { defaultSettings, disputeSettingsSchema } from '../src-shared/domain/settings';
 
 /**
- * The rules' settings: the defaults of spec/product.md, overridden field by field by a JSON file,
+ * The rules' settings: the defaults of docs/product.md, overridden field by field by a JSON file,
  * e.g. `{"merchantAnswerDays": 10, "calendar": {"extraHolidays": ["2026-12-24"]}}`.
  */
 export function loadSettings(path: string | undefined): DisputeSettings {

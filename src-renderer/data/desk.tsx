@@ -12,7 +12,7 @@ import type { SyncStatus } from '../sync/status';
 
 /**
  * What the screens know of the client core: the cache to read, the one way to act, and the sync
- * status. Components never see the engine, the bridge or the network (style.md §5).
+ * status. Components never see the engine, the bridge or the network (ARCHITECTURE.md).
  */
 export interface Desk {
   db: CacheDatabase;

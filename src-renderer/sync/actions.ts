@@ -22,7 +22,7 @@ export interface ActionContext {
   settings: DisputeSettings;
   now: () => number;
   newId: () => string;
-  /** Where a copy of each action waits until the server has it (spec/targets.md R3). */
+  /** Where a copy of each action waits until the server has it (docs/targets.md R3). */
   journal?: Bridge['journal'];
   /** Told whether the journal could be written. */
   onJournal?: (ok: boolean) => void;

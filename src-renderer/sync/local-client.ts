@@ -13,7 +13,7 @@ import { PresenceTracker } from './presence';
 
 /**
  * The client core of one signed-in agent: their cache (one IndexedDB database per user), the
- * outbox journal, and the sync engine, kept working through IndexedDB faults (spec/targets.md R3).
+ * outbox journal, and the sync engine, kept working through IndexedDB faults (docs/targets.md R3).
  * When the database is deleted underneath, corrupted, or fails, it is rebuilt from the server and
  * the journal puts every pending action back; when a newer app upgrades it from another window,
  * this one stops and asks to be reloaded. Screens read `db` and listen for `onChange`.

@@ -2,7 +2,7 @@ import type { Bridge } from '../../src-shared/contract/bridge';
 import type { PresenceEvent } from '../../src-shared/contract/sync';
 
 /**
- * Who else is on a dossier right now (spec/product.md §4, collision): the server streams other
+ * Who else is on a dossier right now (docs/product.md, The back office: collision): the server streams other
  * agents' leases; this agent's own lease is renewed while a dossier stays open. Nothing is stored:
  * presence is a courtesy of the online moment, and simply empty offline.
  */

@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent } from 'react';
 
 /**
- * The workspace's keyboard shortcuts (spec/product.md §4): j/k to move, Enter to open, r reply,
+ * The workspace's keyboard shortcuts (docs/product.md, The back office): j/k to move, Enter to open, r reply,
  * n note, c close, / search, ? help, Ctrl/Cmd+K the command palette. One registry, read by the
  * hook that handles them and by the help overlay that lists them.
  */

@@ -4,7 +4,7 @@ import type { ApiError, ErrorCode } from '../../src-shared/contract/errors';
 import { errorCodes } from '../../src-shared/contract/errors';
 import { ApiProblem } from './problem';
 
-/** Every failure answers the contract's one error shape (spec/api.md §Errors). */
+/** Every failure answers the contract's one error shape (docs/api.md, Errors). */
 
 const body = (code: ErrorCode, message: string, details?: unknown): ApiError => ({
   error: details === undefined ? { code, message } : { code, message, details },

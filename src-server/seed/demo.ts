@@ -8,7 +8,7 @@ import { Random } from './random';
 import type { Scenario } from './scenarios';
 import { playScenario } from './scenarios';
 
-/** The demo accounts of spec/api.md (password `demo`), and the demo customer's and merchant's own dossiers. */
+/** The demo accounts of the README (password `demo`), and the demo customer's and merchant's own dossiers. */
 
 export const demoStaff = [
   { id: 'u-agent', email: 'agent@klikpay.test', name: 'Camille Laurent', role: 'agent' },

@@ -8,7 +8,7 @@ import { Random } from './random';
 import { playScenario, scenarioWeights } from './scenarios';
 import { firstNames, lastNames, merchantName } from './words';
 
-/** A generated workload (spec/targets.md §Reference workload), built by playing the real rules. */
+/** A generated workload (docs/targets.md, Reference workload), built by playing the real rules. */
 
 export interface Workload {
   merchants: Merchant[];

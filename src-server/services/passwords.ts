@@ -1,6 +1,6 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-/** scrypt password hashes and random session tokens (spec/targets.md §Security). */
+/** scrypt password hashes and random session tokens (docs/targets.md, Security). */
 
 const params = { N: 16_384, r: 8, p: 1, keylen: 64 };
 

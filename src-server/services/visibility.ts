@@ -4,7 +4,7 @@ import { isStaff } from '../../src-shared/domain/vocabulary';
 import type { Actor } from '../../src-shared/domain/transitions';
 import type { AccountRow } from '../store/people';
 
-/** Who may see what (spec/api.md §Sessions and roles). */
+/** Who may see what (docs/api.md, Sessions and roles). */
 
 export const actorOf = (a: AccountRow): Actor => ({ role: a.role, id: a.id, name: a.name });
 

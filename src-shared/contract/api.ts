@@ -24,7 +24,7 @@ import {
   subjectSchema,
 } from '../domain/vocabulary';
 
-/** Requests and responses of the central API (spec/api.md), from which its OpenAPI document is made. */
+/** Requests and responses of the central API (docs/api.md), from which its OpenAPI document is made. */
 
 export const apiBase = '/api/v1';
 

@@ -38,7 +38,7 @@ export interface AppInfo {
 /**
  * A copy of an outbox action kept outside IndexedDB until the server has acknowledged it (Electron:
  * a file of the main process; browser host: localStorage), so a lost or corrupted cache never
- * loses a pending change (spec/targets.md R3). The client id travels with it: a retry after
+ * loses a pending change (docs/targets.md R3). The client id travels with it: a retry after
  * recovery must reach the server under the same (client, mutation) ids to stay exactly once.
  */
 export const journalEntrySchema = z.object({

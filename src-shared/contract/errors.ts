@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The one error shape of spec/api.md, and the status each code answers with. */
+/** The one error shape of docs/api.md, and the status each code answers with. */
 export const errorCodes = {
   invalid_request: 400,
   unauthenticated: 401,

@@ -12,7 +12,7 @@ import {
 import { quotable } from '../domain/text';
 import { errorCodeSchema } from './errors';
 
-/** The sync protocol of spec/api.md: the back office's only way to read and write. */
+/** The sync protocol of docs/api.md: the back office's only way to read and write. */
 
 export const syncEntities = ['dossier', 'message', 'event', 'user', 'merchant'] as const;
 export const syncEntitySchema = z.enum(syncEntities);

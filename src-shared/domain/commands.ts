@@ -13,7 +13,7 @@ import { outcomeSchema } from './vocabulary';
 
 /**
  * Every intent a person can have on an existing dossier. Staff commands are also the sync
- * mutations of spec/api.md (with `dossierId` added to their args); party commands come from the
+ * mutations of docs/api.md (with `dossierId` added to their args); party commands come from the
  * customers' and merchants' HTTP endpoints.
  */
 const body = textSchema(limits.body);

@@ -9,7 +9,7 @@ import { Draft, refuse, systemActor } from './transitions';
 import type { DesiredOutcome, Language, MerchantContact, Reason, Subject } from './vocabulary';
 
 /**
- * The dossier lifecycle of spec/product.md §3 as pure functions:
+ * The dossier lifecycle of docs/product.md (Lifecycle) as pure functions:
  * (dossier, command, now, settings) -> new dossier + audit events + messages, or a refusal a person
  * can read. The server applies it as the authority; the desktop applies it optimistically.
  */

@@ -137,7 +137,7 @@ export const dossierSchema = z.object({
 });
 export type Dossier = z.infer<typeof dossierSchema>;
 
-/** What a party may attach: receipts, photos, tracking (spec/product.md §2). */
+/** What a party may attach: receipts, photos, tracking (docs/product.md, The dossier). */
 export const attachmentTypes = [
   'application/pdf',
   'image/jpeg',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addBusinessDays, addCalendarDays, businessCalendarSchema, defaultCalendar } from './calendar';
 import type { Dossier } from './model';
 
-/** Every delay of the rules, configurable (spec/product.md §3). */
+/** Every delay of the rules, configurable (docs/product.md, Deadlines and their defaults). */
 export const disputeSettingsSchema = z
   .object({
     calendar: businessCalendarSchema,

@@ -1,6 +1,6 @@
 import type { LetterFacts, Letters } from './templates';
 
-/** The letters in English. The legal facts of the rights letter come from spec/glossary.md. */
+/** The letters in English. The legal facts of the rights letter are listed in docs/letters.md. */
 
 const signature = '\n\nKind regards,\nKlik & Pay — Dispute Settlement Department';
 const toMerchant = (f: LetterFacts) => `For the attention of ${f.merchantName}\n\nDear Sir or Madam,\n\n`;

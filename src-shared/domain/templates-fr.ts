@@ -1,6 +1,6 @@
 import type { LetterFacts, Letters } from './templates';
 
-/** Les courriers en français. Les faits juridiques de la lettre sur les droits : spec/glossary.md. */
+/** Les courriers en français. Les faits juridiques de la lettre sur les droits : docs/letters.md. */
 
 const signature = '\n\nCordialement,\nKlik & Pay — service de règlement des litiges';
 const auMarchand = (f: LetterFacts) => `À l’attention de ${f.merchantName}\n\nMadame, Monsieur,\n\n`;

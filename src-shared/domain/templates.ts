@@ -138,7 +138,7 @@ export function formatDate(iso: string, language: Language, timeZone: string): s
     .join('');
 }
 
-// The glossary's terms (spec/glossary.md), so letters and screens name things alike.
+// The terms of docs/letters.md, so letters and screens name things alike.
 const reasonLabels: Record<Language, Record<Reason, string>> = {
   fr: {
     not_received: 'non reçu',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The closed vocabularies of the dispute domain (see spec/product.md §2–3, spec/glossary.md). */
+/** The closed vocabularies of the dispute domain (see docs/product.md and docs/letters.md). */
 
 export const roles = ['agent', 'supervisor', 'customer', 'merchant'] as const;
 export const roleSchema = z.enum(roles);

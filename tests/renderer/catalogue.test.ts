@@ -56,7 +56,7 @@ describe('the catalogues', () => {
     for (const status of statuses) expect(fr[`status.${status}`]).toBeTruthy();
   });
 
-  it('use the glossary’s words and the product’s exact action labels', () => {
+  it('use the words and the exact action labels of docs/letters.md', () => {
     expect([
       en['action.reply'],
       en['action.note'],

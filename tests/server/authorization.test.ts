@@ -6,7 +6,7 @@ import type { TestServer, World } from './harness';
 import { buildWorld, dropTestDatabases, startTestServer } from './harness';
 
 /**
- * The authorisation matrix (spec/targets.md R6): every role × every endpoint × a dossier that is
+ * The authorisation matrix (docs/targets.md R6): every role × every endpoint × a dossier that is
  * theirs or someone else's. Nothing leaks, and a refused request changes nothing.
  */
 

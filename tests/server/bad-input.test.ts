@@ -5,7 +5,7 @@ import type { TestServer, World } from './harness';
 import { buildWorld, dropTestDatabases, startTestServer } from './harness';
 
 /**
- * Bad input (spec/targets.md R5): schema-aware fuzzing of every endpoint. Whatever arrives, the API
+ * Bad input (docs/targets.md R5): schema-aware fuzzing of every endpoint. Whatever arrives, the API
  * answers a 4xx in the one error shape — never a 500 — and a refused request stores nothing.
  */
 

@@ -13,7 +13,7 @@ import type { TestServer } from '../server/harness';
 
 /**
  * A back-office client in Node: the real bridge, cache and engine, with a network that can fail the
- * ways R1 names (spec/targets.md): offline, answers lost after the server committed (push and pull),
+ * ways R1 names (docs/targets.md): offline, answers lost after the server committed (push and pull),
  * pushes held on the wire and delivered late, requests duplicated, a reload that cuts a first sync.
  */
 

@@ -8,7 +8,7 @@ import { closeWindow, deliver, openWindow } from './client';
 import type { Performed } from './invariants';
 
 /**
- * The randomised model of R1/R2 (spec/targets.md): what an agent does in one or two windows, what
+ * The randomised model of R1/R2 (docs/targets.md): what an agent does in one or two windows, what
  * other people do meanwhile, and what the network does to the requests. `faults.property.test.ts`
  * plays histories drawn from it against the real API.
  */

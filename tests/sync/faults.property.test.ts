@@ -33,7 +33,7 @@ import {
 import { resetDossierData } from './reset-data';
 
 /**
- * R1/R2 of spec/targets.md, randomised: one agent in one or two windows (two Dexie connections to
+ * R1/R2 of docs/targets.md, randomised: one agent in one or two windows (two Dexie connections to
  * one database, one lock between their engines, as Web Locks give), offline stretches, answers lost
  * after the server committed (push and pull), pushes held on the wire and delivered late (alone or
  * while the client retries them), old pushes re-sent after newer ones were applied, reloads (one in

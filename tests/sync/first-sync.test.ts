@@ -9,7 +9,7 @@ import { dropTestDatabases, startTestServer } from '../server/harness';
 import { closeWindow, openWindow, serverView, signInAgent } from './client';
 
 /**
- * A first sync (spec/targets.md P1): the queues an agent works are complete long before the whole
+ * A first sync (docs/targets.md P1): the queues an agent works are complete long before the whole
  * history has arrived, and the progress the status region shows climbs to 100 % from the server's
  * own count of what remains.
  */

@@ -7,7 +7,7 @@ import type { AuditEvent, Dossier, Message } from '../../src-shared/domain/model
 import type { View } from './client';
 
 /**
- * What must hold at the end of any history (spec/targets.md R1, R2), whatever the faults: the
+ * What must hold at the end of any history (docs/targets.md R1, R2), whatever the faults: the
  * outbox drained, every action applied exactly once or refused with words, in the client's order,
  * and the cache equal to the server's view.
  */

@@ -16,7 +16,7 @@ import { buildWorld, dropTestDatabases, fileClaim, startTestServer } from '../se
 import { MemoryStorage, cacheView, serverView } from './client';
 
 /**
- * IndexedDB faults (spec/targets.md R3): the cache deleted underneath, unreadable on open, upgraded
+ * IndexedDB faults (docs/targets.md R3): the cache deleted underneath, unreadable on open, upgraded
  * by a newer window, out of quota. The app says what happened and recovers without losing a
  * pending action, which lands on the server exactly once.
  */

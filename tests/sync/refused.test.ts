@@ -7,7 +7,7 @@ import { ExclusiveLock, cacheView, serverView, signInAgent } from './client';
 import { Desk } from './fault-model';
 
 /**
- * R2 of spec/targets.md: a mutation the server will never accept is refused, shown on its dossier
+ * R2 of docs/targets.md: a mutation the server will never accept is refused, shown on its dossier
  * in the server's words, and the actions queued behind it still drain — whether the desk's rules
  * could not know (an assignee who is a customer), someone else's change made it impossible (the
  * dossier closed meanwhile), or the entry was never one the app would write (forged).

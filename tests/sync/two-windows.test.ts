@@ -7,7 +7,7 @@ import { buildWorld, dropTestDatabases, fileClaim, startTestServer } from '../se
 import { ExclusiveLock, cacheView, closeWindow, openWindow, serverView, signInAgent } from './client';
 
 /**
- * Two windows of one agent (spec/targets.md R1): two engines over two IndexedDB connections to the
+ * Two windows of one agent (docs/targets.md R1): two engines over two IndexedDB connections to the
  * same database, one lock between them (what Web Locks give in the browser). Each sees what the
  * other did at once, through the cache; their rounds never overlap; every action lands once.
  */

@@ -236,7 +236,7 @@ export function story(over: ClaimOptions, moves: readonly Move[], s = settings):
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reachable states, one per situation of spec/product.md §3
+// Reachable states, one per situation of docs/product.md (Lifecycle)
 
 export const states = {
   /** A payment claim: Klik & Pay's move, unassigned. */

@@ -537,7 +537,8 @@ describe('arbitrary histories', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// An independent model of spec/product.md §3 and spec/api.md: who may do what, and whose move it is after.
+// An independent model of docs/product.md (Lifecycle) and docs/api.md: who may do what, and whose
+// move it is after.
 
 type Prediction =
   | { refused: Refusal['code'] }
@@ -667,7 +668,7 @@ function predict(d: Dossier, command: Command, actor: Actor, now: number): Predi
 }
 
 describe('a model of whose move it is', () => {
-  it('every command is accepted or refused, and moves the dossier, as spec §3 says', () => {
+  it('every command is accepted or refused, and moves the dossier, as docs/product.md says', () => {
     fc.assert(
       fc.property(history, (h) => {
         const check = (

@@ -243,7 +243,7 @@ describe('filing and routing', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Every command in every situation of spec/product.md §3.
+// Every command in every situation of docs/product.md (Lifecycle).
 
 type Situation =
   | 'klikpay'
@@ -1202,7 +1202,7 @@ describe('a closed dossier', () => {
 });
 
 describe('who may do what', () => {
-  /** spec/api.md: customers and merchants write through their endpoints; reopening is supervisors' only. */
+  /** docs/api.md: customers and merchants write through their endpoints; reopening is supervisors' only. */
   const allowed: Record<CommandName, readonly ActorRole[]> = {
     'customer.message': ['customer'],
     'customer.escalate': ['customer'],

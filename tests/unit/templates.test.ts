@@ -355,7 +355,7 @@ describe('formatting', () => {
     expect(() => render('closure_notice', 'en', { transactionDate: '' })).toThrow(RangeError);
   });
 
-  it('names every reason and subject with the glossary’s terms, distinctly, in both languages', () => {
+  it('names every reason and subject as docs/letters.md does, distinctly, in both languages', () => {
     for (const language of languages) {
       const reasons = reasonSchema.options.map((r) => reasonLabel(r, language));
       expect(new Set(reasons).size).toBe(reasons.length);

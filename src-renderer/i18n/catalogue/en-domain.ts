@@ -1,7 +1,7 @@
 import type { VocabularyLabels } from './labels';
 import type { MessageTable } from './types';
 
-/** English labels of the dispute domain's vocabularies (spec/product.md §2–3, spec/glossary.md). */
+/** English labels of the dispute domain's vocabularies (docs/product.md, docs/letters.md). */
 export const enDomain = {
   'status.awaiting_klikpay': 'Awaiting Klik & Pay',
   'status.awaiting_merchant': 'Awaiting merchant',

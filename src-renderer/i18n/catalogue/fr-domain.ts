@@ -1,7 +1,7 @@
 import type { enDomain } from './en-domain';
 import type { TranslationOf } from './types';
 
-/** Libellés français des vocabulaires du litige (termes du glossaire). */
+/** Libellés français des vocabulaires du litige (termes de docs/letters.md). */
 export const frDomain: TranslationOf<typeof enDomain> = {
   'status.awaiting_klikpay': 'En attente de Klik & Pay',
   'status.awaiting_merchant': 'En attente du marchand',

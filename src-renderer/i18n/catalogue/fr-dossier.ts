@@ -1,7 +1,7 @@
 import type { TranslationOf } from './types';
 import type { enDossier } from './en-dossier';
 
-/** Chaînes françaises (voir le glossaire : dossier, marchand, relance, échéance…). */
+/** Chaînes françaises (voir docs/letters.md : dossier, marchand, relance, échéance…). */
 export const frDossier: TranslationOf<typeof enDossier> = {
   'dossierView.notFound':
     'Ce dossier n’est pas encore sur cet ordinateur. Il apparaîtra après la prochaine synchronisation.',

@@ -1,7 +1,7 @@
 import type { TranslationOf } from './types';
 import type { enFilters } from './en-filters';
 
-/** Chaînes françaises (voir le glossaire : dossier, marchand, relance, échéance…). */
+/** Chaînes françaises (voir docs/letters.md : dossier, marchand, relance, échéance…). */
 export const frFilters: TranslationOf<typeof enFilters> = {
   'filters.active': 'Filtres actifs',
   'filters.removeChip': 'Retirer le filtre {field} : {value}',

@@ -7,7 +7,7 @@ import { factsOf } from '../../../src-shared/domain/transitions';
 import type { Audience, Language } from '../../../src-shared/domain/vocabulary';
 import type { MessageKey } from '../../i18n/catalogue';
 
-/** The letters an agent can start a message from (spec/product.md §4), and whom each is for. */
+/** The letters an agent can start a message from (docs/letters.md), and whom each is for. */
 export const composerTemplates = [
   { id: 'good_practices_reminder', label: 'template.goodPractices', audience: 'merchant' },
   { id: 'rights_information', label: 'template.rights', audience: 'customer' },

@@ -69,7 +69,7 @@ create table dossiers (
   version integer not null,
   data jsonb not null
 );
--- One open dossier per transaction at a time (spec/product.md §2).
+-- One open dossier per transaction at a time (docs/product.md, The dossier).
 create unique index dossiers_one_open_per_transaction on dossiers (transaction_id) where status <> 'closed';
 create index dossiers_next_rule on dossiers (next_rule_at) where next_rule_at is not null;
 create index dossiers_listing on dossiers (created_at desc, id desc);

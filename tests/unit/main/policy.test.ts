@@ -10,7 +10,7 @@ import {
   resolveAppAsset,
 } from '../../../src-main/policy';
 
-/** The security policies of the desktop shell against a table of hostile inputs (style.md §6). */
+/** The security policies of the desktop shell against a table of hostile inputs (docs/targets.md). */
 
 const root = resolve('/opt/klikpay/renderer');
 const isInside = (file: string) => {
