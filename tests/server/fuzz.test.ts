@@ -209,7 +209,7 @@ describe('every operation, every caller, valid, mutated and hostile input', () =
           const before = await storeDigest();
           const res = await server.call(op.method, path, { token: tokens[caller], body });
           calls++;
-          const what = `${op.operationId} as ${caller}: ${op.method} ${path.slice(0, 160)} ${String(JSON.stringify(body) as string | undefined).slice(0, 160)}`;
+          const what = `${op.operationId} as ${caller}: ${op.method} ${path.slice(0, 160)} ${body === undefined ? '(no body)' : JSON.stringify(body).slice(0, 160)}`;
           await expectRefusedCleanly(what, res, before);
         }),
         { numRuns: runs * callers.length },
