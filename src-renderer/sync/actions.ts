@@ -3,6 +3,7 @@ import type { Mutation, MutationName } from '../../src-shared/contract/sync';
 import { mutationArgsSchemas } from '../../src-shared/contract/sync';
 import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
+import { refusalText } from '../../src-shared/domain/refusals';
 import type { Refusal } from '../../src-shared/domain/transitions';
 import type { CacheDatabase, OutboxEntry } from '../cache/db';
 import { clientIdOf, fromCached, toCached } from '../cache/db';
@@ -92,7 +93,7 @@ export async function performMany(
   try {
     applied = await db.transaction(
       'rw',
-      [db.dossiers, db.base, db.messages, db.events, db.outbox, db.meta],
+      [db.dossiers, db.base, db.messages, db.events, db.outbox, db.meta, db.users],
       async () => {
         const results = new Map<string, ActionResult>();
         if (entries.length > 0) clientId = await clientIdOf(db, ctx.newId);
@@ -139,6 +140,14 @@ async function applyOne(ctx: ActionContext, entry: OutboxEntry): Promise<ActionR
     return { ok: false, error: { code: 'not_found', message: 'This dossier is not in the local cache.' } };
   }
   const current = fromCached(cached);
+  // The server assigns dossiers only to Klik & Pay staff: the same check here, from the users it synced.
+  if (entry.name === 'dossier.assign' && typeof entry.args.assigneeId === 'string') {
+    const assignee = await db.users.get(entry.args.assigneeId);
+    if (!assignee || (assignee.role !== 'agent' && assignee.role !== 'supervisor')) {
+      const details = { reason: 'assignee_not_staff' } as const;
+      return { ok: false, error: { code: 'invalid_request', message: refusalText(details, ''), details } };
+    }
+  }
   const decided = applyEntry(current, entry, ctx.settings, ctx.newId);
   if (!decided.ok) return decided;
   // The first pending action on a dossier keeps the server's state aside, to rebase on later.
