@@ -9,7 +9,7 @@ import type { CacheDatabase, OutboxEntry } from '../cache/db';
 import { clientIdOf, fromCached, toCached } from '../cache/db';
 import { storageError } from './status';
 import { applyEntry } from './replay';
-import { rebase } from './rebase';
+import { withdrawEntry, withdrawTables } from './withdraw';
 
 /**
  * The one way the back office changes anything: an action is applied to the cache at once, with the
@@ -171,23 +171,10 @@ export async function discardPending(
   why: string,
   at: string,
 ): Promise<OutboxEntry | null> {
-  const tables = [db.outbox, db.rejections, db.dossiers, db.base, db.messages, db.events];
-  return db.transaction('rw', tables, async () => {
+  return db.transaction('rw', withdrawTables(db), async () => {
     const entry = await db.outbox.where('id').equals(mutationId).first();
     if (!entry || entry.seq === undefined || entry.state !== 'pending') return null;
-    await db.outbox.delete(entry.seq);
-    await db.messages.where('mutationId').equals(entry.id).delete();
-    await db.events.where('mutationId').equals(entry.id).delete();
-    await db.rejections.put({
-      id: entry.id,
-      dossierId: entry.dossierId,
-      name: entry.name,
-      code: 'discarded',
-      message: why,
-      at,
-      args: entry.args,
-    });
-    await rebase(db, settings, newId, entry.dossierId, true);
+    await withdrawEntry(db, settings, newId, entry, { code: 'discarded', message: why, at });
     return entry;
   });
 }

@@ -5,7 +5,7 @@ import type { MutationResult } from '../../src-shared/contract/sync';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase, OutboxEntry } from '../cache/db';
 import { clientIdOf } from '../cache/db';
-import { rebase } from './rebase';
+import { withdrawEntry, withdrawTables } from './withdraw';
 
 /**
  * Pushing the outbox: pending actions in order, in batches, each under its stable mutation id, so a
@@ -100,29 +100,19 @@ async function settleAnswers(
   const byId = new Map(results.map((r) => [r.id, r]));
   const ids: string[] = [];
   let rejected = 0;
-  const tables = [db.outbox, db.rejections, db.dossiers, db.base, db.messages, db.events];
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', withdrawTables(db), async () => {
     for (const entry of batch) {
       const result = byId.get(entry.id);
       if (!result || entry.seq === undefined) continue;
       ids.push(entry.id);
       if (result.status === 'rejected') {
         rejected++;
-        await db.outbox.delete(entry.seq);
-        await db.messages.where('mutationId').equals(entry.id).delete();
-        await db.events.where('mutationId').equals(entry.id).delete();
-        await db.rejections.put({
-          id: entry.id,
-          dossierId: entry.dossierId,
-          name: entry.name,
+        await withdrawEntry(db, ctx.settings, ctx.newId, entry, {
           code: result.error?.code ?? 'conflict',
           message: result.error?.message ?? 'The server refused this change.',
           ...refusalDetailsOf(result.error?.details),
           at: new Date(ctx.now()).toISOString(),
-          args: entry.args,
         });
-        // No pull since the acknowledged actions were applied: they are not in `base` yet.
-        await rebase(db, ctx.settings, ctx.newId, entry.dossierId, true);
       } else {
         await db.outbox.update(entry.seq, { state: 'acknowledged' });
       }

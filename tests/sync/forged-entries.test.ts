@@ -51,8 +51,8 @@ describe.each([
     const { db, engine } = desk.window(0);
     try {
       expect(await engine.sync()).toMatchObject({ ok: true });
-      // 1. an action the desk's rules accept and the server refuses (the assignee is a customer);
-      await desk.act(0, dossier.id, 'assign_customer');
+      // 1. an entry the server refuses that an older desk would write (the assignee is a customer);
+      await desk.forge(0, dossier.id, 'assign_customer');
       // 2. the entry no version of these rules can run, written straight into the outbox;
       const forged = randomUUID();
       await db.transaction('rw', [db.dossiers, db.base, db.outbox], async () => {

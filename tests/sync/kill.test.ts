@@ -288,20 +288,13 @@ describe.each(targets)('the API killed (kill -9) mid-pull and mid-push, on $kind
 
           // Mid-push: hundreds of actions queued, then pushed in batches of 100.
           const open = (await w.db.dossiers.toArray()).filter((d) => d.status !== 'closed');
-          const kindsOf: ActionKind[] = [
-            'note',
-            'note',
-            'note',
-            'note',
-            'note',
-            'note',
-            'note',
-            'tag',
-            'assign_customer',
-          ];
+          const kindsOf: ActionKind[] = ['note', 'note', 'note', 'note', 'note', 'note', 'note', 'tag'];
           for (let i = 0; i < h.actions; i++) {
             const d = open[(i * 7) % open.length];
-            if (d) await desk.act(0, d.id, kindsOf[i % kindsOf.length] ?? 'note');
+            if (!d) continue;
+            // One in nine is an entry the server refuses (an older desk's assignment to a customer).
+            if (i % 9 === 8) await desk.forge(0, d.id, 'assign_customer');
+            else await desk.act(0, d.id, kindsOf[i % kindsOf.length] ?? 'note');
           }
           expect(desk.performed.length).toBeGreaterThan(100);
           const batches = Math.ceil((await w.db.outbox.count()) / 100);

@@ -47,7 +47,7 @@ describe('a mutation the server will never accept', () => {
     try {
       expect(await engine.sync()).toMatchObject({ ok: true });
       agent.network.online = false;
-      await desk.act(0, idOf(0), 'assign_customer');
+      await desk.forge(0, idOf(0), 'assign_customer');
       await desk.act(0, idOf(0), 'note');
       await desk.forge(0, idOf(1), 'reopen_as_agent');
       await desk.forge(0, idOf(1), 'malformed');
