@@ -52,6 +52,8 @@ export function useCacheQuery<T, F>(
         setReadFailure(key, null);
         return value;
       } catch (error) {
+        // The database closing under a rebuild: the rebuild brings the data back, and says so.
+        if (error instanceof Error && error.name === 'DatabaseClosedError') return fallback;
         console.error('A read of the local copy failed', error);
         setReadFailure(key, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
         return fallback;
