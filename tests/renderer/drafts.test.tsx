@@ -2,8 +2,9 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { readDraft } from '../../src-renderer/cache/drafts';
+import { readDraft, saveDraft } from '../../src-renderer/cache/drafts';
 import { DossierView } from '../../src-renderer/workspace/dossier';
+import { draftDelayMs } from '../../src-renderer/workspace/dossier/use-draft';
 import { limits } from '../../src-shared/domain/model';
 import { textProblem } from '../../src-shared/domain/text';
 import { cacheOf, composerText, deskOf, reopen, show } from './workbench';
@@ -24,6 +25,15 @@ function Switcher({ initial = 'd-1' }: { initial?: string }) {
       <DossierView key={id} dossierId={id} />
     </>
   );
+}
+
+/** A promise that settles when `open` is called. */
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open = () => {};
+  const promise = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { promise, open };
 }
 
 const opened = (reference: string) => screen.findByRole('heading', { level: 2, name: reference });
@@ -113,6 +123,46 @@ describe('drafts', () => {
     await user.type(composerText(), '?');
     fireEvent.blur(composerText());
     await waitFor(async () => expect((await readDraft(db, 'd-1'))?.body).toBe('Twenty-five keystrokes!!!?'));
+  });
+
+  it('keeps the draft over what happened before it was read back, and what was typed meanwhile', async () => {
+    const user = userEvent.setup();
+    const db = await cacheOf();
+    await saveDraft(db, {
+      dossierId: 'd-1',
+      body: 'Texte d’hier',
+      audience: 'merchant',
+      letter: null,
+      language: null,
+      updatedAt: new Date().toISOString(),
+    });
+    // A slow disk: the draft arrives after the agent has already acted.
+    const slow = gate();
+    const get = db.drafts.get.bind(db.drafts);
+    vi.spyOn(db.drafts, 'get').mockImplementation(((key: string) =>
+      slow.promise.then(() => get(key))) as typeof db.drafts.get);
+    const { unmount } = show(deskOf(db), <Switcher />);
+    await opened('KP-2026-000123');
+    await user.click(screen.getByRole('radio', { name: 'Internal note' }));
+    slow.open();
+    await waitFor(() => expect(composerText().value).toBe('Texte d’hier'));
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Merchant' }).checked).toBe(true);
+    // The audience chosen on the empty composer, written after its delay, never erases the draft.
+    await new Promise((wait) => setTimeout(wait, draftDelayMs + 200));
+    expect((await readDraft(db, 'd-1'))?.body).toBe('Texte d’hier');
+    unmount();
+
+    const slower = gate();
+    vi.spyOn(db.drafts, 'get').mockImplementation(((key: string) =>
+      slower.promise.then(() => get(key))) as typeof db.drafts.get);
+    show(deskOf(db), <Switcher />);
+    await opened('KP-2026-000123');
+    await user.type(composerText(), 'et de ce matin');
+    slower.open();
+    await waitFor(() => expect(composerText().value).toBe('Texte d’hier\n\net de ce matin'));
+    await waitFor(async () =>
+      expect((await readDraft(db, 'd-1'))?.body).toBe('Texte d’hier\n\net de ce matin'),
+    );
   });
 
   it('discards a draft, with a moment to undo it', async () => {

@@ -56,7 +56,10 @@ export function mergeForms(stored: ComposerForm, typed: ComposerForm): ComposerF
  * leaving the dossier and when the page goes away. Writes go one after the other, so a send's
  * clearing is never overtaken by an earlier keystroke's write.
  */
-export function useDraft(dossierId: string, onRestore: (form: ComposerForm) => void): DraftKeeper {
+export function useDraft(
+  dossierId: string,
+  onRestore: (form: ComposerForm) => ComposerForm | null,
+): DraftKeeper {
   const { db } = useDesk();
   const [kept, setKept] = useState(false);
   const pending = useRef<ComposerForm | null>(null);
@@ -124,7 +127,15 @@ export function useDraft(dossierId: string, onRestore: (form: ComposerForm) => v
       const form = toForm(stored);
       written.current = serial(form);
       setKept(true);
-      restore.current(form);
+      // The composer shows the draft, with anything typed meanwhile after it; a change made before
+      // (an audience chosen on an empty composer) is not kept over the draft.
+      const merged = restore.current(form);
+      if (merged) keep(merged);
+      else {
+        if (timer.current !== null) clearTimeout(timer.current);
+        timer.current = null;
+        pending.current = null;
+      }
     });
     const hidden = () => {
       if (document.visibilityState === 'hidden') flush();
@@ -137,7 +148,7 @@ export function useDraft(dossierId: string, onRestore: (form: ComposerForm) => v
       document.removeEventListener('visibilitychange', hidden);
       flush();
     };
-  }, [db, dossierId, enqueue, flush]);
+  }, [db, dossierId, enqueue, flush, keep]);
 
   return useMemo(() => ({ keep, flush, clear, kept }), [keep, flush, clear, kept]);
 }
