@@ -74,6 +74,12 @@ export interface Rejection {
   args?: Record<string, unknown>;
 }
 
+/** A draft as stored: only its key is trusted (`cache/drafts.ts` parses the rest when reading). */
+export interface StoredDraft {
+  dossierId: string;
+  [field: string]: unknown;
+}
+
 /** The words of one dossier and its correspondence, for local search (built during sync). */
 export interface SearchEntry {
   dossierId: string;
@@ -126,6 +132,15 @@ export const cacheSchemas: readonly { version: number; stores: Record<string, st
         '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id, transaction.amount, transaction.merchantId, createdAt, updatedAt, *tags, [transaction.currency+transaction.amount]',
     },
   },
+  {
+    // The agent's drafts: what the composer holds on each dossier, kept until sent or discarded
+    // (`cache/drafts.ts`). Keyed by dossier, so the queues read which dossiers have one from the
+    // keys alone.
+    version: 4,
+    stores: {
+      drafts: '&dossierId',
+    },
+  },
 ];
 
 export interface CacheOptions {
@@ -153,6 +168,8 @@ export class CacheDatabase extends Dexie {
   meta!: Table<MetaEntry, string>;
   search!: Table<SearchEntry, string>;
   views!: Table<SavedView, string>;
+  /** Read through `cache/drafts.ts`, which checks each one: stored rows may be damaged. */
+  drafts!: Table<StoredDraft, string>;
 
   constructor(name: string, options: CacheOptions = {}) {
     super(name, {

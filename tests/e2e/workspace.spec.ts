@@ -258,3 +258,35 @@ test('the keyboard alone: j/k, Enter, r, n, c, /, ? and Ctrl+K', async ({ page }
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: 'Search dossiers' })).toBeFocused();
 });
+
+test('a draft survives a reload, is marked on its row, and goes when discarded', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await signInAs(page, 'agent2@klikpay.test');
+  const drafted = await openFirst(page, 'Unassigned');
+  const text = `Brouillon à finir ${Date.now()} 🙂`;
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  // Another dossier: leaving writes the draft at once (into the browser's real IndexedDB).
+  await page.locator('.queue-row__open').nth(1).click();
+  const marker = page
+    .locator('.queue-row', { hasText: drafted })
+    .getByRole('img', { name: 'You have a draft' });
+  await expect(marker).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Queues' })).toBeVisible();
+  await openQueue(page, 'Unassigned');
+  await expect(marker).toBeVisible();
+  await page.locator('.queue-row__open', { hasText: drafted }).click();
+  await expect(page.getByRole('heading', { name: drafted })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue(text);
+  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(serious.map((v) => v.id)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Discard draft' }).click();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('');
+  await expect(marker).toHaveCount(0);
+  expect(problems).toEqual([]);
+});

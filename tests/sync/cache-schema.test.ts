@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CacheDatabase, cacheSchemas, fromCached, toCached } from '../../src-renderer/cache/db';
+import { draftDossierIds, readDraft, saveDraft } from '../../src-renderer/cache/drafts';
 import { countQuery, currenciesInCache, savedViews } from '../../src-renderer/cache/queues';
 import type { SavedView } from '../../src-shared/domain/filters';
 import { defaultSettings } from '../../src-shared/domain/settings';
@@ -35,6 +36,17 @@ describe('cache schema migrations', () => {
         { key: 'clientId', value: 'client-1' },
       ]);
       await old.search.put({ dossierId: dossier.id, words: ['colis'] });
+      // A refused change keeps its text (what the agent wrote must survive the upgrade too).
+      const rejection = {
+        id: 'm-0',
+        dossierId: dossier.id,
+        name: 'dossier.reply' as const,
+        code: 'conflict',
+        message: 'the merchant answered meanwhile.',
+        at: '2026-11-25T09:00:00.000Z',
+        args: { dossierId: dossier.id, body: 'Réponse refusée 🙂', audience: 'customer' },
+      };
+      await old.rejections.put(rejection);
       // Saved views (from version 2) were stored with amount bounds and no currency.
       const hasViews = schemas.some((s) => 'views' in s.stores);
       const legacyView = {
@@ -55,6 +67,20 @@ describe('cache schema migrations', () => {
       expect(await current.outbox.toArray()).toMatchObject([{ id: 'm-1', state: 'pending', seq: 1 }]);
       expect(await current.meta.get('cursor')).toEqual({ key: 'cursor', value: 'c1.42' });
       expect(await current.search.count()).toBe(1);
+      expect(await current.rejections.toArray()).toEqual([rejection]);
+      // Drafts (version 4) start empty and are kept from then on.
+      expect(await draftDossierIds(current)).toEqual(new Set());
+      const draft = {
+        dossierId: dossier.id,
+        body: 'Bonjour,\n',
+        audience: 'customer' as const,
+        letter: null,
+        language: null,
+        updatedAt: '2026-11-25T10:00:00.000Z',
+      };
+      await saveDraft(current, draft);
+      expect(await readDraft(current, dossier.id)).toEqual(draft);
+      expect(await draftDossierIds(current)).toEqual(new Set([dossier.id]));
       // The indexes the newer version added answer at once.
       expect(await current.dossiers.where('transaction.amount').aboveOrEqual(0).count()).toBe(1);
       expect(
@@ -123,7 +149,10 @@ describe('cache schema migrations', () => {
           );
       }
     }
-    expect(cacheSchemas.at(-1)?.stores.dossiers).toContain('[transaction.currency+transaction.amount]');
+    // Each table as the latest version that declares it has it.
+    const latest = (table: string) => cacheSchemas.findLast((s) => table in s.stores)?.stores[table];
+    expect(latest('dossiers')).toContain('[transaction.currency+transaction.amount]');
+    expect(latest('drafts')).toBe('&dossierId');
   });
 
   it('declares strictly increasing versions, each naming only tables it keeps', () => {

@@ -1,11 +1,13 @@
 import { enDesk } from './en-desk';
 import { enDossier } from './en-dossier';
+import { enDrafts } from './en-drafts';
 import { enFilters } from './en-filters';
 import { enWorkspace } from './en-workspace';
 import { enDomain } from './en-domain';
 import { enShell } from './en-shell';
 import { frDesk } from './fr-desk';
 import { frDossier } from './fr-dossier';
+import { frDrafts } from './fr-drafts';
 import { frFilters } from './fr-filters';
 import { frWorkspace } from './fr-workspace';
 import { frDomain } from './fr-domain';
@@ -13,9 +15,17 @@ import { frShell } from './fr-shell';
 import type { Message, TranslationOf } from './types';
 
 /** The English catalogue defines the keys; the French one is a translation of it (same keys, by type). */
-export const en = { ...enDomain, ...enDesk, ...enShell, ...enDossier, ...enFilters, ...enWorkspace } as const;
+export const en = {
+  ...enDomain,
+  ...enDesk,
+  ...enShell,
+  ...enDossier,
+  ...enDrafts,
+  ...enFilters,
+  ...enWorkspace,
+} as const;
 /** The parts the English catalogue is made of (a key defined in two parts would silently lose one). */
-export const englishParts = [enDomain, enDesk, enShell, enDossier, enFilters, enWorkspace] as const;
+export const englishParts = [enDomain, enDesk, enShell, enDossier, enDrafts, enFilters, enWorkspace] as const;
 export type EnglishCatalogue = typeof en;
 export type MessageKey = keyof EnglishCatalogue;
 
@@ -24,6 +34,7 @@ export const fr: TranslationOf<EnglishCatalogue> = {
   ...frDesk,
   ...frShell,
   ...frDossier,
+  ...frDrafts,
   ...frFilters,
   ...frWorkspace,
 };

@@ -1,26 +1,20 @@
 import type { KeyboardEvent, Ref } from 'react';
-import { useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
+import { useId, useImperativeHandle, useRef } from 'react';
 import type { Dossier } from '../../../src-shared/domain/model';
 import { limits } from '../../../src-shared/domain/model';
-import type { Audience, Language } from '../../../src-shared/domain/vocabulary';
 import { audienceSchema, languageSchema } from '../../../src-shared/domain/vocabulary';
-import { useDesk } from '../../data/desk';
 import { useT } from '../../i18n/hooks';
 import { LocalRefusalNote } from './Refusals';
-import type { ComposerTemplateId } from './letters';
-import {
-  audienceForTemplate,
-  composerTemplates,
-  isComposerTemplate,
-  letterText,
-  recipientLanguage,
-} from './letters';
+import { composerTemplates } from './letters';
 import type { RuleCheck } from './use-action';
-import { useDossierAction } from './use-action';
+import type { PutBack, Send } from './use-composer';
+import { sendLabels, useComposer } from './use-composer';
 
 export interface ComposerHandle {
   /** Puts the caret in the message: as a reply (to a party) or as an internal note. */
   focus: (mode: 'reply' | 'note') => void;
+  /** Gives a refused message back to the composer (after what it holds), to send it again. */
+  putBack: (message: PutBack) => void;
 }
 
 export interface ComposerProps {
@@ -31,142 +25,39 @@ export interface ComposerProps {
   ref?: Ref<ComposerHandle>;
 }
 
-type Send = 'reply' | 'note' | 'remind' | 'inform' | 'forward';
-
-/** The letter last put in the composer, to follow a change of language while it is untouched. */
-interface Inserted {
-  id: ComposerTemplateId;
-  text: string;
-}
-
-const sendLabels = {
-  reply: 'action.reply',
-  note: 'action.note',
-  remind: 'action.remindMerchant',
-  inform: 'action.informCustomer',
-  forward: 'action.forwardToMerchant',
-} as const;
-
 /**
  * Writes to the customer, the merchant, both, or an internal note; starts from a letter filled with
- * the dossier's facts in the recipient's language. Ctrl/Cmd+Enter sends with the main action.
+ * the dossier's facts in the recipient's language. Ctrl/Cmd+Enter sends with the main action. What
+ * it holds is kept as the dossier's draft until it is sent or discarded (`use-draft.ts`).
  */
 export function Composer({ dossier, check, onWritingChange, ref }: ComposerProps) {
   const t = useT();
-  const { settings } = useDesk();
-  const action = useDossierAction(dossier.id);
-  const closed = dossier.status === 'closed';
-  const [audience, setAudience] = useState<Audience>(closed ? 'internal' : 'customer');
-  const [body, setBody] = useState('');
-  const [chosenLanguage, setChosenLanguage] = useState<Language | null>(null);
-  const [inserted, setInserted] = useState<Inserted | null>(null);
-  const [done, setDone] = useState('');
+  const c = useComposer(dossier, check, onWritingChange);
+  const { form, action, enabled, primary, closed } = c;
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const ids = { name: useId(), body: useId(), hint: useId() };
-
-  const language =
-    chosenLanguage ?? recipientLanguage(dossier, audience === 'internal' ? 'customer' : audience);
-  const untouched = inserted !== null && body === inserted.text;
-
-  useEffect(() => onWritingChange(body.trim() !== ''), [body, onWritingChange]);
-  // The confirmation is a moment's notice: the timeline shows the message, marked until it is sent.
-  useEffect(() => {
-    if (!done) return;
-    const timer = setTimeout(() => setDone(''), 6000);
-    return () => clearTimeout(timer);
-  }, [done]);
+  const ids = { name: useId(), body: useId(), hint: useId(), problem: useId() };
+  const { chooseAudience, putBack } = c;
 
   useImperativeHandle(
     ref,
     () => ({
       focus: (mode) => {
-        if (mode === 'note') setAudience('internal');
-        else if (audience === 'internal' && !closed) setAudience('customer');
+        if (mode === 'note') chooseAudience('internal');
+        else if (form.audience === 'internal' && !closed) chooseAudience('customer');
+        textarea.current?.focus();
+      },
+      putBack: (message) => {
+        putBack(message);
         textarea.current?.focus();
       },
     }),
-    [audience, closed],
+    [form.audience, closed, chooseAudience, putBack],
   );
-
-  /** Puts a letter in: over an empty or untouched composer, else after what the agent wrote. */
-  const insert = (id: ComposerTemplateId, lang: Language) => {
-    const letter = letterText(dossier, id, lang, settings, Date.now());
-    const keep = body.trim() === '' || untouched ? '' : `${body.trimEnd()}\n\n`;
-    setBody(keep + letter);
-    setInserted({ id, text: keep + letter });
-    setDone('');
-  };
-  /** Re-writes an untouched letter when its recipient or language changes. */
-  const follow = (lang: Language) => {
-    if (inserted && untouched) {
-      const letter = letterText(dossier, inserted.id, lang, settings, Date.now());
-      setBody(letter);
-      setInserted({ id: inserted.id, text: letter });
-    }
-  };
-
-  const chooseTemplate = (value: string) => {
-    if (!isComposerTemplate(value)) return;
-    const next = audienceForTemplate(value, audience);
-    setAudience(next);
-    insert(value, chosenLanguage ?? recipientLanguage(dossier, next === 'internal' ? 'customer' : next));
-  };
-  const chooseAudience = (value: Audience) => {
-    setAudience(value);
-    if (chosenLanguage === null)
-      follow(recipientLanguage(dossier, value === 'internal' ? 'customer' : value));
-  };
-  const chooseLanguage = (value: Language) => {
-    setChosenLanguage(value);
-    follow(value);
-  };
-
-  const blank = body.trim() === '';
-  const refusals = {
-    reply: check({ name: 'dossier.reply', args: { body: '-', audience: 'customer' } }),
-    remind: check({ name: 'dossier.remind_merchant', args: {} }),
-    inform: check({ name: 'dossier.inform_customer', args: {} }),
-    forward: check({ name: 'dossier.forward_to_merchant', args: { body: '-' } }),
-  };
-  const enabled: Record<Send, boolean> = {
-    reply: !blank && audience !== 'internal' && refusals.reply === null,
-    note: !blank,
-    remind: refusals.remind === null,
-    inform: refusals.inform === null,
-    forward: !blank && refusals.forward === null,
-  };
-  const primary: Send =
-    audience === 'internal'
-      ? 'note'
-      : inserted?.id === 'good_practices_reminder' && enabled.remind
-        ? 'remind'
-        : inserted?.id === 'rights_information' && enabled.inform
-          ? 'inform'
-          : 'reply';
-
-  const send = async (kind: Send) => {
-    if (!enabled[kind] || action.busy) return;
-    // The reminder and the rights letter may go without text: the rules then write the standard letter.
-    const optional = blank ? {} : { body };
-    let ok: boolean;
-    if (kind === 'reply') {
-      const to = audience === 'internal' ? 'customer' : audience;
-      ok = await action.run('dossier.reply', { body, audience: to });
-    } else if (kind === 'note') ok = await action.run('dossier.note', { body });
-    else if (kind === 'remind') ok = await action.run('dossier.remind_merchant', optional);
-    else if (kind === 'inform') ok = await action.run('dossier.inform_customer', optional);
-    else ok = await action.run('dossier.forward_to_merchant', { body });
-    if (!ok) return;
-    setBody('');
-    setInserted(null);
-    setChosenLanguage(null);
-    setDone(t('composer.done', { action: t(sendLabels[kind]) }));
-  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void send(primary);
+      void c.send(primary);
     }
   };
 
@@ -176,15 +67,21 @@ export function Composer({ dossier, check, onWritingChange, ref }: ComposerProps
       className={`button button--small${kind === primary ? ' button--primary' : ''}`}
       disabled={!enabled[kind] || action.busy}
       title={why ?? undefined}
-      onClick={() => void send(kind)}
+      onClick={() => void c.send(kind)}
     >
       {t(sendLabels[kind])}
     </button>
   );
+  const problem =
+    c.problem === null
+      ? null
+      : c.problem === 'composer.problem.tooLong'
+        ? t(c.problem, { max: limits.body })
+        : t(c.problem);
 
   return (
     <section
-      className={`dossier-composer${audience === 'internal' ? ' dossier-composer--note' : ''}`}
+      className={`dossier-composer${form.audience === 'internal' ? ' dossier-composer--note' : ''}`}
       aria-label={t('composer.region')}
     >
       <div className="dossier-composer__bar">
@@ -196,7 +93,7 @@ export function Composer({ dossier, check, onWritingChange, ref }: ComposerProps
                 type="radio"
                 name={ids.name}
                 value={a}
-                checked={audience === a}
+                checked={form.audience === a}
                 disabled={closed && a !== 'internal'}
                 onChange={() => chooseAudience(a)}
               />
@@ -207,14 +104,14 @@ export function Composer({ dossier, check, onWritingChange, ref }: ComposerProps
         <label className="dossier-composer__select">
           <span>{t('composer.template')}</span>
           <select
-            value={inserted?.id ?? ''}
-            onChange={(e) => chooseTemplate(e.target.value)}
+            value={form.letter?.id ?? ''}
+            onChange={(e) => c.chooseTemplate(e.target.value)}
             disabled={closed}
           >
             <option value="">{t('composer.templateNone')}</option>
-            {composerTemplates.map((c) => (
-              <option key={c.id} value={c.id}>
-                {t(c.label)}
+            {composerTemplates.map((template) => (
+              <option key={template.id} value={template.id}>
+                {t(template.label)}
               </option>
             ))}
           </select>
@@ -222,10 +119,10 @@ export function Composer({ dossier, check, onWritingChange, ref }: ComposerProps
         <label className="dossier-composer__select">
           <span>{t('composer.language')}</span>
           <select
-            value={language}
+            value={c.language}
             onChange={(e) => {
               const parsed = languageSchema.safeParse(e.target.value);
-              if (parsed.success) chooseLanguage(parsed.data);
+              if (parsed.success) c.chooseLanguage(parsed.data);
             }}
           >
             {languageSchema.options.map((l) => (
@@ -243,34 +140,58 @@ export function Composer({ dossier, check, onWritingChange, ref }: ComposerProps
         id={ids.body}
         ref={textarea}
         className="dossier-composer__text"
-        value={body}
+        value={form.body}
         rows={5}
-        maxLength={limits.body}
-        placeholder={audience === 'internal' ? t('composer.placeholderNote') : t('composer.placeholder')}
-        aria-describedby={ids.hint}
-        onChange={(e) => {
-          setBody(e.target.value);
-          setDone('');
-        }}
+        placeholder={form.audience === 'internal' ? t('composer.placeholderNote') : t('composer.placeholder')}
+        aria-describedby={problem ? `${ids.hint} ${ids.problem}` : ids.hint}
+        aria-invalid={problem ? true : undefined}
+        onChange={(e) => c.setBody(e.target.value)}
+        onBlur={c.keeper.flush}
         onKeyDown={onKeyDown}
       />
       <p id={ids.hint} className="dossier-composer__hint">
         {closed
           ? t('composer.closedHint')
-          : audience === 'internal'
+          : form.audience === 'internal'
             ? t('composer.noteHint')
             : t('composer.hint', { action: t(sendLabels[primary]) })}
+        {c.keeper.kept ? <span className="dossier-composer__kept"> {t('draft.kept')}</span> : null}
+        {c.cut ? (
+          <span className="dossier-composer__cut"> {t('composer.cut', { max: limits.body })}</span>
+        ) : null}
       </p>
+      {problem ? (
+        <p id={ids.problem} className="form-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
       {action.refusal ? <LocalRefusalNote refusal={action.refusal} onDismiss={action.clear} /> : null}
       <div className="dossier-composer__actions">
-        {button('reply', audience === 'internal' ? t('composer.replyNeedsParty') : refusals.reply?.message)}
+        {button(
+          'reply',
+          form.audience === 'internal' ? t('composer.replyNeedsParty') : c.refusals.reply?.message,
+        )}
         {button('note')}
         <span className="dossier-composer__gap" aria-hidden="true" />
-        {button('remind', refusals.remind?.message)}
-        {button('inform', refusals.inform?.message)}
-        {button('forward', refusals.forward?.message)}
+        {button('remind', c.refusals.remind?.message)}
+        {button('inform', c.refusals.inform?.message)}
+        {button('forward', c.refusals.forward?.message)}
+        {form.body.trim() !== '' ? (
+          <button type="button" className="button button--small" onClick={c.discard}>
+            {t('draft.discard')}
+          </button>
+        ) : null}
         <p className="dossier-composer__done" role="status">
-          {done}
+          {c.discarded ? (
+            <>
+              {t('draft.discarded')}{' '}
+              <button type="button" className="button button--small" onClick={c.undoDiscard}>
+                {t('draft.undo')}
+              </button>
+            </>
+          ) : (
+            c.done
+          )}
         </p>
       </div>
     </section>

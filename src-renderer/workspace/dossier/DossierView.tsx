@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import type { Ref, RefObject } from 'react';
 import { useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { ActorRef, Dossier } from '../../../src-shared/domain/model';
 import { useDesk } from '../../data/desk';
@@ -19,6 +19,7 @@ import { TagsEditor } from './TagsEditor';
 import { Timeline } from './Timeline';
 import { TransactionPanel } from './TransactionPanel';
 import { ruleCheck } from './use-action';
+import type { PutBack } from './use-composer';
 import './dossier.css';
 
 /** What the workspace's shortcuts call on the open dossier (r, n, c). */
@@ -99,7 +100,7 @@ interface LoadedProps {
   others: ReturnType<typeof usePresence>;
   onBack?: () => void;
   headingLevel: 1 | 2;
-  composer: Ref<ComposerHandle>;
+  composer: RefObject<ComposerHandle | null>;
   dialog: DossierDialog | null;
   setDialog: (dialog: DossierDialog | null) => void;
   setWriting: (writing: boolean) => void;
@@ -137,6 +138,7 @@ function Loaded({
   );
   const check = ruleCheck(d, user, settings, now);
   const closeDialog = useCallback(() => setDialog(null), [setDialog]);
+  const putBack = useCallback((message: PutBack) => composer.current?.putBack(message), [composer]);
 
   return (
     <article className="dossier-view" aria-label={d.reference}>
@@ -155,7 +157,7 @@ function Loaded({
             <DossierToolbar dossier={d} user={user} staff={staff} check={check} onOpenDialog={setDialog} />
           }
         />
-        <RejectionList rejections={view.rejections} />
+        <RejectionList rejections={view.rejections} onPutBack={putBack} />
         <div className="dossier-view__body">
           <div className="dossier-view__main">
             <Timeline

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef } from 'react';
 import type { Dossier } from '../../../src-shared/domain/model';
 import type { QueueQuery } from '../../cache/queues';
+import { useDraftIds } from '../../data/drafts';
 import { useQueueWindow } from '../../data/queues';
 import { useT } from '../../i18n/hooks';
 import { QueueRow } from './QueueRow';
@@ -52,6 +53,7 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
   const first = items[0]?.index ?? 0;
   const last = (items.at(-1)?.index ?? 0) + 1;
   const window = useQueueWindow(query, now, first, last);
+  const drafts = useDraftIds();
   const rowAt = (index: number): Dossier | undefined =>
     window && index >= window.offset ? window.rows[index - window.offset] : undefined;
 
@@ -110,6 +112,7 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
                   active={d.id === activeId}
                   selected={selected === 'all' || selected.has(d.id)}
                   focusable={item.index === cursor}
+                  draft={drafts.has(d.id)}
                   onOpen={onOpen}
                   onToggle={onToggle}
                   onFocusRow={onCursor}

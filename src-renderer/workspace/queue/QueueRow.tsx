@@ -14,6 +14,8 @@ export interface QueueRowProps {
   selected: boolean;
   /** Roving focus: the row the keyboard cursor is on takes the tab stop. */
   focusable: boolean;
+  /** The agent has a draft on this dossier (`useDraftIds`). */
+  draft: boolean;
   onOpen: (dossier: Dossier) => void;
   onToggle: (id: string) => void;
   onFocusRow: (index: number) => void;
@@ -28,6 +30,7 @@ export const QueueRow = memo(function QueueRow({
   active,
   selected,
   focusable,
+  draft,
   onOpen,
   onToggle,
   onFocusRow,
@@ -67,6 +70,11 @@ export const QueueRow = memo(function QueueRow({
         </span>
         <span className="queue-row__status">
           <StatusBadge status={d.status} merchantStage={d.merchantStage} compact />
+          {draft ? (
+            <span className="badge queue-row__draft" role="img" aria-label={t('draft.markerLabel')}>
+              {t('draft.marker')}
+            </span>
+          ) : null}
         </span>
         <span className="queue-row__subject">
           {t(`subject.${d.subject}`)} · {t(`reason.${d.reason}`)} · {d.transaction.merchantName}

@@ -1,4 +1,5 @@
 import type { Dossier } from '../../../src-shared/domain/model';
+import { useDraftIds } from '../../data/drafts';
 import { useSearch } from '../../data/queues';
 import { useT } from '../../i18n/hooks';
 import { QueueRow } from './QueueRow';
@@ -19,6 +20,7 @@ export interface SearchResultsProps {
 export function SearchResults({ text, now, activeId, onOpen, staffNames }: SearchResultsProps) {
   const t = useT();
   const found = useSearch(text, limit);
+  const drafts = useDraftIds();
   return (
     <div className="search-results">
       <h1 id="queue-title" className="workspace__title">
@@ -42,6 +44,7 @@ export function SearchResults({ text, now, activeId, onOpen, staffNames }: Searc
               active={d.id === activeId}
               selected={false}
               focusable
+              draft={drafts.has(d.id)}
               onOpen={onOpen}
               onToggle={ignore}
               onFocusRow={ignore}

@@ -1,0 +1,78 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { afterEach } from 'vitest';
+import { CacheDatabase, toCached } from '../../src-renderer/cache/db';
+import type { Desk } from '../../src-renderer/data/desk';
+import { DeskContextProvider } from '../../src-renderer/data/desk';
+import { I18nProvider } from '../../src-renderer/i18n/I18nProvider';
+import type { Locale } from '../../src-renderer/i18n/locale';
+import { ThemeProvider } from '../../src-renderer/ui/theme';
+import type { User } from '../../src-shared/domain/model';
+import type { Decision } from '../../src-shared/domain/transitions';
+import { filing, transaction } from '../unit/fixtures';
+import { testDesk } from './desk';
+
+/** Dossiers in a real cache (fake-indexeddb) and the screens over it, for the drafts' tests. */
+
+export const agent: User = {
+  id: 'a1',
+  name: 'Camille Laurent',
+  email: 'camille@klikpay.test',
+  role: 'agent',
+};
+
+let counter = 0;
+const opened: CacheDatabase[] = [];
+afterEach(async () => {
+  // Unmounted first: a view leaving writes its draft, into a cache that is still there.
+  cleanup();
+  await new Promise((settled) => setTimeout(settled, 50));
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+/** The n-th test dossier (`d-1` is KP-2026-000123), a delivery claim awaiting the merchant. */
+export function nth(n: number): Decision {
+  if (n === 1) return filing({ transaction: transaction({ merchantLanguage: 'en' }) });
+  return filing({
+    id: `d-${n}`,
+    reference: `KP-2026-${String(200 + n).padStart(6, '0')}`,
+    transaction: transaction({ id: `t-${n}`, customerName: `Client ${n}`, merchantLanguage: 'en' }),
+  });
+}
+
+/** A fresh cache holding dossiers d-1 … d-count. */
+export async function cacheOf(count = 2): Promise<CacheDatabase> {
+  const db = new CacheDatabase(`drafts-${++counter}-${crypto.randomUUID()}`);
+  opened.push(db);
+  await db.users.put(agent);
+  for (let n = 1; n <= count; n++) {
+    const decision = nth(n);
+    await db.dossiers.put(toCached(decision.dossier));
+    await db.messages.bulkPut(decision.messages.map((m) => ({ ...m, id: `${m.id}-${n}` })));
+    await db.events.bulkPut(decision.events.map((e) => ({ ...e, id: `${e.id}-${n}` })));
+  }
+  return db;
+}
+
+/** The same cache as a reloaded app sees it: a new connection to the same IndexedDB database. */
+export function reopen(db: CacheDatabase): CacheDatabase {
+  const again = new CacheDatabase(db.name);
+  opened.push(again);
+  return again;
+}
+
+export const deskOf = (db: CacheDatabase): Desk => testDesk(db, { user: agent });
+
+export function show(desk: Desk, ui: ReactElement, locale: Locale = 'en') {
+  return render(ui, {
+    wrapper: ({ children }) => (
+      <I18nProvider initialPreference={locale}>
+        <ThemeProvider initialPreference="light">
+          <DeskContextProvider desk={desk}>{children}</DeskContextProvider>
+        </ThemeProvider>
+      </I18nProvider>
+    ),
+  });
+}
+
+export const composerText = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
