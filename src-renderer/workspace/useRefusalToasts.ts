@@ -17,7 +17,10 @@ export function useRefusalToasts(toasts: ToastQueue, open: (dossierId: string) =
   const seen = useRef(new Set<string>());
   const refusals = useCacheQuery(
     async ({ db }) => {
-      const fresh = (await db.rejections.toArray()).filter((r) => r.at >= since.current);
+      // A change the agent discarded is their own doing, not news from the server.
+      const fresh = (await db.rejections.toArray()).filter(
+        (r) => r.at >= since.current && r.code !== 'discarded',
+      );
       const references = await db.dossiers.bulkGet(fresh.map((r) => r.dossierId));
       return fresh.map((r, i) => ({ ...r, reference: references[i]?.reference }));
     },
