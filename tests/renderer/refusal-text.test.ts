@@ -29,6 +29,23 @@ describe('a refusal, said in the agent’s language', () => {
     );
   });
 
+  it('names the dossier open on the transaction, and the incident of a server failure', () => {
+    const other = { reason: 'transaction_has_open_dossier', otherReference: 'KP-2026-000042' };
+    expect(refusalReasonText(en, { message: 'x', details: other })).toContain('filed KP-2026-000042');
+    expect(refusalReasonText(fr, { message: 'x', details: other })).toContain('ouvert KP-2026-000042');
+    const internal = { reason: 'internal', incident: 'c0ffee-01' };
+    expect(refusalReasonText(en, { message: 'x', details: internal })).toContain('(incident c0ffee-01)');
+    const late = refusal(
+      states.merchantAnswerDue(),
+      agent,
+      { name: 'dossier.remind_merchant', args: {} },
+      later(3),
+    );
+    expect(refusalReasonText(fr, late)).toBe(
+      'L’échéance du marchand n’est pas encore passée : le rappel des Bonnes Pratiques s’envoie une fois le marchand en retard.',
+    );
+  });
+
   it('names the role and the action when a role cannot do something', () => {
     const details = { reason: 'role_cannot', role: 'agent', command: 'dossier.reopen' };
     expect(refusalReasonText(fr, { message: 'A agent cannot do "dossier.reopen".', details })).toBe(
