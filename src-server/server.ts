@@ -27,13 +27,16 @@ export async function startServer(
   settings: DisputeSettings = defaultSettings,
 ): Promise<RunningServer> {
   // The logger and the hub come after the database: its events reach them once they exist.
-  let log: { warn(fields: object, message: string): void; info(fields: object, message: string): void } | null =
-    null;
+  let log: {
+    warn(fields: object, message: string): void;
+    info(fields: object, message: string): void;
+  } | null = null;
   let hub: Hub | null = null;
   const db: Database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? null : config.dataDir,
-    onConnectionLost: (error) => log?.warn({ err: error }, 'a database connection was lost; the pool replaces it'),
+    onConnectionLost: (error) =>
+      log?.warn({ err: error }, 'a database connection was lost; the pool replaces it'),
     onListenLost: (error) =>
       log?.warn({ err: error }, 'the LISTEN connection was lost: live pokes wait until it is back'),
     onListenResumed: () => {
