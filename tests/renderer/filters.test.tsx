@@ -601,10 +601,11 @@ describe('bulk actions', () => {
     const db = await cacheWith(6);
     opened.push(db);
     const desk = testDesk(db, { user: agent, now: () => late });
-    // d-3 was forwarded again today: its merchant has a fresh deadline.
+    // d-3 was forwarded again today: its merchant has a fresh deadline; d-5's merchant was reminded.
     expect((await desk.perform('dossier.forward_to_merchant', { dossierId: 'd-3', body: 'Merci.' })).ok).toBe(
       true,
     );
+    expect((await desk.perform('dossier.remind_merchant', { dossierId: 'd-5' })).ok).toBe(true);
     renderWith(
       desk,
       <Bulk
@@ -619,12 +620,19 @@ describe('bulk actions', () => {
     expect(dialog.textContent).toContain('4 dossiers of the selection are left out');
     expect(dialog.textContent).toContain('1: the merchant’s deadline has not passed yet');
     expect(dialog.textContent).toContain('3: not awaiting the merchant');
+    expect(dialog.textContent).toContain(
+      '1 of them was already reminded: the letter goes again, its 5-day deadline is kept.',
+    );
     // Nothing is sent before the agent confirms.
-    expect(await outboxOf(desk.db)).toEqual([['dossier.forward_to_merchant', 'd-3']]);
+    expect(await outboxOf(desk.db)).toEqual([
+      ['dossier.forward_to_merchant', 'd-3'],
+      ['dossier.remind_merchant', 'd-5'],
+    ]);
     await user.click(within(dialog).getByRole('button', { name: 'Send 2 reminders' }));
     expect(await screen.findByText('Done: 2 reminders sent, 4 skipped')).toBeTruthy();
     expect(await outboxOf(desk.db)).toEqual([
       ['dossier.forward_to_merchant', 'd-3'],
+      ['dossier.remind_merchant', 'd-5'],
       ['dossier.remind_merchant', 'd-1'],
       ['dossier.remind_merchant', 'd-5'],
     ]);

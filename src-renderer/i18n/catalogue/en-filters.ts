@@ -99,6 +99,10 @@ export const enFilters = {
     one: 'The reminder will be sent to the merchant of {count} dossier, whose deadline has passed.',
     other: 'The reminder will be sent to the merchants of {count} dossiers, whose deadlines have passed.',
   },
+  'bulk.remindAgain': {
+    one: '{count} of them was already reminded: the letter goes again, its 5-day deadline is kept.',
+    other: '{count} of them were already reminded: the letter goes again, their 5-day deadline is kept.',
+  },
   'bulk.remindNone':
     'No dossier of the selection has a merchant past its deadline: no reminder would be sent.',
   'bulk.remindSkipped': {

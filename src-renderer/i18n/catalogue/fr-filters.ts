@@ -102,6 +102,11 @@ export const frFilters: TranslationOf<typeof enFilters> = {
     one: 'Le rappel sera envoyé au marchand de {count} dossier, dont l’échéance est passée.',
     other: 'Le rappel sera envoyé aux marchands de {count} dossiers, dont l’échéance est passée.',
   },
+  'bulk.remindAgain': {
+    one: '{count} d’entre eux a déjà été relancé : la lettre repart, son échéance de 5 jours est conservée.',
+    other:
+      '{count} d’entre eux ont déjà été relancés : la lettre repart, leur échéance de 5 jours est conservée.',
+  },
   'bulk.remindNone':
     'Aucun dossier de la sélection n’a de marchand en retard : aucun rappel ne serait envoyé.',
   'bulk.remindSkipped': {

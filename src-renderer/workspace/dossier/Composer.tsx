@@ -155,9 +155,17 @@ export function Composer({ dossier, check, onWritingChange, ref }: ComposerProps
           : form.audience === 'internal'
             ? t('composer.noteHint')
             : t('composer.hint', { action: t(sendLabels[primary]) })}
-        {c.keeper.kept ? <span className="dossier-composer__kept"> {t('draft.kept')}</span> : null}
+        {c.keeper.kept ? (
+          <>
+            {' · '}
+            <span className="dossier-composer__kept">{t('draft.kept')}</span>
+          </>
+        ) : null}
         {c.cut ? (
-          <span className="dossier-composer__cut"> {t('composer.cut', { max: limits.body })}</span>
+          <>
+            {' · '}
+            <span className="dossier-composer__cut">{t('composer.cut', { max: limits.body })}</span>
+          </>
         ) : null}
       </p>
       {problem ? (

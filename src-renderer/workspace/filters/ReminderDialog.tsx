@@ -32,6 +32,9 @@ export function ReminderDialog({
       title={t('bulk.remindTitle')}
       description={count > 0 ? t('bulk.remindWillSend', { count }) : t('bulk.remindNone')}
     >
+      {plan && plan.alreadyReminded > 0 ? (
+        <p>{t('bulk.remindAgain', { count: plan.alreadyReminded })}</p>
+      ) : null}
       {plan && plan.skippedCount > 0 ? (
         <div className="bulk-skips">
           <p>{t('bulk.remindSkipped', { count: plan.skippedCount })}</p>

@@ -51,6 +51,8 @@ export type SkipReason =
 /** Who a bulk reminder will go to, and who is left out and why: asked before anything is sent. */
 export interface ReminderPlan {
   eligible: string[];
+  /** Of the eligible, those already reminded of this missed deadline: the letter again, same deadline. */
+  alreadyReminded: number;
   skipped: Partial<Record<SkipReason, number>>;
   skippedCount: number;
 }
@@ -61,7 +63,7 @@ export async function planReminders(
   ids: readonly string[],
   now: number,
 ): Promise<ReminderPlan> {
-  const plan: ReminderPlan = { eligible: [], skipped: {}, skippedCount: 0 };
+  const plan: ReminderPlan = { eligible: [], alreadyReminded: 0, skipped: {}, skippedCount: 0 };
   const unique = [...new Set(ids)];
   for (let start = 0; start < unique.length; start += 500) {
     const slice = unique.slice(start, start + 500);
@@ -76,8 +78,10 @@ export async function planReminders(
             : !isMerchantOverdue(d, now)
               ? 'merchant_not_late'
               : null;
-      if (skip === null) plan.eligible.push(slice[i] ?? '');
-      else {
+      if (skip === null) {
+        plan.eligible.push(slice[i] ?? '');
+        if (d?.merchantStage === 'reminded') plan.alreadyReminded++;
+      } else {
         plan.skipped[skip] = (plan.skipped[skip] ?? 0) + 1;
         plan.skippedCount++;
       }

@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+await page.goto('http://127.0.0.1:4122/');
+await page.getByLabel('E-mail').fill('agent@klikpay.test');
+await page.getByLabel('Password').fill('demo');
+await page.getByRole('button', { name: /sign in/i }).click();
+await page.getByRole('status', { name: 'Sync status' }).getByText(/Up to date/).waitFor({ timeout: 60000 });
+await page.getByRole('button', { name: /Merchant overdue/ }).first().click();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shots/after-reload.png' });
+await page.getByText('Select all 10 dossiers matching the filter').click();
+await page.waitForTimeout(500);
+await page.getByRole('button', { name: 'Send reminders' }).click();
+await page.waitForTimeout(1000);
+await page.screenshot({ path: '/tmp/shots/bulk-remind.png' });
+await browser.close();
