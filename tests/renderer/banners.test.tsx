@@ -20,7 +20,10 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
-async function deskWithNote(status: (mutationId: string) => Partial<SyncStatus>, retryStuck = vi.fn()) {
+async function deskWithNote(
+  status: (note: { mutationId: string; dossierId: string }) => Partial<SyncStatus>,
+  retryStuck = vi.fn(),
+) {
   const db = new CacheDatabase(`banners-${++counter}`);
   opened.push(db);
   const filed = filing({ subject: 'payment', reference: 'KP-2026-000777' });
@@ -33,7 +36,7 @@ async function deskWithNote(status: (mutationId: string) => Partial<SyncStatus>,
   if (!note.ok) throw new Error('the note was refused');
   const desk = testDesk(db, {
     user: agent,
-    status: { ...initialStatus, ...status(note.mutationId) },
+    status: { ...initialStatus, ...status({ mutationId: note.mutationId, dossierId: filed.dossier.id }) },
     retryStuck,
   });
   return { db, desk, mutationId: note.mutationId, dossierId: filed.dossier.id };
@@ -45,13 +48,13 @@ describe('a change the server cannot take', () => {
     const retry = vi.fn();
     const onOpen = vi.fn();
     const { desk, dossierId } = await deskWithNote(
-      (id) => ({
+      ({ mutationId, dossierId: onDossier }) => ({
         state: 'error',
         pending: 3,
         stuck: {
-          id,
+          id: mutationId,
           name: 'dossier.note',
-          dossierId: 'placeholder',
+          dossierId: onDossier,
           attempts: 4,
           error: { code: 'server_error', message: 'The server answered 502.' },
           retryAt: '2026-07-13T10:05:00.000Z',
@@ -59,9 +62,6 @@ describe('a change the server cannot take', () => {
       }),
       retry,
     );
-    // The stuck change names its dossier.
-    const stuck = desk.status.get().stuck;
-    if (stuck) stuck.dossierId = dossierId;
     renderIn(
       <DeskContextProvider desk={desk}>
         <Banners onSignInAgain={vi.fn()} onOpen={onOpen} />
@@ -80,20 +80,18 @@ describe('a change the server cannot take', () => {
 
   it('is discarded only after a confirmation, and then leaves the outbox and keeps its text', async () => {
     const user = userEvent.setup();
-    const { db, desk, mutationId, dossierId } = await deskWithNote((id) => ({
+    const { db, desk, mutationId } = await deskWithNote((note) => ({
       state: 'error',
       pending: 1,
       stuck: {
-        id,
+        id: note.mutationId,
         name: 'dossier.note',
-        dossierId: '',
+        dossierId: note.dossierId,
         attempts: 1,
         error: { code: 'invalid_request', message: 'Bad request.' },
         retryAt: null,
       },
     }));
-    const stuck = desk.status.get().stuck;
-    if (stuck) stuck.dossierId = dossierId;
     renderIn(
       <DeskContextProvider desk={desk}>
         <Banners onSignInAgain={vi.fn()} onOpen={vi.fn()} />
