@@ -69,6 +69,9 @@ export const enDossier = {
   'event.closedForInactivity': 'Closed for inactivity ({days} days without communication)',
   'event.reopened': 'Reopened by {actor}: {reason}',
   'event.merchantOverdue': 'Merchant overdue: the deadline for its answer has passed',
+  'event.merchantOverdueLetters':
+    'Merchant overdue: the Good Practices reminder and the customer’s rights information went out automatically',
+  'event.escalatedUnreminded': 'Escalated to Klik & Pay: the merchant did not answer within its deadline',
   'event.escalated': 'Escalated to Klik & Pay: the merchant did not answer the reminder',
   'event.preCloseNotice': 'Both parties told the dossier will close soon for inactivity',
   'event.rejected': 'Refused by the server: {action} ({actor}) — {message}',

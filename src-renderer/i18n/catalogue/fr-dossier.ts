@@ -72,6 +72,9 @@ export const frDossier: TranslationOf<typeof enDossier> = {
   'event.closedForInactivity': 'Clos pour inactivité ({days} jours sans communication)',
   'event.reopened': 'Rouvert par {actor} : {reason}',
   'event.merchantOverdue': 'Marchand en retard : l’échéance de sa réponse est passée',
+  'event.merchantOverdueLetters':
+    'Marchand en retard : le rappel des Bonnes Pratiques et l’information du client sur ses droits sont partis automatiquement',
+  'event.escalatedUnreminded': 'Escaladé à Klik & Pay : le marchand n’a pas répondu dans le délai',
   'event.escalated': 'Escaladé à Klik & Pay : le marchand n’a pas répondu à la relance',
   'event.preCloseNotice': 'Les deux parties ont été prévenues de la clôture prochaine pour inactivité',
   'event.rejected': 'Refusé par le serveur : {action} ({actor}) — {message}',

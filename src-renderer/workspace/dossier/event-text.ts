@@ -108,10 +108,20 @@ export function describeEvent(e: AuditEvent, w: EventWords): EventLine | null {
         text: t('event.reopened', { actor, reason: text(e.data.reason) ?? '' }),
         tone: 'closure',
       };
-    case 'rule.merchant_overdue':
-      return { text: t('event.merchantOverdue'), tone: 'rule' };
+    case 'rule.merchant_overdue': {
+      // With automatic letters the reminder and the rights information went out in the same step.
+      const withLetters = e.changes.merchantStage?.after === 'reminded';
+      return {
+        text: t(withLetters ? 'event.merchantOverdueLetters' : 'event.merchantOverdue'),
+        tone: 'rule',
+      };
+    }
     case 'rule.escalated':
-      return { text: t('event.escalated'), tone: 'rule' };
+      // Events from before `afterReminder` existed always followed a reminder.
+      return {
+        text: t(e.data.afterReminder === false ? 'event.escalatedUnreminded' : 'event.escalated'),
+        tone: 'rule',
+      };
     case 'rule.pre_close_notice':
       return { text: t('event.preCloseNotice'), tone: 'rule' };
     case 'mutation.rejected': {
