@@ -1,0 +1,211 @@
+/// <reference lib="dom" />
+// Some functions here run in the page (page.evaluate): they are typed against the DOM.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+/**
+ * The back office in headless Chromium, as an agent uses it, with timings taken inside the page:
+ * from the input (a click, a keystroke) to the frame where the result is on screen.
+ */
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...chromiumArgs, '--js-flags=--expose-gc'],
+  });
+}
+
+export async function newDesk(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  // The timings run a few lines of script in the page: allowed past the app's CSP for the bench only.
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-GB',
+    bypassCSP: true,
+  });
+  // tsx names the functions it compiles with a helper (`__name`) that the page does not have.
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
+  return { context, page: await context.newPage() };
+}
+
+const firstRowsShown = '.queue-row__open, .queue-list__empty';
+
+/** P1: sign-in to the first queue usable, and to every change of the workload in the cache. */
+export async function firstSync(
+  page: Page,
+  baseUrl: string,
+  credentials: { email: string; password: string },
+  timeoutMs: number,
+): Promise<{ firstQueueMs: number; syncMs: number | null }> {
+  await page.goto(baseUrl);
+  await page.locator('input[type=email]').fill(credentials.email);
+  await page.locator('input[type=password]').fill(credentials.password);
+  const started = Date.now();
+  await page.locator('button[type=submit]').click();
+  await page.waitForSelector(firstRowsShown, { timeout: timeoutMs });
+  const firstQueueMs = Date.now() - started;
+  try {
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[role=status][aria-label="Sync status"]')?.textContent.includes('Up to date'),
+      undefined,
+      { timeout: timeoutMs, polling: 250 },
+    );
+    return { firstQueueMs, syncMs: Date.now() - started };
+  } catch {
+    return { firstQueueMs, syncMs: null };
+  }
+}
+
+type Scenario = 'queue' | 'search' | 'note';
+
+/**
+ * Runs one scenario's input in the page and waits, frame by frame, until its result is on screen:
+ * the time between, in ms. (The scenarios are written out here: the app's CSP forbids eval.)
+ */
+async function timed(page: Page, kind: Scenario, arg: string, timeoutMs = 30_000): Promise<number> {
+  return page.evaluate(
+    async ({ kind, arg, timeoutMs }) => {
+      const title = () => document.querySelector('#queue-title')?.textContent ?? '';
+      const rowsShown = () =>
+        document.querySelector('.queue-row__open, .queue-list__empty') !== null &&
+        document.querySelector('.queue-row--loading') === null;
+      let act: () => void;
+      let done: () => boolean;
+      if (kind === 'queue') {
+        const button = [...document.querySelectorAll<HTMLElement>('.queue-nav__item')].find(
+          (b) => b.querySelector('.queue-nav__name')?.textContent === arg,
+        );
+        if (!button) throw new Error(`no queue ${arg}`);
+        act = () => button.click();
+        done = () => title().startsWith(arg) && rowsShown();
+      } else if (kind === 'search') {
+        const box = document.querySelector<HTMLInputElement>('input[type=search]');
+        // React watches the element's own value setter: the prototype's is the one a keystroke uses.
+        // eslint-disable-next-line @typescript-eslint/unbound-method
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        if (!box || !setValue) throw new Error('no search box');
+        act = () => {
+          setValue.call(box, arg);
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+        };
+        done = () => title().includes(`“${arg}”`);
+      } else {
+        const area = document.querySelector('textarea');
+        if (!area) throw new Error('no composer');
+        act = () =>
+          area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+        done = () =>
+          [...document.querySelectorAll('.dossier-timeline__list li')].some((li) =>
+            li.textContent.includes(arg),
+          );
+      }
+      const started = performance.now();
+      act();
+      for (;;) {
+        await new Promise((frame) => requestAnimationFrame(frame));
+        if (done()) return performance.now() - started;
+        if (performance.now() - started > timeoutMs) throw new Error(`${kind} ${arg}: never shown`);
+      }
+    },
+    { kind, arg, timeoutMs },
+  );
+}
+
+/** P3: a click on a queue of the navigation until its first rows are painted. */
+export const switchQueue = (page: Page, name: string): Promise<number> => timed(page, 'queue', name);
+
+export async function queueNames(page: Page): Promise<string[]> {
+  return page.$$eval('.queue-nav__item .queue-nav__name', (names) => names.map((n) => n.textContent));
+}
+
+/** P4: a query typed in the search box until its results are painted. */
+export async function search(page: Page, query: string): Promise<number> {
+  const elapsed = await timed(page, 'search', query);
+  await clearSearch(page);
+  return elapsed;
+}
+
+async function clearSearch(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const box = document.querySelector<HTMLInputElement>('input[type=search]');
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- React watches the element's own setter
+    const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    if (!box || !set) return;
+    set.call(box, '');
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** P5: an internal note sent with Ctrl+Enter until it shows in the timeline. */
+export async function addNote(page: Page, text: string): Promise<number> {
+  await page.getByRole('radio', { name: 'Internal note' }).check();
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  return timed(page, 'note', text);
+}
+
+/** Opens the n-th row of the queue shown. */
+export async function openRow(page: Page, n: number): Promise<string | null> {
+  const rows = page.locator('.queue-row__open');
+  if ((await rows.count()) <= n) return null;
+  const row = rows.nth(n);
+  const id = await row.getAttribute('data-dossier-id');
+  await row.click();
+  await page.waitForSelector('.dossier-timeline', { timeout: 30_000 });
+  return id;
+}
+
+/** P6: a reload of the app, with its cache, until the first queue is painted. */
+export async function reopen(page: Page): Promise<number> {
+  const started = Date.now();
+  await page.reload({ waitUntil: 'commit' });
+  await page.waitForSelector(firstRowsShown, { timeout: 60_000 });
+  return Date.now() - started;
+}
+
+/** P7: the renderer's JavaScript heap after a full garbage collection, in MB. */
+export async function heapMb(page: Page, context: BrowserContext): Promise<number> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usage.usedSize / 1024 / 1024;
+}
+
+/**
+ * P2: watches a row's assignee and resolves with the epoch time (ms) it first reads `name`, so the
+ * caller can compare it with when the change was committed.
+ */
+export async function watchAssignee(
+  page: Page,
+  dossierId: string,
+  name: string,
+): Promise<() => Promise<number>> {
+  await page.evaluate(
+    ({ dossierId, name }) => {
+      const w = window as unknown as { benchSeen?: Promise<number> };
+      w.benchSeen = new Promise((resolve) => {
+        const read = () =>
+          document.querySelector(`[data-dossier-id="${dossierId}"] .queue-row__assignee`)?.textContent ===
+          name;
+        const observer = new MutationObserver(() => {
+          if (!read()) return;
+          observer.disconnect();
+          resolve(performance.timeOrigin + performance.now());
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+    },
+    { dossierId, name },
+  );
+  return () => page.evaluate<number>(() => (window as unknown as { benchSeen: Promise<number> }).benchSeen);
+}
