@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { clockNow } from '../clock';
+import { runCoalesced } from './coalesced';
 import { useDesk } from './desk';
 import type { Desk } from './desk';
 
@@ -32,10 +32,13 @@ export function useReadFailure(): string | null {
 }
 
 /**
- * A live query over the cache: re-run whenever what it read changes (in this window or another),
- * and when the cache is rebuilt. A failing read (the database closing under a rebuild) gives the
- * fallback rather than breaking the screen — but it is logged and reported (`useReadFailure`), so
- * the agent is told the local copy could not be read instead of seeing an empty list.
+ * A live query over the cache: run again whenever what it reads may have changed (in this window or
+ * another), and when the cache is rebuilt — coalesced, never abandoned mid-run (`runCoalesced`), so
+ * it always ends even while a first sync streams pages in. Until its first answer it gives the
+ * fallback; afterwards its last answer, while a new one is read. A failing read (the database closing
+ * under a rebuild) gives the fallback rather than breaking the screen — and is logged and reported
+ * (`useReadFailure`), so the agent is told the local copy could not be read instead of seeing an
+ * empty list.
  */
 export function useCacheQuery<T, F>(
   query: (desk: Desk) => Promise<T>,
@@ -44,25 +47,37 @@ export function useCacheQuery<T, F>(
 ): T | F {
   const desk = useDesk();
   const key = useId();
+  const [answer, setAnswer] = useState<{ value: T | F }>({ value: fallback });
+  // The latest closure, so a run started by a change reads with the current inputs.
+  const latest = useRef(query);
+  useEffect(() => {
+    latest.current = query;
+  });
   useEffect(() => () => setReadFailure(key, null), [key]);
-  return useLiveQuery(
-    async () => {
-      try {
-        const value = await query(desk);
-        setReadFailure(key, null);
-        return value;
-      } catch (error) {
-        // The database closing under a rebuild: the rebuild brings the data back, and says so.
-        if (error instanceof Error && error.name === 'DatabaseClosedError') return fallback;
-        console.error('A read of the local copy failed', error);
-        setReadFailure(key, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-        return fallback;
-      }
+  useEffect(
+    () => {
+      const running = runCoalesced(
+        desk.db.name,
+        () => latest.current(desk),
+        (value) => {
+          setReadFailure(key, null);
+          setAnswer({ value });
+        },
+        (error) => {
+          // The database closing under a rebuild: the rebuild brings the data back, and says so.
+          if (error instanceof Error && error.name === 'DatabaseClosedError') return;
+          console.error('A read of the local copy failed', error);
+          setReadFailure(key, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+          setAnswer({ value: fallback });
+        },
+      );
+      return () => running.stop();
     },
     // The query's own inputs, plus the database it reads.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [desk.db, desk.generation, ...deps],
-    fallback,
   );
+  return answer.value;
 }
 
 /**

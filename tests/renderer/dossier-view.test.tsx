@@ -302,7 +302,7 @@ describe('DossierView', () => {
     const banner = screen.getByRole('region', { name: 'Changes refused by the server' });
     await user.click(within(banner).getByRole('button', { name: 'Dismiss' }));
     await waitFor(async () => expect(await db.rejections.count()).toBe(0));
-    expect(screen.queryByText('Your reminder was refused:')).toBeNull();
+    await waitFor(() => expect(screen.queryByText('Your reminder was refused:')).toBeNull());
     expect(screen.getByText(/^Refused by the server: Send reminder/)).toBeTruthy();
   });
 

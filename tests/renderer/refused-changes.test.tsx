@@ -86,7 +86,9 @@ describe('refused changes', () => {
     // Handled: dismissed, it leaves the cache.
     await user.click(within(refused).getByRole('button', { name: 'Dismiss' }));
     await waitFor(async () => expect(await db.rejections.count()).toBe(0));
-    expect(screen.queryByRole('region', { name: 'Changes refused by the server' })).toBeNull();
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: 'Changes refused by the server' })).toBeNull(),
+    );
   });
 
   it('select the text to copy where there is no clipboard', async () => {

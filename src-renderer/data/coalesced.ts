@@ -1,0 +1,91 @@
+import { Dexie } from 'dexie';
+
+/**
+ * A query over the cache kept up to date the way a busy cache needs: it runs again when the tables
+ * change, but never more than once at a time, and never by abandoning a run in progress. Changes
+ * that arrive during a run are coalesced into one more run after it, no sooner than the last run
+ * took (so a slow query takes at most about half the time while pages of a first sync stream in).
+ *
+ * Dexie's own live queries abort and restart a query at every overlapping write: under a first sync
+ * writing a page every few hundred milliseconds, a query slower than that never finished and the
+ * queue showed "Loading…" until the sync was over.
+ */
+
+export interface CoalescedQuery {
+  stop(): void;
+}
+
+/** Tables whose writes never change what a screen shows (the sync's bookkeeping). */
+const quietTables = new Set(['meta']);
+
+export function runCoalesced<T>(
+  dbName: string,
+  query: () => Promise<T>,
+  onValue: (value: T) => void,
+  onError: (error: unknown) => void,
+  now: () => number = () => performance.now(),
+): CoalescedQuery {
+  const prefix = `idb://${dbName}/`;
+  // Its fields change while a run awaits: read them through `live()`, never narrowed.
+  const s = {
+    stopped: false,
+    running: false,
+    again: false,
+    timer: null as ReturnType<typeof setTimeout> | null,
+    lastStart: 0,
+    lastDuration: 0,
+  };
+
+  const live = (): typeof s => s;
+
+  const run = async (): Promise<void> => {
+    if (s.stopped) return;
+    s.running = true;
+    s.again = false;
+    s.lastStart = now();
+    try {
+      const value = await query();
+      if (!live().stopped) onValue(value);
+    } catch (error) {
+      if (!live().stopped) onError(error);
+    } finally {
+      s.lastDuration = now() - s.lastStart;
+      s.running = false;
+      if (live().again && !live().stopped) schedule();
+    }
+  };
+
+  const schedule = (): void => {
+    if (s.stopped || s.timer !== null) return;
+    if (s.running) {
+      s.again = true;
+      return;
+    }
+    const wait = Math.max(0, Math.min(1_000, s.lastStart + 2 * s.lastDuration - now()));
+    s.timer = setTimeout(() => {
+      s.timer = null;
+      void run();
+    }, wait);
+  };
+
+  const onMutation = (parts: Record<string, unknown>): void => {
+    for (const key of Object.keys(parts)) {
+      if (!key.startsWith(prefix)) continue;
+      const table = key.slice(prefix.length).split('/')[0] ?? '';
+      if (!quietTables.has(table)) {
+        schedule();
+        return;
+      }
+    }
+  };
+
+  Dexie.on('storagemutated', onMutation);
+  void run();
+  return {
+    stop() {
+      s.stopped = true;
+      if (s.timer !== null) clearTimeout(s.timer);
+      Dexie.on('storagemutated').unsubscribe(onMutation);
+    },
+  };
+}
