@@ -1,5 +1,5 @@
 import type { RefusalDetails } from '../../src-shared/domain/refusals';
-import Dexie from 'dexie';
+import Dexie, { RangeSet } from 'dexie';
 import type { DexieOptions, Table } from 'dexie';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { SavedView } from '../../src-shared/domain/filters';
@@ -154,6 +154,13 @@ export interface CacheOptions {
    * (its cursor is lost with it), so it need not wait for the disk. Actions use the default.
    */
   durability?: 'relaxed' | 'strict' | 'default';
+  /**
+   * For the connection that writes pull pages: Dexie does not work out, key by key and index by
+   * index, what each write changed (its Observability middleware, a large share of a first sync's
+   * time); the writer says which tables changed instead (`announceWrites`). The screens' queries
+   * re-run on any change to the tables they read (data/coalesced.ts), so nothing finer is needed.
+   */
+  quiet?: boolean;
 }
 
 export class CacheDatabase extends Dexie {
@@ -178,11 +185,36 @@ export class CacheDatabase extends Dexie {
       chromeTransactionDurability: options.durability ?? 'default',
     });
     for (const { version, stores } of options.schemas ?? cacheSchemas) this.version(version).stores(stores);
+    this.quiet = options.quiet ?? false;
+    if (this.quiet) this.unuse({ stack: 'dbcore', name: 'Observability' });
+  }
+
+  readonly quiet: boolean;
+
+  /** Tells every reader of this database (in this window and the others) that these tables changed. */
+  announceWrites(tables: readonly string[]): void {
+    const everything = () => new RangeSet(-Infinity, [[[]]]);
+    const parts: Record<string, RangeSet> = {};
+    for (const table of this.tables) {
+      if (!tables.includes(table.name)) continue;
+      const prefix = `idb://${this.name}/${table.name}/`;
+      parts[prefix] = everything();
+      parts[`${prefix}:dels`] = everything();
+      for (const index of table.schema.indexes)
+        if (index.name) parts[`${prefix}${index.name}`] = everything();
+    }
+    Dexie.on('storagemutated').fire(parts);
   }
 }
 
-/** The cache's meta keys: the pull cursor, the outbox's client id, the last successful sync. */
-export const metaKeys = { cursor: 'cursor', clientId: 'clientId', lastSyncAt: 'lastSyncAt' } as const;
+/** The cache's meta keys: the pull cursor, the outbox's client id, the last successful sync, the search build. */
+export const metaKeys = {
+  cursor: 'cursor',
+  clientId: 'clientId',
+  lastSyncAt: 'lastSyncAt',
+  /** While the search index is being built after a first sync: the last dossier id indexed. */
+  searchBuiltUpTo: 'searchBuiltUpTo',
+} as const;
 
 /**
  * The outbox's client id lives with the outbox: a reloaded page or a restarted app retries its

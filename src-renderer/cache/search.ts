@@ -1,8 +1,8 @@
 import type { Dossier, Message } from '../../src-shared/domain/model';
 import { compareInQueue } from '../../src-shared/domain/queues';
-import { queryWords, searchWords } from '../../src-shared/domain/search';
+import { queryWords, searchWords, textWords } from '../../src-shared/domain/search';
 import type { CacheDatabase, CachedDossier } from './db';
-import { fromCached } from './db';
+import { fromCached, metaKeys } from './db';
 
 /**
  * Local search over reference, transaction and order ids, names, e-mails and the words of the
@@ -10,11 +10,17 @@ import { fromCached } from './db';
  * dossiers having, for every query word, a word that starts with it.
  */
 
+/** The search build's position (see cache/search-build.ts): null when the index is complete. */
+export async function searchBuiltUpTo(db: CacheDatabase): Promise<string | null> {
+  const entry = await db.meta.get(metaKeys.searchBuiltUpTo);
+  return typeof entry?.value === 'string' ? entry.value : null;
+}
+
 /** Most words kept per dossier: a long thread stays searchable without bloating the index. */
-const maxWords = 600;
+export const maxWords = 600;
 
 export function dossierWords(d: Dossier, merchantEmail?: string): string[] {
-  return searchWords(
+  const names = searchWords(
     [
       d.reference,
       d.id,
@@ -23,26 +29,41 @@ export function dossierWords(d: Dossier, merchantEmail?: string): string[] {
       d.transaction.customerName,
       d.transaction.merchantName,
       merchantEmail ?? '',
-      d.description,
       ...d.tags,
     ].join(' '),
   );
+  return [...names, ...textWords(d.description)];
 }
 
-/** Adds the words of new dossier states and messages to the entries of their dossiers. */
+/** Letters are the same words in every dossier: only what people wrote is worth searching. */
+const letterKinds = new Set<Message['kind']>(['notice', 'good_practices_reminder', 'rights_information']);
+
+/** The words a message adds to its dossier's entry: none for the system's notices and letters. */
+export function messageWords(m: Message): string[] {
+  if (m.author.role === 'system' || letterKinds.has(m.kind)) return [];
+  return textWords(m.body);
+}
+
+/**
+ * Adds the words of new dossier states and messages to the entries of their dossiers — only of
+ * those the search build has passed, while one runs (cache/search-build.ts): it indexes the others.
+ * Call inside a transaction that includes `meta` and `search`, or alone.
+ */
 export async function indexForSearch(
   db: CacheDatabase,
   dossiers: readonly Dossier[],
   messages: readonly Message[],
 ): Promise<void> {
+  const builtUpTo = await searchBuiltUpTo(db);
   const fresh = new Map<string, Set<string>>();
   const add = (dossierId: string, words: readonly string[]) => {
+    if (builtUpTo !== null && dossierId > builtUpTo) return;
     let set = fresh.get(dossierId);
     if (!set) fresh.set(dossierId, (set = new Set()));
     for (const w of words) set.add(w);
   };
   for (const d of dossiers) add(d.id, dossierWords(d));
-  for (const m of messages) add(m.dossierId, searchWords(m.body));
+  for (const m of messages) add(m.dossierId, messageWords(m));
   if (fresh.size === 0) return;
   const existing = await db.search.bulkGet([...fresh.keys()]);
   const entries = [...fresh.entries()].map(([dossierId, words], i) => {

@@ -15,14 +15,18 @@ export interface CoalescedQuery {
   stop(): void;
 }
 
-/** Tables whose writes never change what a screen shows (the sync's bookkeeping). */
-const quietTables = new Set(['meta']);
+/**
+ * The tables a query runs again for, when it does not say: all but the sync's bookkeeping (`meta`)
+ * and the search index (written slice by slice after a first sync: only searches care).
+ */
+export const everyTableButBookkeeping = (table: string): boolean => table !== 'meta' && table !== 'search';
 
 export function runCoalesced<T>(
   dbName: string,
   query: () => Promise<T>,
   onValue: (value: T) => void,
   onError: (error: unknown) => void,
+  wakes: (table: string) => boolean = everyTableButBookkeeping,
   now: () => number = () => performance.now(),
 ): CoalescedQuery {
   const prefix = `idb://${dbName}/`;
@@ -72,7 +76,7 @@ export function runCoalesced<T>(
     for (const key of Object.keys(parts)) {
       if (!key.startsWith(prefix)) continue;
       const table = key.slice(prefix.length).split('/')[0] ?? '';
-      if (!quietTables.has(table)) {
+      if (wakes(table)) {
         schedule();
         return;
       }

@@ -44,6 +44,8 @@ export function useCacheQuery<T, F>(
   query: (desk: Desk) => Promise<T>,
   deps: readonly unknown[],
   fallback: F,
+  /** The tables whose changes make it run again, when not every table but `meta` and `search`. */
+  tables?: readonly string[],
 ): T | F {
   const desk = useDesk();
   const key = useId();
@@ -70,6 +72,7 @@ export function useCacheQuery<T, F>(
           setReadFailure(key, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
           setAnswer({ value: fallback });
         },
+        tables ? (table) => tables.includes(table) : undefined,
       );
       return () => running.stop();
     },

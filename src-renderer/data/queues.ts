@@ -5,6 +5,7 @@ import { queueIds } from '../../src-shared/domain/queues';
 import type { QueryContext, QueueQuery } from '../cache/queues';
 import { countQuery, currenciesInCache, idsQuery, pageQuery, savedViews } from '../cache/queues';
 import { searchDossiers } from '../cache/search';
+import { searchIndexProgress } from '../cache/search-build';
 import type { Desk } from './desk';
 import { useCacheQuery } from './live';
 
@@ -85,7 +86,13 @@ export function useSearch(text: string, limit = 50): Dossier[] | null {
     async (desk) => (trimmed ? searchDossiers(desk.db, trimmed, limit) : []),
     [trimmed, limit],
     null,
+    ['search', 'dossiers'],
   );
+}
+
+/** How far the search index of a first sync is built, 0–1; null once it is complete. */
+export function useSearchIndexProgress(): number | null {
+  return useCacheQuery(async (desk) => searchIndexProgress(desk.db), [], null, ['search', 'meta']);
 }
 
 /** Klik & Pay staff, for assignment and the assignee filter. */

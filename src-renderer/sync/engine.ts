@@ -2,6 +2,7 @@ import type { Bridge } from '../../src-shared/contract/bridge';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase } from '../cache/db';
 import { metaKeys } from '../cache/db';
+import { buildSearchIndex } from '../cache/search-build';
 import { pullAll } from './pull';
 import { pushOutbox } from './push';
 import type { SyncError, SyncProgress, SyncStatus } from './status';
@@ -56,6 +57,9 @@ export class SyncEngine {
   private stops: (() => void)[] = [];
   private readonly listeners = new Set<(s: SyncStatus) => void>();
   private current: SyncStatus = initialStatus;
+  private wasStarted = false;
+  /** The search index of a first sync, built in the background after it (cache/search-build.ts). */
+  private searchBuild: Promise<void> | null = null;
   /** Pushes of a stuck change back off on their own; pulls go on meanwhile. */
   private pushFailures = 0;
   private pushRetryAt = 0;
@@ -77,6 +81,7 @@ export class SyncEngine {
    */
   start(intervalMs = 30_000): void {
     if (this.stops.length > 0) return;
+    this.wasStarted = true;
     const { bridge } = this.o;
     this.stops.push(bridge.onPoke(() => this.nudge()));
     this.stops.push(
@@ -122,6 +127,25 @@ export class SyncEngine {
   noteJournal(ok: boolean): void {
     if (ok !== !this.current.journalFailing) return;
     void this.report({ journalFailing: !ok });
+  }
+
+  /**
+   * Builds what is left of the search index (after a first sync, or one a reload interrupted), once
+   * at a time; resolves when it is complete, or when the engine stopped it (it resumes at the next
+   * round).
+   */
+  searchReady(): Promise<void> {
+    this.searchBuild ??= buildSearchIndex(this.o.bulkDb ?? this.o.db, () => this.stopped)
+      .catch(() => undefined)
+      .finally(() => {
+        this.searchBuild = null;
+      });
+    return this.searchBuild;
+  }
+
+  /** Stopped by `stop()` after it was started (an engine never started builds when asked). */
+  private get stopped(): boolean {
+    return this.wasStarted && this.stops.length === 0;
   }
 
   /** Recounts what is pending (after an action) without a round. */
@@ -208,6 +232,8 @@ export class SyncEngine {
       const at = new Date(this.clock()).toISOString();
       await this.o.db.meta.put({ key: metaKeys.lastSyncAt, value: at }).catch(() => undefined);
       await this.report({ state: 'up_to_date', lastSyncAt: at, progress: null, error: null });
+      // A started engine (the app) builds what is left of the search index in the background.
+      if (this.stops.length > 0) void this.searchReady();
     } else {
       const state = outcome.error.code === 'offline' ? 'offline' : 'error';
       await this.report({ state, progress: null, error: outcome.error });

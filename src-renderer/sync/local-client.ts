@@ -238,7 +238,7 @@ export class LocalClient {
   private async connect(): Promise<void> {
     const options = this.idbOptions;
     const db = new CacheDatabase(this.name, options);
-    const bulk = new CacheDatabase(this.name, { ...options, durability: 'relaxed' });
+    const bulk = new CacheDatabase(this.name, { ...options, durability: 'relaxed', quiet: true });
     for (const connection of [db, bulk]) {
       // Typed structurally: this module is also compiled for the Node tests, without DOM types.
       connection.on('versionchange', (event: unknown) => {

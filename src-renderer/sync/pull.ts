@@ -32,17 +32,24 @@ export async function pullAll(
   const firstSync = (await db.meta.get(metaKeys.cursor)) === undefined;
   let total = 0;
   let bytes = 0;
-  for (;;) {
-    const cursorEntry = await db.meta.get(metaKeys.cursor);
-    const cursor = typeof cursorEntry?.value === 'string' ? cursorEntry.value : null;
-    const page = await bridge.pull(cursor, ctx.pageSize);
+  const stored = await db.meta.get(metaKeys.cursor);
+  let next: ReturnType<Bridge['pull']> | null = bridge.pull(
+    typeof stored?.value === 'string' ? stored.value : null,
+    ctx.pageSize,
+  );
+  while (next) {
+    const page: Awaited<ReturnType<Bridge['pull']>> = await next;
     if (!page.ok) return page;
-    const { changes, hasMore, remaining } = page.value;
-    await writePage(ctx, changes, page.value.cursor);
+    const { changes, remaining } = page.value;
+    const hasMore: boolean = page.value.hasMore;
+    // The next page is fetched while this one is written: the network and the disk work at once.
+    // Its cursor is the one this page stores; if the write fails, the fetched page is dropped.
+    next = hasMore ? bridge.pull(page.value.cursor, ctx.pageSize) : null;
+    // A first sync leaves the search index to be built after it, from the cache (search-build.ts).
+    await writePage(ctx, changes, page.value.cursor, firstSync && total === 0);
     total += changes.length;
     bytes += approximateBytes(changes);
     await ctx.onPage?.({ changes: total, bytes, remaining: hasMore ? (remaining ?? null) : 0, firstSync });
-    if (!hasMore) break;
   }
   // What the server acknowledged before this pull is in it now: the local copies can go.
   if (acknowledged.length > 0) {
@@ -55,6 +62,7 @@ export async function pullAll(
       for (const dossierId of new Set(acknowledged.map((e) => e.dossierId)))
         await rebase(db, ctx.settings, ctx.newId, dossierId, false);
     });
+    if (db.quiet) db.announceWrites(['outbox', 'messages', 'events', 'dossiers', 'base']);
   }
   return { ok: true, value: total };
 }
@@ -70,10 +78,16 @@ function approximateBytes(changes: readonly SyncChange[]): number {
   return n;
 }
 
-async function writePage(ctx: PullContext, changes: readonly SyncChange[], cursor: string): Promise<void> {
+async function writePage(
+  ctx: PullContext,
+  changes: readonly SyncChange[],
+  cursor: string,
+  startSearchBuild: boolean,
+): Promise<void> {
   const { db } = ctx;
   const tables = [db.dossiers, db.base, db.messages, db.events, db.users, db.merchants, db.outbox, db.meta];
   await db.transaction('rw', [...tables, db.search], async () => {
+    if (startSearchBuild) await db.meta.put({ key: metaKeys.searchBuiltUpTo, value: '' });
     const dossiers: Dossier[] = [];
     const messages: Message[] = [];
     const events: AuditEvent[] = [];
@@ -128,4 +142,5 @@ async function writePage(ctx: PullContext, changes: readonly SyncChange[], curso
     }
     await db.meta.put({ key: metaKeys.cursor, value: cursor });
   });
+  if (db.quiet) db.announceWrites([...tables, db.search].map((t) => t.name));
 }

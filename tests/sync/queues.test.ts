@@ -21,6 +21,8 @@ beforeAll(async () => {
   server = await startTestServer({ seed: 'demo', clockStart: '2026-11-24T09:30:00Z' });
   client = await createClient(server, 'agent@klikpay.test', 'demo');
   await client.engine.sync();
+  // A first sync leaves the search index to be built after it.
+  await client.engine.searchReady();
   all = (await serverView(server, await server.signIn('agent@klikpay.test', 'demo'))).dossiers;
 });
 afterAll(async () => {

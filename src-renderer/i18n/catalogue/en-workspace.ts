@@ -68,6 +68,8 @@ export const enWorkspace = {
   'list.loadingRow': 'Loading…',
   'list.noDossierOpen': 'Select a dossier to read it here.',
   'list.shortcutsHint': 'j / k to move, Enter to open, ? for every shortcut',
+  'search.indexing':
+    'The search index is still being prepared after the first sync ({percent}): results may be incomplete.',
   'list.searchResults': {
     one: '{count} dossier found for “{query}”',
     other: '{count} dossiers found for “{query}”',

@@ -72,6 +72,8 @@ export const frWorkspace: TranslationOf<typeof enWorkspace> = {
   'list.loadingRow': 'Chargement…',
   'list.noDossierOpen': 'Sélectionnez un dossier pour le lire ici.',
   'list.shortcutsHint': 'j / k pour se déplacer, Entrée pour ouvrir, ? pour tous les raccourcis',
+  'search.indexing':
+    'L’index de recherche est encore en préparation après la première synchronisation ({percent}) : les résultats peuvent être incomplets.',
   'list.searchResults': {
     one: '{count} dossier trouvé pour « {query} »',
     other: '{count} dossiers trouvés pour « {query} »',

@@ -1,7 +1,7 @@
 import type { Dossier } from '../../../src-shared/domain/model';
 import { useDraftIds } from '../../data/drafts';
-import { useSearch } from '../../data/queues';
-import { useT } from '../../i18n/hooks';
+import { useSearch, useSearchIndexProgress } from '../../data/queues';
+import { useFormat, useT } from '../../i18n/hooks';
 import { QueueRow } from './QueueRow';
 
 const limit = 50;
@@ -20,6 +20,8 @@ export interface SearchResultsProps {
 export function SearchResults({ text, now, activeId, onOpen, staffNames }: SearchResultsProps) {
   const t = useT();
   const found = useSearch(text, limit);
+  const indexing = useSearchIndexProgress();
+  const format = useFormat();
   const drafts = useDraftIds();
   return (
     <div className="search-results">
@@ -30,6 +32,11 @@ export function SearchResults({ text, now, activeId, onOpen, staffNames }: Searc
             ? t('search.noResults', { query: text.trim() })
             : t('list.searchResults', { count: found.length, query: text.trim() })}
       </h1>
+      {indexing !== null && (
+        <p className="workspace__hint" role="status">
+          {t('search.indexing', { percent: format.percent(indexing) })}
+        </p>
+      )}
       {found && found.length === limit && (
         <p className="workspace__hint">{t('list.searchLimited', { count: limit })}</p>
       )}

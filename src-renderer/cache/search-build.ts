@@ -1,0 +1,69 @@
+import { Dexie } from 'dexie';
+import type { CacheDatabase } from './db';
+import { metaKeys } from './db';
+import { dossierWords, maxWords, messageWords, searchBuiltUpTo } from './search';
+
+/**
+ * The search index of a first sync, built after it rather than during it. Writing the index page by
+ * page rewrote each dossier's entry — hundreds of words in a multi-entry index — every time one of
+ * its messages arrived, several times the cost of the data itself. Instead the first sync marks the
+ * index as to be built (`metaKeys.searchBuiltUpTo`, the last dossier id indexed, '' at the start),
+ * and the index is built once from the cache, in dossier-id order, a slice per transaction. Pages
+ * that arrive meanwhile index the dossiers the build has passed and leave the rest to it, so the
+ * two never race: both decide inside their own transaction, by the stored position.
+ */
+
+/** Dossiers per transaction: a fraction of a second of work, so the app stays responsive. */
+const sliceSize = 250;
+
+/**
+ * Indexes the next slice; true while there is more to do. The slice's messages are read along the
+ * `[dossierId+createdAt]` index in one range, as the slice is contiguous in dossier-id order.
+ */
+export async function buildSearchSlice(db: CacheDatabase, slice = sliceSize): Promise<boolean> {
+  return db.transaction('rw', [db.meta, db.dossiers, db.messages, db.search], async () => {
+    const after = await searchBuiltUpTo(db);
+    if (after === null) return false;
+    const dossiers = await db.dossiers.where(':id').above(after).limit(slice).toArray();
+    const first = dossiers[0];
+    const last = dossiers.at(-1);
+    if (!first || !last) {
+      await db.meta.delete(metaKeys.searchBuiltUpTo);
+      return false;
+    }
+    const messages = await db.messages
+      .where('[dossierId+createdAt]')
+      .between([first.id, Dexie.minKey], [last.id, Dexie.maxKey], true, true)
+      .toArray();
+    const words = new Map(dossiers.map((d) => [d.id, new Set(dossierWords(d))]));
+    for (const m of messages) {
+      const set = words.get(m.dossierId);
+      if (set) for (const w of messageWords(m)) set.add(w);
+    }
+    await db.search.bulkPut(
+      [...words].map(([dossierId, set]) => ({ dossierId, words: [...set].slice(0, maxWords) })),
+    );
+    await db.meta.put({ key: metaKeys.searchBuiltUpTo, value: last.id });
+    return true;
+  });
+}
+
+/** Builds the whole index, yielding between slices; `shouldStop` ends it early (it resumes later). */
+export async function buildSearchIndex(db: CacheDatabase, shouldStop: () => boolean): Promise<void> {
+  while (!shouldStop() && (await buildSearchSlice(db))) {
+    // Only the search's own queries care (a quiet connection says so itself); a pause between
+    // slices leaves the agent's clicks the first turn.
+    if (db.quiet) db.announceWrites(['search']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  if (db.quiet) db.announceWrites(['search', 'meta']);
+}
+
+/** How far the build has come, 0–1, or null when the index is complete. */
+export async function searchIndexProgress(db: CacheDatabase): Promise<number | null> {
+  const after = await searchBuiltUpTo(db);
+  if (after === null) return null;
+  const total = await db.dossiers.count();
+  if (total === 0 || after === '') return 0;
+  return (await db.dossiers.where(':id').belowOrEqual(after).count()) / total;
+}

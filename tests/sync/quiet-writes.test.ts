@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { CacheDatabase } from '../../src-renderer/cache/db';
+import { runCoalesced } from '../../src-renderer/data/coalesced';
+
+/**
+ * Pull pages are written through a quiet connection (no key-by-key change tracking); the writer
+ * announces the tables it wrote, and the screens' queries run again, once per burst, never
+ * abandoned mid-run.
+ */
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 3_000 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).toBe(true);
+};
+
+describe('quiet writes', () => {
+  it('are seen by the queries once announced, and only then', async () => {
+    const name = `quiet-${crypto.randomUUID()}`;
+    const db = new CacheDatabase(name);
+    const quiet = new CacheDatabase(name, { quiet: true });
+    await db.open();
+    await quiet.open();
+    const seen: number[] = [];
+    const query = runCoalesced(
+      name,
+      () => db.users.count(),
+      (n) => seen.push(n),
+      (e) => {
+        throw e;
+      },
+    );
+    await until(() => seen.length === 1);
+    await quiet.users.put({ id: 'u1', name: 'Camille', email: 'camille@klikpay.test', role: 'agent' });
+    await new Promise((r) => setTimeout(r, 100));
+    // Unannounced, the write is not seen: the quiet connection tracked nothing.
+    expect(seen).toEqual([0]);
+    quiet.announceWrites(['users']);
+    await until(() => seen.at(-1) === 1);
+    // The sync's bookkeeping (`meta`) never wakes a query.
+    const runs = seen.length;
+    await quiet.meta.put({ key: 'cursor', value: 'c1.1' });
+    quiet.announceWrites(['meta']);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen.length).toBe(runs);
+    query.stop();
+    db.close();
+    quiet.close();
+  });
+
+  it('coalesce a burst of changes into one more run after the one in progress', async () => {
+    const name = `burst-${crypto.randomUUID()}`;
+    const db = new CacheDatabase(name);
+    await db.open();
+    let runs = 0;
+    let release: () => void = () => undefined;
+    const query = runCoalesced(
+      name,
+      async () => {
+        runs++;
+        if (runs === 2) await new Promise<void>((r) => (release = r));
+        return db.users.count();
+      },
+      () => undefined,
+      (e) => {
+        throw e;
+      },
+    );
+    await until(() => runs === 1);
+    db.announceWrites(['users']);
+    await until(() => runs === 2);
+    // While run 2 is held, ten more changes arrive: they make exactly one more run, after it.
+    for (let i = 0; i < 10; i++) db.announceWrites(['users']);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(runs).toBe(2);
+    release();
+    await until(() => runs === 3);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(runs).toBe(3);
+    query.stop();
+    db.close();
+  });
+});
