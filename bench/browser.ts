@@ -66,6 +66,41 @@ export async function firstSync(
   }
 }
 
+/**
+ * After the first sync, until the search index is built (the back office builds it in the
+ * background): the time it took, in ms, read from the cache's own bookkeeping.
+ */
+export async function searchIndexBuilt(page: Page, userId: string, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  await page.evaluate(
+    async ({ name, timeoutMs }) => {
+      const pending = async (): Promise<boolean> => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error ?? new Error('open failed'));
+        });
+        try {
+          return await new Promise<boolean>((resolve, reject) => {
+            const get = db.transaction('meta').objectStore('meta').get('searchBuiltUpTo');
+            get.onsuccess = () => resolve(get.result !== undefined);
+            get.onerror = () => reject(get.error ?? new Error('read failed'));
+          });
+        } finally {
+          db.close();
+        }
+      };
+      const since = performance.now();
+      while (await pending()) {
+        if (performance.now() - since > timeoutMs) throw new Error('the search index was never built');
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    },
+    { name: `klikpay-cache-${userId}`, timeoutMs },
+  );
+  return Date.now() - started;
+}
+
 type Scenario = 'queue' | 'search' | 'note';
 
 /**

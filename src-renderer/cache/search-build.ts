@@ -21,16 +21,23 @@ const sliceSize = 250;
  * `[dossierId+createdAt]` index in one range, as the slice is contiguous in dossier-id order.
  */
 export async function buildSearchSlice(db: CacheDatabase, slice = sliceSize): Promise<boolean> {
-  return db.transaction('rw', [db.meta, db.dossiers, db.messages, db.search], async () => {
-    const after = await searchBuiltUpTo(db);
-    if (after === null) return false;
-    const dossiers = await db.dossiers.where(':id').above(after).limit(slice).toArray();
+  // The dossiers are read apart: a read-write transaction over them would hold every queue's
+  // query for as long as the slice takes.
+  const after = await searchBuiltUpTo(db);
+  if (after === null) return false;
+  const dossiers = await db.dossiers.where(':id').above(after).limit(slice).toArray();
+  return db.transaction('rw', [db.meta, db.messages, db.search], async () => {
+    // Another window (or a rebuild) may have moved the build on meanwhile: start again from there.
+    if ((await searchBuiltUpTo(db)) !== after) return true;
     const first = dossiers[0];
     const last = dossiers.at(-1);
     if (!first || !last) {
       await db.meta.delete(metaKeys.searchBuiltUpTo);
       return false;
     }
+    // The messages are read here, with the write: pages skip the dossiers the build has not
+    // passed, so none written meanwhile can be missed. (A dossier's own fields changing in the
+    // moment between the two reads would only miss a new tag until its next change.)
     const messages = await db.messages
       .where('[dossierId+createdAt]')
       .between([first.id, Dexie.minKey], [last.id, Dexie.maxKey], true, true)

@@ -30,6 +30,7 @@ test('npm run bench produces every figure, its JSON and its report', () => {
     for (const id of [
       'P1',
       'P1.queue',
+      'P1.search',
       'P2',
       'P3',
       'P4',
