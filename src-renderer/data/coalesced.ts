@@ -16,6 +16,22 @@ export interface CoalescedQuery {
 }
 
 /**
+ * Runs of the queries that show what the agent is looking at (the open dossier, the rows on screen,
+ * search results). After a change the others (counts, lists of names) wait for these to end and a
+ * frame to pass, so an action shows at once instead of queueing behind ten counts.
+ */
+const urgentRuns = new Set<Promise<void>>();
+/** Urgent runs scheduled but not started yet (waiting for their turn after a change). */
+let urgentWaiting = 0;
+
+export interface CoalescedOptions {
+  /** The tables whose changes make it run again (default: all but `meta` and `search`). */
+  wakes?: (table: string) => boolean;
+  urgent?: boolean;
+  now?: () => number;
+}
+
+/**
  * The tables a query runs again for, when it does not say: all but the sync's bookkeeping (`meta`)
  * and the search index (written slice by slice after a first sync: only searches care).
  */
@@ -26,8 +42,7 @@ export function runCoalesced<T>(
   query: () => Promise<T>,
   onValue: (value: T) => void,
   onError: (error: unknown) => void,
-  wakes: (table: string) => boolean = everyTableButBookkeeping,
-  now: () => number = () => performance.now(),
+  { wakes = everyTableButBookkeeping, urgent = false, now = () => performance.now() }: CoalescedOptions = {},
 ): CoalescedQuery {
   const prefix = `idb://${dbName}/`;
   // Its fields change while a run awaits: read them through `live()`, never narrowed.
@@ -45,6 +60,26 @@ export function runCoalesced<T>(
   const run = async (): Promise<void> => {
     if (s.stopped) return;
     s.running = true;
+    if (urgent) {
+      const done = execute();
+      urgentRuns.add(done);
+      await done;
+      urgentRuns.delete(done);
+    } else {
+      // The urgent runs set off by the same change start first, and their result is painted.
+      await new Promise((turn) => setTimeout(turn, 0));
+      let waited = false;
+      while (urgentRuns.size > 0 || urgentWaiting > 0) {
+        waited = true;
+        if (urgentRuns.size > 0) await Promise.all([...urgentRuns]);
+        else await new Promise((turn) => setTimeout(turn, 4));
+      }
+      if (waited) await new Promise((frame) => setTimeout(frame, 16));
+      await execute();
+    }
+  };
+
+  const execute = async (): Promise<void> => {
     s.again = false;
     s.lastStart = now();
     try {
@@ -66,8 +101,10 @@ export function runCoalesced<T>(
       return;
     }
     const wait = Math.max(0, Math.min(1_000, s.lastStart + 2 * s.lastDuration - now()));
+    if (urgent) urgentWaiting++;
     s.timer = setTimeout(() => {
       s.timer = null;
+      if (urgent) urgentWaiting--;
       void run();
     }, wait);
   };
@@ -88,7 +125,10 @@ export function runCoalesced<T>(
   return {
     stop() {
       s.stopped = true;
-      if (s.timer !== null) clearTimeout(s.timer);
+      if (s.timer !== null) {
+        clearTimeout(s.timer);
+        if (urgent) urgentWaiting--;
+      }
       Dexie.on('storagemutated').unsubscribe(onMutation);
     },
   };

@@ -53,6 +53,7 @@ export function useDossier(id: string | null): DossierView | null | undefined {
     },
     [id],
     null,
+    { urgent: true },
   );
 }
 

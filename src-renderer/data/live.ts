@@ -44,8 +44,12 @@ export function useCacheQuery<T, F>(
   query: (desk: Desk) => Promise<T>,
   deps: readonly unknown[],
   fallback: F,
-  /** The tables whose changes make it run again, when not every table but `meta` and `search`. */
-  tables?: readonly string[],
+  options: {
+    /** The tables whose changes make it run again, when not every table but `meta` and `search`. */
+    tables?: readonly string[];
+    /** What the agent is looking at: runs first after a change (data/coalesced.ts). */
+    urgent?: boolean;
+  } = {},
 ): T | F {
   const desk = useDesk();
   const key = useId();
@@ -72,7 +76,10 @@ export function useCacheQuery<T, F>(
           setReadFailure(key, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
           setAnswer({ value: fallback });
         },
-        tables ? (table) => tables.includes(table) : undefined,
+        {
+          ...(options.tables ? { wakes: (table: string) => options.tables?.includes(table) ?? false } : {}),
+          urgent: options.urgent ?? false,
+        },
       );
       return () => running.stop();
     },

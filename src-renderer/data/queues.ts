@@ -68,6 +68,7 @@ export function useQueueWindow(
     }),
     [key, now, from, to],
     null,
+    { urgent: true },
   );
   // A live query keeps its last answer while the next one runs: another queue's rows must never
   // show (or be clicked) under this queue's title, so they count as not loaded yet.
@@ -86,13 +87,15 @@ export function useSearch(text: string, limit = 50): Dossier[] | null {
     async (desk) => (trimmed ? searchDossiers(desk.db, trimmed, limit) : []),
     [trimmed, limit],
     null,
-    ['search', 'dossiers'],
+    { tables: ['search', 'dossiers'], urgent: true },
   );
 }
 
 /** How far the search index of a first sync is built, 0–1; null once it is complete. */
 export function useSearchIndexProgress(): number | null {
-  return useCacheQuery(async (desk) => searchIndexProgress(desk.db), [], null, ['search', 'meta']);
+  return useCacheQuery(async (desk) => searchIndexProgress(desk.db), [], null, {
+    tables: ['search', 'meta'],
+  });
 }
 
 /** Klik & Pay staff, for assignment and the assignee filter. */

@@ -79,4 +79,51 @@ describe('quiet writes', () => {
     query.stop();
     db.close();
   });
+
+  it('run what the agent looks at first: the others wait for it after a change', async () => {
+    const name = `urgent-${crypto.randomUUID()}`;
+    const db = new CacheDatabase(name);
+    await db.open();
+    const order: string[] = [];
+    let hold: () => void = () => undefined;
+    let dossierRuns = 0;
+    const counts = runCoalesced(
+      name,
+      async () => {
+        order.push('count');
+        return db.users.count();
+      },
+      () => undefined,
+      (e) => {
+        throw e;
+      },
+    );
+    const dossier = runCoalesced(
+      name,
+      async () => {
+        order.push('dossier start');
+        if (++dossierRuns === 2) await new Promise<void>((r) => (hold = r));
+        order.push('dossier end');
+        return db.users.count();
+      },
+      () => undefined,
+      (e) => {
+        throw e;
+      },
+      { urgent: true },
+    );
+    await until(() => order.includes('count') && order.includes('dossier end'));
+    order.length = 0;
+    db.announceWrites(['users']);
+    await until(() => order.includes('dossier start'));
+    await new Promise((r) => setTimeout(r, 100));
+    // The count waits while the dossier's run is held.
+    expect(order).toEqual(['dossier start']);
+    hold();
+    await until(() => order.includes('count'));
+    expect(order).toEqual(['dossier start', 'dossier end', 'count']);
+    counts.stop();
+    dossier.stop();
+    db.close();
+  });
 });
