@@ -51,7 +51,7 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       // electron-vite leaves the renderer unminified; this bundle also crosses the network to the browser host.
-      minify: true,
+      minify: process.env.KLIKPAY_NO_MINIFY !== '1',
       // One bundle for a desktop app and its browser host (React, Dexie, zod, the rules): ~0.6 MB.
       chunkSizeWarningLimit: 1024,
       rollupOptions: {

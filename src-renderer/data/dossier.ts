@@ -25,14 +25,21 @@ export function useDossier(id: string | null): DossierView | null | undefined {
   return useCacheQuery(
     async ({ db }): Promise<DossierView | undefined> => {
       if (!id) return undefined;
-      const cached = await db.dossiers.get(id);
+      // One transaction for the five reads: each implicit one costs a round trip to IndexedDB.
+      const read = await db.transaction(
+        'r',
+        [db.dossiers, db.messages, db.events, db.outbox, db.rejections],
+        () =>
+          Promise.all([
+            db.dossiers.get(id),
+            db.messages.where('[dossierId+createdAt]').between([id, ''], [id, '\uffff']).toArray(),
+            db.events.where('[dossierId+at]').between([id, ''], [id, '\uffff']).toArray(),
+            db.outbox.where('dossierId').equals(id).sortBy('seq'),
+            db.rejections.where('dossierId').equals(id).toArray(),
+          ]),
+      );
+      const [cached, messages, events, pending, rejections] = read;
       if (!cached) return undefined;
-      const [messages, events, pending, rejections] = await Promise.all([
-        db.messages.where('[dossierId+createdAt]').between([id, ''], [id, '\uffff']).toArray(),
-        db.events.where('[dossierId+at]').between([id, ''], [id, '\uffff']).toArray(),
-        db.outbox.where('dossierId').equals(id).sortBy('seq'),
-        db.rejections.where('dossierId').equals(id).toArray(),
-      ]);
       const timeline: TimelineItem[] = [
         ...messages.map(({ mutationId, ...message }) => ({
           kind: 'message' as const,

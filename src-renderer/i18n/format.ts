@@ -37,11 +37,19 @@ export const formatNumber = (locale: Locale, value: number): string => numberFor
 export const formatPercent = (locale: Locale, fraction: number): string =>
   numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 
+const digitsByCurrency = new Map<string, number>();
+
 /** How many minor units a currency has, as Intl knows it: EUR 2, JPY 0, KWD 3. */
 export function currencyDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  );
+  // Building an Intl formatter costs far more than using one, and a queue formats every row.
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /**

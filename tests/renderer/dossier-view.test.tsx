@@ -415,7 +415,10 @@ describe('DossierView', () => {
 
     show(deskOf(db, { user: supervisor }), <DossierView dossierId="d-1" />);
     await heading();
-    await user.selectOptions(await screen.findByRole('combobox', { name: 'Assign to…' }), 'a2');
+    const assignee = await screen.findByRole('combobox', { name: 'Assign to…' });
+    // The staff are read after the dossier itself (what the agent looks at comes first).
+    await within(assignee).findByRole('option', { name: 'James Whitfield' });
+    await user.selectOptions(assignee, 'a2');
     await user.click(screen.getByRole('button', { name: 'Assign' }));
     await waitFor(async () => expect((await cached(db)).assigneeId).toBe('a2'));
   });
