@@ -8,6 +8,7 @@ import { quotable } from '../../src-shared/domain/text';
 import { isStaff } from '../../src-shared/domain/vocabulary';
 import type { Sql } from '../db/database';
 import { ApiProblem } from '../http/problem';
+import { deferChanges } from '../store/changes';
 import { appendEvent, findDossier } from '../store/dossiers';
 import type { MutationKey } from '../store/mutations';
 import { claimMutation, markApplied, markRejected } from '../store/mutations';
@@ -18,12 +19,19 @@ import { commandInTransaction } from './dossiers';
 import { canSeeDossier } from './visibility';
 
 /**
- * Applying pushed mutations: in order, each in its own transaction with its id claimed in the same
- * transaction, so a retry after a lost answer, a crash or a concurrent re-send finds the claim and
- * answers `duplicate` instead of applying twice. Every entry gets its own answer, always: a
- * malformed one and one that fails unexpectedly are rejected alone, and the batch goes on — one bad
- * change must never stop an agent's other changes (or their pulls) for good.
+ * Applying pushed mutations, in order, each with its id claimed in the transaction that applies it,
+ * so a retry after a lost answer, a crash or a concurrent re-send finds the claim and answers
+ * `duplicate` instead of applying twice. Every entry gets its own answer, always: a malformed one
+ * and one that fails unexpectedly are rejected alone, and the batch goes on — one bad change must
+ * never stop an agent's other changes (or their pulls) for good.
+ *
+ * A batch is first applied in one transaction (refusals are answers, not failures, so they stay in
+ * it): one commit, one append to the change log (whose lock every writer waits on, held only for
+ * that append and the commit) and one poke for up to `together` mutations instead of one each. If anything in
+ * it throws, none of it happened, and the batch is applied again one mutation per transaction,
+ * where the failing one is isolated, retried or answered `internal`.
  */
+const together = 100;
 
 /** Where an unexpected failure is told (the route's request logger). */
 export interface PushLog {
@@ -41,29 +49,65 @@ export async function push(
 ): Promise<MutationResult[]> {
   if (!isStaff(a.role)) throw new ApiProblem('forbidden', 'Only Klik & Pay staff push mutations.');
   const results: MutationResult[] = [];
-  for (const entry of req.mutations) results.push(await pushEntry(ctx, a, req.clientId, entry, log));
+  const entries: Entry[] = [];
+  req.mutations.forEach((entry, index) => {
+    const envelope = mutationEnvelopeSchema.safeParse(entry);
+    // Without a valid id there is nothing to key an answer on: refused each time it comes, never applied.
+    if (!envelope.success) results[index] = malformedEntry(entry, envelope.error.issues);
+    else
+      entries.push({
+        index,
+        envelope: envelope.data,
+        key: {
+          mutationId: envelope.data.id,
+          userId: a.id,
+          clientId: req.clientId,
+          fingerprint: fingerprintOf(envelope.data),
+        },
+      });
+  });
+  for (let i = 0; i < entries.length; i += together) {
+    const chunk = entries.slice(i, i + together);
+    const answers = await applyTogether(ctx, a, chunk);
+    for (const [j, e] of chunk.entries())
+      results[e.index] = answers?.[j] ?? (await pushEntry(ctx, a, e, log));
+  }
   return results;
 }
 
-async function pushEntry(
+interface Entry {
+  /** Its place in the request: answers go back in the order sent. */
+  index: number;
+  envelope: Envelope;
+  key: MutationKey;
+}
+
+/** The whole chunk in one transaction, or null (nothing applied) when any of it throws. */
+async function applyTogether(
   ctx: ServerContext,
   a: AccountRow,
-  clientId: string,
-  entry: unknown,
-  log: PushLog,
-): Promise<MutationResult> {
-  const envelope = mutationEnvelopeSchema.safeParse(entry);
-  // Without a valid id there is nothing to key an answer on: refused each time it comes, never applied.
-  if (!envelope.success) return malformedEntry(entry, envelope.error.issues);
-  const key: MutationKey = {
-    mutationId: envelope.data.id,
-    userId: a.id,
-    clientId,
-    fingerprint: fingerprintOf(envelope.data),
-  };
+  chunk: readonly Entry[],
+): Promise<MutationResult[] | null> {
+  if (chunk.length < 2) return null;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const appendChanges = deferChanges(tx);
+      const answers: MutationResult[] = [];
+      for (const e of chunk) answers.push(await applyInTransaction(tx, ctx, a, e.key, e.envelope));
+      await appendChanges();
+      return answers;
+    });
+  } catch {
+    return null;
+  }
+}
+
+async function pushEntry(ctx: ServerContext, a: AccountRow, e: Entry, log: PushLog): Promise<MutationResult> {
+  const { key, envelope } = e;
+  const clientId = key.clientId;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await applyEntry(ctx, a, key, envelope.data);
+      return await ctx.db.transaction((tx) => applyInTransaction(tx, ctx, a, key, envelope));
     } catch (error) {
       // Two transactions crossing (serialization failure, deadlock): the mutation is worth another try.
       if (isRetryable(error) && attempt < 3) continue;
@@ -78,50 +122,49 @@ async function pushEntry(
           mutationId: key.mutationId,
           clientId,
           userId: a.id,
-          mutation: envelope.data.name,
+          mutation: envelope.name,
         },
         'a pushed mutation failed; it is answered rejected (internal) and the batch goes on',
       );
-      return rejectAsInternal(ctx, a, key, envelope.data, incident, log);
+      return rejectAsInternal(ctx, a, key, envelope, incident, log);
     }
   }
 }
 
-async function applyEntry(
+async function applyInTransaction(
+  tx: Sql,
   ctx: ServerContext,
   a: AccountRow,
   key: MutationKey,
   envelope: Envelope,
 ): Promise<MutationResult> {
-  return ctx.db.transaction(async (tx): Promise<MutationResult> => {
-    const id = key.mutationId;
-    const prior = await claimMutation(tx, key, new Date(ctx.clock.now()).toISOString());
-    if (prior) {
-      if (prior.fingerprint !== null && prior.fingerprint !== key.fingerprint) {
-        return { id, status: 'rejected', error: refusalError('conflict', { reason: 'mutation_id_reused' }) };
-      }
-      return prior.status === 'applied' ? { id, status: 'duplicate' } : { id, ...withoutFingerprint(prior) };
+  const id = key.mutationId;
+  const prior = await claimMutation(tx, key, new Date(ctx.clock.now()).toISOString());
+  if (prior) {
+    if (prior.fingerprint !== null && prior.fingerprint !== key.fingerprint) {
+      return { id, status: 'rejected', error: refusalError('conflict', { reason: 'mutation_id_reused' }) };
     }
-    const parsed = parseMutation(envelope);
-    if (!parsed.ok) {
-      const error = { code: 'invalid_request' as const, message: parsed.message, details: parsed.details };
-      await markRejected(tx, id, error, null);
-      return { id, status: 'rejected', error };
-    }
-    const { dossierId, ...args } = parsed.value.args;
-    const command = { name: parsed.value.name, args } as Command;
-    const origin = { mutationId: id, clientId: key.clientId };
-    const outcome =
-      (await checkAssignee(tx, command)) ??
-      (await commandInTransaction(tx, ctx, a, dossierId, command, origin));
-    if (!outcome.ok) {
-      await markRejected(tx, id, outcome.error, dossierId);
-      await recordRejection(tx, ctx, a, dossierId, parsed.value.name, outcome.error, origin);
-      return { id, status: 'rejected', error: outcome.error };
-    }
-    await markApplied(tx, id, dossierId);
-    return { id, status: 'applied' };
-  });
+    return prior.status === 'applied' ? { id, status: 'duplicate' } : { id, ...withoutFingerprint(prior) };
+  }
+  const parsed = parseMutation(envelope);
+  if (!parsed.ok) {
+    const error = { code: 'invalid_request' as const, message: parsed.message, details: parsed.details };
+    await markRejected(tx, id, error, null);
+    return { id, status: 'rejected', error };
+  }
+  const { dossierId, ...args } = parsed.value.args;
+  const command = { name: parsed.value.name, args } as Command;
+  const origin = { mutationId: id, clientId: key.clientId };
+  const outcome =
+    (await checkAssignee(tx, command)) ??
+    (await commandInTransaction(tx, ctx, a, dossierId, command, origin));
+  if (!outcome.ok) {
+    await markRejected(tx, id, outcome.error, dossierId);
+    await recordRejection(tx, ctx, a, dossierId, parsed.value.name, outcome.error, origin);
+    return { id, status: 'rejected', error: outcome.error };
+  }
+  await markApplied(tx, id, dossierId);
+  return { id, status: 'applied' };
 }
 
 /**

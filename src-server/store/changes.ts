@@ -31,8 +31,15 @@ export interface ChangeNotice {
 
 export async function recordChanges(tx: Sql, changed: readonly ChangeRow[]): Promise<void> {
   if (changed.length === 0) return;
+  const deferred = deferredChanges.get(tx);
+  if (deferred) deferred.push(...changed);
+  else await appendChanges(tx, changed);
+}
+
+async function appendChanges(tx: Sql, changed: readonly ChangeRow[]): Promise<void> {
   // One row per entity: the last state of it in this commit wins.
   const rows = [...new Map(changed.map((r) => [`${r.entity}:${r.id}`, r])).values()];
+  // Held until the commit: taken as late as the transaction allows, it is the API's one queue.
   await tx.query('select pg_advisory_xact_lock(7202)');
   await tx.query(
     `insert into changes (seq, entity, entity_id, op, visible_to, customer_id, merchant_id)
@@ -60,7 +67,45 @@ export async function recordChanges(tx: Sql, changed: readonly ChangeRow[]): Pro
     staffOnly: rows.every((r) => r.visibleTo === 'staff'),
   };
   // Delivered at commit, to every API instance listening (PostgreSQL) or to this one (PGlite).
-  await tx.query('select pg_notify($1, $2)', [changesChannel, JSON.stringify(notice)]);
+  for (const n of mergeNotices([notice]))
+    await tx.query('select pg_notify($1, $2)', [changesChannel, JSON.stringify(n)]);
+}
+
+/** Transactions whose change-log rows are appended at their end, all at once. */
+const deferredChanges = new WeakMap<Sql, ChangeRow[]>();
+
+/**
+ * Collects the change-log rows of `tx` (a batch of many commands) and returns what appends them at
+ * the end of the transaction: the log's lock is then held for one insert and the commit, not for
+ * the whole batch (every other writer waits on it), and a batch of 100 mutations pokes each client
+ * once, not 100 times.
+ */
+export function deferChanges(tx: Sql): () => Promise<void> {
+  const rows: ChangeRow[] = [];
+  deferredChanges.set(tx, rows);
+  return async () => {
+    deferredChanges.delete(tx);
+    if (rows.length > 0) await appendChanges(tx, rows);
+  };
+}
+
+/**
+ * The notices of one transaction as few as fit: a NOTIFY payload holds under 8,000 bytes, so ids
+ * (at most 64 characters) go `per` of each kind to a notice.
+ */
+export function mergeNotices(notices: readonly ChangeNotice[], per = 50): ChangeNotice[] {
+  if (notices.length === 0) return [];
+  const customerIds = [...new Set(notices.flatMap((n) => n.customerIds))];
+  const merchantIds = [...new Set(notices.flatMap((n) => n.merchantIds))];
+  const staffOnly = notices.every((n) => n.staffOnly);
+  const merged: ChangeNotice[] = [];
+  for (let i = 0; i === 0 || i < Math.max(customerIds.length, merchantIds.length); i += per)
+    merged.push({
+      customerIds: customerIds.slice(i, i + per),
+      merchantIds: merchantIds.slice(i, i + per),
+      staffOnly,
+    });
+  return merged;
 }
 
 const unique = (ids: (string | null)[]): string[] => [...new Set(ids.filter((x): x is string => x !== null))];

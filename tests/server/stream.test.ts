@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dossier } from '../../src-shared/domain/model';
+import { mergeNotices } from '../../src-server/store/changes';
 import type { TestServer, World } from './harness';
 import { buildWorld, dropTestDatabases, startTestServer } from './harness';
 import { openStream } from './sse';
@@ -19,6 +20,27 @@ afterAll(async () => {
 });
 
 const open = (token: string) => openStream(server.url, token);
+
+describe('a transaction’s notices, merged', () => {
+  it('concern everyone any of them concerned, and each fits in a NOTIFY payload', () => {
+    const long = (prefix: string, i: number) => `${prefix}${String(i).padStart(63, '0')}`;
+    const notices = Array.from({ length: 130 }, (_, i) => ({
+      customerIds: [long('c', i)],
+      merchantIds: [long('m', i % 70)],
+      staffOnly: false,
+    }));
+    const merged = mergeNotices([...notices, { customerIds: [], merchantIds: [], staffOnly: true }]);
+    expect(merged).toHaveLength(3);
+    expect(new Set(merged.flatMap((n) => n.customerIds)).size).toBe(130);
+    expect(new Set(merged.flatMap((n) => n.merchantIds)).size).toBe(70);
+    expect(merged.every((n) => !n.staffOnly)).toBe(true);
+    for (const n of merged) expect(Buffer.byteLength(JSON.stringify(n))).toBeLessThan(8_000);
+    expect(mergeNotices([{ customerIds: [], merchantIds: [], staffOnly: true }])).toEqual([
+      { customerIds: [], merchantIds: [], staffOnly: true },
+    ]);
+    expect(mergeNotices([])).toEqual([]);
+  });
+});
 
 describe('sync stream', () => {
   it('pokes staff and the parties concerned, and not other parties', async () => {
@@ -57,6 +79,43 @@ describe('sync stream', () => {
     expect(bob.count('poke')).toBe(1);
 
     for (const s of [agent, bob, shop]) await s.close();
+  });
+
+  it('pokes once for a pushed batch, however many mutations it applies', async () => {
+    const agent = await open(await server.signIn(world.users.agent.email));
+    await agent.until('poke', 1);
+    const agentToken = await server.signIn(world.users.agent2.email);
+    const filed = await server.call<Dossier>('POST', '/dossiers', {
+      token: await server.signIn(world.users.alice.email),
+      body: {
+        transactionId: world.transactions.alice2,
+        subject: 'delivery',
+        reason: 'not_received',
+        merchantContact: 'not_contacted',
+        description: 'Never came.',
+      },
+    });
+    expect(filed.status).toBe(201);
+    await agent.until('poke', 2);
+    const notes = Array.from({ length: 8 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      name: 'dossier.note',
+      args: { dossierId: filed.body.id, body: `note ${i}` },
+    }));
+    const pushed = await server.call<{ results: { status: string }[] }>('POST', '/sync/push', {
+      token: agentToken,
+      body: { clientId: 'stream-batch', mutations: notes },
+    });
+    expect(pushed.body.results.map((r) => r.status)).toEqual(notes.map(() => 'applied'));
+    await agent.until('poke', 3);
+    // One more commit: its poke is the fourth only if the batch poked once (the stream keeps order).
+    await server.call('POST', `/dossiers/${filed.body.id}/messages`, {
+      token: agentToken,
+      body: { body: 'after the batch', audience: 'internal' },
+    });
+    await agent.until('poke', 4);
+    expect(agent.count('poke')).toBe(4);
+    await agent.close();
   });
 
   it('relays presence to other agents, never to parties, and never to the agent themself', async () => {
