@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PullResponse } from '../../src-shared/contract/sync';
 import {
   presenceRequestSchema,
   presenceResponseSchema,
@@ -12,7 +13,7 @@ import { refusals } from '../http/openapi';
 import { notFound } from '../http/problem';
 import { presenceLeaseMs } from '../services/hub';
 import { push } from '../services/push';
-import { pull } from '../services/sync';
+import { pull, pullBody } from '../services/sync';
 import { canSeeDossier } from '../services/visibility';
 import { findDossier } from '../store/dossiers';
 import type { App, RouteDeps } from './types';
@@ -37,7 +38,13 @@ export function syncRoutes(app: App, { ctx, hub }: RouteDeps): void {
         response: { 200: pullResponseSchema, ...refusals(400, 401, 403) },
       },
     },
-    async (request) => pull(ctx, accountOf(request), request.query.cursor, request.query.limit),
+    async (request, reply) => {
+      const page = await pull(ctx, accountOf(request), request.query.cursor, request.query.limit);
+      // `PullResponse` already serialized (services/sync.ts `pullBody`), sent as it is; the typed
+      // reply only knows objects. tests/server/sync*.test.ts parse every page with `pullResponseSchema`.
+      const body: unknown = pullBody(page);
+      return reply.type('application/json; charset=utf-8').send(body as PullResponse);
+    },
   );
 
   app.post(

@@ -16,7 +16,8 @@ export interface FeedRow {
   entity: SyncChange['entity'];
   entity_id: string;
   op: 'put' | 'delete';
-  data: unknown;
+  /** The entity's current document as JSON text; null when it is gone. */
+  data: string | null;
 }
 
 export interface FeedPage {
@@ -25,10 +26,12 @@ export interface FeedPage {
 }
 
 /**
- * The current data of the change log row `c`. Subqueries under a `case`, not joins: only the table
- * of the row's entity is looked up (a join per entity would probe all five for every row).
+ * The current data of the change log row `c`, as JSON text: pages go out as the documents are
+ * stored, never parsed and serialized again on the way (services/sync.ts `pullBody`). Subqueries
+ * under a `case`, not joins: only the table of the row's entity is looked up (a join per entity
+ * would probe all five for every row).
  */
-const entityData = `case c.entity
+const entityData = `(case c.entity
     when 'dossier' then (select d.data from dossiers d where d.id = c.entity_id)
     when 'message' then (select m.data from messages m where m.id = c.entity_id)
     when 'event' then (select e.data from audit_events e where e.id = c.entity_id)
@@ -37,7 +40,7 @@ const entityData = `case c.entity
     when 'merchant' then (select jsonb_build_object('id', mr.id, 'name', mr.name, 'email', mr.email,
                                                     'emailValid', mr.email_valid, 'language', mr.language)
                           from merchants mr where mr.id = c.entity_id)
-  end as data`;
+  end)::text as data`;
 
 /** What a scope may see of the change log rows aliased `alias`; `$3` is the party's id. */
 function scopeFilter(scope: FeedScope, alias: string): string {
@@ -143,7 +146,7 @@ export async function readSnapshotPeople(
 /** Snapshot, then: the dossiers open now, by id (`dossiers_open_by_id`), with their current data. */
 export async function readSnapshotOpenDossiers(sql: Sql, afterId: string, limit: number): Promise<FeedPage> {
   const rows = await sql.query<FeedRow>(
-    `select d.id as key, 'dossier' as entity, d.id as entity_id, 'put' as op, d.data
+    `select d.id as key, 'dossier' as entity, d.id as entity_id, 'put' as op, d.data::text as data
      from dossiers d
      where d.status <> 'closed' and d.id > $1
      order by d.id

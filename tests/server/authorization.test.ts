@@ -297,7 +297,16 @@ describe('no leaks', () => {
       const seen = await server.call<Dossier>('GET', `/dossiers/${dossier.id}`, { token: tokens[who] });
       expect(seen.body.tags).toEqual([]);
       expect(seen.body.followUps).toEqual({});
+      // And in their sync feed, whose staff documents go out as stored.
+      const feed = await server.call<PullResponse>('GET', '/sync/pull?limit=10000', { token: tokens[who] });
+      const inFeed = feed.body.changes.find((c) => c.entity === 'dossier' && c.id === dossier.id);
+      expect(inFeed?.data).toMatchObject({ tags: [], followUps: {} });
     }
+    const staffFeed = await server.call<PullResponse>('GET', '/sync/pull?limit=10000', {
+      token: tokens.agent,
+    });
+    const forStaff = staffFeed.body.changes.find((c) => c.entity === 'dossier' && c.id === dossier.id);
+    expect(forStaff?.data).toMatchObject({ tags: ['fraude-suspectée'] });
   });
 });
 

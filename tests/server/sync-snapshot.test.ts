@@ -4,6 +4,7 @@ import { createAccount } from '../../src-server/services/auth';
 import { recordChanges } from '../../src-server/store/changes';
 import { insertTransaction } from '../../src-server/store/people';
 import type { PullResponse, PushResponse, SyncChange } from '../../src-shared/contract/sync';
+import { pullResponseSchema } from '../../src-shared/contract/sync';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { TestServer, World } from './harness';
 import { buildWorld, dropTestDatabases, startTestServer } from './harness';
@@ -106,6 +107,8 @@ async function pullPage(token: string, cursor: string | undefined, limit: number
   const res = await server.call<PullResponse>('GET', `/sync/pull?${q.toString()}`, { token });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   const page = res.body;
+  // The body is written by hand (services/sync.ts `pullBody`): it must be the contract's shape.
+  expect(pullResponseSchema.parse(page)).toEqual(page);
   expect(page.cursor.length).toBeLessThanOrEqual(200);
   expect(page.changes.length).toBeLessThanOrEqual(limit);
   if (page.hasMore) expect(page.remaining).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse, PushResponse, SyncChange } from '../../src-shared/contract/sync';
+import { pullResponseSchema } from '../../src-shared/contract/sync';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { TestServer, World } from './harness';
 import { buildWorld, dropTestDatabases, startTestServer } from './harness';
@@ -47,6 +48,8 @@ async function pullAll(
     const q = new URLSearchParams({ limit: String(limit), ...(at ? { cursor: at } : {}) });
     const res = await server.call<PullResponse>('GET', `/sync/pull?${q.toString()}`, { token });
     expect(res.status).toBe(200);
+    // The body is written by hand (services/sync.ts `pullBody`): it must be the contract's shape.
+    expect(pullResponseSchema.parse(res.body)).toEqual(res.body);
     changes.push(...res.body.changes);
     at = res.body.cursor;
     if (!res.body.hasMore) return { changes, cursor: at };
