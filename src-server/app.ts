@@ -95,7 +95,26 @@ export async function buildApp(options: AppOptions): Promise<App> {
   );
 
   if (options.webRoot) {
-    await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: options.webRoot,
+      prefix: '/',
+      index: ['index.html'],
+      // The build writes .br and .gz copies (electron.vite.config.ts): sent to browsers that take them.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', webCacheControl(path));
+      },
+    });
   }
   return app;
+}
+
+/**
+ * What the build puts under `assets/` is named by its content hash (and never changes under its
+ * name): cached for a year. The page and the service worker name them, so they are revalidated
+ * every time (a new version is seen at the next load).
+ */
+export function webCacheControl(path: string): string {
+  return /[\\/]assets[\\/][^\\/]+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }

@@ -1,7 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
+import { get as httpGet } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { TestServer, World } from './harness';
@@ -12,11 +15,16 @@ import { buildWorld, dropTestDatabases, fileClaim, startTestServer } from './har
 let server: TestServer;
 let world: World;
 let customer: string;
+const script = `console.log(${JSON.stringify('Klik & Pay '.repeat(400))});`;
 
 beforeAll(async () => {
   // With the browser host too: its static files answer every path the API does not.
   const webRoot = mkdtempSync(join(tmpdir(), 'klikpay-web-'));
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Desk</title>');
+  mkdirSync(join(webRoot, 'assets'));
+  writeFileSync(join(webRoot, 'assets', 'index-Ab3dE_9x.js'), script);
+  writeFileSync(join(webRoot, 'assets', 'index-Ab3dE_9x.js.br'), brotliCompressSync(script));
+  writeFileSync(join(webRoot, 'assets', 'index-Ab3dE_9x.js.gz'), gzipSync(script));
   server = await startTestServer({ web: true, webRoot });
   world = await buildWorld(server);
   customer = await server.signIn(world.users.alice.email);
@@ -85,6 +93,27 @@ describe('paths with an empty segment', () => {
 });
 
 describe("the browser host's static files", () => {
+  it('send the build’s compressed copies to browsers that take them, and cache hashed assets for good', async () => {
+    // Raw bytes (fetch would decompress them): what a browser asking for Brotli receives.
+    const brotli = await rawGet('/assets/index-Ab3dE_9x.js', { 'accept-encoding': 'br, gzip' });
+    expect(brotli.status).toBe(200);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotli.body.length).toBeLessThan(script.length / 4);
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(script);
+
+    const plain = await fetch(`${server.url}/assets/index-Ab3dE_9x.js`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(script);
+
+    // The page names the assets: revalidated at every load, so a new version is seen at once.
+    const page = await fetch(`${server.url}/`);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(await page.text()).toContain('<title>Desk</title>');
+  });
+
   it('refuse a path they will not serve with a 4xx in the error shape, never a 500', async () => {
     for (const path of ['/index.html%00', '/a%5c..%5c..%5cetc']) {
       const res = await fetch(`${server.url}${path}`);
@@ -94,6 +123,23 @@ describe("the browser host's static files", () => {
     }
   });
 });
+
+function rawGet(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(`${server.url}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
 
 interface RawAnswer {
   status: number;
