@@ -7,6 +7,7 @@ import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase } from '../cache/db';
 import type { ActionRequest, ActionResult } from '../sync/actions';
 import type { CacheNotice, LocalClient } from '../sync/local-client';
+import type { OptimisticStore } from '../sync/optimistic';
 import type { Presence } from '../sync/presence';
 import type { SyncStatus } from '../sync/status';
 
@@ -29,6 +30,8 @@ export interface Desk {
   /** Gives up a pending change (after the agent confirmed); false when it was sent meanwhile. */
   discard(mutationId: string, why: string): Promise<boolean>;
   notice: CacheNotice | null;
+  /** Actions decided and not yet read back from the cache: the dossier view shows them at once. */
+  optimistic: OptimisticStore;
   presence: PresenceStore;
   /** A system notification (dossier assigned, change refused): the host shows it if allowed. */
   notify: (notification: DeskNotification) => void;
@@ -76,6 +79,7 @@ export function DeskProvider({ client, children }: { client: LocalClient; childr
       retryStuck: () => client.engine.retryStuck(),
       discard: (mutationId, why) => client.discard(mutationId, why),
       notice: client.notice,
+      optimistic: client.optimistic,
       presence: {
         others: (dossierId) => client.presence.others(dossierId),
         subscribe: client.presence.subscribe,

@@ -1,30 +1,23 @@
-import type { AuditEvent, Dossier, Message } from '../../src-shared/domain/model';
-import type { OutboxEntry, Rejection } from '../cache/db';
+import { useMemo, useSyncExternalStore } from 'react';
 import { fromCached } from '../cache/db';
 import type { Desk } from './desk';
+import { useDesk } from './desk';
+import type { DossierView, TimelineItem } from './dossier-view';
+import { inTimeOrder, withOptimistic } from './dossier-view';
 import { useCacheQuery } from './live';
 
-/** One dossier as the dossier view shows it: facts, one timeline, what waits and what was refused. */
+export type { DossierView, TimelineItem } from './dossier-view';
 
-export type TimelineItem =
-  | { kind: 'message'; at: string; message: Message; pending: boolean }
-  | { kind: 'event'; at: string; event: AuditEvent };
-
-export interface DossierView {
-  dossier: Dossier;
-  /** Messages and audit events in time order (the audit trail's own order for equal instants). */
-  timeline: TimelineItem[];
-  /** The agent's actions on it the server has not accepted yet. */
-  pending: OutboxEntry[];
-  /** What the server refused, latest first. */
-  rejections: Rejection[];
-}
-
-/** A dossier with its timeline, live; null while loading, undefined when it is not in the cache. */
+/**
+ * A dossier with its timeline, live; null while loading, undefined when it is not in the cache.
+ * The agent's own actions show at once, before the cache has them (sync/optimistic.ts).
+ */
 export function useDossier(id: string | null): DossierView | null | undefined {
-  return useCacheQuery(
-    async ({ db }): Promise<DossierView | undefined> => {
-      if (!id) return undefined;
+  const { optimistic } = useDesk();
+  const read = useCacheQuery(
+    async ({ db }): Promise<{ view: DossierView | undefined; readTick: number }> => {
+      const readTick = optimistic.readTick();
+      if (!id) return { view: undefined, readTick };
       // One transaction for the five reads: each implicit one costs a round trip to IndexedDB.
       const read = await db.transaction(
         'r',
@@ -39,7 +32,7 @@ export function useDossier(id: string | null): DossierView | null | undefined {
           ]),
       );
       const [cached, messages, events, pending, rejections] = read;
-      if (!cached) return undefined;
+      if (!cached) return { view: undefined, readTick };
       const timeline: TimelineItem[] = [
         ...messages.map(({ mutationId, ...message }) => ({
           kind: 'message' as const,
@@ -48,19 +41,33 @@ export function useDossier(id: string | null): DossierView | null | undefined {
           pending: mutationId !== undefined,
         })),
         ...events.map((event) => ({ kind: 'event' as const, at: event.at, event })),
-      ].sort((a, b) =>
-        a.at < b.at ? -1 : a.at > b.at ? 1 : a.kind === b.kind ? 0 : a.kind === 'message' ? -1 : 1,
-      );
-      return {
+      ].sort(inTimeOrder);
+      const view: DossierView = {
         dossier: fromCached(cached),
         timeline,
         pending: pending.filter((e) => e.state === 'pending'),
         rejections: rejections.sort((a, b) => (a.at < b.at ? 1 : -1)),
       };
+      return { view, readTick };
     },
     [id],
     null,
-    { urgent: true },
+    { tables: ['dossiers', 'messages', 'events', 'outbox', 'rejections'], urgent: true },
+  );
+  const overlaid = useSyncExternalStore(
+    (listener) => optimistic.subscribe(listener),
+    () => optimistic.version,
+  );
+  return useMemo(
+    () =>
+      read === null
+        ? null
+        : read.view && id
+          ? withOptimistic(read.view, optimistic.forDossier(id, read.readTick))
+          : read.view,
+    // `overlaid` names the store's state the memo depends on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [read, id, optimistic, overlaid],
   );
 }
 

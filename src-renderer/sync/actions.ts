@@ -7,6 +7,7 @@ import { refusalText } from '../../src-shared/domain/refusals';
 import type { Refusal } from '../../src-shared/domain/transitions';
 import type { CacheDatabase, OutboxEntry } from '../cache/db';
 import { clientIdOf, fromCached, toCached } from '../cache/db';
+import type { OptimisticStore } from './optimistic';
 import { storageError } from './status';
 import { applyEntry } from './replay';
 import { withdrawEntry, withdrawTables } from './withdraw';
@@ -27,6 +28,8 @@ export interface ActionContext {
   journal?: Bridge['journal'];
   /** Told whether the journal could be written. */
   onJournal?: (ok: boolean) => void;
+  /** Where the screens see a decided action before its transaction commits. */
+  optimistic?: OptimisticStore;
 }
 
 export type ActionResult =
@@ -102,11 +105,13 @@ export async function performMany(
       },
     );
   } catch (error) {
+    ctx.optimistic?.failed(entries.map((e) => e.id));
     // Nothing was queued: the agent is told, and can try again once the cause is gone.
     const failed: ActionResult = { ok: false, error: storageError(error) };
     return prepared.map((p) => (p.ok ? failed : p.result));
   }
   const queued = entries.filter((e) => applied.get(e.id)?.ok);
+  ctx.optimistic?.committed(queued.map((e) => e.id));
   if (queued.length > 0 && ctx.journal) {
     // The outbox already holds the actions; the journal is their copy outside IndexedDB. A failed
     // write loses nothing, but the agent is told (`onJournal`): the changes live in one place only.
@@ -150,6 +155,8 @@ async function applyOne(ctx: ActionContext, entry: OutboxEntry): Promise<ActionR
   }
   const decided = applyEntry(current, entry, ctx.settings, ctx.newId);
   if (!decided.ok) return decided;
+  const { dossier, messages, events } = decided.value;
+  ctx.optimistic?.add({ entry, dossier, messages, events });
   // The first pending action on a dossier keeps the server's state aside, to rebase on later.
   if (!(await db.base.get(entry.dossierId))) await db.base.put(current);
   await db.dossiers.put(toCached(decided.value.dossier));

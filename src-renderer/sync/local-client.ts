@@ -9,6 +9,7 @@ import type { ActionRequest, ActionResult } from './actions';
 import { discardPending, performMany } from './actions';
 import type { EngineOptions, SyncError } from './engine';
 import { SyncEngine } from './engine';
+import { OptimisticStore } from './optimistic';
 import { PresenceTracker } from './presence';
 
 /**
@@ -47,6 +48,8 @@ export class LocalClient {
   generation = 0;
   notice: CacheNotice | null = null;
   readonly presence: PresenceTracker;
+  /** Actions decided and not yet read back from the cache (sync/optimistic.ts). */
+  readonly optimistic: OptimisticStore;
   private bulk!: CacheDatabase;
   private started = false;
   private rebuilding: Promise<void> | null = null;
@@ -58,6 +61,7 @@ export class LocalClient {
     this.name = o.databaseName ?? cacheName(o.user.id);
     this.newId = o.newId ?? (() => crypto.randomUUID());
     this.presence = new PresenceTracker(o.bridge, o.now);
+    this.optimistic = new OptimisticStore(o.now);
   }
 
   get user(): User {
@@ -132,6 +136,7 @@ export class LocalClient {
         newId: this.newId,
         journal: this.o.bridge.journal,
         onJournal: (ok) => this.engine.noteJournal(ok),
+        optimistic: this.optimistic,
       },
       requests,
     );

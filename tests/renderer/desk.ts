@@ -1,6 +1,7 @@
 import type { CacheDatabase } from '../../src-renderer/cache/db';
 import type { Desk } from '../../src-renderer/data/desk';
 import { discardPending, perform, performMany } from '../../src-renderer/sync/actions';
+import { OptimisticStore } from '../../src-renderer/sync/optimistic';
 import { initialStatus } from '../../src-renderer/sync/status';
 import type { SyncStatus } from '../../src-renderer/sync/status';
 import type { Presence } from '../../src-renderer/sync/presence';
@@ -25,12 +26,14 @@ export interface TestDeskOptions {
  */
 export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
   const { user } = options;
+  const optimistic = new OptimisticStore();
   const context = () => ({
     db,
     user,
     settings: defaultSettings,
     now: options.now ?? Date.now,
     newId: () => crypto.randomUUID(),
+    optimistic,
   });
   return {
     db,
@@ -41,6 +44,7 @@ export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
     performMany: (requests) => performMany(context(), requests),
     status: { get: () => options.status ?? initialStatus, subscribe: () => () => undefined },
     retryStuck: options.retryStuck ?? (() => undefined),
+    optimistic,
     discard: (mutationId, why) =>
       discardPending(
         db,

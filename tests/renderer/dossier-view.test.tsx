@@ -151,6 +151,32 @@ describe('DossierView', () => {
     expect(screen.getByText('1 change not sent yet')).toBeTruthy();
   });
 
+  it('shows an action as soon as it is decided, before the cache has it, and takes it back if it fails', async () => {
+    const filed = delivery();
+    const db = await cacheWith([filed]);
+    const desk = deskOf(db);
+    show(desk, <DossierView dossierId="d-1" />);
+    await heading();
+    const timeline = within(screen.getByRole('region', { name: 'Timeline' }));
+    // Decided but not written: what perform() lays over the view while its transaction runs.
+    const decided = ok(run(filed.dossier, agentActor, cmd.note('Vu avec le marchand.'), later(1)));
+    const entry = {
+      id: 'm-optimistic',
+      name: 'dossier.note' as const,
+      args: { dossierId: 'd-1', body: 'Vu avec le marchand.' },
+      dossierId: 'd-1',
+      actor: { role: 'agent' as const, id: agent.id, name: agent.name },
+      createdAt: new Date(later(1)).toISOString(),
+      state: 'pending' as const,
+    };
+    act(() => desk.optimistic.add({ entry, ...decided }));
+    const note = (await timeline.findByText('Vu avec le marchand.')).closest('li');
+    expect(within(note as HTMLElement).getByText('Not sent yet')).toBeTruthy();
+    expect((await db.messages.toArray()).some((m) => m.body === 'Vu avec le marchand.')).toBe(false);
+    act(() => desk.optimistic.failed(['m-optimistic']));
+    await waitFor(() => expect(timeline.queryByText('Vu avec le marchand.')).toBeNull());
+  });
+
   it('shows a hostile message body as text, never as HTML', async () => {
     const hostile = '<script>window.__pwned = 1</script>\n<img src=x onerror="window.__pwned = 2">';
     const filed = delivery();
