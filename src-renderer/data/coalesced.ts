@@ -25,17 +25,19 @@ const urgentRuns = new Set<Promise<void>>();
 let urgentWaiting = 0;
 
 export interface CoalescedOptions {
-  /** The tables whose changes make it run again (default: all but `meta` and `search`). */
+  /** The tables whose changes make it run again (default: all but `meta`, `search` and `drafts`). */
   wakes?: (table: string) => boolean;
   urgent?: boolean;
   now?: () => number;
 }
 
 /**
- * The tables a query runs again for, when it does not say: all but the sync's bookkeeping (`meta`)
- * and the search index (written slice by slice after a first sync: only searches care).
+ * The tables a query runs again for, when it does not say: all but the sync's bookkeeping (`meta`),
+ * the search index (written slice by slice after a first sync: only searches care) and the drafts
+ * (saved as the agent types: a query that reads them says so).
  */
-export const everyTableButBookkeeping = (table: string): boolean => table !== 'meta' && table !== 'search';
+export const everyTableButBookkeeping = (table: string): boolean =>
+  table !== 'meta' && table !== 'search' && table !== 'drafts';
 
 export function runCoalesced<T>(
   dbName: string,

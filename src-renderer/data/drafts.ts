@@ -8,5 +8,5 @@ const none: ReadonlySet<string> = new Set();
  * keys alone), so a row only asks `has(id)`. Empty while reading.
  */
 export function useDraftIds(): ReadonlySet<string> {
-  return useCacheQuery(({ db }) => draftDossierIds(db), [], none);
+  return useCacheQuery(({ db }) => draftDossierIds(db), [], none, { tables: ['drafts'] });
 }

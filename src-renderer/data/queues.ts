@@ -19,6 +19,9 @@ const context = (desk: Desk, now: number): QueryContext => ({
 
 export type QueueCounts = Record<QueueId, number>;
 
+/** What the queues read: a draft saved, a message or an outbox entry written never re-runs them. */
+const dossiersOnly = ['dossiers'];
+
 /** Every queue's count, live (null until the first answer). */
 export function useQueueCounts(now: number): QueueCounts | null {
   return useCacheQuery(
@@ -29,6 +32,7 @@ export function useQueueCounts(now: number): QueueCounts | null {
     },
     [now],
     null,
+    { tables: dossiersOnly },
   );
 }
 
@@ -39,6 +43,7 @@ export function useQueueCount(query: QueueQuery, now: number): number | null {
     async (desk) => ({ key, count: await countQuery(desk.db, query, context(desk, now)) }),
     [key, now],
     null,
+    { tables: dossiersOnly },
   );
   // Another queue's count (the live query's last answer) is not this queue's.
   return counted && counted.key === key ? counted.count : null;
@@ -68,7 +73,7 @@ export function useQueueWindow(
     }),
     [key, now, from, to],
     null,
-    { urgent: true },
+    { tables: dossiersOnly, urgent: true },
   );
   // A live query keeps its last answer while the next one runs: another queue's rows must never
   // show (or be clicked) under this queue's title, so they count as not loaded yet.
@@ -107,6 +112,7 @@ export function useStaff(): User[] {
         .sort((a, b) => a.name.localeCompare(b.name)),
     [],
     [],
+    { tables: ['users'] },
   );
 }
 
@@ -115,6 +121,7 @@ export function useMerchants(): Merchant[] {
     async (desk) => (await desk.db.merchants.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
     [],
     [],
+    { tables: ['merchants'] },
   );
 }
 
@@ -123,7 +130,7 @@ export function useMerchants(): Merchant[] {
  * amount bounds saved without a currency come back in EUR.
  */
 export function useSavedViews(): SavedView[] {
-  return useCacheQuery(async (desk) => savedViews(desk.db), [], []);
+  return useCacheQuery(async (desk) => savedViews(desk.db), [], [], { tables: ['views'] });
 }
 
 /** The currencies of the cached dossiers, most frequent first (read from an index: no document loaded). */
@@ -132,6 +139,7 @@ export function useCurrencies(): string[] {
     async (desk) => (await currenciesInCache(desk.db)).map(({ currency }) => currency),
     [],
     [],
+    { tables: dossiersOnly },
   );
 }
 
@@ -147,5 +155,6 @@ export function useKnownTags(): string[] {
       (await desk.db.dossiers.orderBy('tags').uniqueKeys()).filter((k) => typeof k === 'string'),
     [],
     [],
+    { tables: dossiersOnly },
   );
 }

@@ -21,6 +21,7 @@ export function StuckChangeBanner({ onOpen }: { onOpen: (dossierId: string) => v
     async (d) => (stuck ? ((await d.db.dossiers.get(stuck.dossierId))?.reference ?? null) : null),
     [stuck?.dossierId],
     null,
+    { tables: ['dossiers'] },
   );
   if (!stuck) return null;
   const action = isMutationName(stuck.name) ? t(mutationLabelKeys[stuck.name]) : stuck.name;

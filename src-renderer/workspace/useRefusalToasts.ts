@@ -26,6 +26,7 @@ export function useRefusalToasts(toasts: ToastQueue, open: (dossierId: string) =
     },
     [],
     [],
+    { tables: ['rejections'] },
   );
   useEffect(() => {
     for (const r of refusals) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CacheDatabase } from '../../src-renderer/cache/db';
+import { saveDraft } from '../../src-renderer/cache/drafts';
 import { runCoalesced } from '../../src-renderer/data/coalesced';
 
 /**
@@ -40,6 +41,15 @@ describe('quiet writes', () => {
     const runs = seen.length;
     await quiet.meta.put({ key: 'cursor', value: 'c1.1' });
     quiet.announceWrites(['meta']);
+    // Nor does a draft saved as the agent types (on the ordinary connection, tracked key by key).
+    await saveDraft(db, {
+      dossierId: 'd-1',
+      body: 'Bonjour',
+      audience: 'customer',
+      letter: null,
+      language: null,
+      updatedAt: new Date().toISOString(),
+    });
     await new Promise((r) => setTimeout(r, 100));
     expect(seen.length).toBe(runs);
     query.stop();
