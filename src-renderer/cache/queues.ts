@@ -11,7 +11,7 @@ import {
 } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { QueueId, Viewer } from '../../src-shared/domain/queues';
-import { inQueue } from '../../src-shared/domain/queues';
+import { compareInQueue, inQueue } from '../../src-shared/domain/queues';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase, CachedDossier } from './db';
 import { fromCached } from './db';
@@ -142,7 +142,7 @@ const sortIndex: Record<DossierSort['key'], string> = {
 function predicate(
   query: QueueQuery,
   ctx: QueryContext,
-  src: Source,
+  src: Pick<Source, 'exactQueue' | 'exactFilter'>,
 ): ((d: CachedDossier) => boolean) | null {
   const filter = query.filter && !isEmptyFilter(query.filter) && !src.exactFilter ? query.filter : null;
   const queue = !src.exactQueue;
@@ -181,8 +181,63 @@ async function plan(
     : { src: queue, size: inQueueRange, queue, range };
 }
 
+/** The viewer's open dossiers, along `[assignee+urgency]` (in the queues' default order). */
+const assignedTo = (db: CacheDatabase, userId: string) =>
+  db.dossiers.where('[assignee+urgency]').between([userId, Dexie.minKey], [userId, Dexie.maxKey], true, true);
+
+/**
+ * "Mine" counted from index keys: the viewer's open dossiers, less those they snoozed, plus those
+ * whose follow-up by them has come while assigned to someone else — both read from the few
+ * dossiers they follow up, never from the (thousands) assigned to them.
+ */
+async function countMine(db: CacheDatabase, ctx: QueryContext): Promise<number> {
+  const me = ctx.viewer.userId;
+  const [assigned, followed] = await Promise.all([
+    assignedTo(db, me).count(),
+    db.dossiers.where('followers').equals(me).toArray(),
+  ]);
+  let count = assigned;
+  for (const d of followed) {
+    if (d.status === 'closed') continue;
+    const mine = d.assigneeId === me;
+    const member = inQueue('mine', d, ctx.now, ctx.viewer, ctx.settings);
+    if (mine && !member) count--;
+    else if (!mine && member) count++;
+  }
+  return count;
+}
+
+/**
+ * "Mine" in its own order: the viewer's dossiers walked along `[assignee+urgency]` only as far as
+ * the page needs (and past it while the urgency ties), with the few they follow up, merged.
+ */
+async function minePage(
+  db: CacheDatabase,
+  query: QueueQuery,
+  ctx: QueryContext,
+  page: { offset: number; limit: number },
+): Promise<Dossier[]> {
+  const member = predicate(query, ctx, { exactQueue: false, exactFilter: false }) ?? (() => true);
+  const me = ctx.viewer.userId;
+  const wanted = page.offset + page.limit;
+  const followed = await db.dossiers.where('followers').equals(me).filter(member).toArray();
+  const assigned: CachedDossier[] = [];
+  let boundary: number | null = null;
+  await assignedTo(db, me)
+    .filter(member)
+    .until((d) => boundary !== null && d.urgency > boundary)
+    .each((d) => {
+      assigned.push(d);
+      if (assigned.length === wanted) boundary = d.urgency;
+    });
+  const unique = new Map([...followed, ...assigned].map((d) => [d.id, fromCached(d)]));
+  return [...unique.values()].sort(compareInQueue('mine')).slice(page.offset, wanted);
+}
+
 export async function countQuery(db: CacheDatabase, query: QueueQuery, ctx: QueryContext): Promise<number> {
-  if (query.queue === 'all' && (!query.filter || isEmptyFilter(query.filter))) return db.dossiers.count();
+  const unfiltered = !query.filter || isEmptyFilter(query.filter);
+  if (query.queue === 'all' && unfiltered) return db.dossiers.count();
+  if (query.queue === 'mine' && unfiltered) return countMine(db, ctx);
   const { src } = await plan(db, query, ctx);
   return withPredicate(query, ctx, src).count();
 }
@@ -210,6 +265,7 @@ export async function pageQuery(
     return unique.sort(compareBy(sort, query.queue)).slice(page.offset, page.offset + page.limit);
   };
 
+  if (query.queue === 'mine' && isDefault && !amountSource(db, query)) return minePage(db, query, ctx, page);
   const { src, queue, range, size } = await plan(db, query, ctx);
   // The queue in its own order: its index is the order, whatever its size.
   if (isDefault && src.ordered) return inOrder(src);
