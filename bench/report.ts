@@ -20,6 +20,8 @@ export interface Figure {
   better: 'lower' | 'higher';
   met: boolean | null;
   note?: string;
+  /** Where the figure comes from: the median of each case (queue, search term), slowest first. */
+  breakdown?: Record<string, number>;
 }
 
 export function figure(f: Omit<Figure, 'ratio' | 'met'>): Figure {
@@ -68,6 +70,14 @@ export function table(run: Run): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
   const notes = run.figures.filter((f) => f.note).map((f) => `  ${f.id}: ${f.note ?? ''}`);
+  const breakdowns = run.figures
+    .filter((f) => f.breakdown)
+    .map(
+      (f) =>
+        `  ${f.id}: ${Object.entries(f.breakdown ?? {})
+          .map(([name, ms]) => `${name} ${ms}`)
+          .join(', ')} (${f.unit}, median each)`,
+    );
   return [
     `Workload: ${run.workload.dossiers.toLocaleString('en')} dossiers, ${run.workload.messages.toLocaleString('en')} messages, ${run.workload.changes.toLocaleString('en')} changes in the feed`,
     `Machine: ${run.machine.cpus} × ${run.machine.model}, ${run.machine.memoryGb} GB, Node ${run.machine.node}, Chromium ${run.machine.chromium}`,
@@ -76,6 +86,7 @@ export function table(run: Run): string {
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
     ...(notes.length > 0 ? ['', 'Notes:', ...notes] : []),
+    ...(breakdowns.length > 0 ? ['', 'Slowest cases first:', ...breakdowns] : []),
   ].join('\n');
 }
 
@@ -110,10 +121,11 @@ ${bars.join('\n')}
 </body></html>`;
 }
 
-export function write(run: Run, dir: string): { json: string; html: string } {
+/** `latest.json` and `report.html`, or `<name>.json` and `<name>.html` for another benchmark. */
+export function write(run: Run, dir: string, name?: string): { json: string; html: string } {
   mkdirSync(dir, { recursive: true });
-  const json = join(dir, 'latest.json');
-  const html = join(dir, 'report.html');
+  const json = join(dir, name ? `${name}.json` : 'latest.json');
+  const html = join(dir, name ? `${name}.html` : 'report.html');
   writeFileSync(json, `${JSON.stringify(run, null, 2)}\n`);
   writeFileSync(html, chart(run));
   return { json, html };

@@ -22,8 +22,11 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/results' },
     'sync-timeout-min': { type: 'string', default: '30' },
     'no-build': { type: 'boolean', default: false },
+    // Only the API's figures (P8), without the back office: for work on the server.
+    'api-only': { type: 'boolean', default: false },
   },
 });
+const apiOnly = values['api-only'];
 const dossiers = Number(values.dossiers);
 if (!Number.isInteger(dossiers) || dossiers < 10) throw new Error('--dossiers must be a whole number ≥ 10');
 const syncTimeoutMs = Number(values['sync-timeout-min']) * 60_000;
@@ -41,7 +44,7 @@ async function serve(dataDir: string, seed?: number): Promise<RunningServer> {
 }
 
 async function main(): Promise<void> {
-  if (!values['no-build']) {
+  if (!values['no-build'] && !apiOnly) {
     const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('the build failed');
   }
@@ -51,14 +54,23 @@ async function main(): Promise<void> {
     copy.reused ? 'Seeded database reused.' : `Seeded in ${((copy.seedMs ?? 0) / 1000).toFixed(0)} s.`,
   );
   const server = await serve(copy.dir);
-  const browser = await launch();
+  const browser = apiOnly ? null : await launch();
   try {
     const [count] = await server.ctx.db.query<{ messages: string; changes: string }>(
       'select (select count(*) from messages)::text as messages, (select entries from change_log_size)::text as changes',
     );
     const agent = await signIn(server.url, 'agent@klikpay.test', 'demo');
     const supervisor = await signIn(server.url, 'supervisor@klikpay.test', 'demo');
-    const desk = await measureDesk(browser, server.url, agent, supervisor, syncTimeoutMs);
+    const desk = browser
+      ? await measureDesk(browser, server.url, agent, supervisor, syncTimeoutMs)
+      : {
+          figures: [],
+          dossierIds: (
+            await server.ctx.db.query<{ id: string }>(
+              "select id from dossiers where status <> 'closed' order by id limit 500",
+            )
+          ).map((r) => r.id),
+        };
 
     console.log('API figures…');
     const pull = await pullThroughput(agent, 10_000);
@@ -73,7 +85,7 @@ async function main(): Promise<void> {
 
     const run: Run = {
       workload: { dossiers, messages: Number(count?.messages ?? 0), changes: Number(count?.changes ?? 0) },
-      machine: machine(browser.version()),
+      machine: machine(browser?.version() ?? 'not used (--api-only)'),
       startedAt: new Date().toISOString(),
       seed: { reused: copy.reused, seedMs: copy.seedMs },
       figures: [
@@ -122,7 +134,7 @@ async function main(): Promise<void> {
     const files = write(run, values.out);
     console.log(`\nWritten: ${files.json}, ${files.html}`);
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.close();
     copy.remove();
   }

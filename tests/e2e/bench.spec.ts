@@ -22,7 +22,14 @@ test('npm run bench produces every figure, its JSON and its report', () => {
     expect(run.stdout).toContain('P1');
     const result = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as {
       workload: { dossiers: number; messages: number };
-      figures: { id: string; value: number | null; unit: string; target: number; met: boolean | null }[];
+      figures: {
+        id: string;
+        value: number | null;
+        unit: string;
+        target: number;
+        met: boolean | null;
+        breakdown?: Record<string, number>;
+      }[];
     };
     expect(result.workload.dossiers).toBe(120);
     expect(result.workload.messages).toBeGreaterThan(120);
@@ -35,6 +42,7 @@ test('npm run bench produces every figure, its JSON and its report', () => {
       'P3',
       'P4',
       'P5',
+      'P5.bulk',
       'P6',
       'P7',
       'P8.pull',
@@ -48,6 +56,12 @@ test('npm run bench produces every figure, its JSON and its report', () => {
       expect(f.unit.length, f.id).toBeGreaterThan(0);
       expect(typeof f.met, f.id).toBe('boolean');
     }
+    // Where the queue and search percentiles come from: each queue and each query, slowest first.
+    for (const id of ['P3', 'P4'])
+      expect(
+        Object.keys(result.figures.find((f) => f.id === id)?.breakdown ?? {}).length,
+        id,
+      ).toBeGreaterThan(3);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
   } finally {
     rmSync(out, { recursive: true, force: true });
