@@ -141,6 +141,15 @@ export const cacheSchemas: readonly { version: number; stores: Record<string, st
       drafts: '&dossierId',
     },
   },
+  {
+    // "Merchant overdue" counted from index keys: a dossier awaiting the merchant always has a
+    // stage and a deadline (every other has no stage, so it is not in this index).
+    version: 5,
+    stores: {
+      dossiers:
+        '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id, transaction.amount, transaction.merchantId, createdAt, updatedAt, *tags, [transaction.currency+transaction.amount], [merchantStage+dueAt]',
+    },
+  },
 ];
 
 export interface CacheOptions {
@@ -231,7 +240,8 @@ export async function clientIdOf(db: CacheDatabase, newId: () => string): Promis
   });
 }
 
-const closedUrgency = Number.MAX_SAFE_INTEGER;
+/** The urgency of a closed dossier: after every open one. */
+export const closedUrgency = Number.MAX_SAFE_INTEGER;
 
 export function toCached(d: Dossier): CachedDossier {
   const open = d.status !== 'closed';

@@ -1,8 +1,9 @@
+import Dexie from 'dexie';
 import type { Dossier, Message } from '../../src-shared/domain/model';
 import { compareInQueue } from '../../src-shared/domain/queues';
 import { queryWords, searchWords, textWords } from '../../src-shared/domain/search';
 import type { CacheDatabase, CachedDossier } from './db';
-import { fromCached, metaKeys } from './db';
+import { closedUrgency, fromCached, metaKeys } from './db';
 
 /**
  * Local search over reference, transaction and order ids, names, e-mails and the words of the
@@ -75,25 +76,105 @@ export async function indexForSearch(
 
 export interface SearchOptions {
   /**
-   * How the first results are found among the candidates: `load` reads every candidate dossier;
-   * `walk` reads the urgency index in order until enough match; `auto` (default) picks the one that
-   * reads fewer dossiers — walking wins for a broad prefix ("la" at 100,000 dossiers).
+   * How the first results are found among the candidates: `rank` (default) orders them from index
+   * keys alone (`firstInOrder`) and reads only the dossiers shown; `load` reads every candidate
+   * dossier; `walk` reads the urgency index in order until enough match.
    */
-  strategy?: 'auto' | 'load' | 'walk';
+  strategy?: 'rank' | 'load' | 'walk';
 }
 
-/** Walking reads about `limit × total / candidates` dossiers; loading reads `candidates`. */
-async function shouldWalk(db: CacheDatabase, candidates: number, limit: number): Promise<boolean> {
-  if (candidates <= 1_000) return false;
-  const total = await db.dossiers.count();
-  return limit * total < candidates * candidates;
+/**
+ * The "All" order from primary keys alone (`getAllKeys`, one request each, no document read): the
+ * urgency index's order — the open dossiers by urgency, then the closed ones — the reference
+ * index's order, and how many are open (a count below the closed dossiers' urgency).
+ */
+interface Order {
+  byUrgency: string[];
+  byReference: string[];
+  open: number;
+}
+
+/** Kept until the cache's dossiers change (in this window or another). */
+const orders = new Map<string, Promise<Order>>();
+let listening = false;
+
+function orderOf(db: CacheDatabase): Promise<Order> {
+  if (!listening) {
+    listening = true;
+    Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
+      for (const key of Object.keys(parts)) {
+        const [, name, table] = /^idb:\/\/([^/]+)\/([^/]+)/.exec(key) ?? [];
+        if (name !== undefined && table === 'dossiers') orders.delete(name);
+      }
+    });
+  }
+  let known = orders.get(db.name);
+  if (!known) {
+    known = db.transaction('r', db.dossiers, async () => {
+      const [byUrgency, byReference, open] = await Promise.all([
+        db.dossiers.orderBy('urgency').primaryKeys(),
+        db.dossiers.orderBy('reference').primaryKeys(),
+        db.dossiers.where('urgency').below(closedUrgency).count(),
+      ]);
+      return { byUrgency, byReference, open };
+    });
+    orders.set(db.name, known);
+    known.catch(() => orders.delete(db.name));
+  }
+  return known;
+}
+
+/**
+ * The first `limit` of `ids` in the "All" order (urgency, then reference), reading only those
+ * dossiers and the few that tie with the last: open candidates along the urgency order, then
+ * closed ones (all of the same urgency) along the reference order.
+ */
+async function firstInOrder(
+  db: CacheDatabase,
+  ids: readonly string[],
+  limit: number,
+): Promise<CachedDossier[]> {
+  const { byUrgency, byReference, open } = await orderOf(db);
+  const wanted = new Set(ids);
+  const openPicks: string[] = [];
+  let next = 0;
+  for (; next < open && openPicks.length < limit; next++) {
+    const id = byUrgency[next];
+    if (id !== undefined && wanted.has(id)) openPicks.push(id);
+  }
+  const found = (await db.dossiers.bulkGet(openPicks)).filter((d) => d !== undefined);
+  const last = found.at(-1);
+  if (found.length === limit && last) {
+    // Ties with the last one may sort before it by reference: read on while the urgency ties.
+    for (let tied = true; tied && next < open;) {
+      const more: string[] = [];
+      for (; next < open && more.length < 20; next++) {
+        const id = byUrgency[next];
+        if (id !== undefined && wanted.has(id)) more.push(id);
+      }
+      const read = (await db.dossiers.bulkGet(more)).filter((d) => d !== undefined);
+      const same = read.filter((d) => d.urgency === last.urgency);
+      found.push(...same);
+      tied = same.length === read.length && read.length > 0;
+    }
+    return found;
+  }
+  // Fewer open matches than asked: the rest are closed, in reference order.
+  const closed = new Set(byUrgency.slice(open));
+  const closedPicks: string[] = [];
+  for (const id of byReference) {
+    if (found.length + closedPicks.length >= limit) break;
+    if (wanted.has(id) && closed.has(id)) closedPicks.push(id);
+  }
+  found.push(...(await db.dossiers.bulkGet(closedPicks)).filter((d) => d !== undefined));
+  return found;
 }
 
 export async function searchDossiers(
   db: CacheDatabase,
   query: string,
   limit = 50,
-  { strategy = 'auto' }: SearchOptions = {},
+  { strategy = 'rank' }: SearchOptions = {},
 ): Promise<Dossier[]> {
   const words = queryWords(query);
   if (words.length === 0) return [];
@@ -110,10 +191,12 @@ export async function searchDossiers(
       .filter((e) => others.every((w) => e.words.some((x) => x.startsWith(w))))
       .map((e) => e.dossierId);
   }
-  const walk = strategy === 'walk' || (strategy === 'auto' && (await shouldWalk(db, ids.length, limit)));
-  const found = walk
-    ? await firstInUrgencyOrder(db, new Set(ids), limit)
-    : (await db.dossiers.bulkGet(ids)).filter((d) => d !== undefined);
+  const found =
+    strategy === 'walk'
+      ? await firstInUrgencyOrder(db, new Set(ids), limit)
+      : strategy === 'load' || ids.length <= limit
+        ? (await db.dossiers.bulkGet(ids)).filter((d) => d !== undefined)
+        : await firstInOrder(db, ids, limit);
   return found.map(fromCached).sort(compareInQueue('all')).slice(0, limit);
 }
 

@@ -97,17 +97,40 @@ describe('local search', () => {
     expect(await searchDossiers(client.db, '  -- ')).toEqual([]);
   });
 
-  it('answers a broad prefix by walking the urgency index, with the same first results', async () => {
-    for (const query of ['la', 'ma', 'kp', 'de', 'boutique']) {
+  it('finds the same first results by ranking index keys, walking the urgency index or reading them all', async () => {
+    for (const query of ['la', 'ma', 'kp', 'de', 'boutique', 'claire']) {
       const loaded = await searchDossiers(client.db, query, 20, { strategy: 'load' });
       expect(loaded.length, query).toBeGreaterThan(0);
       for (const limit of [1, 5, 20]) {
+        const expected = loaded.slice(0, limit).map((x) => x.id);
         const walked = await searchDossiers(client.db, query, limit, { strategy: 'walk' });
         expect(
           walked.map((x) => x.id),
-          `${query} ${String(limit)}`,
-        ).toEqual(loaded.slice(0, limit).map((x) => x.id));
+          `walk ${query} ${String(limit)}`,
+        ).toEqual(expected);
+        const ranked = await searchDossiers(client.db, query, limit);
+        expect(
+          ranked.map((x) => x.id),
+          `rank ${query} ${String(limit)}`,
+        ).toEqual(expected);
       }
+    }
+  });
+
+  it('ranks what changed since the last search', async () => {
+    const before = await searchDossiers(client.db, 'la', 5);
+    const last = (await searchDossiers(client.db, 'la', 1_000, { strategy: 'load' })).at(-1);
+    if (!last) throw new Error('no match');
+    expect(before.map((x) => x.id)).not.toContain(last.id);
+    // The last match becomes the most urgent in the cache: the ranks must see it at once.
+    const row = await client.db.dossiers.get(last.id);
+    if (!row) throw new Error('not cached');
+    await client.db.dossiers.put({ ...row, urgency: -1 });
+    try {
+      const after = await searchDossiers(client.db, 'la', 5);
+      expect(after.map((x) => x.id)).toContain(last.id);
+    } finally {
+      await client.db.dossiers.put(row);
     }
   });
 });
