@@ -234,10 +234,29 @@ async function minePage(
   return [...unique.values()].sort(compareInQueue('mine')).slice(page.offset, wanted);
 }
 
+/**
+ * "Merchant overdue" counted from index keys (`[merchantStage+dueAt]`): past the deadline to
+ * answer, or already overdue or reminded — the queue's rule (`isMerchantOverdue`) on keys alone.
+ */
+async function countMerchantOverdue(db: CacheDatabase, now: number): Promise<number> {
+  const stage = (name: string, upTo: string | typeof Dexie.maxKey) =>
+    db.dossiers
+      .where('[merchantStage+dueAt]')
+      .between([name, Dexie.minKey], [name, upTo], true, true)
+      .count();
+  const counts = await Promise.all([
+    stage('answer_due', new Date(now).toISOString()),
+    stage('overdue', Dexie.maxKey),
+    stage('reminded', Dexie.maxKey),
+  ]);
+  return counts.reduce((a, b) => a + b, 0);
+}
+
 export async function countQuery(db: CacheDatabase, query: QueueQuery, ctx: QueryContext): Promise<number> {
   const unfiltered = !query.filter || isEmptyFilter(query.filter);
   if (query.queue === 'all' && unfiltered) return db.dossiers.count();
   if (query.queue === 'mine' && unfiltered) return countMine(db, ctx);
+  if (query.queue === 'merchant_overdue' && unfiltered) return countMerchantOverdue(db, ctx.now);
   const { src } = await plan(db, query, ctx);
   return withPredicate(query, ctx, src).count();
 }

@@ -261,6 +261,16 @@ describe('the amount filter over the currency-and-amount index', () => {
     db.close();
   });
 
+  it('counts Merchant overdue without reading a dossier, and Mine reading only those followed up', async () => {
+    for (const queue of ['merchant_overdue', 'mine'] as const) {
+      const { db, reads } = watched();
+      expect(await countQuery(db, { queue }, ctx), queue).toBe(expectedOf({ queue }).length);
+      expect(documentsReadThrough(reads), queue).toEqual(queue === 'mine' ? ['followers'] : []);
+      db.close();
+    }
+    expect(expectedOf({ queue: 'merchant_overdue' }).length).toBeGreaterThan(0);
+  });
+
   it('keeps a small queue’s own index when the currency is the most common one', async () => {
     const query: QueueQuery = { queue: 'mine', filter: { currency: 'EUR', amountMin: 0 } };
     const { db, reads } = watched();
