@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo, useSyncExternalStore } from 'react'
 import type { ReactNode } from 'react';
 import type { DeskNotification } from '../../src-shared/contract/bridge';
 import type { MutationName } from '../../src-shared/contract/sync';
-import type { User } from '../../src-shared/domain/model';
+import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase } from '../cache/db';
 import type { ActionRequest, ActionResult } from '../sync/actions';
@@ -21,7 +21,8 @@ export interface Desk {
   settings: DisputeSettings;
   /** Changes when the cache is rebuilt: live queries re-subscribe to the new database. */
   generation: number;
-  perform(name: MutationName, args: unknown): Promise<ActionResult>;
+  /** `shown`: the dossier as the screen shows it, for the action to show on before it is stored. */
+  perform(name: MutationName, args: unknown, options?: { shown?: Dossier }): Promise<ActionResult>;
   /** Several actions in one local transaction (a bulk action's slice); results in order. */
   performMany(requests: readonly ActionRequest[]): Promise<ActionResult[]>;
   status: Store<SyncStatus>;
@@ -70,7 +71,7 @@ export function DeskProvider({ client, children }: { client: LocalClient; childr
       user: client.user,
       settings: client.settings,
       generation: client.generation,
-      perform: (name, args) => client.perform(name, args),
+      perform: (name, args, options) => client.perform(name, args, options),
       performMany: (requests) => client.performMany(requests),
       status: {
         get: () => client.engine.status,

@@ -1,7 +1,7 @@
 import type { Bridge } from '../../src-shared/contract/bridge';
 import type { Mutation, MutationName } from '../../src-shared/contract/sync';
 import { mutationArgsSchemas } from '../../src-shared/contract/sync';
-import type { Dossier, User } from '../../src-shared/domain/model';
+import type { AuditEvent, Dossier, Message, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import { refusalText } from '../../src-shared/domain/refusals';
 import type { Refusal } from '../../src-shared/domain/transitions';
@@ -52,6 +52,12 @@ export async function perform<N extends MutationName>(
 export interface ActionRequest {
   name: MutationName;
   args: unknown;
+  /**
+   * The dossier as the screen shows it: the action is decided on it at once and shown (through
+   * `optimistic`) while its transaction waits its turn in IndexedDB, then decided again on the
+   * cached dossier, which is the one kept.
+   */
+  shown?: Dossier;
 }
 
 type Prepared = { ok: true; entry: OutboxEntry } | { ok: false; result: ActionResult };
@@ -90,6 +96,13 @@ export async function performMany(
 ): Promise<ActionResult[]> {
   const prepared = requests.map((r) => prepare(ctx, r));
   const entries = prepared.flatMap((p) => (p.ok ? [p.entry] : []));
+  if (ctx.optimistic)
+    for (const [i, p] of prepared.entries()) {
+      const shown = requests[i]?.shown;
+      if (!p.ok || shown?.id !== p.entry.dossierId) continue;
+      const early = applyEntry(shown, p.entry, ctx.settings, ctx.newId);
+      if (early.ok) ctx.optimistic.add({ entry: p.entry, ...pick(early.value) });
+    }
   const { db } = ctx;
   let clientId = '';
   let applied: Map<string, ActionResult>;
@@ -111,6 +124,7 @@ export async function performMany(
     return prepared.map((p) => (p.ok ? failed : p.result));
   }
   const queued = entries.filter((e) => applied.get(e.id)?.ok);
+  ctx.optimistic?.failed(entries.filter((e) => !applied.get(e.id)?.ok).map((e) => e.id));
   ctx.optimistic?.committed(queued.map((e) => e.id));
   if (queued.length > 0 && ctx.journal) {
     // The outbox already holds the actions; the journal is their copy outside IndexedDB. A failed
@@ -155,8 +169,8 @@ async function applyOne(ctx: ActionContext, entry: OutboxEntry): Promise<ActionR
   }
   const decided = applyEntry(current, entry, ctx.settings, ctx.newId);
   if (!decided.ok) return decided;
-  const { dossier, messages, events } = decided.value;
-  ctx.optimistic?.add({ entry, dossier, messages, events });
+  // Decided on the stored dossier: this replaces what was shown from the screen's copy.
+  ctx.optimistic?.add({ entry, ...pick(decided.value) });
   // The first pending action on a dossier keeps the server's state aside, to rebase on later.
   if (!(await db.base.get(entry.dossierId))) await db.base.put(current);
   await db.dossiers.put(toCached(decided.value.dossier));
@@ -185,3 +199,17 @@ export async function discardPending(
     return entry;
   });
 }
+
+const pick = ({
+  dossier,
+  messages,
+  events,
+}: {
+  dossier: Dossier;
+  messages: Message[];
+  events: AuditEvent[];
+}) => ({
+  dossier,
+  messages,
+  events,
+});

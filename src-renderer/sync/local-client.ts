@@ -1,7 +1,7 @@
 import type { DexieOptions } from 'dexie';
 import type { Bridge, DeskNotification } from '../../src-shared/contract/bridge';
 import type { MutationName } from '../../src-shared/contract/sync';
-import type { User } from '../../src-shared/domain/model';
+import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import { CacheDatabase, metaKeys } from '../cache/db';
 import { reconcileJournal } from '../cache/journal';
@@ -119,8 +119,10 @@ export class LocalClient {
   }
 
   /** An agent's action: applied to the cache at once, queued, journalled, and pushed soon. */
-  async perform(name: MutationName, args: unknown): Promise<ActionResult> {
-    const [result] = await this.performMany([{ name, args }]);
+  async perform(name: MutationName, args: unknown, options: { shown?: Dossier } = {}): Promise<ActionResult> {
+    const [result] = await this.performMany([
+      { name, args, ...(options.shown ? { shown: options.shown } : {}) },
+    ]);
     if (!result) throw new Error('performMany answered nothing');
     return result;
   }

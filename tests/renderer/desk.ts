@@ -1,6 +1,6 @@
 import type { CacheDatabase } from '../../src-renderer/cache/db';
 import type { Desk } from '../../src-renderer/data/desk';
-import { discardPending, perform, performMany } from '../../src-renderer/sync/actions';
+import { discardPending, performMany } from '../../src-renderer/sync/actions';
 import { OptimisticStore } from '../../src-renderer/sync/optimistic';
 import { initialStatus } from '../../src-renderer/sync/status';
 import type { SyncStatus } from '../../src-renderer/sync/status';
@@ -40,7 +40,13 @@ export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
     user,
     settings: defaultSettings,
     generation: options.generation ?? 0,
-    perform: (name, args) => perform(context(), name, args),
+    perform: async (name, args, options) => {
+      const [result] = await performMany(context(), [
+        { name, args, ...(options?.shown ? { shown: options.shown } : {}) },
+      ]);
+      if (!result) throw new Error('performMany answered nothing');
+      return result;
+    },
     performMany: (requests) => performMany(context(), requests),
     status: { get: () => options.status ?? initialStatus, subscribe: () => () => undefined },
     retryStuck: options.retryStuck ?? (() => undefined),

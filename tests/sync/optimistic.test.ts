@@ -137,6 +137,47 @@ describe('perform and the optimistic store', () => {
     expect(store.forDossier('d-1', store.readTick())).toHaveLength(0);
   });
 
+  it('shows an action decided on the dossier as shown before its transaction even starts', async () => {
+    const db = await cache();
+    const store = new OptimisticStore();
+    const before = store.readTick();
+    const running = performMany(context(db, store), [
+      { name: 'dossier.note', args: { dossierId: 'd-1', body: 'Vu.' }, shown: filing().dossier },
+    ]);
+    // Synchronously, before any IndexedDB request.
+    const shown = store.forDossier('d-1', before);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.messages.map((m) => m.body)).toContain('Vu.');
+    expect(await db.outbox.count()).toBe(0);
+    const [result] = await running;
+    expect(result?.ok).toBe(true);
+    // Decided again on the stored dossier: that decision replaced the early one.
+    const stored = await db.messages.toArray();
+    expect(store.forDossier('d-1', before)[0]?.messages.map((m) => m.id)).toEqual(
+      stored.filter((m) => m.body === 'Vu.').map((m) => m.id),
+    );
+  });
+
+  it('takes back an early action the stored dossier refuses', async () => {
+    const db = await cache();
+    const store = new OptimisticStore();
+    const closed = ok(run(filing().dossier, agent, cmd.close('Résolu.'), later(1))).dossier;
+    await db.dossiers.put(toCached(closed));
+    const before = store.readTick();
+    // The screen still shows it open: the reply looks fine there, not on the stored (closed) dossier.
+    const [result] = await performMany(context(db, store), [
+      {
+        name: 'dossier.reply',
+        args: { dossierId: 'd-1', body: 'Bonjour.', audience: 'customer' },
+        shown: filing().dossier,
+      },
+    ]);
+    expect(result?.ok).toBe(false);
+    // Shown at once, then taken back.
+    expect(store.version).toBe(2);
+    expect(store.forDossier('d-1', before)).toHaveLength(0);
+  });
+
   it('adds nothing for a refused action', async () => {
     const db = await cache();
     const store = new OptimisticStore();

@@ -16,7 +16,7 @@ interface DialogProps {
 /** Closing as resolved by Klik & Pay: a resolution summary is required, the outcome is optional. */
 export function CloseDialog({ dossier, open, onClose }: DialogProps) {
   const t = useT();
-  const action = useDossierAction(dossier.id);
+  const action = useDossierAction(dossier);
   const [summary, setSummary] = useState('');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [missing, setMissing] = useState(false);
@@ -66,7 +66,7 @@ export function CloseDialog({ dossier, open, onClose }: DialogProps) {
 /** A supervisor reopens a closed dossier, with a reason: it returns to Klik & Pay. */
 export function ReopenDialog({ dossier, open, onClose }: DialogProps) {
   const t = useT();
-  const action = useDossierAction(dossier.id);
+  const action = useDossierAction(dossier);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);

@@ -22,7 +22,7 @@ export interface DossierToolbarProps {
  */
 export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }: DossierToolbarProps) {
   const t = useT();
-  const action = useDossierAction(d.id);
+  const action = useDossierAction(d);
   const [assignee, setAssignee] = useState('');
   const pickerId = useId();
   const open = d.status !== 'closed';

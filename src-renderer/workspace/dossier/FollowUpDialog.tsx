@@ -31,7 +31,7 @@ export interface FollowUpDialogProps {
 /** The agent's own follow-up on the dossier: it comes back to Mine on that date; clearing it too. */
 export function FollowUpDialog({ dossier, userId, now, open, onClose }: FollowUpDialogProps) {
   const t = useT();
-  const action = useDossierAction(dossier.id);
+  const action = useDossierAction(dossier);
   const current = dossier.followUps[userId];
   const [value, setValue] = useState(() =>
     toLocalInput(current ? Date.parse(current) : tomorrowMorning(now)),

@@ -8,7 +8,7 @@ import { useDossierAction } from './use-action';
 /** The dossier's tags: remove one with its ×, add one by typing it and pressing Enter. */
 export function TagsEditor({ dossier }: { dossier: Dossier }) {
   const t = useT();
-  const action = useDossierAction(dossier.id);
+  const action = useDossierAction(dossier);
   const [draft, setDraft] = useState('');
   const [invalid, setInvalid] = useState(false);
   const inputId = useId();

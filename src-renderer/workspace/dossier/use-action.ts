@@ -24,8 +24,12 @@ export interface DossierAction {
   clear: () => void;
 }
 
-/** One way to act on a dossier from a control: `perform`, with its refusal kept to show inline. */
-export function useDossierAction(dossierId: string): DossierAction {
+/**
+ * One way to act on a dossier from a control: `perform`, with its refusal kept to show inline. The
+ * dossier as shown is handed along, so the action shows on it before the cache has it.
+ */
+export function useDossierAction(dossier: Dossier): DossierAction {
+  const dossierId = dossier.id;
   const desk = useDesk();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<LocalRefusal | null>(null);
@@ -34,7 +38,7 @@ export function useDossierAction(dossierId: string): DossierAction {
       setBusy(true);
       setRefusal(null);
       try {
-        const result = await desk.perform(name, { ...args, dossierId });
+        const result = await desk.perform(name, { ...args, dossierId }, { shown: dossier });
         if (!result.ok) {
           const { code, message } = result.error;
           setRefusal({
@@ -49,7 +53,7 @@ export function useDossierAction(dossierId: string): DossierAction {
         setBusy(false);
       }
     },
-    [desk, dossierId],
+    [desk, dossierId, dossier],
   );
   const clear = useCallback(() => setRefusal(null), []);
   return useMemo(() => ({ run, busy, refusal, clear }), [run, busy, refusal, clear]);

@@ -79,7 +79,7 @@ export function useComposer(
 ): ComposerModel {
   const t = useT();
   const { settings } = useDesk();
-  const action = useDossierAction(dossier.id);
+  const action = useDossierAction(dossier);
   const closed = dossier.status === 'closed';
   const [form, setForm] = useState<ComposerForm>(() => ({
     body: '',
