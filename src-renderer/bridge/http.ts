@@ -209,6 +209,13 @@ export function createHttpBridge(options: HttpBridgeOptions): Bridge {
     })();
   }
 
+  /**
+   * The journal as last read or written here, with its stored text: while the storage holds that
+   * very text (no other window wrote since), it is not parsed and checked again — a bulk action
+   * appends to a journal of a thousand entries slice after slice.
+   */
+  let known: { raw: string; entries: JournalEntry[] } | null = null;
+
   return {
     host: 'browser',
     getAppInfo: () =>
@@ -294,9 +301,13 @@ export function createHttpBridge(options: HttpBridgeOptions): Bridge {
     if (!user) return { ok: true, value: [] };
     const raw = options.storage.getItem(journalKey(user.id));
     if (!raw) return { ok: true, value: [] };
+    if (known?.raw === raw) return { ok: true, value: [...known.entries] };
     try {
       const parsed = journalSchema.safeParse(JSON.parse(raw));
-      if (parsed.success) return { ok: true, value: parsed.data };
+      if (parsed.success) {
+        known = { raw, entries: parsed.data };
+        return { ok: true, value: parsed.data };
+      }
     } catch {
       // Fall through: a journal this app cannot read is reported, never silently emptied.
     }
@@ -316,7 +327,11 @@ export function createHttpBridge(options: HttpBridgeOptions): Bridge {
     const next = change(current.value);
     try {
       if (next.length === 0) options.storage.removeItem(journalKey(user.id));
-      else options.storage.setItem(journalKey(user.id), JSON.stringify(next));
+      else {
+        const raw = JSON.stringify(next);
+        options.storage.setItem(journalKey(user.id), raw);
+        known = { raw, entries: next };
+      }
     } catch {
       return Promise.resolve({
         ok: false,

@@ -67,6 +67,7 @@ export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone
       const done = await runBulk(desk, ids, action, {
         shouldStop: () => stop.current,
         onProgress: (progress) => setPhase({ kind: 'running', action, progress }),
+        sliceSize: sliceSizeFor(ids.length),
       });
       if (plan && plan.skippedCount > 0) done.skipped = plan.skipped;
       setReport(done);
@@ -185,3 +186,9 @@ export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone
     </section>
   );
 }
+
+/**
+ * Dossiers per local transaction: 50 keeps a small run's progress moving; a large run takes
+ * larger slices, since each slice costs a transaction, a journal write and a re-count of the queues.
+ */
+export const sliceSizeFor = (count: number): number => (count > 500 ? 250 : 50);
