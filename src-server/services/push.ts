@@ -11,7 +11,7 @@ import { ApiProblem } from '../http/problem';
 import { deferChanges } from '../store/changes';
 import { appendEvent, findDossier } from '../store/dossiers';
 import type { MutationKey } from '../store/mutations';
-import { claimMutation, markApplied, markRejected } from '../store/mutations';
+import { claimMutation, markRejected } from '../store/mutations';
 import type { AccountRow } from '../store/people';
 import { findAccount } from '../store/people';
 import type { ServerContext } from './context';
@@ -139,7 +139,13 @@ async function applyInTransaction(
   envelope: Envelope,
 ): Promise<MutationResult> {
   const id = key.mutationId;
-  const prior = await claimMutation(tx, key, new Date(ctx.clock.now()).toISOString());
+  // Claimed as applied to its dossier: a refusal below says otherwise, in the same transaction.
+  const prior = await claimMutation(
+    tx,
+    key,
+    new Date(ctx.clock.now()).toISOString(),
+    dossierIdOf(envelope.args),
+  );
   if (prior) {
     if (prior.fingerprint !== null && prior.fingerprint !== key.fingerprint) {
       return { id, status: 'rejected', error: refusalError('conflict', { reason: 'mutation_id_reused' }) };
@@ -163,7 +169,6 @@ async function applyInTransaction(
     await recordRejection(tx, ctx, a, dossierId, parsed.value.name, outcome.error, origin);
     return { id, status: 'rejected', error: outcome.error };
   }
-  await markApplied(tx, id, dossierId);
   return { id, status: 'applied' };
 }
 
@@ -186,7 +191,7 @@ async function rejectAsInternal(
   let result: MutationResult;
   try {
     result = await ctx.db.transaction(async (tx): Promise<MutationResult> => {
-      const prior = await claimMutation(tx, key, new Date(ctx.clock.now()).toISOString());
+      const prior = await claimMutation(tx, key, new Date(ctx.clock.now()).toISOString(), dossierId);
       // Answered meanwhile by a concurrent re-send of the same id: that answer stands.
       if (prior)
         return prior.status === 'applied'

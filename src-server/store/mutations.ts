@@ -24,11 +24,12 @@ export async function claimMutation(
   tx: Sql,
   key: MutationKey,
   at: string,
+  dossierId: string | null,
 ): Promise<(Recorded & { fingerprint: string | null }) | null> {
   const inserted = await tx.query(
-    `insert into applied_mutations (mutation_id, user_id, client_id, fingerprint, status, applied_at)
-     values ($1, $2, $3, $4, 'applied', $5) on conflict (mutation_id) do nothing returning 1`,
-    [key.mutationId, key.userId, key.clientId, key.fingerprint, at],
+    `insert into applied_mutations (mutation_id, user_id, client_id, fingerprint, status, applied_at, dossier_id)
+     values ($1, $2, $3, $4, 'applied', $5, $6) on conflict (mutation_id) do nothing returning 1`,
+    [key.mutationId, key.userId, key.clientId, key.fingerprint, at, dossierId],
   );
   if (inserted.length > 0) return null;
   const rows = await tx.query<{
@@ -52,11 +53,4 @@ export async function markRejected(
     `update applied_mutations set status = 'rejected', error = $2::jsonb, dossier_id = $3 where mutation_id = $1`,
     [mutationId, JSON.stringify(error), dossierId],
   );
-}
-
-export async function markApplied(tx: Sql, mutationId: string, dossierId: string): Promise<void> {
-  await tx.query('update applied_mutations set dossier_id = $2 where mutation_id = $1', [
-    mutationId,
-    dossierId,
-  ]);
 }
