@@ -142,5 +142,22 @@ async function writePage(
     }
     await db.meta.put({ key: metaKeys.cursor, value: cursor });
   });
-  if (db.quiet) db.announceWrites([...tables, db.search].map((t) => t.name));
+  if (db.quiet) db.announceWrites(writtenBy(changes));
+}
+
+/**
+ * The tables a page wrote, for the screens' queries to re-run: an empty page (a poll that found
+ * nothing new) changed nothing they read, so it wakes none of them. Dossiers come with their base
+ * and outbox (a rebase), messages with the search index.
+ */
+export function writtenBy(changes: readonly SyncChange[]): string[] {
+  const written = new Set<string>(['meta']);
+  for (const c of changes) {
+    if (c.entity === 'dossier')
+      for (const t of ['dossiers', 'base', 'outbox', 'messages', 'events', 'search']) written.add(t);
+    else if (c.entity === 'message') written.add('messages').add('search');
+    else if (c.entity === 'event') written.add('events');
+    else written.add(c.entity === 'user' ? 'users' : 'merchants');
+  }
+  return [...written];
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CacheDatabase } from '../../src-renderer/cache/db';
 import { saveDraft } from '../../src-renderer/cache/drafts';
-import { runCoalesced } from '../../src-renderer/data/coalesced';
+import { everyTableButBookkeeping, runCoalesced } from '../../src-renderer/data/coalesced';
+import { writtenBy } from '../../src-renderer/sync/pull';
 
 /**
  * Pull pages are written through a quiet connection (no key-by-key change tracking); the writer
@@ -135,5 +136,14 @@ describe('quiet writes', () => {
     counts.stop();
     dossier.stop();
     db.close();
+  });
+
+  it('from a pull page name only what the page wrote: a poll that found nothing wakes no query', () => {
+    expect(writtenBy([]).filter(everyTableButBookkeeping)).toEqual([]);
+    const user = { id: 'u1', name: 'Camille', email: 'camille@klikpay.test', role: 'agent' as const };
+    expect(writtenBy([{ entity: 'user', id: 'u1', op: 'put', data: user }]).sort()).toEqual([
+      'meta',
+      'users',
+    ]);
   });
 });
