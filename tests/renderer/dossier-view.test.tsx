@@ -379,6 +379,25 @@ describe('DossierView', () => {
     expect(reminder?.body).toBe(letter('good_practices_reminder', 'fr'));
   });
 
+  it('gives the text back to the composer when the action is refused here', async () => {
+    const user = userEvent.setup();
+    const db = await cacheWith([delivery()]);
+    const full: Desk = {
+      ...deskOf(db),
+      perform: () =>
+        Promise.resolve({
+          ok: false,
+          error: { code: 'storage_full', message: 'The local storage is full.' },
+        }),
+    };
+    show(full, <DossierView dossierId="d-1" />);
+    await heading();
+    const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
+    await user.type(box, 'Nous revenons vers vous.');
+    await user.click(screen.getByRole('button', { name: 'Reply', exact: true }));
+    await waitFor(() => expect(box.value).toBe('Nous revenons vers vous.'));
+  });
+
   it('keeps what the agent wrote when a letter is inserted', async () => {
     const user = userEvent.setup();
     const db = await cacheWith([delivery()]);

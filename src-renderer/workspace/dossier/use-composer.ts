@@ -181,6 +181,10 @@ export function useComposer(
     const found = optional ? null : bodyProblem(body);
     setProblem(found);
     if (found) return;
+    // The message shows in the timeline at once (sync/optimistic.ts): the text leaves the composer
+    // with it, and comes back if the rules refuse it here.
+    const was = latest.current;
+    show(cleared(was));
     let ok: boolean;
     if (kind === 'reply') {
       const to = form.audience === 'internal' ? 'customer' : form.audience;
@@ -189,9 +193,12 @@ export function useComposer(
     else if (kind === 'remind') ok = await action.run('dossier.remind_merchant', optional ? {} : { body });
     else if (kind === 'inform') ok = await action.run('dossier.inform_customer', optional ? {} : { body });
     else ok = await action.run('dossier.forward_to_merchant', { body });
-    if (!ok) return;
+    if (!ok) {
+      const typed = latest.current;
+      show(typed.body.trim() === '' ? was : mergeForms(was, typed));
+      return;
+    }
     // Accepted on this computer (queued for the server): the draft has served.
-    show(cleared(latest.current));
     void keeper.clear();
     setCut(false);
     setDone(t('composer.done', { action: t(sendLabels[kind]) }));
