@@ -24,7 +24,7 @@ export async function signIn(base: string, email: string, password: string): Pro
   return { base, token: body.token, userId: body.user.id };
 }
 
-async function call<T>(api: Api, method: string, path: string, body?: unknown): Promise<T> {
+export async function call<T>(api: Api, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${api.base}/api/v1${path}`, {
     method,
     headers: {

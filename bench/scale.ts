@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { Api } from './api';
-import { signIn } from './api';
+import { call, signIn } from './api';
 import type { Figure, Run } from './report';
 import { figure, machine, percentile, table, write } from './report';
 
@@ -84,21 +84,6 @@ interface Tally {
   firstError: string | null;
 }
 
-async function request<T>(api: Api, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${api.base}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${api.token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok)
-    throw new Error(`${method} ${path.split('?')[0] ?? path} answered ${res.status}: ${text.slice(0, 160)}`);
-  return JSON.parse(text) as T;
-}
-
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** One simulated agent: push a few notes, pull what is new, think; until `endAt`. */
@@ -127,7 +112,7 @@ async function agent(
     }));
     try {
       const started = performance.now();
-      const res = await request<{ results: { status: string }[] }>(api, 'POST', '/sync/push', {
+      const res = await call<{ results: { status: string }[] }>(api, 'POST', '/sync/push', {
         clientId,
         mutations,
       });
@@ -139,7 +124,7 @@ async function agent(
     for (let more = true; more && Date.now() < endAt;) {
       try {
         const started = performance.now();
-        const page = await request<{ changes: unknown[]; cursor: string; hasMore: boolean }>(
+        const page = await call<{ changes: unknown[]; cursor: string; hasMore: boolean }>(
           api,
           'GET',
           `/sync/pull?limit=1000&cursor=${encodeURIComponent(at)}`,

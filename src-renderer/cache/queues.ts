@@ -1,13 +1,12 @@
 import Dexie from 'dexie';
 import type { Collection } from 'dexie';
-import type { DossierFilter, DossierSort, SavedView } from '../../src-shared/domain/filters';
+import type { DossierFilter, DossierSort } from '../../src-shared/domain/filters';
 import {
   compareBy,
   defaultSort,
   filterCurrency,
   isEmptyFilter,
   matchesFilter,
-  upgradeStoredView,
 } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { QueueId, Viewer } from '../../src-shared/domain/queues';
@@ -307,37 +306,6 @@ export async function idsQuery(db: CacheDatabase, query: QueueQuery, ctx: QueryC
   const { src } = await plan(db, query, ctx);
   const keys = await withPredicate(query, ctx, src).primaryKeys();
   return [...new Set(keys)];
-}
-
-/**
- * The currencies of the cached dossiers, most frequent first (then by code): a walk that jumps from
- * one currency to the next over the currency-and-amount index, and an index count for each.
- */
-export async function currenciesInCache(db: CacheDatabase): Promise<{ currency: string; count: number }[]> {
-  const index = db.dossiers.where(currencyAmountIndex);
-  const found: { currency: string; count: number }[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const next: unknown = (
-      await (after === null ? db.dossiers.orderBy(currencyAmountIndex) : index.above([after, Infinity]))
-        .limit(1)
-        .keys()
-    )[0];
-    const currency: unknown = Array.isArray(next) ? next[0] : undefined;
-    if (typeof currency !== 'string') break;
-    const count = await db.dossiers
-      .where(currencyAmountIndex)
-      .between([currency, -Infinity], [currency, Infinity], true, true)
-      .count();
-    found.push({ currency, count });
-    after = currency;
-  }
-  return found.sort((a, b) => b.count - a.count || (a.currency < b.currency ? -1 : 1));
-}
-
-/** The agent's saved views, read as this version understands them (`upgradeStoredView`). */
-export async function savedViews(db: CacheDatabase): Promise<SavedView[]> {
-  return (await db.views.toArray()).map(upgradeStoredView).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Kept for callers that name a queue only. */

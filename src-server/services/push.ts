@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { MutationResult, ReceivedPush } from '../../src-shared/contract/sync';
 import { mutationEnvelopeSchema, parseMutation } from '../../src-shared/contract/sync';
 import type { Command } from '../../src-shared/domain/commands';
@@ -11,7 +10,7 @@ import { ApiProblem } from '../http/problem';
 import { deferChanges } from '../store/changes';
 import { appendEvent, findDossier } from '../store/dossiers';
 import type { MutationKey } from '../store/mutations';
-import { claimMutation, markRejected } from '../store/mutations';
+import { claimMutation, fingerprintOf, markRejected } from '../store/mutations';
 import type { AccountRow } from '../store/people';
 import { findAccount } from '../store/people';
 import type { ServerContext } from './context';
@@ -271,27 +270,6 @@ function dossierIdOf(args: unknown): string | null {
   const id =
     typeof args === 'object' && args !== null ? (args as { dossierId?: unknown }).dossierId : undefined;
   return typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null;
-}
-
-/** A hash of what a mutation asks (its name and args, keys in a stable order). */
-export function fingerprintOf(envelope: Pick<Envelope, 'name' | 'args'>): string {
-  return createHash('sha256')
-    .update(canonicalJson([envelope.name, envelope.args], 0))
-    .digest('base64url');
-}
-
-function canonicalJson(value: unknown, depth: number): string {
-  // Deeper than any real mutation: hashed by its shape so far, without recursing without end.
-  if (depth > 32) return '"…"';
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, depth + 1)).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k], depth + 1)}`);
-    return `{${entries.join(',')}}`;
-  }
-  // `undefined` has no JSON: hashed as null, as JSON.stringify writes it in arrays.
-  return value === undefined ? 'null' : JSON.stringify(value);
 }
 
 function isRetryable(error: unknown): boolean {

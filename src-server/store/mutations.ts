@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MutationResult } from '../../src-shared/contract/sync';
 import type { Sql } from '../db/database';
 
@@ -10,7 +11,7 @@ export interface MutationKey {
   /** Who sent it first: kept for the record, not part of the key (an id names one change). */
   userId: string;
   clientId: string;
-  /** A hash of the mutation's name and arguments (services/sync.ts `fingerprintOf`). */
+  /** A hash of the mutation's name and arguments (`fingerprintOf`). */
   fingerprint: string;
 }
 
@@ -53,4 +54,25 @@ export async function markRejected(
     `update applied_mutations set status = 'rejected', error = $2::jsonb, dossier_id = $3 where mutation_id = $1`,
     [mutationId, JSON.stringify(error), dossierId],
   );
+}
+
+/** A hash of what a mutation asks (its name and args, keys in a stable order). */
+export function fingerprintOf(envelope: { name: string; args: unknown }): string {
+  return createHash('sha256')
+    .update(canonicalJson([envelope.name, envelope.args], 0))
+    .digest('base64url');
+}
+
+function canonicalJson(value: unknown, depth: number): string {
+  // Deeper than any real mutation: hashed by its shape so far, without recursing without end.
+  if (depth > 32) return '"…"';
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, depth + 1)).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k], depth + 1)}`);
+    return `{${entries.join(',')}}`;
+  }
+  // `undefined` has no JSON: hashed as null, as JSON.stringify writes it in arrays.
+  return value === undefined ? 'null' : JSON.stringify(value);
 }

@@ -394,7 +394,7 @@ describe('DossierView', () => {
     await heading();
     const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
     await user.type(box, 'Nous revenons vers vous.');
-    await user.click(screen.getByRole('button', { name: 'Reply', exact: true }));
+    await user.click(screen.getByRole('button', { name: 'Reply' }));
     await waitFor(() => expect(box.value).toBe('Nous revenons vers vous.'));
   });
 
