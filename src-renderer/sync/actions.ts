@@ -113,7 +113,14 @@ export async function performMany(
       async () => {
         const results = new Map<string, ActionResult>();
         if (entries.length > 0) clientId = await clientIdOf(db, ctx.newId);
-        for (const entry of entries) results.set(entry.id, await applyOne(ctx, entry));
+        // One action shows before its commit; a bulk slice's hundreds would repaint the open
+        // dossier once each, and show at the commit anyway (unless shown early, then replaced).
+        const overlay = entries.length === 1 ? ctx.optimistic : undefined;
+        for (const entry of entries)
+          results.set(
+            entry.id,
+            await applyOne({ ...ctx, optimistic: overlay ?? earlyOnly(ctx, entry) }, entry),
+          );
         return results;
       },
     );
@@ -213,3 +220,7 @@ const pick = ({
   messages,
   events,
 });
+
+/** The store, for an action already shown early (its stored decision replaces it); none otherwise. */
+const earlyOnly = (ctx: ActionContext, entry: OutboxEntry): OptimisticStore | undefined =>
+  ctx.optimistic?.has(entry.id) ? ctx.optimistic : undefined;

@@ -42,6 +42,11 @@ export class OptimisticStore {
     this.changed();
   }
 
+  /** Whether an action is shown (decided early on the dossier as shown). */
+  has(mutationId: string): boolean {
+    return this.held.has(mutationId);
+  }
+
   /** Their transaction committed: the next read of the cache has them. */
   committed(mutationIds: readonly string[]): void {
     const at = ++this.tick;

@@ -178,6 +178,20 @@ describe('perform and the optimistic store', () => {
     expect(store.forDossier('d-1', before)).toHaveLength(0);
   });
 
+  it('leaves a bulk slice to its commit: the open dossier is not repainted once per action', async () => {
+    const db = await cache();
+    const store = new OptimisticStore();
+    const results = await performMany(
+      context(db, store),
+      Array.from({ length: 5 }, (_, i) => ({
+        name: 'dossier.note' as const,
+        args: { dossierId: 'd-1', body: `Vu ${String(i)}.` },
+      })),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(store.version).toBe(0);
+  });
+
   it('adds nothing for a refused action', async () => {
     const db = await cache();
     const store = new OptimisticStore();
