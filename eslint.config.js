@@ -34,6 +34,28 @@ const restrict = (...patterns) => ({
 });
 const pkg = (names, message) => ({ group: names, message });
 
+/**
+ * Every window and web view comes from the one window factory, which gives it the secure
+ * webPreferences and hardens its webContents (Electron's security checklist, SECURITY.md).
+ */
+const webContentsClasses = '/^(BrowserWindow|BrowserView|WebContentsView)$/';
+const oneWindowFactory =
+  'make windows with createMainWindow() from src-main/window.ts, the one window factory (secure webPreferences, hardened webContents; SECURITY.md)';
+const windowFactoryOnly = {
+  'no-restricted-syntax': [
+    'error',
+    { selector: `NewExpression[callee.name=${webContentsClasses}]`, message: oneWindowFactory },
+    {
+      selector: `NewExpression[callee.type='MemberExpression'][callee.property.name=${webContentsClasses}]`,
+      message: oneWindowFactory,
+    },
+    {
+      selector: `ImportSpecifier[imported.name=${webContentsClasses}][local.name!=${webContentsClasses}]`,
+      message: `${oneWindowFactory}; a renamed import would slip past this check`,
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', '.data', 'coverage', 'bench/results', 'test-results'] },
   js.configs.recommended,
@@ -122,5 +144,11 @@ export default tseslint.config(
   {
     files: ['src-preload/**'],
     rules: restrict(room('src-server'), room('src-renderer'), room('src-main'), nodeBuiltins),
+  },
+  {
+    // Checked by tests/unit/static-checks.test.ts.
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts,tsx}'],
+    ignores: ['src-main/window.ts', 'tests/**'],
+    rules: windowFactoryOnly,
   },
 );

@@ -3,9 +3,16 @@ import { defineConfig } from '@playwright/test';
 /**
  * Browser tests of the back office through its browser host, in Debian's Chromium (Playwright's own
  * browser download does not work on our machines). CHROMIUM_PATH points at another Chrome or Edge.
+ * `electron-app` drives the real Electron app where its binary can start (skipped, with the reason,
+ * where it cannot).
  */
 export default defineConfig({
-  testDir: 'tests/e2e',
+  projects: [
+    { name: 'browser', testDir: 'tests/e2e' },
+    // The desktop app's real main-process modules over an electron stand-in (tests/electron-host).
+    { name: 'electron-host', testDir: 'tests/electron-host' },
+    { name: 'electron-app', testDir: 'tests/electron' },
+  ],
   fullyParallel: false,
   workers: 1,
   // The last step of `npm test`: without DATABASE_URL, its last words say the PostgreSQL suite did not run.

@@ -1,46 +1,23 @@
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
-import { registerIpc } from './ipc';
-import { appOrigin, devServerUrlFrom } from './policy';
-import { registerAppScheme, serveRenderer } from './protocol';
-import { createMainWindow, hardenWebContents } from './window';
+import * as electron from 'electron';
+import { startDesktop } from './desktop';
+import { devServerUrlFrom } from './policy';
+import { openServerSettings } from './server-settings';
 
-/** The desktop app's entry: one instance, one secure window, the renderer served from app://. */
+/** The desktop app's entry: the real electron module handed to the app's modules (src-main/desktop.ts). */
 
-/** Set by `electron-vite dev`; ignored by a packaged app. */
-const devServerUrl = devServerUrlFrom(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  registerAppScheme();
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl));
-
-  const open = () =>
-    createMainWindow({
-      preload: join(__dirname, '../preload/index.cjs'),
-      url: devServerUrl ?? `${appOrigin}/index.html`,
-      devServerUrl,
-    });
-
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
-  });
-
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-
-  void app.whenReady().then(() => {
-    serveRenderer(join(__dirname, '../renderer'));
-    registerIpc(devServerUrl);
-    open();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) open();
-    });
-  });
-}
+void startDesktop(electron, {
+  rendererDir: join(__dirname, '../renderer'),
+  preload: join(__dirname, '../preload/index.cjs'),
+  // Set by `electron-vite dev`; ignored by a packaged app.
+  devServerUrl: devServerUrlFrom(process.env.ELECTRON_RENDERER_URL, electron.app.isPackaged),
+  argv: process.argv,
+  settings: (userData) =>
+    openServerSettings({
+      userData,
+      platform: process.platform,
+      env: process.env,
+      // `npm start` points an unpackaged app at the API it started; a packaged app asks the agent.
+      startUrl: electron.app.isPackaged ? undefined : process.env.KLIKPAY_SERVER_URL,
+    }),
+});

@@ -1,10 +1,11 @@
-import type { IpcMainInvokeEvent } from 'electron';
-import { app, ipcMain } from 'electron';
-import type { AppInfo, Result } from '../src-shared/contract/bridge';
-import { ipcChannels } from '../src-shared/contract/bridge';
-import { isTrustedSender } from './policy';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { IpcHandlers, IpcInvokeName, Result } from '../src-shared/contract/bridge';
+import { ipcInvokes } from '../src-shared/contract/bridge';
 
-/** IPC handlers: every call's sender is checked before anything is answered (docs/targets.md, Security). */
+/**
+ * IPC handlers: every call's sender is checked before anything is answered, every payload parsed
+ * by the contract's schema, every answer a `Result` (docs/targets.md, Security).
+ */
 
 type Handler<T> = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Result<T>> | Result<T>;
 
@@ -12,9 +13,19 @@ type Handler<T> = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Res
  * Wraps a handler so that only the app's own frames are answered, and a failure comes back as an
  * error value rather than an exception thrown across the bridge.
  */
-export function guarded<T>(handler: Handler<T>, devServerUrl?: string): Handler<T> {
+export function guarded<T>(
+  handler: Handler<T>,
+  isTrusted: (frameUrl: string | undefined) => boolean,
+): Handler<T> {
   return async (event, ...args) => {
-    if (!isTrustedSender(event.senderFrame?.url, devServerUrl)) {
+    // A frame that navigated away or was destroyed has no URL to vouch for it.
+    let frameUrl: string | undefined;
+    try {
+      frameUrl = event.senderFrame?.url;
+    } catch {
+      frameUrl = undefined;
+    }
+    if (!isTrusted(frameUrl)) {
       return { ok: false, error: { code: 'forbidden', message: 'This window may not call the app.' } };
     }
     try {
@@ -26,15 +37,31 @@ export function guarded<T>(handler: Handler<T>, devServerUrl?: string): Handler<
   };
 }
 
-export function registerIpc(devServerUrl?: string): void {
-  ipcMain.handle(
-    ipcChannels.getAppInfo,
-    guarded<AppInfo>(
-      () => ({
-        ok: true,
-        value: { name: app.getName(), version: app.getVersion(), platform: process.platform },
-      }),
-      devServerUrl,
-    ),
-  );
+/** Registers every channel of the contract; returns the unregister. */
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  handlers: IpcHandlers,
+  isTrusted: (frameUrl: string | undefined) => boolean,
+): () => void {
+  const names = Object.keys(ipcInvokes) as IpcInvokeName[];
+  for (const name of names) {
+    const { channel, request } = ipcInvokes[name];
+    const handler = handlers[name] as (request: unknown) => Promise<Result<unknown>>;
+    ipcMain.handle(
+      channel,
+      guarded(async (_event, ...args) => {
+        const parsed = request.safeParse(args[0]);
+        if (!parsed.success || args.length > 1) {
+          return {
+            ok: false,
+            error: { code: 'invalid_request', message: `The app refused a malformed ${channel} call.` },
+          };
+        }
+        return handler(parsed.data);
+      }, isTrusted),
+    );
+  }
+  return () => {
+    for (const name of names) ipcMain.removeHandler(ipcInvokes[name].channel);
+  };
 }

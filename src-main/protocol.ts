@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { protocol } from 'electron';
+import type { ElectronApi } from './electron-api';
 import { appScheme, contentTypeOf, resolveAppAsset } from './policy';
 
 /** The renderer is served from `app://desk/`, never `file://` (Electron's security checklist). */
 
 /** Before `ready`: a standard, secure origin of its own, able to `fetch`; not opened to CORS. */
-export function registerAppScheme(): void {
+export function registerAppScheme(protocol: ElectronApi['protocol']): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);
@@ -31,6 +31,6 @@ export async function answerAppRequest(rootDir: string, request: Request): Promi
   }
 }
 
-export function serveRenderer(rootDir: string): void {
+export function serveRenderer(protocol: ElectronApi['protocol'], rootDir: string): void {
   protocol.handle(appScheme, (request) => answerAppRequest(rootDir, request));
 }

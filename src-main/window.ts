@@ -1,5 +1,5 @@
-import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
-import { BrowserWindow, shell } from 'electron';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { DeskWebContents, DeskWindow, ElectronApi } from './electron-api';
 import { isAppUrl, isSafeExternalUrl, permissionAllowed } from './policy';
 
 /** The one way the app makes a window: isolated, sandboxed, no Node, no navigation away, no pop-ups. */
@@ -23,13 +23,17 @@ export const secureWebPreferences = (
   spellcheck: true,
 });
 
-const hardened = new WeakSet<WebContents>();
+const hardened = new WeakSet<DeskWebContents>();
 
 /**
  * Applied to every webContents the app ever creates (windows, and anything they might spawn):
  * by the factory, and again from `web-contents-created`, so it only acts once per contents.
  */
-export function hardenWebContents(contents: WebContents, devServerUrl?: string): void {
+export function hardenWebContents(
+  contents: DeskWebContents,
+  shell: ElectronApi['shell'],
+  devServerUrl?: string,
+): void {
   if (hardened.has(contents)) return;
   hardened.add(contents);
   contents.setWindowOpenHandler(({ url }) => {
@@ -50,12 +54,11 @@ export function hardenWebContents(contents: WebContents, devServerUrl?: string):
   );
 }
 
-export function createMainWindow(options: {
-  preload: string;
-  url: string;
-  devServerUrl?: string;
-}): BrowserWindow {
-  const window = new BrowserWindow({
+export function createMainWindow(
+  electron: Pick<ElectronApi, 'BrowserWindow' | 'shell'>,
+  options: { preload: string; url: string; devServerUrl?: string },
+): DeskWindow {
+  const window = new electron.BrowserWindow({
     width: 1280,
     height: 820,
     minWidth: 900,
@@ -64,7 +67,7 @@ export function createMainWindow(options: {
     title: 'Klik & Pay Dispute Desk',
     webPreferences: secureWebPreferences(options.preload),
   });
-  hardenWebContents(window.webContents, options.devServerUrl);
+  hardenWebContents(window.webContents, electron.shell, options.devServerUrl);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.url);
   return window;

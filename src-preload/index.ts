@@ -1,16 +1,26 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { Bridge, Result } from '../src-shared/contract/bridge';
-import { ipcChannels } from '../src-shared/contract/bridge';
-import type { PresenceEvent } from '../src-shared/contract/sync';
+import type {
+  Bridge,
+  DossierLink,
+  IpcAnswers,
+  IpcEventPayloads,
+  IpcInvokeName,
+  IpcRequest,
+  Result,
+} from '../src-shared/contract/bridge';
+import { ipcEvents, ipcInvokes } from '../src-shared/contract/bridge';
 
 /**
  * Exposes the typed bridge, and nothing else: never ipcRenderer itself. Each call is forwarded to
  * the main process, which validates it and answers a Result; a call that fails on the way (no
  * handler, main process gone) becomes an error value too, never a rejected promise.
  */
-const invoke = async <T>(channel: string, ...args: unknown[]): Promise<Result<T>> => {
+const invoke = async <K extends IpcInvokeName>(
+  name: K,
+  ...request: IpcRequest<K> extends undefined ? [] : [IpcRequest<K>]
+): Promise<Result<IpcAnswers[K]>> => {
   try {
-    return (await ipcRenderer.invoke(channel, ...args)) as Result<T>;
+    return (await ipcRenderer.invoke(ipcInvokes[name].channel, ...request)) as Result<IpcAnswers[K]>;
   } catch {
     return { ok: false, error: { code: 'server_error', message: 'The desktop app could not answer.' } };
   }
@@ -20,47 +30,80 @@ const invoke = async <T>(channel: string, ...args: unknown[]): Promise<Result<T>
 declare const navigator: { readonly onLine: boolean };
 declare const window: {
   addEventListener(type: 'online' | 'offline', listener: () => void): void;
-  removeEventListener(type: 'online' | 'offline', listener: () => void): void;
 };
 
 /** Subscribes to an event the main process sends; returns the unsubscribe. */
-const subscribe = <T>(channel: string, listener: (payload: T) => void): (() => void) => {
-  const handler = (_event: unknown, payload: T) => listener(payload);
-  ipcRenderer.on(channel, handler);
+const subscribe = <K extends keyof IpcEventPayloads>(
+  name: K,
+  listener: (payload: IpcEventPayloads[K]) => void,
+): (() => void) => {
+  const handler = (_event: unknown, payload: IpcEventPayloads[K]) => listener(payload);
+  ipcRenderer.on(ipcEvents[name], handler);
   return () => {
-    ipcRenderer.removeListener(channel, handler);
+    ipcRenderer.removeListener(ipcEvents[name], handler);
   };
 };
 
+/**
+ * The network as the main process sees it (the system's state, and whether the server answered),
+ * starting from Chromium's own view until main's first word; the page's events tell sooner.
+ */
+let online = navigator.onLine;
+const connectivityListeners = new Set<(online: boolean) => void>();
+const setOnline = (value: boolean) => {
+  if (value === online) return;
+  online = value;
+  for (const listener of connectivityListeners) listener(value);
+};
+subscribe('connectivity', setOnline);
+window.addEventListener('online', () => setOnline(true));
+window.addEventListener('offline', () => setOnline(false));
+
+/**
+ * Dossiers to open that main sends before the workspace listens (the app started by a deep link,
+ * a link followed while signing in): kept until it does.
+ */
+const openListeners = new Set<(link: DossierLink) => void>();
+const unheardLinks: DossierLink[] = [];
+subscribe('openDossier', (link) => {
+  if (openListeners.size === 0) unheardLinks.push(link);
+  for (const listener of openListeners) listener(link);
+});
+
 const bridge: Bridge = {
   host: 'electron',
-  getAppInfo: () => invoke(ipcChannels.getAppInfo),
-  signIn: (email, password) => invoke(ipcChannels.signIn, { email, password }),
-  signOut: () => invoke(ipcChannels.signOut),
-  currentUser: () => invoke(ipcChannels.currentUser),
-  rules: () => invoke(ipcChannels.rules),
-  pull: (cursor, limit) => invoke(ipcChannels.pull, { cursor, limit }),
-  push: (request) => invoke(ipcChannels.push, request),
-  onPoke: (listener) => subscribe(ipcChannels.poke, () => listener()),
-  setPresence: (dossierId, activity) => invoke(ipcChannels.setPresence, { dossierId, activity }),
-  onPresence: (listener) => subscribe<PresenceEvent>(ipcChannels.presence, listener),
-  // The sandboxed preload sees the renderer's own network state, as Chromium reports it.
-  isOnline: () => navigator.onLine,
+  getAppInfo: () => invoke('getAppInfo'),
+  signIn: (email, password) => invoke('signIn', { email, password }),
+  signOut: () => invoke('signOut'),
+  currentUser: () => invoke('currentUser'),
+  rules: () => invoke('rules'),
+  pull: (cursor, limit) => invoke('pull', { cursor, limit }),
+  push: (request) => invoke('push', request),
+  onPoke: (listener) => subscribe('poke', () => listener()),
+  setPresence: (dossierId, activity) => invoke('setPresence', { dossierId, activity }),
+  onPresence: (listener) => subscribe('presence', listener),
+  isOnline: () => online,
   onConnectivity(listener) {
-    const online = () => listener(true);
-    const offline = () => listener(false);
-    window.addEventListener('online', online);
-    window.addEventListener('offline', offline);
+    connectivityListeners.add(listener);
     return () => {
-      window.removeEventListener('online', online);
-      window.removeEventListener('offline', offline);
+      connectivityListeners.delete(listener);
     };
   },
-  notify: (notification) => invoke(ipcChannels.notify, notification),
+  notify: (notification) => invoke('notify', notification),
+  server: () => invoke('server'),
+  connect: (url) => invoke('connect', { url }),
+  setOverdueCount: (count) => invoke('setOverdueCount', count),
+  onOpenDossier(listener) {
+    openListeners.add(listener);
+    for (const link of unheardLinks.splice(0)) listener(link);
+    return () => {
+      openListeners.delete(listener);
+    };
+  },
   journal: {
-    append: (entries) => invoke(ipcChannels.journalAppend, entries),
-    remove: (ids) => invoke(ipcChannels.journalRemove, ids),
-    read: () => invoke(ipcChannels.journalRead),
+    append: (entries) => invoke('journalAppend', entries),
+    remove: (ids) => invoke('journalRemove', ids),
+    read: () => invoke('journalRead'),
   },
 };
 

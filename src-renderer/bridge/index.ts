@@ -21,9 +21,20 @@ const browserConnectivity: Connectivity = {
   },
 };
 
-function browserNotify(n: DeskNotification): void {
+function browserNotify(n: DeskNotification, open: () => void): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-  new Notification(n.title, { body: n.body, tag: n.dossierId ?? n.kind });
+  const notification = new Notification(n.title, { body: n.body, tag: n.dossierId ?? n.kind });
+  notification.onclick = () => {
+    window.focus();
+    open();
+  };
+}
+
+function browserBadge(count: number): void {
+  // Only an installed web app has a badge; elsewhere the methods are missing or refuse.
+  if (!('setAppBadge' in navigator)) return;
+  const done = count > 0 ? navigator.setAppBadge(count) : navigator.clearAppBadge();
+  done.catch(() => undefined);
 }
 
 export const bridge: Bridge =
@@ -35,4 +46,5 @@ export const bridge: Bridge =
     platform: navigator.platform || 'web',
     connectivity: browserConnectivity,
     notify: browserNotify,
+    badge: browserBadge,
   });

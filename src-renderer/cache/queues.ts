@@ -251,6 +251,14 @@ async function countMerchantOverdue(db: CacheDatabase, now: number): Promise<num
   return counts.reduce((a, b) => a + b, 0);
 }
 
+/** The agent's own open dossiers past a deadline (the dock badge), counted from `[assignee+urgency]` keys. */
+export async function countMineOverdue(db: CacheDatabase, userId: string, now: number): Promise<number> {
+  return db.dossiers
+    .where('[assignee+urgency]')
+    .between([userId, Dexie.minKey], [userId, now], true, true)
+    .count();
+}
+
 export async function countQuery(db: CacheDatabase, query: QueueQuery, ctx: QueryContext): Promise<number> {
   const unfiltered = !query.filter || isEmptyFilter(query.filter);
   if (query.queue === 'all' && unfiltered) return db.dossiers.count();

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
-import type { DeskNotification } from '../../src-shared/contract/bridge';
+import type { DeskNotification, DossierLink } from '../../src-shared/contract/bridge';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
@@ -36,6 +36,13 @@ export interface Desk {
   presence: PresenceStore;
   /** A system notification (dossier assigned, change refused): the host shows it if allowed. */
   notify: (notification: DeskNotification) => void;
+  /** What the host app brings: dossiers to open (deep links, notification clicks), the icon's badge. */
+  host: DeskHost;
+}
+
+export interface DeskHost {
+  onOpenDossier(listener: (link: DossierLink) => void): () => void;
+  setOverdueCount(count: number): void;
 }
 
 /** Other agents on a dossier (online only), and this agent's own announcement. */
@@ -88,6 +95,7 @@ export function DeskProvider({ client, children }: { client: LocalClient; childr
         leave: () => client.presence.leave(),
       },
       notify: (notification) => client.notify(notification),
+      host: client.host,
     }),
     // `version` names the client's state the memo depends on (its database and notice).
     // eslint-disable-next-line react-hooks/exhaustive-deps

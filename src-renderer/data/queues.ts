@@ -4,7 +4,7 @@ import type { QueueId } from '../../src-shared/domain/queues';
 import { queueIds } from '../../src-shared/domain/queues';
 import type { QueryContext, QueueQuery } from '../cache/queues';
 import { currenciesInCache, savedViews } from '../cache/lists';
-import { countQuery, idsQuery, pageQuery } from '../cache/queues';
+import { countMineOverdue, countQuery, idsQuery, pageQuery } from '../cache/queues';
 import { searchDossiers } from '../cache/search';
 import { searchIndexProgress } from '../cache/search-build';
 import type { Desk } from './desk';
@@ -35,6 +35,13 @@ export function useQueueCounts(now: number): QueueCounts | null {
     null,
     { tables: dossiersOnly },
   );
+}
+
+/** How many of the agent's open dossiers are past a deadline, live (the app icon's badge). */
+export function useMineOverdue(now: number): number | null {
+  return useCacheQuery((desk) => countMineOverdue(desk.db, desk.user.id, now), [now], null, {
+    tables: dossiersOnly,
+  });
 }
 
 /** How many dossiers a filtered queue holds, live. */

@@ -1,5 +1,5 @@
 import type { DexieOptions } from 'dexie';
-import type { Bridge, DeskNotification } from '../../src-shared/contract/bridge';
+import type { Bridge, DeskNotification, DossierLink } from '../../src-shared/contract/bridge';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
@@ -183,6 +183,12 @@ export class LocalClient {
   notify(notification: DeskNotification): void {
     void this.o.bridge.notify(notification);
   }
+
+  /** The host's part of the desk (src-renderer/data/desk.tsx `DeskHost`). */
+  readonly host = {
+    onOpenDossier: (listener: (link: DossierLink) => void) => this.o.bridge.onOpenDossier(listener),
+    setOverdueCount: (count: number) => void this.o.bridge.setOverdueCount(count),
+  };
 
   /** Actions not yet accepted by the server (asked before signing out). */
   pendingCount(): Promise<number> {

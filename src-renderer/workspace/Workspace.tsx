@@ -29,6 +29,7 @@ import type { QueueListHandle } from './queue/QueueList';
 import { QueueList } from './queue/QueueList';
 import { SearchResults } from './queue/SearchResults';
 import { ReauthDialog, RemoveCopyDialog, SignOutDialog } from './SessionDialogs';
+import { useHostLinks, useOverdueBadge } from './useHost';
 import { useRefusalToasts } from './useRefusalToasts';
 import './workspace.css';
 
@@ -104,6 +105,8 @@ export function Workspace({ session }: { session: Session }) {
   const selectedIds = useMemo(() => new Set(selection.kind === 'ids' ? selection.ids : []), [selection]);
 
   useRefusalToasts(toasts, open);
+  useHostLinks(toasts, open);
+  useOverdueBadge();
 
   const signOut = async (force: boolean) => {
     const result = await session.signOut({ force });

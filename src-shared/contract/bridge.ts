@@ -3,7 +3,7 @@ import { idSchema, instantSchema, userSchema } from '../domain/model';
 import type { User } from '../domain/model';
 import type { RulesResponse } from './api';
 import type { PresenceEvent, PresenceResponse, PullResponse, PushRequest, PushResponse } from './sync';
-import { mutationNames } from './sync';
+import { mutationEnvelopeSchema, mutationNames } from './sync';
 
 /**
  * The bridge between the renderer and the world: in Electron the preload exposes it over IPC (the
@@ -55,6 +55,17 @@ export const journalEntrySchema = z.object({
   discarded: z.object({ at: instantSchema, why: z.string().max(1_000) }).optional(),
 });
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
+const journalSchema = z.array(journalEntrySchema);
+
+/** A stored journal's entries, or null when the text is not a journal this app can read. */
+export function parseJournal(raw: string): JournalEntry[] | null {
+  try {
+    const parsed = journalSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A system notification (dossier assigned to me, deadline about to pass, change refused). */
 export const deskNotificationSchema = z.object({
@@ -75,6 +86,23 @@ export const presenceUpdateSchema = z.object({
   activity: z.enum(['viewing', 'writing']),
 });
 export const currentUserSchema = userSchema.nullable();
+
+/** The server this app talks to: the browser host's is the page's own; the desktop's is set up once. */
+export interface ServerSetting {
+  /** The API's origin, or null before the first "Connect to server". */
+  url: string | null;
+  /** Set by a managed install's settings file: the agent cannot change it. */
+  locked: boolean;
+}
+export const connectRequestSchema = z.object({ url: z.string().min(1).max(2_048) });
+/** A dossier reference as links carry it (`KP-2026-000123`). */
+export const dossierReferenceSchema = z.string().regex(/^KP-\d{4}-\d{6,12}$/);
+/** A dossier to open: by id (a notification) or by reference (a deep link). */
+export const dossierLinkSchema = z.union([
+  z.strictObject({ id: idSchema }),
+  z.strictObject({ reference: dossierReferenceSchema }),
+]);
+export type DossierLink = z.infer<typeof dossierLinkSchema>;
 
 export interface Bridge {
   host: 'electron' | 'browser';
@@ -98,6 +126,14 @@ export interface Bridge {
   onConnectivity(listener: (online: boolean) => void): () => void;
   /** Shows a system notification; answered ok even when the user turned notifications off. */
   notify(notification: DeskNotification): Promise<Result<null>>;
+  /** The server this app talks to. */
+  server(): Promise<Result<ServerSetting>>;
+  /** Checks that the dispute API answers at `url` and keeps it as this app's server. */
+  connect(url: string): Promise<Result<ServerSetting>>;
+  /** The overdue count of the agent's dossiers, for the dock badge or the taskbar overlay. */
+  setOverdueCount(count: number): Promise<Result<null>>;
+  /** A dossier to open: a deep link, or a click on a system notification. */
+  onOpenDossier(listener: (link: DossierLink) => void): () => void;
   /** The outbox journal of the signed-in user (see `journalEntrySchema`). */
   journal: {
     append(entries: JournalEntry[]): Promise<Result<null>>;
@@ -106,20 +142,72 @@ export interface Bridge {
   };
 }
 
-/** IPC channel names, typed once for main and preload. */
-export const ipcChannels = {
-  getAppInfo: 'app:get-info',
-  signIn: 'session:sign-in',
-  signOut: 'session:sign-out',
-  currentUser: 'session:current',
-  rules: 'app:rules',
-  pull: 'sync:pull',
-  push: 'sync:push',
-  poke: 'sync:poke',
-  setPresence: 'presence:set',
-  presence: 'presence:event',
-  notify: 'app:notify',
-  journalAppend: 'journal:append',
-  journalRemove: 'journal:remove',
-  journalRead: 'journal:read',
+const none = z.undefined();
+const idList = z.array(idSchema).max(10_000);
+
+/**
+ * What the renderer may ask the main process, channel by channel, with the schema its payload must
+ * pass there. Main serves them from one handler map typed by `IpcHandlers`: a channel added here
+ * without a handler, or with the wrong answer, fails the typecheck.
+ */
+export const ipcInvokes = {
+  getAppInfo: { channel: 'app:get-info', request: none },
+  signIn: { channel: 'session:sign-in', request: signInRequestSchema },
+  signOut: { channel: 'session:sign-out', request: none },
+  currentUser: { channel: 'session:current', request: none },
+  rules: { channel: 'app:rules', request: none },
+  pull: { channel: 'sync:pull', request: pullRequestSchema },
+  push: {
+    channel: 'sync:push',
+    request: z.object({ clientId: idSchema, mutations: z.array(mutationEnvelopeSchema).min(1).max(500) }),
+  },
+  setPresence: { channel: 'presence:set', request: presenceUpdateSchema },
+  notify: { channel: 'app:notify', request: deskNotificationSchema },
+  server: { channel: 'app:server', request: none },
+  connect: { channel: 'app:connect', request: connectRequestSchema },
+  setOverdueCount: { channel: 'app:overdue-count', request: z.int().min(0).max(10_000_000) },
+  journalAppend: { channel: 'journal:append', request: z.array(journalEntrySchema).max(10_000) },
+  journalRemove: { channel: 'journal:remove', request: idList },
+  journalRead: { channel: 'journal:read', request: none },
 } as const;
+export type IpcInvokeName = keyof typeof ipcInvokes;
+
+/** The value each channel answers (inside a `Result`). */
+export interface IpcAnswers {
+  getAppInfo: AppInfo;
+  signIn: User;
+  signOut: null;
+  currentUser: User | null;
+  rules: RulesResponse;
+  pull: PullResponse;
+  push: PushResponse;
+  setPresence: PresenceResponse;
+  notify: null;
+  server: ServerSetting;
+  connect: ServerSetting;
+  setOverdueCount: null;
+  journalAppend: null;
+  journalRemove: null;
+  journalRead: JournalEntry[];
+}
+export type IpcRequest<K extends IpcInvokeName> = z.infer<(typeof ipcInvokes)[K]['request']>;
+export type IpcHandlers = {
+  [K in IpcInvokeName]: (request: IpcRequest<K>) => Promise<Result<IpcAnswers[K]>>;
+};
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// Every channel has an answer type and every answer a channel.
+export const ipcNamesAgree: Same<IpcInvokeName, keyof IpcAnswers> = true;
+
+/** What the main process sends the renderer unasked. */
+export const ipcEvents = {
+  poke: 'sync:poke',
+  presence: 'presence:event',
+  connectivity: 'app:connectivity',
+  openDossier: 'app:open-dossier',
+} as const;
+export interface IpcEventPayloads {
+  poke: null;
+  presence: PresenceEvent;
+  connectivity: boolean;
+  openDossier: DossierLink;
+}

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import type { RunningServer } from '../../src-server/server';
 import { queueIds } from '../../src-shared/domain/queues';
 import { serverView, signIn } from './api';
+import { openFirst, openQueue, signInOnPage, statusRegion } from './desk-page';
 import { startWebHost } from './server';
 
 /**
@@ -23,31 +24,7 @@ test.afterAll(async () => {
 
 async function signInAs(page: Page, email: string): Promise<void> {
   await page.goto(server.url);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill('demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Queues' })).toBeVisible();
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Up to date');
-}
-
-const statusRegion = (page: Page) => page.getByRole('status', { name: 'Sync status' });
-
-async function openQueue(page: Page, label: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Queues' })
-    .getByRole('button', { name: new RegExp(`^${label},`) })
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${label}`) })).toBeVisible();
-}
-
-/** Opens the first dossier of a queue and answers its reference. */
-async function openFirst(page: Page, queue: string): Promise<string> {
-  await openQueue(page, queue);
-  const row = page.locator('.queue-row__open').first();
-  const reference = (await row.locator('.queue-row__ref').textContent()) ?? '';
-  await row.click();
-  await expect(page.getByRole('heading', { name: reference })).toBeVisible();
-  return reference;
+  await signInOnPage(page, email);
 }
 
 test('an agent works every queue, online and offline, and the server gets everything once', async ({

@@ -1,5 +1,5 @@
 import type { CacheDatabase } from '../../src-renderer/cache/db';
-import type { Desk } from '../../src-renderer/data/desk';
+import type { Desk, DeskHost } from '../../src-renderer/data/desk';
 import { discardPending, performMany } from '../../src-renderer/sync/actions';
 import { OptimisticStore } from '../../src-renderer/sync/optimistic';
 import { initialStatus } from '../../src-renderer/sync/status';
@@ -18,6 +18,8 @@ export interface TestDeskOptions {
   /** The sync status the screens see (standing still; initial by default). */
   status?: SyncStatus;
   retryStuck?: () => void;
+  /** The host app's side (deep links, badge); idle by default. */
+  host?: DeskHost;
 }
 
 /**
@@ -68,5 +70,6 @@ export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
       leave: () => undefined,
     },
     notify: () => undefined,
+    host: options.host ?? { onOpenDossier: () => () => undefined, setOverdueCount: () => undefined },
   };
 }

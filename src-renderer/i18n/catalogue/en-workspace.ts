@@ -85,6 +85,8 @@ export const enWorkspace = {
   'palette.group.queues': 'Queues',
   'palette.group.dossier': 'Dossier',
   'palette.group.app': 'App',
+  'link.notFound':
+    "{reference} is not in this app's copy (yet): it may belong to another team or not be synced.",
   'notify.refused': 'Change refused on {reference}',
   'notify.assigned': 'Dossier {reference} assigned to you',
 } as const satisfies MessageTable;

@@ -89,6 +89,8 @@ export const frWorkspace: TranslationOf<typeof enWorkspace> = {
   'palette.group.queues': 'Files',
   'palette.group.dossier': 'Dossier',
   'palette.group.app': 'Application',
+  'link.notFound':
+    "{reference} n'est pas (encore) dans la copie de cette application : il relève peut-être d'une autre équipe ou n'est pas synchronisé.",
   'notify.refused': 'Modification refusée sur {reference}',
   'notify.assigned': 'Dossier {reference} qui vous est attribué',
 } as const;

@@ -1,32 +1,81 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AppInfo, Result } from '../../../src-shared/contract/bridge';
+import type { IpcHandlers, Result } from '../../../src-shared/contract/bridge';
+import { ipcInvokes } from '../../../src-shared/contract/bridge';
+import { guarded, registerIpc } from '../../../src-main/ipc';
+import { isTrustedSender } from '../../../src-main/policy';
 
-/** IPC handlers with electron mocked: the sender is checked before anything is answered. */
+/** IPC registration: every channel of the contract, senders checked, payloads parsed, answers as values. */
 
-type Handler = (event: unknown, ...args: unknown[]) => unknown;
-const handlers = vi.hoisted(() => new Map<string, Handler>());
-vi.mock('electron', () => ({
-  app: { getName: () => 'Klik & Pay Dispute Desk', getVersion: () => '0.1.0' },
-  ipcMain: { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) },
-}));
+type Handler = (event: unknown, ...args: unknown[]) => Promise<Result<unknown>>;
 
-const { guarded, registerIpc } = await import('../../../src-main/ipc');
+function registered(handlers: Partial<IpcHandlers> = {}, devServerUrl?: string) {
+  const table = new Map<string, Handler>();
+  const ipcMain = {
+    handle: (channel: string, handler: Handler) => table.set(channel, handler),
+    removeHandler: (channel: string) => table.delete(channel),
+  };
+  const answering = (name: string) =>
+    vi.fn(async (request: unknown) => ({ ok: true, value: { name, request } }));
+  const all = Object.fromEntries(
+    Object.keys(ipcInvokes).map((name) => [name, handlers[name as keyof IpcHandlers] ?? answering(name)]),
+  ) as unknown as IpcHandlers;
+  const unregister = registerIpc(ipcMain as never, all, (url) => isTrustedSender(url, devServerUrl));
+  const call = async (name: keyof typeof ipcInvokes, event: unknown, ...args: unknown[]) => {
+    const handler = table.get(ipcInvokes[name].channel);
+    if (!handler) throw new Error(`${name} is not registered`);
+    return handler(event, ...args);
+  };
+  return { table, call, unregister, all };
+}
 
 const from = (url: string) => ({ senderFrame: { url } });
+const app = from('app://desk/index.html');
 
-describe('app:get-info', () => {
-  registerIpc();
-  const getInfo = async (event: unknown) => {
-    const handler = handlers.get('app:get-info');
-    if (!handler) throw new Error('app:get-info is not registered');
-    return (await handler(event)) as Result<AppInfo>;
-  };
+describe('registerIpc', () => {
+  it('registers every channel of the contract, and unregisters them all', () => {
+    const { table, unregister } = registered();
+    expect([...table.keys()].sort()).toEqual(
+      Object.values(ipcInvokes)
+        .map((c) => c.channel)
+        .sort(),
+    );
+    unregister();
+    expect(table.size).toBe(0);
+  });
 
-  it('answers the app window with a value', async () => {
-    expect(await getInfo(from('app://desk/index.html'))).toEqual({
+  it('hands the parsed payload to the handler and its answer back', async () => {
+    const { call } = registered();
+    expect(await call('pull', app, { cursor: null, limit: 500 })).toEqual({
       ok: true,
-      value: { name: 'Klik & Pay Dispute Desk', version: '0.1.0', platform: process.platform },
+      value: { name: 'pull', request: { cursor: null, limit: 500 } },
     });
+    expect(await call('currentUser', app)).toEqual({
+      ok: true,
+      value: { name: 'currentUser', request: undefined },
+    });
+  });
+
+  it.each([
+    ['pull', [{ cursor: null, limit: 0 }]],
+    ['pull', [{ cursor: 7, limit: 10 }]],
+    ['signIn', [{ email: 'a@b.c' }]],
+    ['signIn', ['a@b.c', 'password']],
+    ['push', [{ clientId: 'c1', mutations: [] }]],
+    ['push', [{ clientId: 'c1', mutations: [{ id: 'm1', name: '', args: {} }] }]],
+    ['setOverdueCount', [-1]],
+    ['setOverdueCount', [1.5]],
+    ['notify', [{ kind: 'assigned', title: '', body: 'x' }]],
+    ['journalRemove', [['../../etc/passwd']]],
+    ['connect', [{ url: '' }]],
+    ['currentUser', [{ extra: true }]],
+  ] as const)('refuses a malformed %s call without running the handler', async (name, args) => {
+    const handler = vi.fn(async () => ({ ok: true as const, value: null }));
+    const { call } = registered({ [name]: handler });
+    expect(await call(name, app, ...args)).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringContaining(ipcInvokes[name].channel) },
+    });
+    expect(handler).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -37,34 +86,43 @@ describe('app:get-info', () => {
     ['a blank frame', from('about:blank')],
     ['a destroyed frame', { senderFrame: null }],
     ['no frame at all', {}],
-  ])('refuses %s with an error value', async (_name, event) => {
-    expect(await getInfo(event)).toEqual({
-      ok: false,
-      error: { code: 'forbidden', message: expect.any(String) },
-    });
+    [
+      'a frame whose URL cannot be read',
+      {
+        get senderFrame() {
+          throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+        },
+      },
+    ],
+  ])('refuses %s on every channel', async (_name, event) => {
+    const { call, all } = registered();
+    for (const name of Object.keys(ipcInvokes) as (keyof typeof ipcInvokes)[]) {
+      expect(await call(name, event)).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: expect.any(String) },
+      });
+    }
+    for (const handler of Object.values(all)) expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('trusts the dev server only when the app was started with it', async () => {
+    const { call } = registered({}, 'http://localhost:5173');
+    expect(await call('currentUser', from('http://localhost:5173/'))).toMatchObject({ ok: true });
+    expect(await call('currentUser', from('http://localhost:5174/'))).toMatchObject({ ok: false });
   });
 });
 
 describe('guarded', () => {
-  it('trusts the dev server only when the app was started with it', async () => {
-    const handler = guarded(() => ({ ok: true, value: 1 }), 'http://localhost:5173');
-    expect(await handler(from('http://localhost:5173/') as never)).toEqual({ ok: true, value: 1 });
-    expect(await handler(from('http://localhost:5174/') as never)).toMatchObject({ ok: false });
-  });
-
   it('turns a failing handler into an error value, never an exception across the bridge', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const handler = guarded(() => {
-      throw new Error('disk on fire');
-    });
-    const result = await handler(from('app://desk/') as never);
+    const handler = guarded(
+      () => {
+        throw new Error('disk on fire');
+      },
+      () => true,
+    );
+    const result = await handler(app as never);
     expect(result).toEqual({ ok: false, error: { code: 'server_error', message: expect.any(String) } });
     expect(JSON.stringify(result)).not.toContain('disk on fire');
-  });
-
-  it('never runs the handler for a refused sender', async () => {
-    const inner = vi.fn(() => ({ ok: true as const, value: 'secret' }));
-    await guarded(inner)(from('https://evil.example/') as never);
-    expect(inner).not.toHaveBeenCalled();
   });
 });

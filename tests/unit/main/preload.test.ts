@@ -7,7 +7,20 @@ const fake = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   answer: (_channel: string, ..._args: unknown[]): Promise<unknown> => Promise.resolve(undefined),
   invoked: [] as { channel: string; args: unknown[] }[],
+  listeners: new Map<string, ((event: unknown, payload: unknown) => void)[]>(),
+  windowListeners: new Map<string, (() => void)[]>(),
 }));
+/** Main sends an event to the page. */
+const send = (channel: string, payload: unknown) => {
+  for (const l of fake.listeners.get(channel) ?? []) l({}, payload);
+};
+
+// The sandboxed preload sees the page's navigator and window.
+vi.stubGlobal('navigator', { onLine: true });
+vi.stubGlobal('window', {
+  addEventListener: (type: string, l: () => void) =>
+    fake.windowListeners.set(type, [...(fake.windowListeners.get(type) ?? []), l]),
+});
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api) },
@@ -16,8 +29,13 @@ vi.mock('electron', () => ({
       fake.invoked.push({ channel, args });
       return fake.answer(channel, ...args);
     },
-    on: vi.fn(),
-    removeListener: vi.fn(),
+    on: (channel: string, l: (event: unknown, payload: unknown) => void) =>
+      fake.listeners.set(channel, [...(fake.listeners.get(channel) ?? []), l]),
+    removeListener: (channel: string, l: unknown) =>
+      fake.listeners.set(
+        channel,
+        (fake.listeners.get(channel) ?? []).filter((x) => x !== l),
+      ),
   },
 }));
 
@@ -53,5 +71,54 @@ describe('the preload bridge', () => {
       ok: false,
       error: { code: 'server_error', message: expect.any(String) },
     });
+  });
+});
+
+describe('events from the main process', () => {
+  it("follows the network as main tells it, and the page's own events", () => {
+    const heard: boolean[] = [];
+    const stop = bridge.onConnectivity((online) => heard.push(online));
+    expect(bridge.isOnline()).toBe(true);
+    send('app:connectivity', false);
+    send('app:connectivity', false);
+    expect(bridge.isOnline()).toBe(false);
+    for (const l of fake.windowListeners.get('online') ?? []) l();
+    stop();
+    send('app:connectivity', false);
+    expect(heard).toEqual([false, true]);
+  });
+
+  it('keeps a dossier link that came before anyone listened, and hands it to the first listener', () => {
+    send('app:open-dossier', { reference: 'KP-2026-000123' });
+    const heard: unknown[] = [];
+    const stop = bridge.onOpenDossier((link) => heard.push(link));
+    send('app:open-dossier', { id: 'd-1' });
+    stop();
+    send('app:open-dossier', { id: 'd-2' });
+    expect(heard).toEqual([{ reference: 'KP-2026-000123' }, { id: 'd-1' }]);
+  });
+
+  it('passes pokes and presence to their listeners until unsubscribed', () => {
+    let pokes = 0;
+    const stop = bridge.onPoke(() => pokes++);
+    send('sync:poke', null);
+    stop();
+    send('sync:poke', null);
+    expect(pokes).toBe(1);
+  });
+});
+
+describe('every call goes to its channel with its payload', () => {
+  it.each([
+    ['signIn', ['a@b.c', 'pw'], 'session:sign-in', [{ email: 'a@b.c', password: 'pw' }]],
+    ['pull', [null, 100], 'sync:pull', [{ cursor: null, limit: 100 }]],
+    ['setPresence', ['d-1', 'writing'], 'presence:set', [{ dossierId: 'd-1', activity: 'writing' }]],
+    ['connect', ['https://x.example'], 'app:connect', [{ url: 'https://x.example' }]],
+    ['setOverdueCount', [4], 'app:overdue-count', [4]],
+    ['server', [], 'app:server', []],
+  ] as const)('%s', async (method, args, channel, sent) => {
+    fake.answer = () => Promise.resolve({ ok: true, value: null });
+    await (bridge[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+    expect(fake.invoked.at(-1)).toEqual({ channel, args: sent });
   });
 });

@@ -2,15 +2,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { answerAppRequest, registerAppScheme, serveRenderer } from '../../../src-main/protocol';
 
-/** The app:// protocol over a real temporary renderer directory, with electron mocked. */
+/** The app:// protocol over a real temporary renderer directory, with electron's protocol faked. */
 
-const electron = vi.hoisted(() => ({
-  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-}));
-vi.mock('electron', () => electron);
-
-const { answerAppRequest, registerAppScheme, serveRenderer } = await import('../../../src-main/protocol');
+const electron = { protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() } };
 
 let base: string;
 let root: string;
@@ -32,14 +28,14 @@ const get = (url: string, method = 'GET') => answerAppRequest(root, new Request(
 
 describe('the app:// protocol', () => {
   it('is registered standard and secure, able to fetch, neither CORS-open nor CSP-exempt', () => {
-    registerAppScheme();
+    registerAppScheme(electron.protocol);
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
   });
 
   it('serves the renderer through the guard', async () => {
-    serveRenderer(root);
+    serveRenderer(electron.protocol, root);
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     const handler = electron.protocol.handle.mock.calls[0]?.[1] as (r: Request) => Promise<Response>;
     const response = await handler(new Request('app://desk/index.html'));

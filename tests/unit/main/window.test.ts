@@ -56,7 +56,7 @@ const electron = vi.hoisted(() => {
   return { created, shell };
 });
 
-vi.mock('electron', () => ({
+const fakeElectron = {
   BrowserWindow: class {
     webContents = new FakeContents();
     loaded: string[] = [];
@@ -71,12 +71,12 @@ vi.mock('electron', () => ({
     }
   },
   shell: electron.shell,
-}));
+};
 
 const { createMainWindow, hardenWebContents } = await import('../../../src-main/window');
 
 function open(devServerUrl?: string): FakeContents {
-  const window = createMainWindow({
+  const window = createMainWindow(fakeElectron as never, {
     preload: '/app/preload/index.cjs',
     url: 'app://desk/index.html',
     devServerUrl,
@@ -164,7 +164,7 @@ describe('createMainWindow', () => {
   it('hardens a webContents once, however often it is asked', () => {
     const contents = open();
     const count = contents.listeners.length;
-    hardenWebContents(contents as never);
+    hardenWebContents(contents as never, fakeElectron.shell);
     expect(contents.listeners.length).toBe(count);
   });
 });

@@ -1,0 +1,439 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { queueIds } from '../src-shared/domain/queues';
+import type { QueueId } from '../src-shared/domain/queues';
+
+/**
+ * The application menu. It carries the desk's own commands (the renderer's shortcuts, see
+ * src-renderer/ui/shortcuts.ts, and its command palette) so they can be found with the mouse and
+ * read by screen readers, and sends them to the renderer as `DeskCommand`s; the rest is the
+ * platform's usual menus built from Electron roles.
+ *
+ * Accelerators, and why some commands have none:
+ * - The renderer's letter shortcuts (j/k next/previous, r reply, n note, c close, / search, ?
+ *   help) are handled in the page, which ignores them while the agent types in a field. A menu
+ *   accelerator on a bare letter would be taken by the menu before the page sees the key, on
+ *   every key press: typing "jack" in a reply would move through dossiers. So those items have
+ *   no registered accelerator. On Windows and Linux the key is still shown beside the item
+ *   (`registerAccelerator: false`: displayed, not registered); macOS has no display-only
+ *   accelerators, so there the help overlay (?) lists them.
+ * - Registered accelerators all carry Cmd/Ctrl (or are function keys), and none is an
+ *   editing chord (Cmd/Ctrl + C, V, X, Z, Y, A) nor a chord of the roles used here (Cmd/Ctrl + 0
+ *   is Actual Size, hence no accelerator for the tenth queue).
+ * - Cmd/Ctrl+K (palette) is also handled by the page. Where the menu takes the key first the page
+ *   never sees it; where both act, the renderer must treat a command as idempotent (opening an
+ *   open palette does nothing) — it does, opening overlays by setting state.
+ *
+ * Labels: English and French, kept here (the main process cannot import the renderer's
+ * catalogue); the terms follow src-renderer/i18n/catalogue. `&` marks a mnemonic (Alt+letter on
+ * Windows and Linux, stripped on macOS), so a literal ampersand is written `&&`.
+ */
+
+export type QueueCommand = `queue:${QueueId}`;
+export type DeskCommand =
+  | 'palette'
+  | 'search'
+  | 'sync-now'
+  | 'toggle-theme'
+  | 'settings'
+  | 'help'
+  | 'sign-out'
+  | 'next-dossier'
+  | 'previous-dossier'
+  | 'reply'
+  | 'note'
+  | 'close-dossier'
+  | QueueCommand;
+
+const queueCommands: readonly QueueCommand[] = queueIds.map((id): QueueCommand => `queue:${id}`);
+
+export const deskCommands: readonly DeskCommand[] = [
+  'palette',
+  'search',
+  'sync-now',
+  'toggle-theme',
+  'settings',
+  'help',
+  'sign-out',
+  'next-dossier',
+  'previous-dossier',
+  'reply',
+  'note',
+  'close-dossier',
+  ...queueCommands,
+];
+
+export const isDeskCommand = (value: unknown): value is DeskCommand =>
+  typeof value === 'string' && (deskCommands as readonly string[]).includes(value);
+
+export type MenuLocale = 'en' | 'fr';
+
+export interface MenuLabels {
+  /** The product's name, ampersands already doubled. */
+  appName: string;
+  menus: {
+    file: string;
+    edit: string;
+    view: string;
+    goToQueue: string;
+    dossier: string;
+    window: string;
+    help: string;
+  };
+  commands: Record<DeskCommand, string>;
+  roles: {
+    about: string;
+    services: string;
+    hide: string;
+    hideOthers: string;
+    showAll: string;
+    /** macOS: "Quit <app>". */
+    quitApp: string;
+    /** Windows' own word ("Exit"). */
+    exit: string;
+    /** Linux. */
+    quit: string;
+    undo: string;
+    redo: string;
+    cut: string;
+    copy: string;
+    paste: string;
+    pasteAndMatchStyle: string;
+    delete: string;
+    selectAll: string;
+    resetZoom: string;
+    zoomIn: string;
+    zoomOut: string;
+    toggleFullScreen: string;
+    minimize: string;
+    zoom: string;
+    front: string;
+    close: string;
+    forceReload: string;
+    toggleDevTools: string;
+  };
+}
+
+const productName = 'Klik & Pay Dispute Desk';
+const escapeMnemonics = (text: string): string => text.replace(/&/g, '&&');
+
+/** Queue names as the renderer shows them (src-renderer/i18n/catalogue/*-desk.ts). */
+const queueNames: Record<MenuLocale, Record<QueueId, string>> = {
+  en: {
+    mine: 'Mine',
+    unassigned: 'Unassigned',
+    payment: 'Payment claims',
+    escalated: 'Escalated',
+    awaiting_merchant: 'Awaiting merchant',
+    merchant_overdue: 'Merchant overdue',
+    awaiting_customer: 'Awaiting customer',
+    closing_soon: 'Closing soon',
+    recently_closed: 'Recently closed',
+    all: 'All',
+  },
+  fr: {
+    mine: 'Mes dossiers',
+    unassigned: 'Non attribués',
+    payment: 'Réclamations de paiement',
+    escalated: 'Escaladés',
+    awaiting_merchant: 'En attente du marchand',
+    merchant_overdue: 'Marchand en retard',
+    awaiting_customer: 'En attente du client',
+    closing_soon: 'Clôture prochaine',
+    recently_closed: 'Clos récemment',
+    all: 'Tous',
+  },
+};
+
+const queueLabels = (locale: MenuLocale): Record<QueueCommand, string> =>
+  Object.fromEntries(
+    queueIds.map((id) => [`queue:${id}`, escapeMnemonics(queueNames[locale][id])]),
+  ) as Record<QueueCommand, string>;
+
+export function menuLabels(locale: MenuLocale): MenuLabels {
+  const appName = escapeMnemonics(productName);
+  if (locale === 'fr') {
+    return {
+      appName,
+      menus: {
+        file: '&Fichier',
+        edit: 'É&dition',
+        view: '&Affichage',
+        goToQueue: 'Aller à la &file',
+        dossier: 'D&ossier',
+        window: 'Fe&nêtre',
+        help: 'A&ide',
+      },
+      commands: {
+        palette: 'Palette de commandes…',
+        search: 'Rechercher des dossiers',
+        'sync-now': 'Synchroniser maintenant',
+        'toggle-theme': 'Basculer thème clair/sombre',
+        settings: 'Réglages…',
+        help: 'Raccourcis clavier',
+        'sign-out': 'Se déconnecter…',
+        'next-dossier': 'Dossier suivant',
+        'previous-dossier': 'Dossier précédent',
+        reply: 'Répondre',
+        note: 'Ajouter une note interne',
+        'close-dossier': 'Clore le dossier…',
+        ...queueLabels('fr'),
+      },
+      roles: {
+        about: `À propos de ${appName}`,
+        services: 'Services',
+        hide: `Masquer ${appName}`,
+        hideOthers: 'Masquer les autres',
+        showAll: 'Tout afficher',
+        quitApp: `Quitter ${appName}`,
+        exit: '&Quitter',
+        quit: '&Quitter',
+        undo: 'Annuler',
+        redo: 'Rétablir',
+        cut: 'Couper',
+        copy: 'Copier',
+        paste: 'Coller',
+        pasteAndMatchStyle: 'Coller et adapter le style',
+        delete: 'Supprimer',
+        selectAll: 'Tout sélectionner',
+        resetZoom: 'Taille réelle',
+        zoomIn: 'Zoom avant',
+        zoomOut: 'Zoom arrière',
+        toggleFullScreen: 'Plein écran',
+        minimize: 'Réduire',
+        zoom: 'Agrandir',
+        front: 'Tout ramener au premier plan',
+        close: 'Fermer la fenêtre',
+        forceReload: 'Forcer le rechargement',
+        toggleDevTools: 'Outils de développement',
+      },
+    };
+  }
+  return {
+    appName,
+    menus: {
+      file: '&File',
+      edit: '&Edit',
+      view: '&View',
+      goToQueue: 'Go to &Queue',
+      dossier: '&Dossier',
+      window: '&Window',
+      help: '&Help',
+    },
+    commands: {
+      palette: 'Command Palette…',
+      search: 'Search Dossiers',
+      'sync-now': 'Sync Now',
+      'toggle-theme': 'Switch Light/Dark Theme',
+      settings: 'Settings…',
+      help: 'Keyboard Shortcuts',
+      'sign-out': 'Sign Out…',
+      'next-dossier': 'Next Dossier',
+      'previous-dossier': 'Previous Dossier',
+      reply: 'Reply',
+      note: 'Add Internal Note',
+      'close-dossier': 'Close Dossier…',
+      ...queueLabels('en'),
+    },
+    roles: {
+      about: `About ${appName}`,
+      services: 'Services',
+      hide: `Hide ${appName}`,
+      hideOthers: 'Hide Others',
+      showAll: 'Show All',
+      quitApp: `Quit ${appName}`,
+      exit: 'E&xit',
+      quit: '&Quit',
+      undo: 'Undo',
+      redo: 'Redo',
+      cut: 'Cut',
+      copy: 'Copy',
+      paste: 'Paste',
+      pasteAndMatchStyle: 'Paste and Match Style',
+      delete: 'Delete',
+      selectAll: 'Select All',
+      resetZoom: 'Actual Size',
+      zoomIn: 'Zoom In',
+      zoomOut: 'Zoom Out',
+      toggleFullScreen: 'Toggle Full Screen',
+      minimize: 'Minimize',
+      zoom: 'Zoom',
+      front: 'Bring All to Front',
+      close: 'Close Window',
+      forceReload: 'Force Reload',
+      toggleDevTools: 'Toggle Developer Tools',
+    },
+  };
+}
+
+/**
+ * Registered accelerators of the desk's commands. Cmd/Ctrl+1…9 go to the first nine queues, in
+ * the sidebar's order.
+ */
+function registeredAccelerator(command: DeskCommand, mac: boolean): string | undefined {
+  switch (command) {
+    case 'palette':
+      return 'CmdOrCtrl+K';
+    case 'search':
+      // Cmd/Ctrl+F: the desk has no find-in-page; searching dossiers is what "find" means here.
+      return 'CmdOrCtrl+F';
+    case 'sync-now':
+      // Where a browser reloads; the role `reload` (same chord) is not in this menu.
+      return 'CmdOrCtrl+R';
+    case 'settings':
+      return 'CmdOrCtrl+,';
+    case 'help':
+      // F1 on Windows and Linux; on macOS Cmd+? belongs to the Help menu's search field.
+      return mac ? undefined : 'F1';
+    default: {
+      const queue = queueCommands.indexOf(command as QueueCommand);
+      return queue >= 0 && queue < 9 ? `CmdOrCtrl+${queue + 1}` : undefined;
+    }
+  }
+}
+
+/** The renderer's single-key shortcuts, shown but never registered (see the module comment). */
+const letterKeys: Partial<Record<DeskCommand, string>> = {
+  'next-dossier': 'J',
+  'previous-dossier': 'K',
+  reply: 'R',
+  note: 'N',
+  'close-dossier': 'C',
+};
+
+export interface MenuOptions {
+  /** Developer items (force reload, developer tools): unpackaged builds only. */
+  dev?: boolean;
+}
+
+export function menuTemplate(
+  platform: NodeJS.Platform,
+  labels: MenuLabels,
+  send: (command: DeskCommand) => void,
+  options: MenuOptions = {},
+): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+  const command = (id: DeskCommand): MenuItemConstructorOptions => {
+    const item: MenuItemConstructorOptions = { id, label: labels.commands[id], click: () => send(id) };
+    const accelerator = registeredAccelerator(id, mac);
+    const letter = letterKeys[id];
+    if (accelerator) item.accelerator = accelerator;
+    else if (letter && !mac) {
+      item.accelerator = letter;
+      item.registerAccelerator = false;
+    }
+    return item;
+  };
+  const role = (
+    name: NonNullable<MenuItemConstructorOptions['role']>,
+    label: string,
+  ): MenuItemConstructorOptions => ({ role: name, label });
+  const { roles, menus } = labels;
+
+  const edit: MenuItemConstructorOptions = {
+    label: menus.edit,
+    submenu: [
+      role('undo', roles.undo),
+      role('redo', roles.redo),
+      separator,
+      role('cut', roles.cut),
+      role('copy', roles.copy),
+      role('paste', roles.paste),
+      ...(mac ? [role('pasteAndMatchStyle', roles.pasteAndMatchStyle)] : []),
+      role('delete', roles.delete),
+      separator,
+      role('selectAll', roles.selectAll),
+    ],
+  };
+
+  const view: MenuItemConstructorOptions = {
+    label: menus.view,
+    submenu: [
+      command('palette'),
+      command('search'),
+      { label: menus.goToQueue, submenu: queueCommands.map(command) },
+      separator,
+      command('sync-now'),
+      command('toggle-theme'),
+      separator,
+      role('resetZoom', roles.resetZoom),
+      role('zoomIn', roles.zoomIn),
+      role('zoomOut', roles.zoomOut),
+      separator,
+      role('togglefullscreen', roles.toggleFullScreen),
+      ...(options.dev
+        ? [separator, role('forceReload', roles.forceReload), role('toggleDevTools', roles.toggleDevTools)]
+        : []),
+    ],
+  };
+
+  const dossier: MenuItemConstructorOptions = {
+    label: menus.dossier,
+    submenu: [
+      command('next-dossier'),
+      command('previous-dossier'),
+      separator,
+      command('reply'),
+      command('note'),
+      separator,
+      command('close-dossier'),
+    ],
+  };
+
+  if (mac) {
+    return [
+      {
+        label: labels.appName,
+        submenu: [
+          role('about', roles.about),
+          separator,
+          command('settings'),
+          separator,
+          role('services', roles.services),
+          separator,
+          role('hide', roles.hide),
+          role('hideOthers', roles.hideOthers),
+          role('unhide', roles.showAll),
+          separator,
+          command('sign-out'),
+          role('quit', roles.quitApp),
+        ],
+      },
+      edit,
+      view,
+      dossier,
+      {
+        // `window`/`help` roles: macOS adds the open windows, and the Help search field.
+        label: menus.window,
+        role: 'window',
+        submenu: [
+          role('minimize', roles.minimize),
+          role('zoom', roles.zoom),
+          separator,
+          role('front', roles.front),
+          separator,
+          role('close', roles.close),
+        ],
+      },
+      { label: menus.help, role: 'help', submenu: [command('help')] },
+    ];
+  }
+
+  return [
+    {
+      label: menus.file,
+      submenu: [
+        command('settings'),
+        separator,
+        command('sign-out'),
+        // No accelerator on Windows (the role has none: Alt+F4 closes the window); Ctrl+Q on Linux.
+        role('quit', platform === 'win32' ? roles.exit : roles.quit),
+      ],
+    },
+    edit,
+    view,
+    dossier,
+    { label: menus.help, role: 'help', submenu: [command('help'), separator, role('about', roles.about)] },
+  ];
+}

@@ -1,0 +1,33 @@
+import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+/** The back office's screens as an agent uses them, for both hosts' end-to-end tests. */
+
+export const statusRegion = (page: Page) => page.getByRole('status', { name: 'Sync status' });
+
+/** Signs in on the sign-in page already shown, and waits for the first sync. */
+export async function signInOnPage(page: Page, email: string): Promise<void> {
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Queues' })).toBeVisible();
+  await expect(statusRegion(page)).toContainText('Up to date');
+}
+
+export async function openQueue(page: Page, label: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Queues' })
+    .getByRole('button', { name: new RegExp(`^${label},`) })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${label}`) })).toBeVisible();
+}
+
+/** Opens the first dossier of a queue and answers its reference. */
+export async function openFirst(page: Page, queue: string): Promise<string> {
+  await openQueue(page, queue);
+  const row = page.locator('.queue-row__open').first();
+  const reference = (await row.locator('.queue-row__ref').textContent()) ?? '';
+  await row.click();
+  await expect(page.getByRole('heading', { name: reference })).toBeVisible();
+  return reference;
+}

@@ -1,0 +1,250 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import type { RunningServer } from '../../src-server/server';
+import { ipcInvokes } from '../../src-shared/contract/bridge';
+import { serverView, signIn } from '../e2e/api';
+import { openFirst, openQueue, signInOnPage, statusRegion } from '../e2e/desk-page';
+import type { DesktopRun } from './harness';
+import { removeUserData, startApi, startDesktopApp } from './harness';
+
+/**
+ * The desktop app end to end without the Electron binary: the real src-main modules (gateway,
+ * window factory, app:// protocol, IPC with sender checks, journal file, session in safeStorage)
+ * in Node, the built preload and renderer in Chromium, through the electron stand-in
+ * (tests/electron-host/stand-in.ts). Each test starts its own app on its own user data.
+ */
+
+let server: RunningServer;
+const runs: DesktopRun[] = [];
+
+test.beforeAll(async () => {
+  server = await startApi();
+});
+test.afterAll(async () => {
+  await server.close();
+});
+test.afterEach(async () => {
+  for (const run of runs.splice(0)) {
+    await run.quit();
+    await removeUserData(run.userData);
+  }
+});
+
+async function launch(
+  browser: Parameters<typeof startDesktopApp>[0],
+  options: { server?: string | null; userData?: string } = {},
+) {
+  const run = await startDesktopApp(browser, {
+    server: options.server === undefined ? server.url : options.server,
+    ...(options.userData ? { userData: options.userData } : {}),
+  });
+  runs.push(run);
+  return { run, page: await run.page() };
+}
+
+const signInAs = signInOnPage;
+
+async function addNote(page: Page, text: string): Promise<void> {
+  await page.getByRole('radio', { name: 'Internal note' }).check();
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByText(text)).toBeVisible();
+}
+
+/** Calls the page's bridge (the preload's `window.klikpay`) and answers what it answered. */
+function bridgeCall(page: Page, method: string, ...args: unknown[]) {
+  return page.evaluate(
+    async ([name, params]) => {
+      const bridge = (
+        globalThis as unknown as { klikpay: Record<string, (...a: unknown[]) => Promise<unknown>> }
+      ).klikpay;
+      const fn = bridge[name];
+      if (!fn) throw new Error(`the bridge has no ${name}`);
+      return fn(...params);
+    },
+    [method, args] as const,
+  );
+}
+
+test('every channel of the bridge is served by the main process, and only to the app', async ({
+  browser,
+}) => {
+  const { run, page } = await launch(browser);
+  expect(run.standIn.channels().sort()).toEqual(
+    Object.values(ipcInvokes)
+      .map((c) => c.channel)
+      .sort(),
+  );
+  // Each method of the preload's bridge reaches a handler (none answers "could not answer").
+  const answers = {
+    getAppInfo: await bridgeCall(page, 'getAppInfo'),
+    currentUser: await bridgeCall(page, 'currentUser'),
+    server: await bridgeCall(page, 'server'),
+    rules: await bridgeCall(page, 'rules'),
+    pull: await bridgeCall(page, 'pull', null, 10),
+    setOverdueCount: await bridgeCall(page, 'setOverdueCount', 3),
+  };
+  expect(answers.getAppInfo).toMatchObject({ ok: true, value: { name: 'Klik & Pay Dispute Desk' } });
+  expect(answers.currentUser).toEqual({ ok: true, value: null });
+  expect(answers.server).toEqual({ ok: true, value: { url: server.url, locked: false } });
+  // Signed out: the API says so, through main.
+  expect(answers.rules).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  expect(answers.pull).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  expect(answers.setOverdueCount).toEqual({ ok: true, value: null });
+  expect(run.standIn.badge.count).toBe(3);
+  // Malformed payloads are refused by main's schemas.
+  expect(await bridgeCall(page, 'pull', null, 0)).toMatchObject({
+    ok: false,
+    error: { code: 'invalid_request' },
+  });
+
+  // A hostile page in the same window (a navigation the app would have blocked): refused.
+  await page
+    .context()
+    .route('https://evil.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>evil</title>' }),
+    );
+  await page.goto('https://evil.example/');
+  expect(await bridgeCall(page, 'currentUser')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  expect(await bridgeCall(page, 'signIn', 'agent@klikpay.test', 'demo')).toMatchObject({
+    ok: false,
+    error: { code: 'forbidden' },
+  });
+});
+
+test('an agent signs in, works online and offline, reloads offline and comes back exactly once', async ({
+  browser,
+}) => {
+  const { run, page } = await launch(browser);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await signInAs(page, 'agent@klikpay.test');
+
+  // The token stays in main, sealed on disk; the renderer's storage never holds it.
+  const token = await signIn(server.url, 'agent@klikpay.test');
+  const sessionFile = await readFile(join(run.userData, 'session.json'), 'utf8');
+  expect(sessionFile).toContain('agent@klikpay.test');
+  const storage = await page.evaluate(() => JSON.stringify(Object.entries(globalThis.localStorage)));
+  expect(storage).not.toMatch(/token|Bearer/i);
+
+  // Every queue answers from the cache.
+  const before = await serverView(server.url, token);
+  for (const name of ['Mine', 'Unassigned', 'Escalated', 'Awaiting merchant', 'All'])
+    await openQueue(page, name);
+
+  // Online: a reply reaches the server.
+  await openFirst(page, 'Escalated');
+  const reply = `Nous avons bien reçu votre réclamation ${Date.now()}.`;
+  await page.getByRole('radio', { name: 'Customer', exact: true }).check();
+  await page.getByRole('textbox', { name: 'Message' }).fill(reply);
+  await page.getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect(page.getByText(reply)).toBeVisible();
+  await expect
+    .poll(async () => (await serverView(server.url, token)).messages.filter((m) => m.body === reply).length)
+    .toBe(1);
+  await expect(statusRegion(page)).toContainText('Up to date');
+
+  // The computer loses its network: main tells the renderer.
+  run.standIn.setOnline(false);
+  await expect(statusRegion(page)).toContainText('Offline');
+  const closed = await openFirst(page, 'Awaiting customer');
+  await page.getByRole('button', { name: 'Close dossier' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Close dossier' });
+  await dialog.getByRole('textbox', { name: 'Resolution summary' }).fill('Refund confirmed by the merchant.');
+  await dialog.getByRole('button', { name: 'Close dossier' }).click();
+  await expect(page.locator('.dossier-header').getByText('Closed').first()).toBeVisible();
+  const noted = await openFirst(page, 'Unassigned');
+  const note = `Appeler le marchand demain ${Date.now()}.`;
+  await addNote(page, note);
+  await expect(statusRegion(page)).toContainText('2 pending');
+
+  // The journal file holds both changes, outside IndexedDB.
+  const journalled = async () => {
+    const names = await readdir(join(run.userData, 'journal'));
+    const texts = await Promise.all(
+      names.map((name) => readFile(join(run.userData, 'journal', name), 'utf8')),
+    );
+    return texts.flatMap((text) => (JSON.parse(text) as { name: string }[]).map((e) => e.name)).sort();
+  };
+  await expect.poll(journalled).toEqual(['dossier.close', 'dossier.note']);
+
+  // A reload with no network: the page from app://, the data and outbox from IndexedDB.
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Queues' })).toBeVisible();
+  await expect(statusRegion(page)).toContainText('2 pending');
+
+  // Back online: everything goes up once.
+  run.standIn.setOnline(true);
+  await expect(statusRegion(page)).toContainText('Up to date', { timeout: 30_000 });
+  const after = await serverView(server.url, token);
+  expect(after.messages.filter((m) => m.body === reply)).toHaveLength(1);
+  expect(after.messages.filter((m) => m.body === note)).toHaveLength(1);
+  expect(after.dossiers.find((d) => d.reference === closed)?.status).toBe('closed');
+  expect(after.messages.length - before.messages.length).toBeGreaterThanOrEqual(2);
+  expect(noted).toMatch(/^KP-/);
+  expect(problems).toEqual([]);
+});
+
+test('a lost IndexedDB loses nothing: the journal file brings the pending change back', async ({
+  browser,
+}) => {
+  const first = await launch(browser);
+  await signInAs(first.page, 'agent2@klikpay.test');
+  first.run.standIn.setOnline(false);
+  await expect(statusRegion(first.page)).toContainText('Offline');
+  await openFirst(first.page, 'Unassigned');
+  const note = `Pièce justificative reçue ${Date.now()}.`;
+  await addNote(first.page, note);
+  await expect(statusRegion(first.page)).toContainText('1 pending');
+  const userData = first.run.userData;
+  // The app quits; its cache goes with the browser profile. The next start has an empty IndexedDB.
+  runs.splice(runs.indexOf(first.run), 1);
+  await first.run.quit();
+
+  const second = await launch(browser, { userData });
+  // Still signed in (the session file), the cache rebuilt from the server, the change from the journal.
+  await expect(second.page.getByRole('navigation', { name: 'Queues' })).toBeVisible();
+  await expect(statusRegion(second.page)).toContainText('Up to date', { timeout: 60_000 });
+  const token = await signIn(server.url, 'agent2@klikpay.test');
+  const after = await serverView(server.url, token);
+  expect(after.messages.filter((m) => m.body === note)).toHaveLength(1);
+});
+
+test('a deep link and a notification click open their dossier', async ({ browser }) => {
+  const { run, page } = await launch(browser);
+  await signInAs(page, 'agent@klikpay.test');
+  const token = await signIn(server.url, 'agent@klikpay.test');
+  const { dossiers } = await serverView(server.url, token);
+  const [linked, notified] = dossiers;
+  if (!linked || !notified) throw new Error('the demo has no dossiers');
+
+  // Windows: a second instance started by the link hands its argv over, then quits.
+  run.standIn.emitApp('second-instance', {}, [
+    'Dispute Desk.exe',
+    `klikpay-disputes://dossier/${linked.reference}`,
+  ]);
+  await expect(page.getByRole('heading', { name: linked.reference })).toBeVisible();
+  // macOS: the link comes as an event; a malformed one is ignored.
+  run.standIn.emitApp(
+    'open-url',
+    { preventDefault: () => undefined },
+    'klikpay-disputes://dossier/../../etc',
+  );
+  await expect(page.getByRole('heading', { name: linked.reference })).toBeVisible();
+
+  // A notification shown by main; clicking it opens its dossier.
+  expect(
+    await bridgeCall(page, 'notify', {
+      kind: 'assigned',
+      title: `${notified.reference} is yours`,
+      body: 'Assigned to you by a supervisor.',
+      dossierId: notified.id,
+    }),
+  ).toEqual({ ok: true, value: null });
+  const shown = run.standIn.notifications.find((n) => n.title.startsWith(notified.reference));
+  if (!shown) throw new Error('no notification was shown');
+  shown.click();
+  await expect(page.getByRole('heading', { name: notified.reference })).toBeVisible();
+});
