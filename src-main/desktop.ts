@@ -1,23 +1,29 @@
 import { join } from 'node:path';
-import type { IpcEventPayloads } from '../src-shared/contract/bridge';
+import type { DossierLink, IpcEventPayloads } from '../src-shared/contract/bridge';
 import { ipcEvents } from '../src-shared/contract/bridge';
-import type { DossierLink } from '../src-shared/contract/bridge';
+import { showOverdueCount } from './badge';
 import { createConnectivity } from './connectivity';
 import { deepLinkFromArgv, deepLinkScheme, parseDeepLink } from './deep-link';
 import type { DeskWindow, ElectronApi } from './electron-api';
 import type { Gateway, ServerSettings } from './gateway';
 import { createGateway } from './gateway';
 import { registerIpc } from './ipc';
+import type { JournalFiles } from './journal-file';
 import { createJournalFiles } from './journal-file';
+import type { Log } from './log';
+import { createLog } from './log';
+import { menuLabels, menuTemplate } from './menu';
 import { appOrigin, isAppUrl, isTrustedSender } from './policy';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { openSessionStore } from './session-store';
-import { createMainWindow, hardenWebContents } from './window';
+import { createMainWindow, defaultWindowSize, hardenWebContents } from './window';
+import { loadWindowState, restoreBounds, saveWindowState, windowStateOf } from './window-state';
 
 /**
  * The desktop app, put together: one instance, one secure window serving the renderer from
- * app://, and the gateway answering every channel of the bridge. `src-main/index.ts` calls it with
- * the real electron module; the electron-host harness with its stand-in.
+ * app://, the gateway answering every channel of the bridge, the menu, the icon's badge, deep links
+ * and notifications. `src-main/index.ts` calls it with the real electron module; the electron-host
+ * harness with its stand-in.
  */
 
 export interface DesktopOptions {
@@ -30,17 +36,23 @@ export interface DesktopOptions {
   /** Where the app keeps its files; Electron's `userData` when not given. */
   userData?: string;
   /** The server settings (first-run "Connect to server", managed installs). */
-  settings: (userData: string) => Promise<ServerSettings>;
+  settings: (userData: string, log: Log) => Promise<ServerSettings>;
   /** The command line the app started with (a deep link on Windows and Linux). */
   argv?: readonly string[];
 }
 
 export interface Desktop {
   gateway: Gateway;
+  /** The system's language, for what main itself says (menu, notifications, badge). */
+  locale: 'en' | 'fr';
+  journal: JournalFiles;
+  log: Log;
   /** Opens the main window (or brings the existing one forward). */
   open(): DeskWindow;
   /** Sends an event to the app's windows. */
   emit<K extends keyof IpcEventPayloads>(name: K, payload: IpcEventPayloads[K]): void;
+  /** Shows a system notification; `onClick` runs when the agent clicks it. */
+  notify(title: string, body: string, onClick: () => void): void;
   stop(): void;
 }
 
@@ -76,7 +88,10 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
   await app.whenReady();
 
   const userData = options.userData ?? app.getPath('userData');
+  const log = createLog({ dir: join(userData, 'logs') });
+  log.info('app started', { version: app.getVersion(), platform: process.platform });
   serveRenderer(electron.protocol, options.rendererDir);
+  const locale: Desktop['locale'] = app.getLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
 
   const appWindows = () =>
     electron.BrowserWindow.getAllWindows().filter(
@@ -87,7 +102,20 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
   };
 
   const connectivity = createConnectivity({ isOnline: () => electron.net.isOnline() });
+  const windowStateFile = join(userData, 'window-state.json');
   let mainWindow: DeskWindow | null = null;
+  let overdue = 0;
+  const badge = (count: number) =>
+    showOverdueCount(
+      count,
+      process.platform,
+      {
+        app,
+        window: mainWindow && !mainWindow.isDestroyed() ? mainWindow : null,
+        createImage: (bitmap) => electron.nativeImage.createFromBitmap(bitmap.bgra, bitmap),
+      },
+      locale,
+    );
   const open = (): DeskWindow => {
     if (mainWindow && !mainWindow.isDestroyed()) {
       if (mainWindow.isMinimized()) mainWindow.restore();
@@ -95,10 +123,24 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
       return mainWindow;
     }
     pageReady = false;
+    const saved = loadWindowState(windowStateFile);
     const window = createMainWindow(electron, {
       preload: options.preload,
       url: options.devServerUrl ?? `${appOrigin}/index.html`,
       ...(options.devServerUrl ? { devServerUrl: options.devServerUrl } : {}),
+      bounds: restoreBounds(saved, electron.screen.getAllDisplays(), {
+        ...defaultWindowSize,
+        primaryDisplayId: electron.screen.getPrimaryDisplay().id,
+      }),
+    });
+    if (saved?.maximized) window.maximize();
+    if (saved?.fullScreen) window.setFullScreen(true);
+    window.on('close', () => {
+      const kept = saveWindowState(
+        windowStateFile,
+        windowStateOf(window, (bounds) => electron.screen.getDisplayMatching(bounds)),
+      );
+      if (!kept) log.warn('the window placement could not be saved');
     });
     // Each load (a reload too) starts a new page: it learns the network as main knows it (its own
     // guess is Chromium's, which knows nothing of the server) and any link waiting for it.
@@ -108,33 +150,51 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
       for (const link of waiting.splice(0)) emit('openDossier', link);
     });
     mainWindow = window;
+    // The Windows overlay belongs to a window: a new one shows the count the old one had.
+    if (overdue > 0) badge(overdue);
     return window;
   };
 
+  const notify = (title: string, body: string, onClick: () => void) => {
+    if (!electron.Notification.isSupported()) return;
+    const shown = new electron.Notification({ title, body });
+    shown.on('click', onClick);
+    shown.show();
+  };
+  const journal = createJournalFiles(join(userData, 'journal'));
   const gateway = createGateway({
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     fetch: (input, init) => electron.net.fetch(input instanceof URL ? input.href : input, init),
     session: await openSessionStore(join(userData, 'session.json'), electron.safeStorage),
-    journal: createJournalFiles(join(userData, 'journal')),
-    settings: await options.settings(userData),
+    journal,
+    settings: await options.settings(userData, log),
     connectivity,
     notify(notification) {
-      if (!electron.Notification.isSupported()) return;
-      const shown = new electron.Notification({ title: notification.title, body: notification.body });
       const { dossierId } = notification;
-      shown.on('click', () => {
+      notify(notification.title, notification.body, () => {
         if (dossierId) follow({ id: dossierId });
         else open();
       });
-      shown.show();
     },
     badge: (count) => {
-      app.setBadgeCount(count);
+      overdue = count;
+      badge(count);
     },
     emit,
   });
-  const unregister = registerIpc(electron.ipcMain, gateway.handlers, (url) =>
-    isTrustedSender(url, options.devServerUrl),
+  const unregister = registerIpc(
+    electron.ipcMain,
+    gateway.handlers,
+    (url) => isTrustedSender(url, options.devServerUrl),
+    (channel, error) => log.error('an IPC handler failed', { channel, error }),
+  );
+
+  electron.Menu.setApplicationMenu(
+    electron.Menu.buildFromTemplate(
+      menuTemplate(process.platform, menuLabels(locale), (command) => emit('command', command), {
+        dev: !app.isPackaged,
+      }),
+    ),
   );
 
   follow = (link) => {
@@ -157,8 +217,12 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
 
   return {
     gateway,
+    locale,
+    journal,
+    log,
     open,
     emit,
+    notify,
     stop() {
       unregister();
       gateway.stop();

@@ -1,5 +1,10 @@
 import type {
   App,
+  Display,
+  Menu,
+  MenuItemConstructorOptions,
+  NativeImage,
+  Rectangle,
   BrowserWindow,
   BrowserWindowConstructorOptions,
   IpcMain,
@@ -40,7 +45,18 @@ export type DeskWebContents = Pick<
 
 export type DeskWindow = Pick<
   BrowserWindow,
-  'loadURL' | 'show' | 'focus' | 'restore' | 'isMinimized' | 'isDestroyed' | 'setOverlayIcon'
+  | 'loadURL'
+  | 'show'
+  | 'focus'
+  | 'restore'
+  | 'isMinimized'
+  | 'isDestroyed'
+  | 'setOverlayIcon'
+  | 'getNormalBounds'
+  | 'isMaximized'
+  | 'isFullScreen'
+  | 'maximize'
+  | 'setFullScreen'
 > & {
   readonly webContents: DeskWebContents;
   once(event: 'ready-to-show', listener: () => void): unknown;
@@ -51,6 +67,10 @@ export interface DeskNotificationHandle {
   on(event: 'click', listener: () => void): unknown;
   show(): void;
 }
+
+export type DisplayArea = Pick<Display, 'id' | 'workArea'>;
+/** The application menu as the app handles it once built. */
+export type DeskMenu = Pick<Menu, 'getMenuItemById'>;
 
 export interface ElectronApi {
   app: Pick<
@@ -65,6 +85,7 @@ export interface ElectronApi {
     | 'requestSingleInstanceLock'
     | 'setBadgeCount'
     | 'setAsDefaultProtocolClient'
+    | 'getLocale'
   >;
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   protocol: Pick<Protocol, 'handle' | 'registerSchemesAsPrivileged'>;
@@ -75,6 +96,16 @@ export interface ElectronApi {
     new (options: BrowserWindowConstructorOptions): DeskWindow;
     getAllWindows(): DeskWindow[];
   };
+  Menu: {
+    buildFromTemplate(template: MenuItemConstructorOptions[]): DeskMenu;
+    setApplicationMenu(menu: DeskMenu | null): void;
+  };
+  screen: {
+    getAllDisplays(): DisplayArea[];
+    getPrimaryDisplay(): DisplayArea;
+    getDisplayMatching(rect: Rectangle): Pick<Display, 'id'>;
+  };
+  nativeImage: { createFromBitmap(buffer: Buffer, options: { width: number; height: number }): NativeImage };
   Notification: {
     new (options: NotificationConstructorOptions): DeskNotificationHandle;
     isSupported(): boolean;

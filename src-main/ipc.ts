@@ -16,6 +16,7 @@ type Handler<T> = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Res
 export function guarded<T>(
   handler: Handler<T>,
   isTrusted: (frameUrl: string | undefined) => boolean,
+  onError: (error: unknown) => void = (error) => console.error('an IPC handler failed', error),
 ): Handler<T> {
   return async (event, ...args) => {
     // A frame that navigated away or was destroyed has no URL to vouch for it.
@@ -31,7 +32,7 @@ export function guarded<T>(
     try {
       return await handler(event, ...args);
     } catch (error) {
-      console.error('an IPC handler failed', error);
+      onError(error);
       return { ok: false, error: { code: 'server_error', message: 'The app could not answer this call.' } };
     }
   };
@@ -42,6 +43,7 @@ export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
   handlers: IpcHandlers,
   isTrusted: (frameUrl: string | undefined) => boolean,
+  onError?: (channel: string, error: unknown) => void,
 ): () => void {
   const names = Object.keys(ipcInvokes) as IpcInvokeName[];
   for (const name of names) {
@@ -49,16 +51,20 @@ export function registerIpc(
     const handler = handlers[name] as (request: unknown) => Promise<Result<unknown>>;
     ipcMain.handle(
       channel,
-      guarded(async (_event, ...args) => {
-        const parsed = request.safeParse(args[0]);
-        if (!parsed.success || args.length > 1) {
-          return {
-            ok: false,
-            error: { code: 'invalid_request', message: `The app refused a malformed ${channel} call.` },
-          };
-        }
-        return handler(parsed.data);
-      }, isTrusted),
+      guarded(
+        async (_event, ...args) => {
+          const parsed = request.safeParse(args[0]);
+          if (!parsed.success || args.length > 1) {
+            return {
+              ok: false,
+              error: { code: 'invalid_request', message: `The app refused a malformed ${channel} call.` },
+            };
+          }
+          return handler(parsed.data);
+        },
+        isTrusted,
+        onError ? (error: unknown) => onError(channel, error) : undefined,
+      ),
     );
   }
   return () => {

@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { queueIds } from '../src-shared/domain/queues';
+import type { DeskCommand, QueueCommand } from '../src-shared/contract/bridge';
 import type { QueueId } from '../src-shared/domain/queues';
+import { queueIds } from '../src-shared/domain/queues';
 
 /**
  * The application menu. It carries the desk's own commands (the renderer's shortcuts, see
@@ -28,42 +29,7 @@ import type { QueueId } from '../src-shared/domain/queues';
  * Windows and Linux, stripped on macOS), so a literal ampersand is written `&&`.
  */
 
-export type QueueCommand = `queue:${QueueId}`;
-export type DeskCommand =
-  | 'palette'
-  | 'search'
-  | 'sync-now'
-  | 'toggle-theme'
-  | 'settings'
-  | 'help'
-  | 'sign-out'
-  | 'next-dossier'
-  | 'previous-dossier'
-  | 'reply'
-  | 'note'
-  | 'close-dossier'
-  | QueueCommand;
-
 const queueCommands: readonly QueueCommand[] = queueIds.map((id): QueueCommand => `queue:${id}`);
-
-export const deskCommands: readonly DeskCommand[] = [
-  'palette',
-  'search',
-  'sync-now',
-  'toggle-theme',
-  'settings',
-  'help',
-  'sign-out',
-  'next-dossier',
-  'previous-dossier',
-  'reply',
-  'note',
-  'close-dossier',
-  ...queueCommands,
-];
-
-export const isDeskCommand = (value: unknown): value is DeskCommand =>
-  typeof value === 'string' && (deskCommands as readonly string[]).includes(value);
 
 export type MenuLocale = 'en' | 'fr';
 
@@ -168,7 +134,6 @@ export function menuLabels(locale: MenuLocale): MenuLabels {
         search: 'Rechercher des dossiers',
         'sync-now': 'Synchroniser maintenant',
         'toggle-theme': 'Basculer thème clair/sombre',
-        settings: 'Réglages…',
         help: 'Raccourcis clavier',
         'sign-out': 'Se déconnecter…',
         'next-dossier': 'Dossier suivant',
@@ -224,7 +189,6 @@ export function menuLabels(locale: MenuLocale): MenuLabels {
       search: 'Search Dossiers',
       'sync-now': 'Sync Now',
       'toggle-theme': 'Switch Light/Dark Theme',
-      settings: 'Settings…',
       help: 'Keyboard Shortcuts',
       'sign-out': 'Sign Out…',
       'next-dossier': 'Next Dossier',
@@ -279,8 +243,6 @@ function registeredAccelerator(command: DeskCommand, mac: boolean): string | und
     case 'sync-now':
       // Where a browser reloads; the role `reload` (same chord) is not in this menu.
       return 'CmdOrCtrl+R';
-    case 'settings':
-      return 'CmdOrCtrl+,';
     case 'help':
       // F1 on Windows and Linux; on macOS Cmd+? belongs to the Help menu's search field.
       return mac ? undefined : 'F1';
@@ -388,8 +350,6 @@ export function menuTemplate(
         submenu: [
           role('about', roles.about),
           separator,
-          command('settings'),
-          separator,
           role('services', roles.services),
           separator,
           role('hide', roles.hide),
@@ -424,8 +384,6 @@ export function menuTemplate(
     {
       label: menus.file,
       submenu: [
-        command('settings'),
-        separator,
         command('sign-out'),
         // No accelerator on Windows (the role has none: Alt+F4 closes the window); Ctrl+Q on Linux.
         role('quit', platform === 'win32' ? roles.exit : roles.quit),

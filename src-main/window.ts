@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import type { DeskWebContents, DeskWindow, ElectronApi } from './electron-api';
 import { isAppUrl, isSafeExternalUrl, permissionAllowed } from './policy';
 
@@ -54,13 +54,22 @@ export function hardenWebContents(
   );
 }
 
+/** The window's size before the agent chose one. */
+export const defaultWindowSize = { width: 1280, height: 820 };
+
 export function createMainWindow(
   electron: Pick<ElectronApi, 'BrowserWindow' | 'shell'>,
-  options: { preload: string; url: string; devServerUrl?: string },
+  options: {
+    preload: string;
+    url: string;
+    devServerUrl?: string;
+    /** Where the agent left it (src-main/window-state.ts), already fitted to today's displays. */
+    bounds?: Rectangle;
+  },
 ): DeskWindow {
   const window = new electron.BrowserWindow({
-    width: 1280,
-    height: 820,
+    ...defaultWindowSize,
+    ...options.bounds,
     minWidth: 900,
     minHeight: 600,
     show: false,

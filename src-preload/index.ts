@@ -8,7 +8,7 @@ import type {
   IpcRequest,
   Result,
 } from '../src-shared/contract/bridge';
-import { ipcEvents, ipcInvokes } from '../src-shared/contract/bridge';
+import { ipcEvents, ipcInvokes, isDeskCommand } from '../src-shared/contract/bridge';
 
 /**
  * Exposes the typed bridge, and nothing else: never ipcRenderer itself. Each call is forwarded to
@@ -93,6 +93,11 @@ const bridge: Bridge = {
   server: () => invoke('server'),
   connect: (url) => invoke('connect', { url }),
   setOverdueCount: (count) => invoke('setOverdueCount', count),
+  // Only the commands of this app's menu reach the workspace.
+  onCommand: (listener) =>
+    subscribe('command', (command) => {
+      if (isDeskCommand(command)) listener(command);
+    }),
   onOpenDossier(listener) {
     openListeners.add(listener);
     for (const link of unheardLinks.splice(0)) listener(link);

@@ -49,6 +49,16 @@ export class Session {
     return this.o.bridge.host;
   }
 
+  /** The server this app talks to (the desktop's first run has none yet). */
+  server() {
+    return this.o.bridge.server();
+  }
+
+  /** Sets the desktop's server, once main has checked the dispute API answers there. */
+  connect(url: string) {
+    return this.o.bridge.connect(url);
+  }
+
   /** The app's name, version and platform, for the sign-in page's footer. */
   appInfo() {
     return this.o.bridge.getAppInfo();

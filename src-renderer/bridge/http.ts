@@ -178,6 +178,8 @@ export function createHttpBridge(options: HttpBridgeOptions): Bridge {
       }
       return Promise.resolve({ ok: true, value: null });
     },
+    // A browser tab has no application menu: its commands are the page's own shortcuts.
+    onCommand: () => () => undefined,
     onOpenDossier(listener) {
       openListeners.add(listener);
       return () => {

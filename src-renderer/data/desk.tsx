@@ -1,6 +1,9 @@
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
-import type { DeskNotification, DossierLink } from '../../src-shared/contract/bridge';
+import type { DeskNotification } from '../../src-shared/contract/bridge';
+import type { DeskHost } from './host';
+
+export type { DeskHost } from './host';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
@@ -38,11 +41,6 @@ export interface Desk {
   notify: (notification: DeskNotification) => void;
   /** What the host app brings: dossiers to open (deep links, notification clicks), the icon's badge. */
   host: DeskHost;
-}
-
-export interface DeskHost {
-  onOpenDossier(listener: (link: DossierLink) => void): () => void;
-  setOverdueCount(count: number): void;
 }
 
 /** Other agents on a dossier (online only), and this agent's own announcement. */

@@ -1,4 +1,5 @@
 import type { Bridge } from '../../src-shared/contract/bridge';
+import type { SyncChange } from '../../src-shared/contract/sync';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase } from '../cache/db';
 import { metaKeys } from '../cache/db';
@@ -27,6 +28,8 @@ export interface EngineOptions {
   pushBatch?: number;
   /** After each pull page is written (awaited: a caller may look at the cache between pages). */
   onProgress?: (p: SyncProgress) => void | Promise<void>;
+  /** Each pulled page's changes once written (first sync: a snapshot, not news). */
+  onChanges?: (changes: readonly SyncChange[], firstSync: boolean) => void;
   /**
    * Runs a sync round under an exclusive lock shared by every window of this app (the browser's
    * Web Locks: `navigator.locks.request(name, fn)`), so one window syncs at a time while all of them
@@ -313,6 +316,7 @@ export class SyncEngine {
       settings,
       newId,
       pageSize: this.o.pageSize ?? 2_000,
+      ...(this.o.onChanges ? { onChanges: this.o.onChanges } : {}),
       onPage: async (progress) => {
         await this.o.onProgress?.(progress);
         if (progress.remaining !== 0) await this.report({ progress });

@@ -1,5 +1,7 @@
 import type { DexieOptions } from 'dexie';
-import type { Bridge, DeskNotification, DossierLink } from '../../src-shared/contract/bridge';
+import type { Bridge, DeskNotification } from '../../src-shared/contract/bridge';
+import type { DeskHost } from '../data/host';
+import { NoticeStore, assignmentsTo } from './notices';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
@@ -50,6 +52,8 @@ export class LocalClient {
   readonly presence: PresenceTracker;
   /** Actions decided and not yet read back from the cache (sync/optimistic.ts). */
   readonly optimistic: OptimisticStore;
+  /** Dossiers assigned to this agent by someone else, as the server tells it. */
+  readonly notices = new NoticeStore();
   private bulk!: CacheDatabase;
   private started = false;
   private rebuilding: Promise<void> | null = null;
@@ -185,9 +189,12 @@ export class LocalClient {
   }
 
   /** The host's part of the desk (src-renderer/data/desk.tsx `DeskHost`). */
-  readonly host = {
-    onOpenDossier: (listener: (link: DossierLink) => void) => this.o.bridge.onOpenDossier(listener),
-    setOverdueCount: (count: number) => void this.o.bridge.setOverdueCount(count),
+  readonly host: DeskHost = {
+    onOpenDossier: (listener) => this.o.bridge.onOpenDossier(listener),
+    onCommand: (listener) => this.o.bridge.onCommand(listener),
+    setOverdueCount: (count) => void this.o.bridge.setOverdueCount(count),
+    syncNow: () => this.engine.nudge(),
+    onAssigned: (listener) => this.notices.subscribe(listener),
   };
 
   /** Actions not yet accepted by the server (asked before signing out). */
@@ -272,6 +279,9 @@ export class LocalClient {
       ...(this.o.exclusive ? { exclusive: this.o.exclusive } : {}),
       now: this.o.now ?? Date.now,
       onStorageFault: () => void this.rebuild('failed'),
+      onChanges: (changes, firstSync) => {
+        if (!firstSync) this.notices.add(assignmentsTo(this.user.id, changes));
+      },
     });
     this.generation++;
     for (const l of this.listeners) l();

@@ -22,6 +22,8 @@ export interface PullContext {
   newId: () => string;
   pageSize: number;
   onPage?: (progress: SyncProgress) => void | Promise<void>;
+  /** Each page's changes once written, and whether they belong to the first sync (a snapshot). */
+  onChanges?: (changes: readonly SyncChange[], firstSync: boolean) => void;
 }
 
 export async function pullAll(
@@ -47,6 +49,7 @@ export async function pullAll(
     next = hasMore ? bridge.pull(page.value.cursor, ctx.pageSize) : null;
     // A first sync leaves the search index to be built after it, from the cache (search-build.ts).
     await writePage(ctx, changes, page.value.cursor, firstSync && total === 0);
+    ctx.onChanges?.(changes, firstSync);
     total += changes.length;
     bytes += approximateBytes(changes);
     await ctx.onPage?.({ changes: total, bytes, remaining: hasMore ? (remaining ?? null) : 0, firstSync });

@@ -15,6 +15,7 @@ import { useNow } from '../ui/clock';
 import { HelpOverlay } from '../ui/HelpOverlay';
 import { SearchBox } from '../ui/SearchBox';
 import { useShortcuts } from '../ui/shortcuts';
+import { useTheme } from '../ui/theme';
 import { SyncStatusBar } from '../ui/SyncStatusBar';
 import { Toasts } from '../ui/Toasts';
 import { useToastQueue } from '../ui/toast-queue';
@@ -29,7 +30,8 @@ import type { QueueListHandle } from './queue/QueueList';
 import { QueueList } from './queue/QueueList';
 import { SearchResults } from './queue/SearchResults';
 import { ReauthDialog, RemoveCopyDialog, SignOutDialog } from './SessionDialogs';
-import { useHostLinks, useOverdueBadge } from './useHost';
+import { useHostCommands, useHostLinks, useOverdueBadge } from './useHost';
+import { useNotices } from './useNotices';
 import { useRefusalToasts } from './useRefusalToasts';
 import './workspace.css';
 
@@ -106,6 +108,7 @@ export function Workspace({ session }: { session: Session }) {
 
   useRefusalToasts(toasts, open);
   useHostLinks(toasts, open);
+  useNotices(toasts, open, now);
   useOverdueBadge();
 
   const signOut = async (force: boolean) => {
@@ -115,6 +118,24 @@ export function Workspace({ session }: { session: Session }) {
       setOverlay('signOut');
     }
   };
+
+  const theme = useTheme();
+  useHostCommands(
+    {
+      palette: () => setOverlay('palette'),
+      search: () => searchBox.current?.focus(),
+      'sync-now': () => desk.host.syncNow(),
+      'toggle-theme': () => theme.setPreference(theme.theme === 'dark' ? 'light' : 'dark'),
+      help: () => setOverlay('help'),
+      'sign-out': () => void signOut(false),
+      'next-dossier': () => list.current?.move(1),
+      'previous-dossier': () => list.current?.move(-1),
+      reply: () => dossier.current?.focusReply(),
+      note: () => dossier.current?.focusNote(),
+      'close-dossier': () => dossier.current?.openClose(),
+    },
+    chooseQueue,
+  );
 
   useShortcuts(
     {

@@ -1,4 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import type { DeskCommand, QueueCommand } from '../../src-shared/contract/bridge';
+import type { QueueId } from '../../src-shared/domain/queues';
 import { useDesk } from '../data/desk';
 import { useSteppedNow } from '../data/live';
 import { useMineOverdue } from '../data/queues';
@@ -44,4 +46,29 @@ export function useOverdueBadge(): void {
   useEffect(() => {
     if (count !== null) desk.host.setOverdueCount(count);
   }, [desk, count]);
+}
+
+/** What the workspace does for each command of the desktop's application menu. */
+export type CommandHandlers = Record<DeskCommand, () => void>;
+
+/** The menu's commands, done by the workspace (the same actions as its shortcuts and palette). */
+export function useHostCommands(
+  handlers: Omit<CommandHandlers, QueueCommand>,
+  chooseQueue: (id: QueueId) => void,
+) {
+  const desk = useDesk();
+  // The latest handlers, so one subscription serves every render.
+  const latest = useRef({ handlers, chooseQueue });
+  useEffect(() => {
+    latest.current = { handlers, chooseQueue };
+  });
+  useEffect(
+    () =>
+      desk.host.onCommand((command) => {
+        if (command.startsWith('queue:'))
+          latest.current.chooseQueue(command.slice('queue:'.length) as QueueId);
+        else latest.current.handlers[command as Exclude<DeskCommand, QueueCommand>]();
+      }),
+    [desk],
+  );
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { idSchema, instantSchema, userSchema } from '../domain/model';
+import type { QueueId } from '../domain/queues';
+import { queueIds } from '../domain/queues';
 import type { User } from '../domain/model';
 import type { RulesResponse } from './api';
 import type { PresenceEvent, PresenceResponse, PullResponse, PushRequest, PushResponse } from './sync';
@@ -87,6 +89,41 @@ export const presenceUpdateSchema = z.object({
 });
 export const currentUserSchema = userSchema.nullable();
 
+/**
+ * What the desktop's application menu asks of the workspace (src-main/menu.ts): the renderer's
+ * shortcuts and palette, reachable with the mouse and read by screen readers.
+ */
+export type QueueCommand = `queue:${QueueId}`;
+export type DeskCommand =
+  | 'palette'
+  | 'search'
+  | 'sync-now'
+  | 'toggle-theme'
+  | 'help'
+  | 'sign-out'
+  | 'next-dossier'
+  | 'previous-dossier'
+  | 'reply'
+  | 'note'
+  | 'close-dossier'
+  | QueueCommand;
+export const deskCommands: readonly DeskCommand[] = [
+  'palette',
+  'search',
+  'sync-now',
+  'toggle-theme',
+  'help',
+  'sign-out',
+  'next-dossier',
+  'previous-dossier',
+  'reply',
+  'note',
+  'close-dossier',
+  ...queueIds.map((id): QueueCommand => `queue:${id}`),
+];
+export const isDeskCommand = (value: unknown): value is DeskCommand =>
+  typeof value === 'string' && (deskCommands as readonly string[]).includes(value);
+
 /** The server this app talks to: the browser host's is the page's own; the desktop's is set up once. */
 export interface ServerSetting {
   /** The API's origin, or null before the first "Connect to server". */
@@ -134,6 +171,8 @@ export interface Bridge {
   setOverdueCount(count: number): Promise<Result<null>>;
   /** A dossier to open: a deep link, or a click on a system notification. */
   onOpenDossier(listener: (link: DossierLink) => void): () => void;
+  /** A command of the desktop's application menu (the browser host has none). */
+  onCommand(listener: (command: DeskCommand) => void): () => void;
   /** The outbox journal of the signed-in user (see `journalEntrySchema`). */
   journal: {
     append(entries: JournalEntry[]): Promise<Result<null>>;
@@ -204,10 +243,12 @@ export const ipcEvents = {
   presence: 'presence:event',
   connectivity: 'app:connectivity',
   openDossier: 'app:open-dossier',
+  command: 'app:command',
 } as const;
 export interface IpcEventPayloads {
   poke: null;
   presence: PresenceEvent;
   connectivity: boolean;
   openDossier: DossierLink;
+  command: DeskCommand;
 }

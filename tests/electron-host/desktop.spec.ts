@@ -248,3 +248,29 @@ test('a deep link and a notification click open their dossier', async ({ browser
   shown.click();
   await expect(page.getByRole('heading', { name: notified.reference })).toBeVisible();
 });
+
+test('first run: the agent connects to the server, signs in, and works from the menu', async ({
+  browser,
+}) => {
+  const { run, page } = await launch(browser, { server: null });
+  await expect(page.getByRole('heading', { name: 'Connect to your server' })).toBeVisible();
+  const address = page.getByLabel('Server address');
+  await address.fill('ftp://disputes.example');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('This is not a server address');
+  await address.fill('http://127.0.0.1:9');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Nothing answered at this address');
+  await address.fill(`${server.url}/api/v1/`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByText(`Server: ${new URL(server.url).host}`)).toBeVisible();
+  await page.screenshot({ path: 'test-results/desktop-sign-in.png' });
+  // Kept for the next start, in the user's settings file.
+  expect(await readFile(join(run.userData, 'settings.json'), 'utf8')).toContain(server.url);
+
+  await signInAs(page, 'agent@klikpay.test');
+  run.standIn.clickMenu('queue:unassigned');
+  await expect(page.getByRole('heading', { level: 1, name: /^Unassigned/ })).toBeVisible();
+  run.standIn.clickMenu('help');
+  await expect(page.getByRole('dialog', { name: /shortcuts/i })).toBeVisible();
+});

@@ -4,12 +4,15 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type {
   BrowserWindowConstructorOptions,
+  MenuItemConstructorOptions,
+  Rectangle,
   HandlerDetails,
   IpcMainInvokeEvent,
   NotificationConstructorOptions,
   WindowOpenHandlerResponse,
 } from 'electron';
 import type {
+  DeskMenu,
   DeskNotificationHandle,
   DeskWebContents,
   DeskWindow,
@@ -133,6 +136,8 @@ export function createStandIn(options: StandInOptions) {
   const notifications: ShownNotification[] = [];
   const opened: string[] = [];
   const network = { online: true };
+  const appMenu: { current: MenuItemConstructorOptions[] | null } = { current: null };
+  const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
   const badge = { count: 0 };
   let context: BrowserContext | null = null;
 
@@ -210,6 +215,24 @@ export function createStandIn(options: StandInOptions) {
     setOverlayIcon(): void {
       // Windows only; the badge count is what the tests read.
     }
+    bounds: Rectangle = { x: 0, y: 0, width: 1280, height: 820 };
+    maximized = false;
+    fullScreen = false;
+    getNormalBounds(): Rectangle {
+      return this.bounds;
+    }
+    isMaximized(): boolean {
+      return this.maximized;
+    }
+    isFullScreen(): boolean {
+      return this.fullScreen;
+    }
+    maximize(): void {
+      this.maximized = true;
+    }
+    setFullScreen(flag: boolean): void {
+      this.fullScreen = flag;
+    }
   }
 
   class StandInNotification extends EventEmitter implements DeskNotificationHandle {
@@ -233,6 +256,7 @@ export function createStandIn(options: StandInOptions) {
       getName: () => 'Klik & Pay Dispute Desk',
       getVersion: () => '0.0.0-harness',
       getPath: () => options.userData,
+      getLocale: () => options.locale ?? 'en-US',
       isPackaged: true,
       on: ((event: string, listener: (...args: unknown[]) => void) => {
         appEvents.on(event, listener);
@@ -294,6 +318,26 @@ export function createStandIn(options: StandInOptions) {
       getAllWindows: () => windows.filter((w) => !w.isDestroyed()),
     }),
     Notification: StandInNotification,
+    Menu: {
+      buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({
+        template,
+        getMenuItemById: () => null,
+      }),
+      setApplicationMenu: (menu: DeskMenu | null) => {
+        appMenu.current = menu && 'template' in menu ? (menu.template as MenuItemConstructorOptions[]) : null;
+      },
+    },
+    // One 1920×1080 display, its work area above a 40-pixel taskbar.
+    screen: {
+      getAllDisplays: () => [display],
+      getPrimaryDisplay: () => display,
+      getDisplayMatching: () => display,
+    },
+    nativeImage: {
+      createFromBitmap: () => {
+        throw new Error('the stand-in draws no images: the overlay icon is a Windows-only call');
+      },
+    },
   };
 
   return {
@@ -304,6 +348,20 @@ export function createStandIn(options: StandInOptions) {
     opened,
     badge,
     channels: () => [...handlers.keys()],
+    /** Clicks the application menu's item `id`, as the agent would. */
+    clickMenu(id: string) {
+      const find = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions | null => {
+        for (const item of items) {
+          if (item.id === id) return item;
+          const inside = Array.isArray(item.submenu) ? find(item.submenu) : null;
+          if (inside) return inside;
+        }
+        return null;
+      };
+      const item = appMenu.current ? find(appMenu.current) : null;
+      if (!item?.click) throw new Error(`the application menu has no item ${id}`);
+      (item.click as () => void)();
+    },
     /** The computer's network, as `net` sees it. */
     setOnline(online: boolean) {
       network.online = online;

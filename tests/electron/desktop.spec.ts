@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { electronEnv, findElectron } from '../../scripts/electron-binary';
 import { startWebHost } from '../e2e/server';
 
 /**
@@ -15,37 +15,7 @@ import { startWebHost } from '../e2e/server';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
-/**
- * The Electron executable, or why there is none. `require('electron')` is not used: when the
- * binary is missing it tries to download it (a network call, then an exception).
- */
-function findElectron(): { executable: string } | { skip: string } {
-  const packageDir = join(root, 'node_modules', 'electron');
-  const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) {
-    return {
-      skip:
-        'The Electron binary is not installed (node_modules/electron/path.txt is missing: its download ' +
-        'from GitHub is not possible on this machine); the desktop flows run in the electron-host project instead.',
-    };
-  }
-  const relative = readFileSync(pathFile, 'utf8').trim();
-  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');
-  const executable = join(distDir, relative);
-  if (!existsSync(executable))
-    return { skip: `The Electron binary is not installed: ${executable} is missing.` };
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.ELECTRON_RUN_AS_NODE;
-  const probe = spawnSync(executable, ['--version'], { encoding: 'utf8', timeout: 30_000, env });
-  if (probe.error || probe.status !== 0) {
-    const why =
-      (probe.error?.message ?? probe.stderr.trim().split('\n')[0]) || `exit ${String(probe.status)}`;
-    return { skip: `The Electron binary cannot start here (${executable} --version: ${why}).` };
-  }
-  return { executable };
-}
-
-const electronApp = findElectron();
+const electronApp = findElectron(root);
 
 test('the desktop app opens its window, signs in a demo agent and shows a queue', async () => {
   if ('skip' in electronApp) {
@@ -61,12 +31,7 @@ test('the desktop app opens its window, signs in a demo agent and shows a queue'
   const userData = mkdtempSync(join(tmpdir(), 'klikpay-electron-'));
   // Neither the dev server nor a Node-mode binary: the app as it ships, pointed at this API
   // (an unpackaged app takes its server from KLIKPAY_SERVER_URL, see src-main/index.ts).
-  const dropped = new Set(['ELECTRON_RENDERER_URL', 'ELECTRON_RUN_AS_NODE']);
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (value !== undefined && !dropped.has(name)) env[name] = value;
-  }
-  env.KLIKPAY_SERVER_URL = server.url;
+  const env = electronEnv({ KLIKPAY_SERVER_URL: server.url });
   const app = await electron.launch({
     executablePath: electronApp.executable,
     // A user data folder of its own (Electron honours --user-data-dir): no session from before.

@@ -70,6 +70,12 @@ export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
       leave: () => undefined,
     },
     notify: () => undefined,
-    host: options.host ?? { onOpenDossier: () => () => undefined, setOverdueCount: () => undefined },
+    host: options.host ?? {
+      onOpenDossier: () => () => undefined,
+      onCommand: () => () => undefined,
+      setOverdueCount: () => undefined,
+      syncNow: () => undefined,
+      onAssigned: () => () => undefined,
+    },
   };
 }

@@ -275,6 +275,7 @@ export interface WindowOptions {
   exclusive?: Exclusive;
   now?: () => number;
   onProgress?: EngineOptions['onProgress'];
+  onChanges?: EngineOptions['onChanges'];
   /** Write pull pages through a second connection with relaxed durability, as the app does. */
   bulk?: boolean;
 }
@@ -294,6 +295,7 @@ export function openWindow(agent: Agent, options: WindowOptions = {}): DeskWindo
     ...(options.pushBatch !== undefined ? { pushBatch: options.pushBatch } : {}),
     ...(options.exclusive ? { exclusive: options.exclusive } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onChanges ? { onChanges: options.onChanges } : {}),
   });
   const actions: ActionContext = {
     db,

@@ -2,6 +2,19 @@ import type { MessageTable } from './types';
 
 /** English strings of the shell: sign-in, preferences, search, filters, sort, bulk, help, palette. */
 export const enShell = {
+  'connect.title': 'Connect to your server',
+  'connect.intro': "Enter the address of Klik & Pay's dispute server, as your administrator gave it to you.",
+  'connect.url': 'Server address',
+  'connect.submit': 'Connect',
+  'connect.busy': 'Connecting…',
+  'connect.error.invalid_request': 'This is not a server address: {reason}',
+  'connect.error.offline': 'Nothing answered at this address. Check it, and your connection.',
+  'connect.error.not_found': 'A server answered there, but it is not the Klik & Pay dispute server.',
+  'connect.error.forbidden': 'This installation is managed: its server is set by your administrator.',
+  'connect.error.other': 'The connection failed. Try again.',
+  'connect.current': 'Server: {host}',
+  'connect.change': 'Change server',
+  'connect.cancel': 'Keep this server',
   'signIn.title': 'Sign in',
   'signIn.staffOnly': 'For Klik & Pay staff',
   'signIn.email': 'E-mail',

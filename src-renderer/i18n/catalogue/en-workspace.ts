@@ -87,6 +87,12 @@ export const enWorkspace = {
   'palette.group.app': 'App',
   'link.notFound':
     "{reference} is not in this app's copy (yet): it may belong to another team or not be synced.",
+  'notify.assigned.body': 'Assigned to you by a colleague · {merchant}',
+  'notify.open': 'Open',
+  'notify.deadline': 'Deadline at {time} on {reference}',
+  'notify.deadline.body': '{merchant} · answer before then to stay within the deadline.',
+  'notify.followUp': 'Follow-up due on {reference}',
+  'notify.followUp.body': 'The date you set to come back to this dossier has come.',
   'notify.refused': 'Change refused on {reference}',
   'notify.assigned': 'Dossier {reference} assigned to you',
 } as const satisfies MessageTable;

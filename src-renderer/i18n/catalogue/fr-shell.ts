@@ -3,6 +3,20 @@ import type { TranslationOf } from './types';
 
 /** Textes français du cadre : connexion, préférences, recherche, filtres, tri, lots, aide, palette. */
 export const frShell: TranslationOf<typeof enShell> = {
+  'connect.title': 'Connexion à votre serveur',
+  'connect.intro':
+    'Saisissez l’adresse du serveur de litiges de Klik & Pay que votre administrateur vous a communiquée.',
+  'connect.url': 'Adresse du serveur',
+  'connect.submit': 'Se connecter au serveur',
+  'connect.busy': 'Connexion au serveur…',
+  'connect.error.invalid_request': 'Ce n’est pas une adresse de serveur : {reason}',
+  'connect.error.offline': 'Rien n’a répondu à cette adresse. Vérifiez-la, ainsi que votre connexion.',
+  'connect.error.not_found': 'Un serveur a répondu, mais ce n’est pas le serveur de litiges de Klik & Pay.',
+  'connect.error.forbidden': 'Cette installation est gérée : son serveur est fixé par votre administrateur.',
+  'connect.error.other': 'La connexion a échoué. Réessayez.',
+  'connect.current': 'Serveur : {host}',
+  'connect.change': 'Changer de serveur',
+  'connect.cancel': 'Garder ce serveur',
   'signIn.title': 'Connexion',
   'signIn.staffOnly': 'Réservé au personnel de Klik & Pay',
   'signIn.email': 'Adresse e-mail',

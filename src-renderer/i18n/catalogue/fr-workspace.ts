@@ -91,6 +91,12 @@ export const frWorkspace: TranslationOf<typeof enWorkspace> = {
   'palette.group.app': 'Application',
   'link.notFound':
     "{reference} n'est pas (encore) dans la copie de cette application : il relève peut-être d'une autre équipe ou n'est pas synchronisé.",
+  'notify.assigned.body': 'Attribué par un collègue · {merchant}',
+  'notify.open': 'Ouvrir',
+  'notify.deadline': 'Échéance à {time} sur {reference}',
+  'notify.deadline.body': '{merchant} · répondez avant pour tenir le délai.',
+  'notify.followUp': 'Relance prévue sur {reference}',
+  'notify.followUp.body': 'La date que vous aviez fixée pour revenir sur ce dossier est arrivée.',
   'notify.refused': 'Modification refusée sur {reference}',
   'notify.assigned': 'Dossier {reference} qui vous est attribué',
 } as const;

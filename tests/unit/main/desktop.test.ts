@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { ipcEvents, ipcInvokes } from '../../../src-shared/contract/bridge';
 import type { ServerSettings } from '../../../src-main/gateway';
 import type { Desktop } from '../../../src-main/desktop';
@@ -37,6 +38,7 @@ function fakeElectron(options: { lock?: boolean } = {}) {
     getName: () => 'Klik & Pay Dispute Desk',
     getVersion: () => '1.2.3',
     getPath: () => '/nowhere',
+    getLocale: () => 'fr-FR',
     isPackaged: true,
     whenReady: () => {
       calls.push('ready');
@@ -74,6 +76,21 @@ function fakeElectron(options: { lock?: boolean } = {}) {
       return false;
     }
     setOverlayIcon() {}
+    bounds = { x: 10, y: 20, width: 1000, height: 700 };
+    maximized = false;
+    getNormalBounds() {
+      return this.bounds;
+    }
+    isMaximized() {
+      return this.maximized;
+    }
+    isFullScreen() {
+      return false;
+    }
+    maximize() {
+      this.maximized = true;
+    }
+    setFullScreen() {}
     static getAllWindows() {
       return windows;
     }
@@ -91,6 +108,8 @@ function fakeElectron(options: { lock?: boolean } = {}) {
     }
   }
   const handlers = new Map<string, unknown>();
+  const menu: { template: MenuItemConstructorOptions[] } = { template: [] };
+  const display = { id: 7, workArea: { x: 0, y: 0, width: 1600, height: 900 } };
   const electron = {
     app,
     ipcMain: {
@@ -110,8 +129,20 @@ function fakeElectron(options: { lock?: boolean } = {}) {
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
     BrowserWindow: FakeWindow,
     Notification: FakeNotification,
+    Menu: {
+      buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({ template }),
+      setApplicationMenu: (built: { template: MenuItemConstructorOptions[] }) => {
+        menu.template = built.template;
+      },
+    },
+    screen: {
+      getAllDisplays: () => [display],
+      getPrimaryDisplay: () => display,
+      getDisplayMatching: () => display,
+    },
+    nativeImage: { createFromBitmap: vi.fn() },
   };
-  return { electron: electron as unknown as ElectronApi, app, windows, handlers, calls, notifications };
+  return { electron: electron as unknown as ElectronApi, app, windows, handlers, calls, notifications, menu };
 }
 
 const settings = async (): Promise<ServerSettings> => ({
@@ -241,6 +272,43 @@ describe('startDesktop', () => {
     });
     fake.notifications[0]?.click();
     expect(sentOf(fake.windows[0], 'openDossier')).toEqual([{ id: 'd-123' }]);
+  });
+
+  it('sets the application menu in the system language; its items send commands to the page', async () => {
+    const fake = fakeElectron();
+    await start(fake);
+    const labels = fake.menu.template.map((m) => m.label);
+    expect(labels).toContain('&Fichier');
+    const items = fake.menu.template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    const unassigned = fake.menu.template
+      .flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []))
+      .flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []))
+      .find((m) => m.id === 'queue:unassigned');
+    expect(items.length).toBeGreaterThan(5);
+    (unassigned?.click as (() => void) | undefined)?.();
+    expect(sentOf(fake.windows[0], 'command')).toEqual(['queue:unassigned']);
+  });
+
+  it('remembers where the window was, and opens it there next time', async () => {
+    const first = fakeElectron();
+    await start(first);
+    const [window] = first.windows;
+    if (!window) throw new Error('no window');
+    window.bounds = { x: 100, y: 50, width: 1100, height: 750 };
+    window.maximized = true;
+    window.emit('close');
+    started?.stop();
+    const second = fakeElectron();
+    await start(second);
+    expect(second.windows[0]?.options).toMatchObject({ x: 100, y: 50, width: 1100, height: 750 });
+    expect(second.windows[0]?.maximized).toBe(true);
+  });
+
+  it('writes its log under userData/logs', async () => {
+    const fake = fakeElectron();
+    const desktop = await start(fake);
+    desktop?.log.info('hello from the test');
+    expect(readFileSync(join(userData, 'logs', 'main.log'), 'utf8')).toContain('hello from the test');
   });
 
   it('quits when the last window closes, except on macOS', async () => {

@@ -1,7 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { DeskCommand, MenuLocale } from '../../../src-main/menu';
-import { deskCommands, isDeskCommand, menuLabels, menuTemplate } from '../../../src-main/menu';
+import type { DeskCommand } from '../../../src-shared/contract/bridge';
+import { deskCommands, isDeskCommand } from '../../../src-shared/contract/bridge';
+import type { MenuLocale } from '../../../src-main/menu';
+import { menuLabels, menuTemplate } from '../../../src-main/menu';
 import { queueIds } from '../../../src-shared/domain/queues';
 
 type Platform = 'darwin' | 'win32' | 'linux';
@@ -109,8 +111,6 @@ describe('menuTemplate: shapes', () => {
     expect(submenuOf(app).map((i) => i.id ?? i.role ?? i.type)).toEqual([
       'about',
       'separator',
-      'settings',
-      'separator',
       'services',
       'separator',
       'hide',
@@ -139,12 +139,7 @@ describe('menuTemplate: shapes', () => {
     const { template } = build(platform);
     expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Dossier', '&Help']);
     const [file, edit, , , help] = template;
-    expect(submenuOf(file).map((i) => i.id ?? i.role ?? i.type)).toEqual([
-      'settings',
-      'separator',
-      'sign-out',
-      'quit',
-    ]);
+    expect(submenuOf(file).map((i) => i.id ?? i.role ?? i.type)).toEqual(['sign-out', 'quit']);
     expect(submenuOf(file).at(-1)?.label).toBe(platform === 'win32' ? 'E&xit' : '&Quit');
     expect(rolesIn(edit)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
     expect(rolesIn(help)).toEqual(['about']);
@@ -247,14 +242,13 @@ describe('menuTemplate: accelerators', () => {
     expect(mac.some((i) => i.registerAccelerator === false)).toBe(false);
   });
 
-  it('gives the palette, search, sync and settings their chords; help is F1 off macOS', () => {
+  it('gives the palette, search and sync their chords; help is F1 off macOS', () => {
     const byId = (platform: Platform) => new Map(flatten(build(platform).template).map((i) => [i.id, i]));
     for (const platform of platforms) {
       const items = byId(platform);
       expect(items.get('palette')?.accelerator).toBe('CmdOrCtrl+K');
       expect(items.get('search')?.accelerator).toBe('CmdOrCtrl+F');
       expect(items.get('sync-now')?.accelerator).toBe('CmdOrCtrl+R');
-      expect(items.get('settings')?.accelerator).toBe('CmdOrCtrl+,');
       expect(items.get('help')?.accelerator).toBe(platform === 'darwin' ? undefined : 'F1');
     }
   });
