@@ -22,10 +22,14 @@ export function createConnectivity(options: {
   const listeners = new Set<(online: boolean) => void>();
   /** The server's last word: a server on this computer answers with no network at all. */
   let serverReached = false;
-  const compute = () => serverReached || options.isOnline();
-  let online = compute();
+  let system = options.isOnline();
+  let online = system;
   const look = () => {
-    const now = compute();
+    const was = system;
+    system = options.isOnline();
+    // The system just lost its network: whatever answered before is no proof any more.
+    if (was && !system) serverReached = false;
+    const now = serverReached || system;
     if (now === online) return;
     online = now;
     for (const listener of listeners) listener(now);

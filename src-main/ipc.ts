@@ -19,14 +19,17 @@ export function guarded<T>(
   onError: (error: unknown) => void = (error) => console.error('an IPC handler failed', error),
 ): Handler<T> {
   return async (event, ...args) => {
-    // A frame that navigated away or was destroyed has no URL to vouch for it.
+    // A frame that navigated away or was destroyed has no URL to vouch for it; only the window's
+    // top frame speaks for the app (an embedded frame, even of app://, does not).
     let frameUrl: string | undefined;
+    let topFrame = false;
     try {
       frameUrl = event.senderFrame?.url;
+      topFrame = event.senderFrame?.parent === null;
     } catch {
       frameUrl = undefined;
     }
-    if (!isTrusted(frameUrl)) {
+    if (!topFrame || !isTrusted(frameUrl)) {
       return { ok: false, error: { code: 'forbidden', message: 'This window may not call the app.' } };
     }
     try {

@@ -87,6 +87,15 @@ export function resolveAppAsset(rootDir: string, requestUrl: string): string | n
   return file;
 }
 
+/**
+ * The page's Content Security Policy, sent with every HTML answer of app:// — the one in
+ * src-renderer/index.html's meta tag (a test keeps them equal), plus what only a header can say
+ * (`frame-ancestors`: the app is framed by nobody).
+ */
+export const rendererCsp =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /** No web permission (camera, geolocation, notifications, clipboard…) is granted to any page. */
 export function permissionAllowed(_permission: string, _origin: string): boolean {
   return false;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ElectronApi } from './electron-api';
-import { appScheme, contentTypeOf, resolveAppAsset } from './policy';
+import { appScheme, contentTypeOf, rendererCsp, resolveAppAsset } from './policy';
 
 /** The renderer is served from `app://desk/`, never `file://` (Electron's security checklist). */
 
@@ -22,8 +22,13 @@ export async function answerAppRequest(rootDir: string, request: Request): Promi
   if (!file) return notFound();
   try {
     const body = await readFile(file);
+    const type = contentTypeOf(file);
     return new Response(request.method === 'HEAD' ? null : body, {
-      headers: { 'content-type': contentTypeOf(file), 'x-content-type-options': 'nosniff' },
+      headers: {
+        'content-type': type,
+        'x-content-type-options': 'nosniff',
+        ...(type.startsWith('text/html') ? { 'content-security-policy': rendererCsp } : {}),
+      },
     });
   } catch {
     // Missing file or a directory: nothing to show either way.

@@ -264,6 +264,12 @@ export class LocalClient {
       connection.on('versionchange', (event: unknown) => {
         this.onVersionChange(event as { newVersion: number | null });
       });
+      // Closed by the browser, not by us (site data cleared while open, storage evicted): the
+      // database may be gone or empty, and reopening it silently would lose the outbox's place.
+      connection.on('close', () => {
+        if (this.db === connection || this.bulk === connection)
+          setTimeout(() => void this.rebuild('deleted'), 0);
+      });
     }
     await db.open();
     await bulk.open();

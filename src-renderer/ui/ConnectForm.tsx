@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { BridgeError } from '../../src-shared/contract/bridge';
 import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/hooks';
+import { SignInCard } from './SignInCard';
 
 export interface ConnectFormProps {
   onSubmit: (url: string) => void;
@@ -29,58 +30,46 @@ export function connectErrorText(t: Translate, error: BridgeError): string {
 export function ConnectForm({ onSubmit, busy, error, onCancel }: ConnectFormProps) {
   const t = useT();
   const [url, setUrl] = useState('');
-  const titleId = useId();
   const introId = useId();
   const errorId = useId();
   const urlId = useId();
   return (
-    <main className="sign-in">
-      <form
-        className="sign-in__card"
-        aria-labelledby={titleId}
-        aria-busy={busy}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!busy) onSubmit(url.trim());
-        }}
-      >
-        <p className="sign-in__product">{t('app.name')}</p>
-        <h1 id={titleId} className="sign-in__title">
-          {t('connect.title')}
-        </h1>
-        <p id={introId} className="sign-in__subtitle">
-          {t('connect.intro')}
+    <SignInCard
+      title={t('connect.title')}
+      subtitle={t('connect.intro')}
+      subtitleId={introId}
+      busy={busy}
+      onSubmit={() => onSubmit(url.trim())}
+    >
+      <div className="field">
+        <label htmlFor={urlId}>{t('connect.url')}</label>
+        <input
+          id={urlId}
+          type="url"
+          name="server"
+          inputMode="url"
+          autoComplete="url"
+          placeholder="https://disputes.klikandpay.example"
+          required
+          value={url}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${introId} ${errorId}` : introId}
+          onChange={(event) => setUrl(event.target.value)}
+        />
+      </div>
+      {error ? (
+        <p id={errorId} className="form-error" role="alert">
+          {connectErrorText(t, error)}
         </p>
-        <div className="field">
-          <label htmlFor={urlId}>{t('connect.url')}</label>
-          <input
-            id={urlId}
-            type="url"
-            name="server"
-            inputMode="url"
-            autoComplete="url"
-            placeholder="https://disputes.klikandpay.example"
-            required
-            value={url}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${introId} ${errorId}` : introId}
-            onChange={(event) => setUrl(event.target.value)}
-          />
-        </div>
-        {error ? (
-          <p id={errorId} className="form-error" role="alert">
-            {connectErrorText(t, error)}
-          </p>
-        ) : null}
-        <button type="submit" className="button button--primary button--wide" disabled={busy}>
-          {busy ? t('connect.busy') : t('connect.submit')}
+      ) : null}
+      <button type="submit" className="button button--primary button--wide" disabled={busy}>
+        {busy ? t('connect.busy') : t('connect.submit')}
+      </button>
+      {onCancel ? (
+        <button type="button" className="button button--wide" onClick={onCancel}>
+          {t('connect.cancel')}
         </button>
-        {onCancel ? (
-          <button type="button" className="button button--wide" onClick={onCancel}>
-            {t('connect.cancel')}
-          </button>
-        ) : null}
-      </form>
-    </main>
+      ) : null}
+    </SignInCard>
   );
 }

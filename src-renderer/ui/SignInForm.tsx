@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { BridgeError } from '../../src-shared/contract/bridge';
 import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/hooks';
+import { SignInCard } from './SignInCard';
 
 export interface SignInFormProps {
   onSubmit: (credentials: { email: string; password: string }) => void;
@@ -30,66 +31,53 @@ export function SignInForm({ onSubmit, busy, error }: SignInFormProps) {
   const t = useT();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const titleId = useId();
   const errorId = useId();
   const emailId = useId();
   const passwordId = useId();
 
   return (
-    <main className="sign-in">
-      <form
-        className="sign-in__card"
-        aria-labelledby={titleId}
-        aria-busy={busy}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!busy) onSubmit({ email: email.trim(), password });
-        }}
-      >
-        <p className="sign-in__product">{t('app.name')}</p>
-        <h1 id={titleId} className="sign-in__title">
-          {t('signIn.title')}
-        </h1>
-        <p className="sign-in__subtitle">
-          {t('app.department')} · {t('signIn.staffOnly')}
+    <SignInCard
+      title={t('signIn.title')}
+      subtitle={`${t('app.department')} · ${t('signIn.staffOnly')}`}
+      busy={busy}
+      onSubmit={() => onSubmit({ email: email.trim(), password })}
+    >
+      <div className="field">
+        <label htmlFor={emailId}>{t('signIn.email')}</label>
+        <input
+          id={emailId}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={passwordId}>{t('signIn.password')}</label>
+        <input
+          id={passwordId}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+      </div>
+      {error ? (
+        <p id={errorId} className="form-error" role="alert">
+          {signInErrorText(t, error)}
         </p>
-        <div className="field">
-          <label htmlFor={emailId}>{t('signIn.email')}</label>
-          <input
-            id={emailId}
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={passwordId}>{t('signIn.password')}</label>
-          <input
-            id={passwordId}
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </div>
-        {error ? (
-          <p id={errorId} className="form-error" role="alert">
-            {signInErrorText(t, error)}
-          </p>
-        ) : null}
-        <button type="submit" className="button button--primary button--wide" disabled={busy}>
-          {busy ? t('signIn.busy') : t('signIn.submit')}
-        </button>
-      </form>
-    </main>
+      ) : null}
+      <button type="submit" className="button button--primary button--wide" disabled={busy}>
+        {busy ? t('signIn.busy') : t('signIn.submit')}
+      </button>
+    </SignInCard>
   );
 }

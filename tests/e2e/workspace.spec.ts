@@ -205,6 +205,8 @@ test('axe finds no serious violation in the queues, a dossier and the dark theme
 test('the keyboard alone: j/k, Enter, r, n, c, /, ? and Ctrl+K', async ({ page }) => {
   await signInAs(page, 'supervisor@klikpay.test');
   await openQueue(page, 'All');
+  // As an agent would: the rows are on screen before the first key.
+  await expect(page.locator('.queue-row__open').first()).toBeVisible();
   await page.locator('body').press('j');
   await page.keyboard.press('j');
   await page.keyboard.press('k');

@@ -208,8 +208,25 @@ test('a lost IndexedDB loses nothing: the journal file brings the pending change
   await expect(second.page.getByRole('navigation', { name: 'Queues' })).toBeVisible();
   await expect(statusRegion(second.page)).toContainText('Up to date', { timeout: 60_000 });
   const token = await signIn(server.url, 'agent2@klikpay.test');
-  const after = await serverView(server.url, token);
-  expect(after.messages.filter((m) => m.body === note)).toHaveLength(1);
+  const notes = async (body: string) =>
+    (await serverView(server.url, token)).messages.filter((m) => m.body === body).length;
+  expect(await notes(note)).toBe(1);
+
+  // Now the database is deleted while the app has it open (site data cleared under it).
+  second.run.standIn.setOnline(false);
+  await expect(statusRegion(second.page)).toContainText('Offline');
+  await openFirst(second.page, 'Unassigned');
+  const again = `Relevé bancaire reçu ${Date.now()}.`;
+  await addNote(second.page, again);
+  await expect(statusRegion(second.page)).toContainText('1 pending');
+  const cdp = await second.page.context().newCDPSession(second.page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: 'https://app.desk', storageTypes: 'indexeddb' });
+  // The app rebuilds its cache and puts the journalled change back in the outbox, still offline.
+  await expect(statusRegion(second.page)).toContainText('1 pending');
+  second.run.standIn.setOnline(true);
+  await expect.poll(() => notes(again), { timeout: 60_000 }).toBe(1);
+  await expect(statusRegion(second.page)).toContainText('Up to date', { timeout: 60_000 });
+  expect(await notes(note)).toBe(1);
 });
 
 test('a deep link and a notification click open their dossier', async ({ browser }) => {

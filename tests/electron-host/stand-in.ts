@@ -136,6 +136,7 @@ export function createStandIn(options: StandInOptions) {
   const notifications: ShownNotification[] = [];
   const opened: string[] = [];
   const network = { online: true };
+  const inFlight = new Set<AbortController>();
   const appMenu: { current: MenuItemConstructorOptions[] | null } = { current: null };
   const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
   const badge = { count: 0 };
@@ -151,7 +152,7 @@ export function createStandIn(options: StandInOptions) {
         throw new Error(`Error invoking remote method '${channel}': No handler registered for '${channel}'`);
       const window = windows.find((w) => w.webContents.page === source.page);
       const event = {
-        senderFrame: { url: toAppUrl(source.frame.url()) },
+        senderFrame: { url: toAppUrl(source.frame.url()), parent: source.frame.parentFrame() ? {} : null },
         sender: window?.webContents,
       } as unknown as IpcMainInvokeEvent;
       return handler(event, ...args);
@@ -365,6 +366,9 @@ export function createStandIn(options: StandInOptions) {
     /** The computer's network, as `net` sees it. */
     setOnline(online: boolean) {
       network.online = online;
+      if (online) return;
+      for (const controller of inFlight) controller.abort();
+      inFlight.clear();
     },
     /** Emits an app event (`open-url`, `second-instance`…) as Electron would. */
     emitApp: (event: string, ...args: unknown[]) => appEvents.emit(event, ...args),

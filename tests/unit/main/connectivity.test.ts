@@ -50,4 +50,16 @@ describe('connectivity', () => {
     connectivity.reached(false);
     expect(heard).toEqual([true, false]);
   });
+
+  it('a network lost by the system is announced even though the server answered a moment before', () => {
+    const system = { online: true };
+    const { connectivity, heard, tick } = setup(system);
+    connectivity.reached(true);
+    system.online = false;
+    tick();
+    expect(heard).toEqual([false]);
+    // Then a server on this computer answers: online again.
+    connectivity.reached(true);
+    expect(heard).toEqual([false, true]);
+  });
 });

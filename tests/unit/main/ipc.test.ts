@@ -28,7 +28,7 @@ function registered(handlers: Partial<IpcHandlers> = {}, devServerUrl?: string) 
   return { table, call, unregister, all };
 }
 
-const from = (url: string) => ({ senderFrame: { url } });
+const from = (url: string) => ({ senderFrame: { url, parent: null } });
 const app = from('app://desk/index.html');
 
 describe('registerIpc', () => {
@@ -84,6 +84,7 @@ describe('registerIpc', () => {
     ['a local file', from('file:///tmp/index.html')],
     ['a dev server the app was not started with', from('http://localhost:5173/')],
     ['a blank frame', from('about:blank')],
+    ['a frame of the app embedded in another', { senderFrame: { url: 'app://desk/index.html', parent: {} } }],
     ['a destroyed frame', { senderFrame: null }],
     ['no frame at all', {}],
     [

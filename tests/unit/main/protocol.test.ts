@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { rendererCsp } from '../../../src-main/policy';
 import { answerAppRequest, registerAppScheme, serveRenderer } from '../../../src-main/protocol';
 
 /** The app:// protocol over a real temporary renderer directory, with electron's protocol faked. */
@@ -52,6 +53,15 @@ describe('the app:// protocol', () => {
     const script = await get('app://desk/assets/index-abc.js');
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await script.text()).toBe('export {};');
+    expect(script.headers.get('content-security-policy')).toBeNull();
+  });
+
+  it("sends the page's CSP as a header, the same as its meta tag, and framed by nobody", async () => {
+    const page = await get('app://desk/');
+    expect(page.headers.get('content-security-policy')).toBe(rendererCsp);
+    const html = await readFile(resolve('src-renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(`${meta ?? ''}; frame-ancestors 'none'`).toBe(rendererCsp);
   });
 
   it('answers HEAD without a body', async () => {
