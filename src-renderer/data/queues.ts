@@ -12,7 +12,8 @@ import { useCacheQuery } from './live';
 
 /** The queues, as live data for the screens: counts, windows of rows, search, reference lists. */
 
-const context = (desk: Desk, now: number): QueryContext => ({
+/** What a queue query needs to know of the agent and the time. */
+export const queryContext = (desk: Desk, now: number): QueryContext => ({
   now,
   viewer: { userId: desk.user.id },
   settings: desk.settings,
@@ -27,7 +28,7 @@ const dossiersOnly = ['dossiers'];
 export function useQueueCounts(now: number): QueueCounts | null {
   return useCacheQuery(
     async (desk) => {
-      const ctx = context(desk, now);
+      const ctx = queryContext(desk, now);
       const counts = await Promise.all(queueIds.map((queue) => countQuery(desk.db, { queue }, ctx)));
       return Object.fromEntries(queueIds.map((q, i) => [q, counts[i] ?? 0])) as QueueCounts;
     },
@@ -48,7 +49,7 @@ export function useMineOverdue(now: number): number | null {
 export function useQueueCount(query: QueueQuery, now: number): number | null {
   const key = queryKey(query);
   const counted = useCacheQuery(
-    async (desk) => ({ key, count: await countQuery(desk.db, query, context(desk, now)) }),
+    async (desk) => ({ key, count: await countQuery(desk.db, query, queryContext(desk, now)) }),
     [key, now],
     null,
     { tables: dossiersOnly },
@@ -77,7 +78,7 @@ export function useQueueWindow(
     async (desk) => ({
       key,
       offset: from,
-      rows: await pageQuery(desk.db, query, context(desk, now), { offset: from, limit: to - from }),
+      rows: await pageQuery(desk.db, query, queryContext(desk, now), { offset: from, limit: to - from }),
     }),
     [key, now, from, to],
     null,
@@ -90,7 +91,7 @@ export function useQueueWindow(
 
 /** Every member's id: "select all that match" for bulk actions. */
 export function queryIds(desk: Desk, query: QueueQuery, now: number): Promise<string[]> {
-  return idsQuery(desk.db, query, context(desk, now));
+  return idsQuery(desk.db, query, queryContext(desk, now));
 }
 
 /** Local search as the agent types: every word must match the start of a word of the dossier. */

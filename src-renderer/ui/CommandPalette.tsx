@@ -10,6 +10,8 @@ export interface CommandPaletteProps {
   open: boolean;
   onClose: () => void;
   commands: readonly PaletteCommand[];
+  /** Commands made from what is typed (e.g. "Open KP-2026-000123"), listed first. */
+  fromQuery?: (query: string) => PaletteCommand[];
 }
 
 /**
@@ -17,7 +19,7 @@ export interface CommandPaletteProps {
  * move the active option (announced through `aria-activedescendant` while the focus stays in the
  * field), Enter or a click runs it and closes the palette.
  */
-export function CommandPalette({ open, onClose, commands }: CommandPaletteProps) {
+export function CommandPalette({ open, onClose, commands, fromQuery }: CommandPaletteProps) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -28,25 +30,26 @@ export function CommandPalette({ open, onClose, commands }: CommandPaletteProps)
       initialFocus={input}
       className="dialog--palette"
     >
-      <PaletteBody commands={commands} onClose={onClose} inputRef={input} />
+      <PaletteBody commands={commands} fromQuery={fromQuery} onClose={onClose} inputRef={input} />
     </Dialog>
   );
 }
 
 interface PaletteBodyProps {
   commands: readonly PaletteCommand[];
+  fromQuery: ((query: string) => PaletteCommand[]) | undefined;
   onClose: () => void;
   inputRef: RefObject<HTMLInputElement | null>;
 }
 
-function PaletteBody({ commands, onClose, inputRef }: PaletteBodyProps) {
+function PaletteBody({ commands, fromQuery, onClose, inputRef }: PaletteBodyProps) {
   const t = useT();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const listId = useId();
   const optionId = (i: number) => `${listId}-option-${i}`;
   const list = useRef<HTMLUListElement>(null);
-  const shown = filterCommands(commands, query);
+  const shown = [...(fromQuery?.(query) ?? []), ...filterCommands(commands, query)];
   const current = Math.min(active, Math.max(0, shown.length - 1));
 
   useEffect(() => {

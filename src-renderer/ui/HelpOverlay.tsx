@@ -19,7 +19,8 @@ const groups = ['navigation', 'dossier', 'general'] as const;
 /** The keys of a shortcut as they are pressed, one `<kbd>` each. */
 export function shortcutKeys(shortcut: Shortcut, t: Translate, mac: boolean): string[] {
   const name = shortcut.key === 'Enter' ? t('key.enter') : shortcut.key;
-  return shortcut.mod ? [mac ? '⌘' : t('key.ctrl'), name.toUpperCase()] : [name];
+  if (shortcut.mod) return [mac ? '⌘' : t('key.ctrl'), name.toUpperCase()];
+  return shortcut.shift ? [t('key.shift'), name.toUpperCase()] : [name];
 }
 
 /** Every keyboard shortcut, by group, in a dialog (opened with `?`). */

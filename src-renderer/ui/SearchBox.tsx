@@ -8,10 +8,12 @@ export interface SearchBoxProps {
   ref?: Ref<HTMLInputElement>;
   /** Called on Enter (e.g. to open the first result). */
   onSubmit?: () => void;
+  /** Called on the down arrow: into the results, where j/k and Enter work. */
+  onDown?: () => void;
 }
 
 /** The search box of the top bar, named "Search dossiers"; Escape empties it. */
-export function SearchBox({ value, onChange, ref, onSubmit }: SearchBoxProps) {
+export function SearchBox({ value, onChange, ref, onSubmit, onDown }: SearchBoxProps) {
   const t = useT();
   return (
     <input
@@ -31,6 +33,9 @@ export function SearchBox({ value, onChange, ref, onSubmit }: SearchBoxProps) {
         } else if (event.key === 'Enter' && onSubmit) {
           event.preventDefault();
           onSubmit();
+        } else if (event.key === 'ArrowDown' && onDown) {
+          event.preventDefault();
+          onDown();
         }
       }}
     />

@@ -6,7 +6,17 @@ import { useEffect, useEffectEvent } from 'react';
  * hook that handles them and by the help overlay that lists them.
  */
 export type ShortcutId =
-  'next' | 'previous' | 'open' | 'reply' | 'note' | 'close' | 'search' | 'help' | 'palette';
+  | 'next'
+  | 'previous'
+  | 'open'
+  | 'select'
+  | 'selectRange'
+  | 'reply'
+  | 'note'
+  | 'close'
+  | 'search'
+  | 'help'
+  | 'palette';
 
 export interface Shortcut {
   id: ShortcutId;
@@ -14,6 +24,8 @@ export interface Shortcut {
   key: string;
   /** Ctrl on Windows/Linux, Cmd on macOS (either is accepted everywhere). */
   mod: boolean;
+  /** Set where Shift makes a different shortcut of the same letter (x, Shift+X). */
+  shift?: boolean;
   group: 'navigation' | 'dossier' | 'general';
   description: `shortcut.${ShortcutId}`;
 }
@@ -22,6 +34,15 @@ export const shortcuts: readonly Shortcut[] = [
   { id: 'next', key: 'j', mod: false, group: 'navigation', description: 'shortcut.next' },
   { id: 'previous', key: 'k', mod: false, group: 'navigation', description: 'shortcut.previous' },
   { id: 'open', key: 'Enter', mod: false, group: 'navigation', description: 'shortcut.open' },
+  { id: 'select', key: 'x', mod: false, shift: false, group: 'navigation', description: 'shortcut.select' },
+  {
+    id: 'selectRange',
+    key: 'x',
+    mod: false,
+    shift: true,
+    group: 'navigation',
+    description: 'shortcut.selectRange',
+  },
   { id: 'reply', key: 'r', mod: false, group: 'dossier', description: 'shortcut.reply' },
   { id: 'note', key: 'n', mod: false, group: 'dossier', description: 'shortcut.note' },
   { id: 'close', key: 'c', mod: false, group: 'dossier', description: 'shortcut.close' },
@@ -72,7 +93,9 @@ export function matchShortcut(event: KeyboardEvent): ShortcutId | null {
   if (isTypingTarget(event.target) || inDialog(event.target)) return null;
   if (event.key === '?') return 'help';
   if (key === 'Enter' && activatesOnEnter(event.target)) return null;
-  const found = shortcuts.find((s) => !s.mod && s.key === key && s.key !== '?');
+  const candidates = shortcuts.filter((s) => !s.mod && s.key === key && s.key !== '?');
+  const found =
+    candidates.find((s) => s.shift === event.shiftKey) ?? candidates.find((s) => s.shift === undefined);
   return found ? found.id : null;
 }
 

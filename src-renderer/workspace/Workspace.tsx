@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DossierFilter, DossierSort, SavedView } from '../../src-shared/domain/filters';
 import { defaultSort } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
@@ -7,8 +7,15 @@ import { queueIds } from '../../src-shared/domain/queues';
 import type { Session } from '../app/session';
 import type { QueueQuery } from '../cache/queues';
 import { useDesk, useSyncStatus } from '../data/desk';
-import { useSteppedNow } from '../data/live';
-import { useKnownTags, useMerchants, useQueueCount, useQueueCounts, useStaff } from '../data/queues';
+import { useCacheQuery, useSteppedNow } from '../data/live';
+import {
+  useKnownTags,
+  useMerchants,
+  useQueueCount,
+  useQueueCounts,
+  useSavedViews,
+  useStaff,
+} from '../data/queues';
 import { useFormat, useT } from '../i18n/hooks';
 import { AppShell } from '../ui/AppShell';
 import { useNow } from '../ui/clock';
@@ -26,11 +33,12 @@ import { DossierView } from './dossier/DossierView';
 import { BulkBar, FilterBar, SaveViewButton, SavedViewsNav } from './filters';
 import type { Selection } from './filters';
 import { Palette } from './Palette';
-import type { QueueListHandle } from './queue/QueueList';
+import type { QueueListHandle, RowsHandle } from './queue/QueueList';
 import { QueueList } from './queue/QueueList';
 import { SearchResults } from './queue/SearchResults';
 import { ReauthDialog, RemoveCopyDialog, SignOutDialog } from './SessionDialogs';
-import { useHostCommands, useHostLinks, useOverdueBadge } from './useHost';
+import { useHostCommands, useHostLinks, useOpenByReference, useOverdueBadge } from './useHost';
+import { useRoute } from './useRoute';
 import { useNotices } from './useNotices';
 import { useRefusalToasts } from './useRefusalToasts';
 import './workspace.css';
@@ -63,6 +71,9 @@ export function Workspace({ session }: { session: Session }) {
   const [pendingAtSignOut, setPendingAtSignOut] = useState(0);
 
   const list = useRef<QueueListHandle>(null);
+  const results = useRef<RowsHandle>(null);
+  /** The rows j/k walk: the search results while a search is shown, else the queue. */
+  const rows = (): RowsHandle | null => (search ? results.current : list.current);
   const dossier = useRef<DossierViewHandle>(null);
   const searchBox = useRef<HTMLInputElement>(null);
 
@@ -104,7 +115,47 @@ export function Workspace({ session }: { session: Session }) {
       }),
     [],
   );
+  const selectMany = useCallback(
+    (ids: readonly string[]) =>
+      setSelection((s) => {
+        const kept = s.kind === 'ids' ? s.ids : [];
+        return { kind: 'ids', ids: [...new Set([...kept, ...ids])] };
+      }),
+    [],
+  );
   const selectedIds = useMemo(() => new Set(selection.kind === 'ids' ? selection.ids : []), [selection]);
+
+  const followReference = useOpenByReference(toasts, open);
+  // The address says where the agent is (src-renderer/workspace/route.ts).
+  const views = useSavedViews();
+  const pendingView = useRef<string | null>(null);
+  const openReference = useCacheQuery(
+    async ({ db }) => (openId ? ((await db.dossiers.get(openId))?.reference ?? null) : null),
+    [openId],
+    null,
+    { tables: ['dossiers'] },
+  );
+  useRoute(
+    { queue: search ? null : queue, view: search ? null : viewId, reference: openReference },
+    (route) => {
+      const view = route.view;
+      if (view && view !== viewId) {
+        const found = views.find((v) => v.id === view);
+        if (found) chooseView(found);
+        // The saved views come from the cache a moment later: chosen then.
+        else pendingView.current = view;
+      } else if (route.queue && (route.queue !== queue || viewId !== null)) chooseQueue(route.queue);
+      if (route.reference && route.reference !== openReference) followReference(route.reference);
+    },
+  );
+  useEffect(() => {
+    const wanted = pendingView.current;
+    const found = wanted ? views.find((v) => v.id === wanted) : undefined;
+    if (found) {
+      pendingView.current = null;
+      chooseView(found);
+    }
+  });
 
   useRefusalToasts(toasts, open);
   useHostLinks(toasts, open);
@@ -128,8 +179,8 @@ export function Workspace({ session }: { session: Session }) {
       'toggle-theme': () => theme.setPreference(theme.theme === 'dark' ? 'light' : 'dark'),
       help: () => setOverlay('help'),
       'sign-out': () => void signOut(false),
-      'next-dossier': () => list.current?.move(1),
-      'previous-dossier': () => list.current?.move(-1),
+      'next-dossier': () => rows()?.move(1),
+      'previous-dossier': () => rows()?.move(-1),
       reply: () => dossier.current?.focusReply(),
       note: () => dossier.current?.focusNote(),
       'close-dossier': () => dossier.current?.openClose(),
@@ -139,8 +190,11 @@ export function Workspace({ session }: { session: Session }) {
 
   useShortcuts(
     {
-      next: () => list.current?.move(1),
-      previous: () => list.current?.move(-1),
+      next: () => rows()?.move(1),
+      previous: () => rows()?.move(-1),
+      // Search results are opened, not selected.
+      select: () => (search ? undefined : list.current?.select(false)),
+      selectRange: () => (search ? undefined : list.current?.select(true)),
       reply: () => dossier.current?.focusReply(),
       note: () => dossier.current?.focusNote(),
       close: () => dossier.current?.openClose(),
@@ -157,7 +211,14 @@ export function Workspace({ session }: { session: Session }) {
 
   return (
     <AppShell
-      search={<SearchBox ref={searchBox} value={search} onChange={setSearch} />}
+      search={
+        <SearchBox
+          ref={searchBox}
+          value={search}
+          onChange={setSearch}
+          onDown={() => results.current?.move(1)}
+        />
+      }
       syncStatus={<SyncStatusBar status={status} now={tick} />}
       userMenu={
         <UserMenu
@@ -177,6 +238,7 @@ export function Workspace({ session }: { session: Session }) {
         <section className="workspace__list" aria-labelledby="queue-title">
           {search ? (
             <SearchResults
+              ref={results}
               text={search}
               now={tick}
               activeId={openId}
@@ -235,6 +297,7 @@ export function Workspace({ session }: { session: Session }) {
                 onOpen={openDossier}
                 selected={allMatching ? 'all' : selectedIds}
                 onToggle={toggle}
+                onSelectMany={selectMany}
                 staffNames={staffNames}
               />
             </>
@@ -242,7 +305,13 @@ export function Workspace({ session }: { session: Session }) {
         </section>
         <section className="workspace__dossier">
           {openId ? (
-            <DossierView key={openId} ref={dossier} dossierId={openId} onBack={() => setOpenId(null)} />
+            <DossierView
+              key={openId}
+              ref={dossier}
+              dossierId={openId}
+              onBack={() => setOpenId(null)}
+              onLeaveComposer={() => rows()?.focusCursor()}
+            />
           ) : (
             <p className="workspace__empty">
               {t('list.noDossierOpen')}
@@ -263,6 +332,17 @@ export function Workspace({ session }: { session: Session }) {
         onHelp={() => setOverlay('help')}
         onSignOut={() => void signOut(false)}
         dossier={openId ? dossier : null}
+        onReference={(reference) =>
+          void desk.db.dossiers
+            .where('reference')
+            .equals(reference)
+            .first()
+            .then((found) => {
+              // Not a full reference, or not in this copy: the search says what matches.
+              if (found) open(found.id);
+              else setSearch(reference);
+            })
+        }
       />
       <SignOutDialog
         open={overlay === 'signOut'}

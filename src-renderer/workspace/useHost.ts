@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskCommand, QueueCommand } from '../../src-shared/contract/bridge';
 import type { QueueId } from '../../src-shared/domain/queues';
-import { useDesk } from '../data/desk';
-import { useSteppedNow } from '../data/live';
+import { useDesk, useSyncStatus } from '../data/desk';
+import { useCacheQuery, useSteppedNow } from '../data/live';
 import { useMineOverdue } from '../data/queues';
 import { useT } from '../i18n/hooks';
 import type { ToastQueue } from '../ui/toast-queue';
@@ -12,30 +12,15 @@ import type { ToastQueue } from '../ui/toast-queue';
  * notification — opened in the workspace; a reference the local copy does not hold is said so.
  */
 export function useHostLinks(toasts: ToastQueue, open: (dossierId: string) => void): void {
-  const t = useT();
   const desk = useDesk();
+  const follow = useOpenByReference(toasts, open);
   useEffect(
     () =>
       desk.host.onOpenDossier((link) => {
-        if ('id' in link) {
-          open(link.id);
-          return;
-        }
-        void desk.db.dossiers
-          .where('reference')
-          .equals(link.reference)
-          .first()
-          .then((found) => {
-            if (found) open(found.id);
-            else
-              toasts.push({
-                id: `link:${link.reference}`,
-                tone: 'info',
-                title: t('link.notFound', { reference: link.reference }),
-              });
-          });
+        if ('id' in link) open(link.id);
+        else follow(link.reference);
       }),
-    [desk, open, toasts, t],
+    [desk, open, follow],
   );
 }
 
@@ -71,4 +56,47 @@ export function useHostCommands(
       }),
     [desk],
   );
+}
+
+/**
+ * Opens a dossier by reference (a link, an address) as soon as the local copy holds it — during a
+ * first sync it may arrive a moment later — and says so when a finished sync did not bring it.
+ */
+export function useOpenByReference(
+  toasts: ToastQueue,
+  open: (dossierId: string) => void,
+): (reference: string) => void {
+  const t = useT();
+  const status = useSyncStatus();
+  // Each request numbered: the same reference asked again is a new request.
+  const [wanted, setWanted] = useState<{ reference: string; n: number } | null>(null);
+  const handled = useRef(0);
+  const found = useCacheQuery(
+    async ({ db }) =>
+      wanted
+        ? {
+            n: wanted.n,
+            id: (await db.dossiers.where('reference').equals(wanted.reference).first())?.id ?? null,
+          }
+        : null,
+    [wanted],
+    null,
+    { tables: ['dossiers'] },
+  );
+  const synced = status.lastSyncAt !== null && status.state !== 'syncing' && status.state !== 'idle';
+  useEffect(() => {
+    if (!wanted || !found || found.n !== wanted.n || handled.current === wanted.n) return;
+    if (found.id) {
+      handled.current = wanted.n;
+      open(found.id);
+    } else if (synced) {
+      handled.current = wanted.n;
+      toasts.push({
+        id: `link:${wanted.reference}`,
+        tone: 'info',
+        title: t('link.notFound', { reference: wanted.reference }),
+      });
+    }
+  }, [found, wanted, synced, open, toasts, t]);
+  return useCallback((reference: string) => setWanted((w) => ({ reference, n: (w?.n ?? 0) + 1 })), []);
 }

@@ -202,7 +202,9 @@ test('axe finds no serious violation in the queues, a dossier and the dark theme
   await context.close();
 });
 
-test('the keyboard alone: j/k, Enter, r, n, c, /, ? and Ctrl+K', async ({ page }) => {
+test('the keyboard alone: j/k, x, Shift+X, Enter, r, n, Escape, Ctrl+Enter, c, /, search results, ? and Ctrl+K', async ({
+  page,
+}) => {
   await signInAs(page, 'supervisor@klikpay.test');
   await openQueue(page, 'All');
   // As an agent would: the rows are on screen before the first key.
@@ -213,15 +215,33 @@ test('the keyboard alone: j/k, Enter, r, n, c, /, ? and Ctrl+K', async ({ page }
   const focused = page.locator('.queue-row__open:focus');
   await expect(focused).toHaveCount(1);
   const reference = (await focused.locator('.queue-row__ref').textContent()) ?? '';
+  // x ticks the row under the cursor; Shift+X ticks down to the cursor from there.
+  const box = (i: number) => page.locator(`[data-index="${i}"] input[type="checkbox"]`);
+  await page.keyboard.press('x');
+  await expect(box(0)).toBeChecked();
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('Shift+X');
+  await expect(box(1)).toBeChecked();
+  await expect(box(2)).toBeChecked();
+  await page.keyboard.press('k');
+  await page.keyboard.press('k');
+  await expect(focused).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: reference })).toBeVisible();
+  // The first j landed on the first row, j then k came back to it.
+  await expect(page.locator('[data-index="0"] .queue-row__ref')).toHaveText(reference);
   await page.keyboard.press('r');
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+  // Escape leaves the composer for the list, on the same row.
   await page.keyboard.press('Escape');
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await expect(page.locator('.queue-row__open:focus .queue-row__ref')).toHaveText(reference);
   await page.keyboard.press('n');
   await expect(page.getByRole('radio', { name: 'Internal note' })).toBeChecked();
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  // A note sent with Ctrl+Enter: the focus is back on the list, ready for the next dossier.
+  await page.keyboard.type(`Vu au clavier ${Date.now()}.`);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.locator('.queue-row__open:focus .queue-row__ref')).toHaveText(reference);
   await page.keyboard.press('c');
   await expect(page.getByRole('dialog', { name: 'Close dossier' })).toBeVisible();
   await page.keyboard.press('Escape');
@@ -236,6 +256,27 @@ test('the keyboard alone: j/k, Enter, r, n, c, /, ? and Ctrl+K', async ({ page }
   await expect(page.getByRole('heading', { level: 1, name: /^Merchant overdue/ })).toBeVisible();
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: 'Search dossiers' })).toBeFocused();
+  // Into the results with the down arrow; j/k and Enter work there as in a queue.
+  await page.keyboard.type('KP-2026');
+  const results = page.locator('.search-results .queue-row__open');
+  await expect(results.nth(1)).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(results.nth(0)).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(results.nth(1)).toBeFocused();
+  const second = (await results.nth(1).locator('.queue-row__ref').textContent()) ?? '';
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: second })).toBeVisible();
+  // The palette finds a dossier by its reference, and acts on the open one.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type(reference);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: reference })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('follow up on the open');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: /^Follow up/ })).toBeVisible();
+  await page.keyboard.press('Escape');
 });
 
 test('a draft survives a reload, is marked on its row, and goes when discarded', async ({ page }) => {
@@ -268,4 +309,27 @@ test('a draft survives a reload, is marked on its row, and goes when discarded',
   await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('');
   await expect(marker).toHaveCount(0);
   expect(problems).toEqual([]);
+});
+
+test('the address keeps the place: a reload, and a link shared with a colleague', async ({
+  page,
+  browser,
+}) => {
+  await signInAs(page, 'agent@klikpay.test');
+  const reference = await openFirst(page, 'Awaiting merchant');
+  await expect(page).toHaveURL(new RegExp(`#/queue/awaiting_merchant/dossier/${reference}$`));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: /^Awaiting merchant/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: reference })).toBeVisible();
+
+  const colleague = await browser.newContext();
+  const other = await colleague.newPage();
+  await other.goto(page.url());
+  await signInOnPage(other, 'agent2@klikpay.test');
+  await expect(other.getByRole('heading', { level: 1, name: /^Awaiting merchant/ })).toBeVisible();
+  await expect(other.getByRole('heading', { name: reference })).toBeVisible();
+  // A link to a dossier this copy does not hold says so.
+  await other.goto(`${server.url}/#/queue/all/dossier/KP-1999-000001`);
+  await expect(other.getByText('KP-1999-000001 is not in this app')).toBeVisible();
+  await colleague.close();
 });

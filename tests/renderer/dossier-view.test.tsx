@@ -223,13 +223,47 @@ describe('DossierView', () => {
     expect(await db.outbox.count()).toBe(2);
   });
 
+  it('hands the focus back after a send, and on Escape keeps the text as a draft', async () => {
+    const user = userEvent.setup();
+    const db = await cacheWith([filing({ subject: 'payment' })]);
+    const left = vi.fn();
+    show(deskOf(db), <DossierView dossierId="d-1" onLeaveComposer={left} />);
+    await heading();
+    const composer = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
+
+    await user.type(composer, 'Nous vérifions le débit.');
+    await user.click(screen.getByRole('button', { name: 'Reply' }));
+    await waitFor(() => expect(left).toHaveBeenCalledTimes(1));
+
+    await user.type(composer, 'À finir demain');
+    await user.keyboard('{Escape}');
+    expect(left).toHaveBeenCalledTimes(2);
+    expect(document.activeElement).not.toBe(composer);
+    expect(composer.value).toBe('À finir demain');
+    // Shift+Escape and friends are not "leave".
+    composer.focus();
+    await user.keyboard('{Shift>}{Escape}{/Shift}');
+    expect(left).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not hand the focus back when the send is refused here', async () => {
+    const user = userEvent.setup();
+    const db = await cacheWith([filing({ subject: 'payment' })]);
+    const left = vi.fn();
+    show(deskOf(db), <DossierView dossierId="d-1" onLeaveComposer={left} />);
+    await heading();
+    await user.click(screen.getByRole('button', { name: 'Add note' }));
+    await new Promise((settle) => setTimeout(settle, 50));
+    expect(left).not.toHaveBeenCalled();
+  });
+
   it('closes through the dialog, which requires a resolution summary', async () => {
     const user = userEvent.setup();
     const db = await cacheWith([filing({ subject: 'payment' })]);
     show(deskOf(db), <DossierView dossierId="d-1" />);
     await heading();
     await user.click(screen.getByRole('button', { name: 'Close dossier' }));
-    const dialog = within(screen.getByRole('dialog', { name: 'Close dossier' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Close dossier KP-2026-000123' }));
     await user.click(dialog.getByRole('button', { name: 'Close dossier' }));
     expect(dialog.getByText('Write a resolution summary.')).toBeTruthy();
     expect((await cached(db)).status).toBe('awaiting_klikpay');
@@ -262,7 +296,7 @@ describe('DossierView', () => {
     show(deskOf(db, { user: supervisor }), <DossierView dossierId="d-1" />);
     await heading();
     await user.click(await screen.findByRole('button', { name: 'Reopen' }));
-    const dialog = within(screen.getByRole('dialog', { name: 'Reopen' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Reopen KP-2026-000123' }));
     await user.type(dialog.getByRole('textbox', { name: 'Reason for reopening' }), 'Le client conteste.');
     await user.click(dialog.getByRole('button', { name: 'Reopen' }));
     await waitFor(async () => expect((await cached(db)).status).toBe('awaiting_klikpay'));
@@ -431,7 +465,7 @@ describe('DossierView', () => {
     expect(announce).toHaveBeenLastCalledWith('d-1', 'viewing');
 
     await act(async () => ref.current?.openClose());
-    expect(screen.getByRole('dialog', { name: 'Close dossier' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Close dossier KP-2026-000123' })).toBeTruthy();
   });
 
   it('shows who else is on the dossier', async () => {

@@ -106,10 +106,12 @@ export const enDossier = {
   'refused.reopen': 'Your reopening was refused:',
   'refused.other': 'Your change was refused:',
 
+  'closeDialog.title': 'Close dossier {reference}',
   'closeDialog.description':
     'The dossier is closed as resolved by Klik & Pay; the customer and the merchant are told.',
   'closeDialog.outcomeNone': 'Not specified',
   'closeDialog.summaryRequired': 'Write a resolution summary.',
+  'reopenDialog.title': 'Reopen {reference}',
   'reopenDialog.description': 'The dossier returns to Klik & Pay; the customer and the merchant are told.',
   'reopenDialog.reasonRequired': 'Give a reason for reopening.',
   'followUp.description': 'On that date the dossier comes back to Mine, with a notification.',

@@ -99,6 +99,8 @@ export const enShell = {
   'shortcut.next': 'Next dossier',
   'shortcut.previous': 'Previous dossier',
   'shortcut.open': 'Open the selected dossier',
+  'shortcut.select': 'Select or unselect the dossier',
+  'shortcut.selectRange': 'Select every dossier from the last one selected',
   'shortcut.reply': 'Reply',
   'shortcut.note': 'Add an internal note',
   'shortcut.close': 'Close the dossier',
@@ -107,6 +109,7 @@ export const enShell = {
   'shortcut.palette': 'Open the command palette',
   'key.enter': 'Enter',
   'key.ctrl': 'Ctrl',
+  'key.shift': 'Shift',
   'key.then': 'then',
 
   'palette.title': 'Command palette',

@@ -110,10 +110,12 @@ export const frDossier: TranslationOf<typeof enDossier> = {
   'refused.reopen': 'Votre réouverture a été refusée :',
   'refused.other': 'Votre modification a été refusée :',
 
+  'closeDialog.title': 'Clore le dossier {reference}',
   'closeDialog.description':
     'Le dossier est clos comme résolu par Klik & Pay ; le client et le marchand en sont informés.',
   'closeDialog.outcomeNone': 'Non précisée',
   'closeDialog.summaryRequired': 'Rédigez un résumé de la résolution.',
+  'reopenDialog.title': 'Rouvrir {reference}',
   'reopenDialog.description': 'Le dossier revient à Klik & Pay ; le client et le marchand en sont informés.',
   'reopenDialog.reasonRequired': 'Indiquez le motif de la réouverture.',
   'followUp.description': 'À cette date, le dossier revient dans Mes dossiers, avec une notification.',

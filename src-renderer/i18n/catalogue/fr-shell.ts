@@ -104,6 +104,8 @@ export const frShell: TranslationOf<typeof enShell> = {
   'shortcut.next': 'Dossier suivant',
   'shortcut.previous': 'Dossier précédent',
   'shortcut.open': 'Ouvrir le dossier sélectionné',
+  'shortcut.select': 'Sélectionner ou désélectionner le dossier',
+  'shortcut.selectRange': 'Sélectionner tous les dossiers depuis le dernier sélectionné',
   'shortcut.reply': 'Répondre',
   'shortcut.note': 'Ajouter une note interne',
   'shortcut.close': 'Clore le dossier',
@@ -112,6 +114,7 @@ export const frShell: TranslationOf<typeof enShell> = {
   'shortcut.palette': 'Ouvrir la palette de commandes',
   'key.enter': 'Entrée',
   'key.ctrl': 'Ctrl',
+  'key.shift': 'Maj',
   'key.then': 'puis',
 
   'palette.title': 'Palette de commandes',

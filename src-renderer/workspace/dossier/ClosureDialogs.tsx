@@ -40,7 +40,7 @@ export function CloseDialog({ dossier, open, onClose }: DialogProps) {
     <DossierFormDialog
       open={open}
       onClose={onClose}
-      title={t('action.close')}
+      title={t('closeDialog.title', { reference: dossier.reference })}
       description={t('closeDialog.description')}
       action={action}
       submitLabel={t('action.close')}
@@ -87,7 +87,7 @@ export function ReopenDialog({ dossier, open, onClose }: DialogProps) {
     <DossierFormDialog
       open={open}
       onClose={onClose}
-      title={t('action.reopen')}
+      title={t('reopenDialog.title', { reference: dossier.reference })}
       description={t('reopenDialog.description')}
       action={action}
       submitLabel={t('action.reopen')}

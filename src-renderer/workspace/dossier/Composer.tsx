@@ -11,8 +11,11 @@ import type { PutBack, Send } from './use-composer';
 import { sendLabels, useComposer } from './use-composer';
 
 export interface ComposerHandle {
-  /** Puts the caret in the message: as a reply (to a party) or as an internal note. */
-  focus: (mode: 'reply' | 'note') => void;
+  /**
+   * Puts the caret in the message: as a reply (to a party), as an internal note, or as the Good
+   * Practices reminder to the merchant (its letter filled in, sent with "Send reminder").
+   */
+  focus: (mode: 'reply' | 'note' | 'remind') => void;
   /** Gives a refused message back to the composer (after what it holds), to send it again. */
   putBack: (message: PutBack) => void;
 }
@@ -22,6 +25,8 @@ export interface ComposerProps {
   check: RuleCheck;
   /** Told whether the composer holds text: the agent's presence on the dossier is then "writing". */
   onWritingChange: (writing: boolean) => void;
+  /** The agent is done here: a message went, or Escape left the composer (the draft stays). */
+  onLeave?: () => void;
   ref?: Ref<ComposerHandle>;
 }
 
@@ -30,19 +35,20 @@ export interface ComposerProps {
  * the dossier's facts in the recipient's language. Ctrl/Cmd+Enter sends with the main action. What
  * it holds is kept as the dossier's draft until it is sent or discarded (`use-draft.ts`).
  */
-export function Composer({ dossier, check, onWritingChange, ref }: ComposerProps) {
+export function Composer({ dossier, check, onWritingChange, onLeave, ref }: ComposerProps) {
   const t = useT();
-  const c = useComposer(dossier, check, onWritingChange);
+  const c = useComposer(dossier, check, onWritingChange, onLeave);
   const { form, action, enabled, primary, closed } = c;
   const textarea = useRef<HTMLTextAreaElement>(null);
   const ids = { name: useId(), body: useId(), hint: useId(), problem: useId() };
-  const { chooseAudience, putBack } = c;
+  const { chooseAudience, chooseTemplate, putBack } = c;
 
   useImperativeHandle(
     ref,
     () => ({
       focus: (mode) => {
         if (mode === 'note') chooseAudience('internal');
+        else if (mode === 'remind' && !closed) chooseTemplate('good_practices_reminder');
         else if (form.audience === 'internal' && !closed) chooseAudience('customer');
         textarea.current?.focus();
       },
@@ -51,13 +57,24 @@ export function Composer({ dossier, check, onWritingChange, ref }: ComposerProps
         textarea.current?.focus();
       },
     }),
-    [form.audience, closed, chooseAudience, putBack],
+    [form.audience, closed, chooseAudience, chooseTemplate, putBack],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void c.send(primary);
+    } else if (
+      event.key === 'Escape' &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey &&
+      !event.shiftKey
+    ) {
+      // Out of the composer, back to the list; what was typed stays as the dossier's draft.
+      event.preventDefault();
+      textarea.current?.blur();
+      onLeave?.();
     }
   };
 
@@ -65,6 +82,7 @@ export function Composer({ dossier, check, onWritingChange, ref }: ComposerProps
     <button
       type="button"
       className={`button button--small${kind === primary ? ' button--primary' : ''}`}
+      data-send={kind}
       disabled={!enabled[kind] || action.busy}
       title={why ?? undefined}
       onClick={() => void c.send(kind)}

@@ -42,6 +42,7 @@ export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }:
           <button
             type="button"
             className={small}
+            data-action="take-over"
             disabled={takeOver !== null || action.busy}
             title={takeOver?.message}
             onClick={() => void action.run('dossier.take_over', {})}
@@ -53,6 +54,7 @@ export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }:
           <button
             type="button"
             className={small}
+            data-action="assign-to-me"
             disabled={assignToMe !== null || action.busy}
             title={assignToMe?.message}
             onClick={() => void action.run('dossier.assign', { assigneeId: user.id })}
@@ -64,6 +66,7 @@ export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }:
           <button
             type="button"
             className={small}
+            data-action="unassign"
             disabled={unassign !== null || action.busy}
             title={unassign?.message}
             onClick={() => void action.run('dossier.assign', { assigneeId: null })}
@@ -86,7 +89,12 @@ export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }:
             <label htmlFor={pickerId} className="visually-hidden">
               {t('dossierView.assignTo')}
             </label>
-            <select id={pickerId} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+            <select
+              id={pickerId}
+              data-action="assign"
+              value={assignee}
+              onChange={(e) => setAssignee(e.target.value)}
+            >
               <option value="">{t('dossierView.assignTo')}</option>
               {staff
                 .filter((s) => s.id !== d.assigneeId)
@@ -102,13 +110,19 @@ export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }:
           </form>
         ) : null}
         <span className="dossier-toolbar__gap" aria-hidden="true" />
-        <button type="button" className={small} onClick={() => onOpenDialog('followUp')}>
+        <button
+          type="button"
+          className={small}
+          data-action="follow-up"
+          onClick={() => onOpenDialog('followUp')}
+        >
           {t('action.followUp')}
         </button>
         {open ? (
           <button
             type="button"
             className={small}
+            data-action="close"
             disabled={close !== null}
             title={close?.message}
             onClick={() => onOpenDialog('close')}
@@ -117,7 +131,7 @@ export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }:
           </button>
         ) : null}
         {!open && reopen === null ? (
-          <button type="button" className={small} onClick={() => onOpenDialog('reopen')}>
+          <button type="button" className={small} data-action="reopen" onClick={() => onOpenDialog('reopen')}>
             {t('action.reopen')}
           </button>
         ) : null}

@@ -23,7 +23,25 @@ import type { PutBack } from './use-composer';
 import './dossier.css';
 
 /** What the workspace's shortcuts call on the open dossier (r, n, c). */
+/** What the command palette can do on the open dossier, as its toolbar and composer offer it. */
+export const paletteActions = [
+  'take-over',
+  'assign-to-me',
+  'unassign',
+  'assign',
+  'tag',
+  'remind',
+  'follow-up',
+  'close',
+  'reopen',
+] as const;
+export type PaletteAction = (typeof paletteActions)[number];
+
 export interface DossierViewHandle {
+  /** The actions offered on this dossier now, and whether the rules allow each. */
+  available: () => { action: PaletteAction; enabled: boolean }[];
+  /** Does one of them, as a click on its control would (its dialog, its refusal, its toast). */
+  act: (action: PaletteAction) => void;
   /** r: the caret in the composer, addressed to a party. */
   focusReply: () => void;
   /** n: the caret in the composer, as an internal note. */
@@ -36,6 +54,8 @@ export interface DossierViewProps {
   dossierId: string;
   /** Shown as a back arrow before the reference when given (e.g. to return to the list). */
   onBack?: () => void;
+  /** The agent left the composer (a message went, or Escape): the workspace moves the focus on. */
+  onLeaveComposer?: () => void;
   /** The reference's heading level: 2 beside a list that has the page's h1, 1 when alone. */
   headingLevel?: 1 | 2;
   ref?: Ref<DossierViewHandle>;
@@ -46,7 +66,7 @@ export interface DossierViewProps {
  * the transaction, one timeline of correspondence and audit trail, and the composer. Everything is
  * read from the local cache and every action goes through the desk's `perform`.
  */
-export function DossierView({ dossierId, onBack, headingLevel = 2, ref }: DossierViewProps) {
+export function DossierView({ dossierId, onBack, onLeaveComposer, headingLevel = 2, ref }: DossierViewProps) {
   const t = useT();
   const view = useDossier(dossierId);
   const [writing, setWriting] = useState(false);
@@ -55,9 +75,32 @@ export function DossierView({ dossierId, onBack, headingLevel = 2, ref }: Dossie
   const [dialog, setDialog] = useState<DossierDialog | null>(null);
   const closable = view ? view.dossier.status !== 'closed' : false;
 
+  const root = useRef<HTMLDivElement>(null);
+  const control = (action: PaletteAction) =>
+    root.current?.querySelector<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>(
+      `[data-action="${action}"]`,
+    ) ?? null;
   useImperativeHandle(
     ref,
     () => ({
+      available: () =>
+        paletteActions.flatMap((action): { action: PaletteAction; enabled: boolean }[] => {
+          if (action === 'remind') {
+            const send = root.current?.querySelector<HTMLButtonElement>('[data-send="remind"]');
+            return send ? [{ action, enabled: !send.disabled }] : [];
+          }
+          const found = control(action);
+          return found ? [{ action, enabled: !found.disabled }] : [];
+        }),
+      act: (action) => {
+        if (action === 'remind') composer.current?.focus('remind');
+        else {
+          const found = control(action);
+          if (!found || found.disabled) return;
+          if (found instanceof HTMLButtonElement) found.click();
+          else found.focus();
+        }
+      },
       focusReply: () => composer.current?.focus('reply'),
       focusNote: () => composer.current?.focus('note'),
       openClose: () => {
@@ -83,9 +126,11 @@ export function DossierView({ dossierId, onBack, headingLevel = 2, ref }: Dossie
   }
   return (
     <Loaded
+      rootRef={root}
       view={view}
       others={others}
       onBack={onBack}
+      onLeaveComposer={onLeaveComposer}
       headingLevel={headingLevel}
       composer={composer}
       dialog={dialog}
@@ -96,9 +141,11 @@ export function DossierView({ dossierId, onBack, headingLevel = 2, ref }: Dossie
 }
 
 interface LoadedProps {
+  rootRef: RefObject<HTMLDivElement | null>;
   view: NonNullable<ReturnType<typeof useDossier>>;
   others: ReturnType<typeof usePresence>;
   onBack?: () => void;
+  onLeaveComposer?: (() => void) | undefined;
   headingLevel: 1 | 2;
   composer: RefObject<ComposerHandle | null>;
   dialog: DossierDialog | null;
@@ -107,9 +154,11 @@ interface LoadedProps {
 }
 
 function Loaded({
+  rootRef,
   view,
   others,
   onBack,
+  onLeaveComposer,
   headingLevel,
   composer,
   dialog,
@@ -141,7 +190,7 @@ function Loaded({
   const putBack = useCallback((message: PutBack) => composer.current?.putBack(message), [composer]);
 
   return (
-    <article className="dossier-view" aria-label={d.reference}>
+    <article ref={rootRef} className="dossier-view" aria-label={d.reference}>
       <div className="dossier-view__frame">
         <DossierHeader
           dossier={d}
@@ -165,7 +214,14 @@ function Loaded({
               now={now}
               words={{ actorName, staffName, inactivityDays: settings.inactivityDays }}
             />
-            <Composer key={d.id} ref={composer} dossier={d} check={check} onWritingChange={setWriting} />
+            <Composer
+              key={d.id}
+              ref={composer}
+              dossier={d}
+              check={check}
+              onWritingChange={setWriting}
+              {...(onLeaveComposer ? { onLeave: onLeaveComposer } : {})}
+            />
           </div>
           <TransactionPanel dossier={d} actorName={actorName} />
         </div>

@@ -54,6 +54,7 @@ export function TagsEditor({ dossier }: { dossier: Dossier }) {
         </label>
         <input
           id={inputId}
+          data-action="tag"
           className="dossier-tags__input"
           value={draft}
           maxLength={limits.tag}

@@ -76,6 +76,8 @@ export function useComposer(
   dossier: Dossier,
   check: RuleCheck,
   onWritingChange: (writing: boolean) => void,
+  /** After a message went: the agent moves on (the workspace puts the focus back on the list). */
+  onSent?: () => void,
 ): ComposerModel {
   const t = useT();
   const { settings } = useDesk();
@@ -202,6 +204,7 @@ export function useComposer(
     void keeper.clear();
     setCut(false);
     setDone(t('composer.done', { action: t(sendLabels[kind]) }));
+    onSent?.();
   };
 
   const discard = () => {

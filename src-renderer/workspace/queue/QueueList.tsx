@@ -3,7 +3,9 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef } from 
 import type { Dossier } from '../../../src-shared/domain/model';
 import type { QueueQuery } from '../../cache/queues';
 import { useDraftIds } from '../../data/drafts';
-import { useQueueWindow } from '../../data/queues';
+import { pageQuery } from '../../cache/queues';
+import { useDesk } from '../../data/desk';
+import { queryContext, queryKey, useQueueWindow } from '../../data/queues';
 import { useT } from '../../i18n/hooks';
 import { QueueRow } from './QueueRow';
 
@@ -21,13 +23,29 @@ export interface QueueListProps {
   /** The rows ticked, or 'all' when every dossier that matches is selected. */
   selected: ReadonlySet<string> | 'all';
   onToggle: (id: string) => void;
+  /** Ticks these rows (a Shift+X range), leaving the others as they are. */
+  onSelectMany?: (ids: readonly string[]) => void;
   staffNames: ReadonlyMap<string, string>;
 }
 
-export interface QueueListHandle {
-  /** Moves the keyboard cursor by `delta` rows and focuses that row. */
+/** What j/k need of a list of rows (a queue, or search results). */
+export interface RowsHandle {
+  /**
+   * Moves the keyboard cursor by `delta` rows and focuses that row; the first move in a queue
+   * (nothing chosen yet) lands on the first row.
+   */
   move(delta: number): void;
+  /** Focuses the cursor's row (back to the list after a send, or Escape from the composer). */
+  focusCursor(): void;
 }
+
+export interface QueueListHandle extends RowsHandle {
+  /** x: ticks or unticks the cursor's row; Shift+X: ticks every row from the last x to the cursor. */
+  select(range: boolean): void;
+}
+
+/** The most rows one Shift+X ticks (beyond, "select all matching" is the way). */
+export const maxRangeSelection = 5_000;
 
 /** Two lines a row: who and how much, then what and who handles it. */
 export const rowHeight = 54;
@@ -37,7 +55,20 @@ export const rowHeight = 54;
  * their block of the queue is read from the cache, so 100,000 dossiers scroll like 100.
  */
 export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function QueueList(
-  { query, count, now, label, activeId, cursor, onCursor, onOpen, selected, onToggle, staffNames },
+  {
+    query,
+    count,
+    now,
+    label,
+    activeId,
+    cursor,
+    onCursor,
+    onOpen,
+    selected,
+    onToggle,
+    onSelectMany,
+    staffNames,
+  },
   ref,
 ) {
   const t = useT();
@@ -54,10 +85,30 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
   const last = (items.at(-1)?.index ?? 0) + 1;
   const window = useQueueWindow(query, now, first, last);
   const drafts = useDraftIds();
-  const rowAt = (index: number): Dossier | undefined =>
-    window && index >= window.offset ? window.rows[index - window.offset] : undefined;
+  const rowAt = useCallback(
+    (index: number): Dossier | undefined =>
+      window && index >= window.offset ? window.rows[index - window.offset] : undefined,
+    [window],
+  );
 
   const pendingFocus = useRef<number | null>(null);
+  // Whether the agent has a row in hand in this queue (a key moved to it, or it had the focus).
+  const placed = useRef(false);
+  /** Where the last x was pressed: the other end of a Shift+X range. */
+  const anchor = useRef<number | null>(null);
+  const desk = useDesk();
+  const key = queryKey(query);
+  useEffect(() => {
+    placed.current = false;
+    anchor.current = null;
+  }, [key]);
+  const onRowFocus = useCallback(
+    (index: number) => {
+      placed.current = true;
+      onCursor(index);
+    },
+    [onCursor],
+  );
   const focusRow = useCallback((index: number) => {
     const el = scroller.current?.querySelector<HTMLButtonElement>(`[data-index="${index}"] .queue-row__open`);
     if (el) {
@@ -71,13 +122,36 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
     () => ({
       move(delta) {
         if (total === 0) return;
-        const next = Math.min(total - 1, Math.max(0, cursor + delta));
+        const next = placed.current ? Math.min(total - 1, Math.max(0, cursor + delta)) : 0;
+        placed.current = true;
         onCursor(next);
         virtualizer.scrollToIndex(next, { align: 'auto' });
         focusRow(next);
       },
+      select(range) {
+        if (total === 0) return;
+        const at = Math.min(cursor, total - 1);
+        const from = anchor.current;
+        anchor.current = at;
+        if (!range || from === null) {
+          const row = rowAt(at);
+          if (row) onToggle(row.id);
+          return;
+        }
+        const low = Math.max(Math.min(from, at), at - maxRangeSelection + 1);
+        const high = Math.max(from, at);
+        void pageQuery(desk.db, query, queryContext(desk, now), { offset: low, limit: high - low + 1 }).then(
+          (rows) => onSelectMany?.(rows.map((d) => d.id)),
+        );
+      },
+      focusCursor() {
+        if (total === 0) return;
+        const at = Math.min(cursor, total - 1);
+        virtualizer.scrollToIndex(at, { align: 'auto' });
+        focusRow(at);
+      },
     }),
-    [total, cursor, onCursor, virtualizer, focusRow],
+    [total, cursor, onCursor, virtualizer, focusRow, rowAt, onToggle, onSelectMany, desk, query, now],
   );
 
   // A row scrolled into view after a keyboard move takes the focus once it exists.
@@ -115,7 +189,7 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
                   draft={drafts.has(d.id)}
                   onOpen={onOpen}
                   onToggle={onToggle}
-                  onFocusRow={onCursor}
+                  onFocusRow={onRowFocus}
                 />
               ) : (
                 <div className="queue-row queue-row--loading">{t('list.loadingRow')}</div>

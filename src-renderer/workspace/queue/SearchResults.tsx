@@ -1,11 +1,14 @@
+import { useImperativeHandle, useRef, useState } from 'react';
+import type { Ref } from 'react';
 import type { Dossier } from '../../../src-shared/domain/model';
 import { useDraftIds } from '../../data/drafts';
 import { useSearch, useSearchIndexProgress } from '../../data/queues';
 import { useFormat, useT } from '../../i18n/hooks';
+import type { RowsHandle } from './QueueList';
 import { QueueRow } from './QueueRow';
 
 const limit = 50;
-/** Search results are opened, not selected: their rows ignore selection and the list cursor. */
+/** Search results are opened, not selected: their rows ignore selection. */
 const ignore = () => undefined;
 
 export interface SearchResultsProps {
@@ -14,12 +17,36 @@ export interface SearchResultsProps {
   activeId: string | null;
   onOpen: (dossier: Dossier) => void;
   staffNames: ReadonlyMap<string, string>;
+  /** j/k move through the results as through a queue (the same handle as the queue list's). */
+  ref?: Ref<RowsHandle>;
 }
 
 /** Local search results as the agent types: the most urgent matches first. */
-export function SearchResults({ text, now, activeId, onOpen, staffNames }: SearchResultsProps) {
+export function SearchResults({ text, now, activeId, onOpen, staffNames, ref }: SearchResultsProps) {
   const t = useT();
   const found = useSearch(text, limit);
+  const rows = useRef<HTMLUListElement>(null);
+  // The keyboard's row, and whether a key has placed it yet in these results.
+  const [cursor, setCursor] = useState({ text, index: 0, placed: false });
+  const current = cursor.text === text ? cursor : { text, index: 0, placed: false };
+  const count = found?.length ?? 0;
+  const focusAt = (index: number) =>
+    rows.current?.querySelectorAll<HTMLButtonElement>('.queue-row__open')[index]?.focus();
+  useImperativeHandle(
+    ref,
+    () => ({
+      move(delta) {
+        if (count === 0) return;
+        const index = current.placed ? Math.min(count - 1, Math.max(0, current.index + delta)) : 0;
+        setCursor({ text, index, placed: true });
+        focusAt(index);
+      },
+      focusCursor() {
+        if (count > 0) focusAt(Math.min(current.index, count - 1));
+      },
+    }),
+    [count, current.index, current.placed, text],
+  );
   const indexing = useSearchIndexProgress();
   const format = useFormat();
   const drafts = useDraftIds();
@@ -40,7 +67,7 @@ export function SearchResults({ text, now, activeId, onOpen, staffNames }: Searc
       {found && found.length === limit && (
         <p className="workspace__hint">{t('list.searchLimited', { count: limit })}</p>
       )}
-      <ul className="search-results__rows" aria-label={t('search.results', { count: found?.length ?? 0 })}>
+      <ul ref={rows} className="search-results__rows" aria-label={t('search.results', { count })}>
         {(found ?? []).map((d, index) => (
           <li key={d.id}>
             <QueueRow
@@ -50,11 +77,11 @@ export function SearchResults({ text, now, activeId, onOpen, staffNames }: Searc
               assigneeName={d.assigneeId ? (staffNames.get(d.assigneeId) ?? null) : null}
               active={d.id === activeId}
               selected={false}
-              focusable
+              focusable={index === Math.min(current.index, count - 1)}
               draft={drafts.has(d.id)}
               onOpen={onOpen}
               onToggle={ignore}
-              onFocusRow={ignore}
+              onFocusRow={(at) => setCursor({ text, index: at, placed: true })}
             />
           </li>
         ))}
