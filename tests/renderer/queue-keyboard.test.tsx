@@ -45,15 +45,21 @@ function List({ handle }: { handle: React.Ref<QueueListHandle> }) {
 const focusedReference = () =>
   document.activeElement?.closest('.queue-row')?.querySelector('.queue-row__ref')?.textContent ?? null;
 
+/** Three dossiers in a queue list laid out for the virtualizer. */
+async function mounted() {
+  const db = await cacheOf(3);
+  // happy-dom lays nothing out: give the list's scroller a height so the virtual list shows rows.
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+  const handle = createRef<QueueListHandle>();
+  show(deskOf(db), <List handle={handle} />);
+  await screen.findByText('KP-2026-000202');
+  return handle;
+}
+
 describe('the queue list and the keyboard', () => {
   it('lands the first j (or k) on the first row, then moves one row at a time', async () => {
-    const db = await cacheOf(3);
-    // happy-dom lays nothing out: give the list's scroller a height so the virtual list shows rows.
-    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
-    const handle = createRef<QueueListHandle>();
-    show(deskOf(db), <List handle={handle} />);
-    await screen.findByText('KP-2026-000202');
+    const handle = await mounted();
     act(() => handle.current?.move(1));
     expect(focusedReference()).toBe('KP-2026-000123');
     act(() => handle.current?.move(1));
@@ -71,12 +77,7 @@ describe('the queue list and the keyboard', () => {
   });
 
   it('x ticks the row under the cursor, Shift+X every row from the last x', async () => {
-    const db = await cacheOf(3);
-    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
-    const handle = createRef<QueueListHandle>();
-    show(deskOf(db), <List handle={handle} />);
-    await screen.findByText('KP-2026-000202');
+    const handle = await mounted();
     const ticked = () => screen.getAllByRole('checkbox').map((box) => (box as HTMLInputElement).checked);
     act(() => handle.current?.move(1));
     act(() => handle.current?.select(false));
