@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DossierFilter, DossierSort, SavedView } from '../../src-shared/domain/filters';
 import { defaultSort } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
@@ -7,15 +7,8 @@ import { queueIds } from '../../src-shared/domain/queues';
 import type { Session } from '../app/session';
 import type { QueueQuery } from '../cache/queues';
 import { useDesk, useSyncStatus } from '../data/desk';
-import { useCacheQuery, useSteppedNow } from '../data/live';
-import {
-  useKnownTags,
-  useMerchants,
-  useQueueCount,
-  useQueueCounts,
-  useSavedViews,
-  useStaff,
-} from '../data/queues';
+import { useSteppedNow } from '../data/live';
+import { useKnownTags, useMerchants, useQueueCount, useQueueCounts, useStaff } from '../data/queues';
 import { useFormat, useT } from '../i18n/hooks';
 import { AppShell } from '../ui/AppShell';
 import { useNow } from '../ui/clock';
@@ -37,8 +30,8 @@ import type { QueueListHandle, RowsHandle } from './queue/QueueList';
 import { QueueList } from './queue/QueueList';
 import { SearchResults } from './queue/SearchResults';
 import { ReauthDialog, RemoveCopyDialog, SignOutDialog } from './SessionDialogs';
-import { useHostCommands, useHostLinks, useOpenByReference, useOverdueBadge } from './useHost';
-import { useRoute } from './useRoute';
+import { useHostCommands, useHostLinks, useOverdueBadge } from './useHost';
+import { useWorkspaceRoute } from './useRoute';
 import { useNotices } from './useNotices';
 import { useRefusalToasts } from './useRefusalToasts';
 import './workspace.css';
@@ -125,37 +118,7 @@ export function Workspace({ session }: { session: Session }) {
   );
   const selectedIds = useMemo(() => new Set(selection.kind === 'ids' ? selection.ids : []), [selection]);
 
-  const followReference = useOpenByReference(toasts, open);
-  // The address says where the agent is (src-renderer/workspace/route.ts).
-  const views = useSavedViews();
-  const pendingView = useRef<string | null>(null);
-  const openReference = useCacheQuery(
-    async ({ db }) => (openId ? ((await db.dossiers.get(openId))?.reference ?? null) : null),
-    [openId],
-    null,
-    { tables: ['dossiers'] },
-  );
-  useRoute(
-    { queue: search ? null : queue, view: search ? null : viewId, reference: openReference },
-    (route) => {
-      const view = route.view;
-      if (view && view !== viewId) {
-        const found = views.find((v) => v.id === view);
-        if (found) chooseView(found);
-        // The saved views come from the cache a moment later: chosen then.
-        else pendingView.current = view;
-      } else if (route.queue && (route.queue !== queue || viewId !== null)) chooseQueue(route.queue);
-      if (route.reference && route.reference !== openReference) followReference(route.reference);
-    },
-  );
-  useEffect(() => {
-    const wanted = pendingView.current;
-    const found = wanted ? views.find((v) => v.id === wanted) : undefined;
-    if (found) {
-      pendingView.current = null;
-      chooseView(found);
-    }
-  });
+  useWorkspaceRoute({ queue, viewId, openId, search }, { chooseQueue, chooseView, open, toasts });
 
   useRefusalToasts(toasts, open);
   useHostLinks(toasts, open);

@@ -1,6 +1,12 @@
 import { useEffect, useRef } from 'react';
+import type { SavedView } from '../../src-shared/domain/filters';
+import type { QueueId } from '../../src-shared/domain/queues';
+import { useCacheQuery } from '../data/live';
+import { useSavedViews } from '../data/queues';
+import type { ToastQueue } from '../ui/toast-queue';
 import type { Route } from './route';
 import { formatRoute, parseRoute } from './route';
+import { useOpenByReference } from './useHost';
 
 /**
  * Keeps the page's address in step with the agent's place (replacing it: moving through rows adds
@@ -25,4 +31,47 @@ export function useRoute(place: Route, go: (route: Route) => void): void {
     const { pathname, search } = window.location;
     window.history.replaceState(window.history.state, '', `${pathname}${search}${address}`);
   }, [address]);
+}
+
+/** The workspace's place and the address, in step (see `useRoute`). */
+export function useWorkspaceRoute(
+  place: { queue: QueueId; viewId: string | null; openId: string | null; search: string },
+  go: {
+    chooseQueue: (id: QueueId) => void;
+    chooseView: (view: SavedView) => void;
+    open: (dossierId: string) => void;
+    toasts: ToastQueue;
+  },
+): void {
+  const { queue, viewId, openId, search } = place;
+  const followReference = useOpenByReference(go.toasts, go.open);
+  const views = useSavedViews();
+  const pendingView = useRef<string | null>(null);
+  const openReference = useCacheQuery(
+    async ({ db }) => (openId ? ((await db.dossiers.get(openId))?.reference ?? null) : null),
+    [openId],
+    null,
+    { tables: ['dossiers'] },
+  );
+  useRoute(
+    { queue: search ? null : queue, view: search ? null : viewId, reference: openReference },
+    (route) => {
+      const view = route.view;
+      if (view && view !== viewId) {
+        const found = views.find((v) => v.id === view);
+        if (found) go.chooseView(found);
+        // The saved views come from the cache a moment later: chosen then.
+        else pendingView.current = view;
+      } else if (route.queue && (route.queue !== queue || viewId !== null)) go.chooseQueue(route.queue);
+      if (route.reference && route.reference !== openReference) followReference(route.reference);
+    },
+  );
+  useEffect(() => {
+    const wanted = pendingView.current;
+    const found = wanted ? views.find((v) => v.id === wanted) : undefined;
+    if (found) {
+      pendingView.current = null;
+      go.chooseView(found);
+    }
+  });
 }

@@ -31,3 +31,20 @@ export async function openFirst(page: Page, queue: string): Promise<string> {
   await expect(page.getByRole('heading', { name: reference })).toBeVisible();
   return reference;
 }
+
+/** Closes the open dossier through its dialog, with a resolution summary. */
+export async function closeOpenDossier(page: Page, summary: string): Promise<void> {
+  await page.getByRole('button', { name: 'Close dossier' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Close dossier' });
+  await dialog.getByRole('textbox', { name: 'Resolution summary' }).fill(summary);
+  await dialog.getByRole('button', { name: 'Close dossier' }).click();
+  await expect(page.locator('.dossier-header').getByText('Closed').first()).toBeVisible();
+}
+
+/** Adds an internal note on the open dossier, and waits for it in the timeline. */
+export async function addNote(page: Page, text: string): Promise<void> {
+  await page.getByRole('radio', { name: 'Internal note' }).check();
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByText(text)).toBeVisible();
+}

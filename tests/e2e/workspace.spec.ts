@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import type { RunningServer } from '../../src-server/server';
 import { queueIds } from '../../src-shared/domain/queues';
 import { serverView, signIn } from './api';
-import { openFirst, openQueue, signInOnPage, statusRegion } from './desk-page';
+import { closeOpenDossier, openFirst, openQueue, signInOnPage, statusRegion } from './desk-page';
 import { startWebHost } from './server';
 
 /**
@@ -135,11 +135,7 @@ test('an agent works every queue, online and offline, and the server gets everyt
   await page.context().setOffline(true);
   await expect(statusRegion(page)).toContainText('Offline');
   const closed = await openFirst(page, 'Awaiting customer');
-  await page.getByRole('button', { name: 'Close dossier' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Close dossier' });
-  await dialog.getByRole('textbox', { name: 'Resolution summary' }).fill('Refund confirmed by the merchant.');
-  await dialog.getByRole('button', { name: 'Close dossier' }).click();
-  await expect(page.locator('.dossier-header').getByText('Closed').first()).toBeVisible();
+  await closeOpenDossier(page, 'Refund confirmed by the merchant.');
   const noted = await openFirst(page, 'Unassigned');
   const note = `Appeler le marchand demain ${Date.now()}.`;
   await page.getByRole('radio', { name: 'Internal note' }).check();

@@ -5,7 +5,14 @@ import { expect, test } from '@playwright/test';
 import type { RunningServer } from '../../src-server/server';
 import { ipcInvokes } from '../../src-shared/contract/bridge';
 import { serverView, signIn } from '../e2e/api';
-import { openFirst, openQueue, signInOnPage, statusRegion } from '../e2e/desk-page';
+import {
+  addNote,
+  closeOpenDossier,
+  openFirst,
+  openQueue,
+  signInOnPage,
+  statusRegion,
+} from '../e2e/desk-page';
 import type { DesktopRun } from './harness';
 import { removeUserData, startApi, startDesktopApp } from './harness';
 
@@ -45,13 +52,6 @@ async function launch(
 }
 
 const signInAs = signInOnPage;
-
-async function addNote(page: Page, text: string): Promise<void> {
-  await page.getByRole('radio', { name: 'Internal note' }).check();
-  await page.getByRole('textbox', { name: 'Message' }).fill(text);
-  await page.getByRole('button', { name: 'Add note' }).click();
-  await expect(page.getByText(text)).toBeVisible();
-}
 
 /** Calls the page's bridge (the preload's `window.klikpay`) and answers what it answered. */
 function bridgeCall(page: Page, method: string, ...args: unknown[]) {
@@ -150,11 +150,7 @@ test('an agent signs in, works online and offline, reloads offline and comes bac
   run.standIn.setOnline(false);
   await expect(statusRegion(page)).toContainText('Offline');
   const closed = await openFirst(page, 'Awaiting customer');
-  await page.getByRole('button', { name: 'Close dossier' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Close dossier' });
-  await dialog.getByRole('textbox', { name: 'Resolution summary' }).fill('Refund confirmed by the merchant.');
-  await dialog.getByRole('button', { name: 'Close dossier' }).click();
-  await expect(page.locator('.dossier-header').getByText('Closed').first()).toBeVisible();
+  await closeOpenDossier(page, 'Refund confirmed by the merchant.');
   const noted = await openFirst(page, 'Unassigned');
   const note = `Appeler le marchand demain ${Date.now()}.`;
   await addNote(page, note);
