@@ -98,8 +98,25 @@ export function Workspace({ session }: { session: Session }) {
     setSearch('');
     resetList();
   };
-  const open = useCallback((id: string) => setOpenId(id), []);
-  const openDossier = useCallback((d: Dossier) => setOpenId(d.id), []);
+  // The dossier opened by c on its row, to open with its close dialog.
+  const [closing, setClosing] = useState<string | null>(null);
+  const open = useCallback((id: string) => {
+    setOpenId(id);
+    setClosing(null);
+  }, []);
+  const openDossier = useCallback((d: Dossier) => open(d.id), [open]);
+  /** c: the dossier whose row has the focus, else the open one; never another than the agent sees. */
+  const closeFocused = () => {
+    const row =
+      document.activeElement instanceof HTMLElement
+        ? document.activeElement.closest<HTMLElement>('[data-dossier-id]')
+        : null;
+    const id = row?.dataset.dossierId;
+    if (id && id !== openId) {
+      setOpenId(id);
+      setClosing(id);
+    } else dossier.current?.openClose();
+  };
   const toggle = useCallback(
     (id: string) =>
       setSelection((s) => {
@@ -160,7 +177,7 @@ export function Workspace({ session }: { session: Session }) {
       selectRange: () => (search ? undefined : list.current?.select(true)),
       reply: () => dossier.current?.focusReply(),
       note: () => dossier.current?.focusNote(),
-      close: () => dossier.current?.openClose(),
+      close: closeFocused,
       search: () => searchBox.current?.focus(),
       help: () => setOverlay('help'),
       palette: () => setOverlay('palette'),
@@ -272,6 +289,7 @@ export function Workspace({ session }: { session: Session }) {
               key={openId}
               ref={dossier}
               dossierId={openId}
+              closing={closing === openId}
               onBack={() => setOpenId(null)}
               onLeaveComposer={() => rows()?.focusCursor()}
             />

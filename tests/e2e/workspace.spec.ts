@@ -239,7 +239,16 @@ test('the keyboard alone: j/k, x, Shift+X, Enter, r, n, Escape, Ctrl+Enter, c, /
   await page.keyboard.press('Control+Enter');
   await expect(page.locator('.queue-row__open:focus .queue-row__ref')).toHaveText(reference);
   await page.keyboard.press('c');
-  await expect(page.getByRole('dialog', { name: 'Close dossier' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: `Close dossier ${reference}` })).toBeVisible();
+  await page.keyboard.press('Escape');
+  // c on another row acts on that row's dossier, never on the one open beside it.
+  await expect(page.locator('.queue-row__open:focus')).toHaveCount(1);
+  await page.keyboard.press('j');
+  const next = (await page.locator('.queue-row__open:focus .queue-row__ref').textContent()) ?? '';
+  expect(next).not.toBe(reference);
+  await page.keyboard.press('c');
+  await expect(page.getByRole('dialog', { name: `Close dossier ${next}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: next, exact: true })).toBeVisible();
   await page.keyboard.press('Escape');
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();

@@ -56,6 +56,8 @@ export interface DossierViewProps {
   onBack?: () => void;
   /** The agent left the composer (a message went, or Escape): the workspace moves the focus on. */
   onLeaveComposer?: () => void;
+  /** Opens with the close dialog (c pressed on this dossier's row while another was open). */
+  closing?: boolean;
   /** The reference's heading level: 2 beside a list that has the page's h1, 1 when alone. */
   headingLevel?: 1 | 2;
   ref?: Ref<DossierViewHandle>;
@@ -66,13 +68,20 @@ export interface DossierViewProps {
  * the transaction, one timeline of correspondence and audit trail, and the composer. Everything is
  * read from the local cache and every action goes through the desk's `perform`.
  */
-export function DossierView({ dossierId, onBack, onLeaveComposer, headingLevel = 2, ref }: DossierViewProps) {
+export function DossierView({
+  dossierId,
+  onBack,
+  onLeaveComposer,
+  closing = false,
+  headingLevel = 2,
+  ref,
+}: DossierViewProps) {
   const t = useT();
   const view = useDossier(dossierId);
   const [writing, setWriting] = useState(false);
   const others = usePresence(dossierId, writing ? 'writing' : 'viewing');
   const composer = useRef<ComposerHandle>(null);
-  const [dialog, setDialog] = useState<DossierDialog | null>(null);
+  const [dialog, setDialog] = useState<DossierDialog | null>(closing ? 'close' : null);
   const closable = view ? view.dossier.status !== 'closed' : false;
 
   const root = useRef<HTMLDivElement>(null);
@@ -226,7 +235,7 @@ function Loaded({
           <TransactionPanel dossier={d} actorName={actorName} />
         </div>
       </div>
-      <CloseDialog dossier={d} open={dialog === 'close'} onClose={closeDialog} />
+      <CloseDialog dossier={d} open={dialog === 'close' && d.status !== 'closed'} onClose={closeDialog} />
       <ReopenDialog dossier={d} open={dialog === 'reopen'} onClose={closeDialog} />
       {dialog === 'followUp' ? (
         <FollowUpDialog dossier={d} userId={user.id} now={now} open onClose={closeDialog} />
