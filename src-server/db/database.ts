@@ -2,7 +2,8 @@
  * The small seam between the API and its database: the same SQL runs on PGlite (embedded, one
  * process) and PostgreSQL (any number of API instances).
  */
-export type SqlParam = string | number | boolean | null | Date | string[] | number[];
+// Arrays may hold nulls: both drivers send them as SQL NULL elements.
+export type SqlParam = string | number | boolean | null | Date | (string | null)[] | number[];
 
 export interface Sql {
   query<Row extends object>(text: string, params?: readonly SqlParam[]): Promise<Row[]>;

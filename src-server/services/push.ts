@@ -15,6 +15,7 @@ import type { AccountRow } from '../store/people';
 import { findAccount } from '../store/people';
 import type { ServerContext } from './context';
 import { commandInTransaction } from './dossiers';
+import { applyInBulk, canApplyInBulk } from './push-bulk';
 import { canSeeDossier } from './visibility';
 
 /**
@@ -28,13 +29,20 @@ import { canSeeDossier } from './visibility';
  * it): one commit, one append to the change log (whose lock every writer waits on, held only for
  * that append and the commit) and one poke for up to `together` mutations instead of one each. If anything in
  * it throws, none of it happened, and the batch is applied again one mutation per transaction,
- * where the failing one is isolated, retried or answered `internal`.
+ * where the failing one is isolated, retried or answered `internal`. Within the transaction the
+ * batch is applied in bulk (push-bulk.ts) when it can be, else one mutation after another.
  */
 const together = 100;
 
 /** Where an unexpected failure is told (the route's request logger). */
 export interface PushLog {
   error(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface PushOptions {
+  /** Batches applied in a few statements (push-bulk.ts); false: one mutation after another, as tests compare. */
+  bulk: boolean;
 }
 
 type Envelope = { id: string; name: string; args: unknown };
@@ -45,6 +53,7 @@ export async function push(
   a: AccountRow,
   req: ReceivedPush,
   log: PushLog,
+  options: PushOptions = { bulk: true },
 ): Promise<MutationResult[]> {
   if (!isStaff(a.role)) throw new ApiProblem('forbidden', 'Only Klik & Pay staff push mutations.');
   const results: MutationResult[] = [];
@@ -67,7 +76,7 @@ export async function push(
   });
   for (let i = 0; i < entries.length; i += together) {
     const chunk = entries.slice(i, i + together);
-    const answers = await applyTogether(ctx, a, chunk);
+    const answers = await applyTogether(ctx, a, chunk, options, log);
     for (const [j, e] of chunk.entries())
       results[e.index] = answers?.[j] ?? (await pushEntry(ctx, a, e, log));
   }
@@ -86,17 +95,26 @@ async function applyTogether(
   ctx: ServerContext,
   a: AccountRow,
   chunk: readonly Entry[],
+  options: PushOptions,
+  log: PushLog,
 ): Promise<MutationResult[] | null> {
   if (chunk.length < 2) return null;
   try {
     return await ctx.db.transaction(async (tx) => {
       const appendChanges = deferChanges(tx);
-      const answers: MutationResult[] = [];
-      for (const e of chunk) answers.push(await applyInTransaction(tx, ctx, a, e.key, e.envelope));
+      const bulk = chunk.map((e) => ({ ...e, dossierId: dossierIdOf(e.envelope.args) }));
+      let answers: MutationResult[];
+      if (options.bulk && canApplyInBulk(bulk)) answers = await applyInBulk(tx, ctx, a, bulk);
+      else {
+        answers = [];
+        for (const e of chunk) answers.push(await applyInTransaction(tx, ctx, a, e.key, e.envelope));
+      }
       await appendChanges();
       return answers;
     });
-  } catch {
+  } catch (error) {
+    // Two batches crossing on PostgreSQL, or one mutation failing: each is applied alone next.
+    log.warn({ err: error, mutations: chunk.length }, 'a batch failed as a whole; applying it one by one');
     return null;
   }
 }

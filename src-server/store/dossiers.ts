@@ -53,46 +53,75 @@ export function changeRowsOf(w: Pick<Written, 'dossier' | 'messages' | 'events'>
 
 /** Writes what one decision produced, and appends it to the change log, in the caller's transaction. */
 export async function writeDecision(tx: Sql, w: Written): Promise<void> {
-  const d = w.dossier;
-  await tx.query(
-    `insert into dossiers (id, reference, transaction_id, merchant_id, customer_id, status, assignee_id,
-                           next_rule_at, created_at, updated_at, version, data)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)
-     on conflict (id) do update set status = excluded.status, assignee_id = excluded.assignee_id,
-       next_rule_at = excluded.next_rule_at, updated_at = excluded.updated_at, version = excluded.version,
-       data = excluded.data`,
-    dossierColumns(w).map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : v)),
-  );
-  if (w.messages.length > 0) {
+  await writeBatch(tx, {
+    dossiers: [w],
+    messages: w.messages.map((message) => ({ dossierId: w.dossier.id, message })),
+    events: w.events.map((event) => ({ dossierId: w.dossier.id, event })),
+    changes: changeRowsOf(w),
+  });
+}
+
+/** What several decisions wrote, each dossier once (its last state), in the order they were made. */
+export interface Batch {
+  dossiers: readonly Pick<Written, 'dossier' | 'nextRuleAt'>[];
+  messages: readonly { dossierId: string; message: Message }[];
+  events: readonly { dossierId: string; event: AuditEvent }[];
+  changes: readonly ChangeRow[];
+}
+
+/** Writes a batch in three statements (and the change log's append), in the caller's transaction. */
+export async function writeBatch(tx: Sql, b: Batch): Promise<void> {
+  if (b.dossiers.length > 0) {
+    const columns = b.dossiers.map(dossierColumns);
+    const column = (i: number) => columns.map((c) => c[i] as string | null);
+    await tx.query(
+      `insert into dossiers (id, reference, transaction_id, merchant_id, customer_id, status, assignee_id,
+                             next_rule_at, created_at, updated_at, version, data)
+       select i, r, t, m, c, s, a, n::timestamptz, ca::timestamptz, ua::timestamptz, v, j::jsonb
+       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                   $8::text[], $9::text[], $10::text[], $11::int[], $12::text[])
+            as x(i, r, t, m, c, s, a, n, ca, ua, v, j)
+       on conflict (id) do update set status = excluded.status, assignee_id = excluded.assignee_id,
+         next_rule_at = excluded.next_rule_at, updated_at = excluded.updated_at, version = excluded.version,
+         data = excluded.data`,
+      [
+        ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(column),
+        b.dossiers.map((w) => w.dossier.version),
+        b.dossiers.map((w) => JSON.stringify(w.dossier)),
+      ],
+    );
+  }
+  if (b.messages.length > 0) {
     await tx.query(
       `insert into messages (id, dossier_id, audience, created_at, data)
-       select i, $1, a, c::timestamptz, j::jsonb
-       from unnest($2::text[], $3::text[], $4::text[], $5::text[]) with ordinality as x(i, a, c, j, n) order by n`,
+       select i, d, a, c::timestamptz, j::jsonb
+       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) with ordinality as x(i, d, a, c, j, n)
+       order by n`,
       [
-        d.id,
-        w.messages.map((m) => m.id),
-        w.messages.map((m) => m.audience),
-        w.messages.map((m) => m.createdAt),
-        w.messages.map((m) => JSON.stringify(m)),
+        b.messages.map((m) => m.message.id),
+        b.messages.map((m) => m.dossierId),
+        b.messages.map((m) => m.message.audience),
+        b.messages.map((m) => m.message.createdAt),
+        b.messages.map((m) => JSON.stringify(m.message)),
       ],
     );
   }
-  if (w.events.length > 0) {
+  if (b.events.length > 0) {
     await tx.query(
       `insert into audit_events (id, dossier_id, type, at, data)
-       select i, $1, t, a::timestamptz, j::jsonb
-       from unnest($2::text[], $3::text[], $4::text[], $5::text[]) with ordinality as x(i, t, a, j, n) order by n`,
+       select i, d, t, a::timestamptz, j::jsonb
+       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) with ordinality as x(i, d, t, a, j, n)
+       order by n`,
       [
-        d.id,
-        w.events.map((e) => e.id),
-        w.events.map((e) => e.type),
-        w.events.map((e) => e.at),
-        w.events.map((e) => JSON.stringify(e)),
+        b.events.map((e) => e.event.id),
+        b.events.map((e) => e.dossierId),
+        b.events.map((e) => e.event.type),
+        b.events.map((e) => e.event.at),
+        b.events.map((e) => JSON.stringify(e.event)),
       ],
     );
   }
-  const rows = changeRowsOf(w);
-  await recordChanges(tx, rows);
+  await recordChanges(tx, b.changes);
 }
 
 /** One audit event that changes nothing else (a refused mutation, for instance). */
@@ -116,6 +145,15 @@ export async function appendEvent(tx: Sql, d: Dossier, event: AuditEvent): Promi
 export async function lockDossier(tx: Sql, id: string): Promise<Dossier | null> {
   const rows = await tx.query<{ data: Dossier }>('select data from dossiers where id = $1 for update', [id]);
   return rows[0]?.data ?? null;
+}
+
+/** `lockDossier` for many, locked in id order (the order every batch takes its locks in). */
+export async function lockDossiers(tx: Sql, ids: readonly string[]): Promise<Map<string, Dossier>> {
+  const rows = await tx.query<{ data: Dossier }>(
+    'select data from dossiers where id = any($1::text[]) order by id for update',
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.data.id, r.data]));
 }
 
 /**

@@ -76,3 +76,70 @@ function canonicalJson(value: unknown, depth: number): string {
   // `undefined` has no JSON: hashed as null, as JSON.stringify writes it in arrays.
   return value === undefined ? 'null' : JSON.stringify(value);
 }
+
+/**
+ * `claimMutation` for many ids at once (all distinct): answers, per id, null when it is new (now
+ * claimed as applied) or what it was answered the first time.
+ */
+export async function claimMutations(
+  tx: Sql,
+  claims: readonly { key: MutationKey; dossierId: string | null }[],
+  at: string,
+): Promise<Map<string, (Recorded & { fingerprint: string | null }) | null>> {
+  const inserted = await tx.query<{ id: string }>(
+    `insert into applied_mutations (mutation_id, user_id, client_id, fingerprint, status, applied_at, dossier_id)
+     select i, u, c, f, 'applied', $5::timestamptz, nullif(d, '')
+     from unnest($1::text[], $2::text[], $3::text[], $4::text[], $6::text[]) as x(i, u, c, f, d)
+     on conflict (mutation_id) do nothing returning mutation_id as id`,
+    [
+      claims.map((c) => c.key.mutationId),
+      claims.map((c) => c.key.userId),
+      claims.map((c) => c.key.clientId),
+      claims.map((c) => c.key.fingerprint),
+      at,
+      claims.map((c) => c.dossierId ?? ''),
+    ],
+  );
+  const answers = new Map<string, (Recorded & { fingerprint: string | null }) | null>(
+    inserted.map((r) => [r.id, null]),
+  );
+  const known = claims.map((c) => c.key.mutationId).filter((id) => !answers.has(id));
+  if (known.length === 0) return answers;
+  const rows = await tx.query<{
+    id: string;
+    status: 'applied' | 'rejected';
+    error: MutationResult['error'] | null;
+    fingerprint: string | null;
+  }>(
+    'select mutation_id as id, status, error, fingerprint from applied_mutations where mutation_id = any($1::text[])',
+    [known],
+  );
+  for (const row of rows)
+    answers.set(row.id, {
+      ...(row.error ? { status: row.status, error: row.error } : { status: row.status }),
+      fingerprint: row.fingerprint,
+    });
+  if (answers.size !== claims.length) throw new Error('claimed mutation vanished');
+  return answers;
+}
+
+/** `markRejected` for many, in one statement. */
+export async function markRejectedMany(
+  tx: Sql,
+  rejected: readonly {
+    mutationId: string;
+    error: NonNullable<MutationResult['error']>;
+    dossierId: string | null;
+  }[],
+): Promise<void> {
+  if (rejected.length === 0) return;
+  await tx.query(
+    `update applied_mutations m set status = 'rejected', error = x.e::jsonb, dossier_id = nullif(x.d, '')
+     from unnest($1::text[], $2::text[], $3::text[]) as x(i, e, d) where m.mutation_id = x.i`,
+    [
+      rejected.map((r) => r.mutationId),
+      rejected.map((r) => JSON.stringify(r.error)),
+      rejected.map((r) => r.dossierId ?? ''),
+    ],
+  );
+}
