@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { BridgeError } from '../../src-shared/contract/bridge';
 import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/hooks';
@@ -34,6 +34,13 @@ export function SignInForm({ onSubmit, busy, error }: SignInFormProps) {
   const errorId = useId();
   const emailId = useId();
   const passwordId = useId();
+  const errorRef = useRef<HTMLParagraphElement>(null);
+
+  // A failed sign-in takes the focus to what went wrong: a screen reader reads it, the keyboard
+  // is where the agent can read it and Tab back to the fields. Each failure is a new error.
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
 
   return (
     <SignInCard
@@ -71,7 +78,7 @@ export function SignInForm({ onSubmit, busy, error }: SignInFormProps) {
         />
       </div>
       {error ? (
-        <p id={errorId} className="form-error" role="alert">
+        <p id={errorId} ref={errorRef} className="form-error" role="alert" tabIndex={-1}>
           {signInErrorText(t, error)}
         </p>
       ) : null}

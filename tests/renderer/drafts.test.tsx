@@ -44,7 +44,7 @@ describe('drafts', () => {
     const db = await cacheOf();
     const first = show(deskOf(db), <Switcher />);
     await opened('KP-2026-000123');
-    await user.click(screen.getByRole('radio', { name: 'Merchant' }));
+    await user.click(screen.getByRole('radio', { name: 'Write to the merchant' }));
     await user.type(composerText(), 'Could you send the tracking number');
 
     // Written a moment after the last keystroke, without leaving the field.
@@ -64,7 +64,7 @@ describe('drafts', () => {
     await user.click(screen.getByRole('button', { name: 'switch' }));
     await opened('KP-2026-000123');
     await waitFor(() => expect(composerText().value).toBe('Could you send the tracking number'));
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Merchant' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Write to the merchant' }).checked).toBe(true);
     // Leaving a dossier wrote its draft at once (no wait for the delay).
     expect((await readDraft(db, 'd-2'))?.body).toBe('Autre dossier');
 
@@ -75,7 +75,7 @@ describe('drafts', () => {
     show(deskOf(reloaded), <Switcher />);
     await opened('KP-2026-000123');
     await waitFor(() => expect(composerText().value).toBe('Could you send the tracking number, please?'));
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Merchant' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Write to the merchant' }).checked).toBe(true);
 
     // Sent: accepted on this computer, the draft goes; the other dossier's stays.
     await user.click(screen.getByRole('button', { name: 'Reply' }));
@@ -146,7 +146,7 @@ describe('drafts', () => {
     await user.click(screen.getByRole('radio', { name: 'Internal note' }));
     slow.open();
     await waitFor(() => expect(composerText().value).toBe('Texte d’hier'));
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Merchant' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Write to the merchant' }).checked).toBe(true);
     // The audience chosen on the empty composer, written after its delay, never erases the draft.
     await new Promise((wait) => setTimeout(wait, draftDelayMs + 200));
     expect((await readDraft(db, 'd-1'))?.body).toBe('Texte d’hier');

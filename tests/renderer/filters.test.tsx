@@ -389,7 +389,7 @@ describe('the filter bar', () => {
       language: 'fr',
     }));
     await renderBar({ onChange, merchants });
-    await user.click(screen.getByRole('button', { name: /^Merchant/ }));
+    await user.click(screen.getByRole('button', { name: /^Filter by merchant/ }));
     const listbox = screen.getByRole('listbox', { name: 'Merchant' });
     expect(within(listbox).getAllByRole('option')).toHaveLength(merchantOptionLimit);
     expect(plain(screen.getByText(/type to narrow/).textContent)).toBe(

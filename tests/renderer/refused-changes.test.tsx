@@ -69,7 +69,7 @@ describe('refused changes', () => {
     await user.click(within(refused).getByRole('button', { name: 'Put back in the composer' }));
     expect(composerText().value).toBe(hostile);
     expect(document.activeElement).toBe(composerText());
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Merchant' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Write to the merchant' }).checked).toBe(true);
     expect(screen.getByText('The refused text is back in the composer.')).toBeTruthy();
     // Put back as a draft: it survives leaving the dossier like anything typed.
     await waitFor(async () => expect((await readDraft(db, 'd-1'))?.body).toBe(hostile));

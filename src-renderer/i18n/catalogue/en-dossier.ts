@@ -79,6 +79,8 @@ export const enDossier = {
   'event.other': '{type} by {actor}',
 
   'composer.region': 'Write in the dossier',
+  // The merchant audience's accessible name, told apart from the queue's "Filter by merchant".
+  'composer.toMerchant': 'Write to the merchant',
   'composer.templateNone': 'No template',
   'composer.language': 'Letter language',
   'composer.placeholder': 'Write your message…',

@@ -50,6 +50,8 @@ export const enShell = {
   'filter.subject': 'Subject',
   'filter.reason': 'Reason',
   'filter.merchant': 'Merchant',
+  // The merchant filter's accessible name, told apart from the composer's "Write to the merchant".
+  'filter.byMerchant': 'Filter by merchant',
   'filter.amountMin': 'Minimum amount',
   'filter.amountMax': 'Maximum amount',
   'filter.tag': 'Tag',

@@ -65,6 +65,10 @@ export const enWorkspace = {
   'stuck.confirmDiscard': 'Discard this change',
   'stuck.discardedWhy': 'Discarded by you: the server could not take it ({why}).',
   'list.columns': 'Reference, customer, merchant, amount, subject, status, assignee, deadline',
+  // A queue row's accessible name, in the order an agent scans it; a row without a deadline (closed)
+  // gives the date it shows instead.
+  'list.rowName': '{reference}, {customer}, {status}, deadline {deadline}',
+  'list.rowNameDated': '{reference}, {customer}, {status}, {date}',
   'list.loadingRow': 'Loading…',
   'list.noDossierOpen': 'Select a dossier to read it here.',
   'list.shortcutsHint': 'j / k to move, Enter to open, ? for every shortcut',

@@ -82,6 +82,7 @@ export const frDossier: TranslationOf<typeof enDossier> = {
   'event.other': '{type} par {actor}',
 
   'composer.region': 'Écrire dans le dossier',
+  'composer.toMerchant': 'Écrire au marchand',
   'composer.templateNone': 'Aucun modèle',
   'composer.language': 'Langue du courrier',
   'composer.placeholder': 'Écrivez votre message…',

@@ -52,6 +52,7 @@ export const frShell: TranslationOf<typeof enShell> = {
   'filter.subject': 'Objet',
   'filter.reason': 'Motif',
   'filter.merchant': 'Marchand',
+  'filter.byMerchant': 'Filtrer par marchand',
   'filter.amountMin': 'Montant minimum',
   'filter.amountMax': 'Montant maximum',
   'filter.tag': 'Étiquette',

@@ -69,6 +69,8 @@ export const frWorkspace: TranslationOf<typeof enWorkspace> = {
   'stuck.confirmDiscard': 'Abandonner cette modification',
   'stuck.discardedWhy': 'Abandonnée par vous : le serveur ne pouvait pas l’accepter ({why}).',
   'list.columns': 'Référence, client, marchand, montant, objet, statut, responsable, échéance',
+  'list.rowName': '{reference}, {customer}, {status}, échéance {deadline}',
+  'list.rowNameDated': '{reference}, {customer}, {status}, {date}',
   'list.loadingRow': 'Chargement…',
   'list.noDossierOpen': 'Sélectionnez un dossier pour le lire ici.',
   'list.shortcutsHint': 'j / k pour se déplacer, Entrée pour ouvrir, ? pour tous les raccourcis',

@@ -4,6 +4,7 @@ import type { Dossier } from '../../../src-shared/domain/model';
 import { limits } from '../../../src-shared/domain/model';
 import { audienceSchema, languageSchema } from '../../../src-shared/domain/vocabulary';
 import { useT } from '../../i18n/hooks';
+import { ActionButton } from '../../ui/ActionButton';
 import { LocalRefusalNote } from './Refusals';
 import { composerTemplates } from './letters';
 import type { RuleCheck } from './use-action';
@@ -78,17 +79,18 @@ export function Composer({ dossier, check, onWritingChange, onLeave, ref }: Comp
     }
   };
 
+  // Unavailable with a reason (the rules refuse it now), or for a moment (nothing written yet, a
+  // send under way): reachable all the same, and pressing it does nothing.
   const button = (kind: Send, why: string | null = null) => (
-    <button
-      type="button"
+    <ActionButton
       className={`button button--small${kind === primary ? ' button--primary' : ''}`}
       data-send={kind}
-      disabled={!enabled[kind] || action.busy}
-      title={why ?? undefined}
-      onClick={() => void c.send(kind)}
+      unavailableBecause={enabled[kind] ? null : why}
+      unavailable={!enabled[kind] || action.busy}
+      onPress={() => void c.send(kind)}
     >
       {t(sendLabels[kind])}
-    </button>
+    </ActionButton>
   );
   const problem =
     c.problem === null
@@ -113,6 +115,8 @@ export function Composer({ dossier, check, onWritingChange, onLeave, ref }: Comp
                 value={a}
                 checked={form.audience === a}
                 disabled={closed && a !== 'internal'}
+                // "Merchant" alone would be taken for the queue's merchant filter.
+                aria-label={a === 'merchant' ? t('composer.toMerchant') : undefined}
                 onChange={() => chooseAudience(a)}
               />
               <span>{t(`audience.${a}`)}</span>

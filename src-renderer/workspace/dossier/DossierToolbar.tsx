@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Dossier, User } from '../../../src-shared/domain/model';
 import { useT } from '../../i18n/hooks';
+import { ActionButton } from '../../ui/ActionButton';
 import { LocalRefusalNote } from './Refusals';
 import type { RuleCheck } from './use-action';
 import { useDossierAction } from './use-action';
@@ -17,8 +18,8 @@ export interface DossierToolbarProps {
 
 /**
  * The dossier's own actions: take over, assignment, follow-up, close and reopen. What the rules
- * cannot allow now is greyed out (with their reason as a tooltip) or, where it plainly does not
- * apply, left out; the rules still judge every click.
+ * cannot allow now is greyed out but still reachable, saying why (`ActionButton`), or, where it
+ * plainly does not apply, left out; the rules still judge every click.
  */
 export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }: DossierToolbarProps) {
   const t = useT();
@@ -39,40 +40,37 @@ export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }:
     <div className="dossier-toolbar-wrap">
       <div className="dossier-toolbar" role="group" aria-label={t('dossierView.actions')}>
         {open ? (
-          <button
-            type="button"
+          <ActionButton
             className={small}
             data-action="take-over"
-            disabled={takeOver !== null || action.busy}
-            title={takeOver?.message}
-            onClick={() => void action.run('dossier.take_over', {})}
+            unavailableBecause={takeOver?.message}
+            unavailable={action.busy}
+            onPress={() => void action.run('dossier.take_over', {})}
           >
             {t('action.takeOver')}
-          </button>
+          </ActionButton>
         ) : null}
         {d.assigneeId !== user.id ? (
-          <button
-            type="button"
+          <ActionButton
             className={small}
             data-action="assign-to-me"
-            disabled={assignToMe !== null || action.busy}
-            title={assignToMe?.message}
-            onClick={() => void action.run('dossier.assign', { assigneeId: user.id })}
+            unavailableBecause={assignToMe?.message}
+            unavailable={action.busy}
+            onPress={() => void action.run('dossier.assign', { assigneeId: user.id })}
           >
             {t('action.assignToMe')}
-          </button>
+          </ActionButton>
         ) : null}
         {d.assigneeId !== null ? (
-          <button
-            type="button"
+          <ActionButton
             className={small}
             data-action="unassign"
-            disabled={unassign !== null || action.busy}
-            title={unassign?.message}
-            onClick={() => void action.run('dossier.assign', { assigneeId: null })}
+            unavailableBecause={unassign?.message}
+            unavailable={action.busy}
+            onPress={() => void action.run('dossier.assign', { assigneeId: null })}
           >
             {t('action.unassign')}
-          </button>
+          </ActionButton>
         ) : null}
         {supervisor ? (
           <form
@@ -119,16 +117,14 @@ export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }:
           {t('action.followUp')}
         </button>
         {open ? (
-          <button
-            type="button"
+          <ActionButton
             className={small}
             data-action="close"
-            disabled={close !== null}
-            title={close?.message}
-            onClick={() => onOpenDialog('close')}
+            unavailableBecause={close?.message}
+            onPress={() => onOpenDialog('close')}
           >
             {t('action.close')}
-          </button>
+          </ActionButton>
         ) : null}
         {!open && reopen === null ? (
           <button type="button" className={small} data-action="reopen" onClick={() => onOpenDialog('reopen')}>

@@ -6,6 +6,7 @@ import { useDossier } from '../../data/dossier';
 import { usePresence } from '../../data/presence';
 import { useStaff } from '../../data/queues';
 import { useT } from '../../i18n/hooks';
+import { isUnavailable } from '../../ui/ActionButton';
 import { useNow } from '../../ui/clock';
 import { CloseDialog, ReopenDialog } from './ClosureDialogs';
 import type { ComposerHandle } from './Composer';
@@ -96,16 +97,16 @@ export function DossierView({
         paletteActions.flatMap((action): { action: PaletteAction; enabled: boolean }[] => {
           if (action === 'remind') {
             const send = root.current?.querySelector<HTMLButtonElement>('[data-send="remind"]');
-            return send ? [{ action, enabled: !send.disabled }] : [];
+            return send ? [{ action, enabled: !isUnavailable(send) }] : [];
           }
           const found = control(action);
-          return found ? [{ action, enabled: !found.disabled }] : [];
+          return found ? [{ action, enabled: !isUnavailable(found) }] : [];
         }),
       act: (action) => {
         if (action === 'remind') composer.current?.focus('remind');
         else {
           const found = control(action);
-          if (!found || found.disabled) return;
+          if (!found || isUnavailable(found)) return;
           if (found instanceof HTMLButtonElement) found.click();
           else found.focus();
         }

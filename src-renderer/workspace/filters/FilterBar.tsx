@@ -110,6 +110,7 @@ export function FilterBar({
         </FilterMenu>
         <FilterMenu
           label={t('filter.merchant')}
+          name={t('filter.byMerchant')}
           summary={count(filter.merchantIds)}
           panelClassName="filter-menu__panel--wide"
         >

@@ -4,6 +4,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 export interface FilterMenuProps {
   /** The button's text, e.g. "Reason"; also names the panel. */
   label: string;
+  /**
+   * The button's and the panel's accessible name when the label alone would be taken for another
+   * control ("Filter by merchant", not the composer's merchant); it holds the label's words.
+   */
+  name?: string;
   /** What is chosen, shown after the label ("2"), or nothing. */
   summary?: string;
   /** The panel's content; rendered only while open (a closed picker costs nothing). */
@@ -18,11 +23,13 @@ export interface FilterMenuProps {
  * away closes it, and Escape gives the focus back to the button. Not a `menu` role: the panel
  * holds form controls.
  */
-export function FilterMenu({ label, summary, children, panelClassName, disabled }: FilterMenuProps) {
+export function FilterMenu({ label, name, summary, children, panelClassName, disabled }: FilterMenuProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const panelId = useId();
   const buttonId = useId();
+  const nameId = useId();
+  const summaryId = useId();
 
   useEffect(() => {
     if (!open) return;
@@ -63,20 +70,31 @@ export function FilterMenu({ label, summary, children, panelClassName, disabled 
         className={summary ? 'filter-menu__button filter-menu__button--set' : 'filter-menu__button'}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
+        // Named, the button reads its name and what is chosen ("Filter by merchant 2").
+        aria-labelledby={name ? (summary ? `${nameId} ${summaryId}` : nameId) : undefined}
         disabled={disabled}
         onClick={() => setOpen((was) => !was)}
       >
         <span>{label}</span>
-        {summary ? <span className="filter-menu__summary">{summary}</span> : null}
+        {summary ? (
+          <span id={summaryId} className="filter-menu__summary">
+            {summary}
+          </span>
+        ) : null}
         <span className="filter-menu__caret" aria-hidden="true">
           ▾
         </span>
       </button>
+      {name ? (
+        <span id={nameId} hidden>
+          {name}
+        </span>
+      ) : null}
       {open ? (
         <div
           id={panelId}
           role="group"
-          aria-label={label}
+          aria-label={name ?? label}
           className={panelClassName ? `filter-menu__panel ${panelClassName}` : 'filter-menu__panel'}
         >
           {children(close)}
