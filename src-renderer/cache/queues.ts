@@ -301,6 +301,8 @@ export async function pageQuery(
   if (candidates <= inMemoryUpTo) return sorted(src);
   // Too many candidates to sort in memory: walk an index in the sort's order, keeping members.
   if (isDefault && queue.ordered) return inOrder(queue);
+  // Urgency reversed is the queue's own order read backwards (Recently closed: earliest closure first).
+  if (sort.key === 'urgency' && queue.ordered) return read(withPredicate(query, ctx, queue).reverse());
   if (sort.key === 'amount' && range) return inOrder(range);
   if (isDefault) return sorted(src);
   let c = db.dossiers.orderBy(sortIndex[sort.key]);

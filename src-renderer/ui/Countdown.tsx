@@ -8,6 +8,8 @@ export interface CountdownProps {
   now: number;
   /** Below this many milliseconds left the countdown turns to a warning (default 4 h). */
   soonMs?: number;
+  /** The tooltip, when it should say whose deadline it is (default: "Due {date}"). */
+  title?: string;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface CountdownProps {
  * reader reads it when it reaches it, it does not announce every tick. The exact instant is in
  * the `<time>` element and its tooltip.
  */
-export function Countdown({ dueAt, now, soonMs }: CountdownProps) {
+export function Countdown({ dueAt, now, soonMs, title }: CountdownProps) {
   const t = useT();
   const format = useFormat();
   if (dueAt === null) return <span className="countdown countdown--none">{t('dossier.noDeadline')}</span>;
@@ -24,7 +26,7 @@ export function Countdown({ dueAt, now, soonMs }: CountdownProps) {
     <time
       className={`countdown countdown--${tone}`}
       dateTime={dueAt}
-      title={t('countdown.dueAt', { date: format.dateTime(dueAt) })}
+      title={title ?? t('countdown.dueAt', { date: format.dateTime(dueAt) })}
     >
       {format.countdown(dueAt, now)}
     </time>

@@ -235,6 +235,7 @@ export function Workspace({ session }: { session: Session }) {
                 <SaveViewButton queue={queue} filter={filter} sort={sort} />
               </header>
               <FilterBar
+                queue={queue}
                 filter={filter}
                 sort={sort}
                 onChange={(f, s) => {

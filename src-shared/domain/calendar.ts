@@ -207,7 +207,8 @@ export function zonedTimeToUtc(date: string, time: LocalTime, timeZone: string):
   return naive - before;
 }
 
-const isoWeekday = (date: string): number => {
+/** The ISO weekday of a local date: 1 = Monday … 7 = Sunday. */
+export const isoWeekday = (date: string): number => {
   const day = new Date(fromDate(date)).getUTCDay();
   return day === 0 ? 7 : day;
 };

@@ -251,6 +251,8 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
       }
       x.closure = null;
       x.reopenedAt = iso(now);
+      // Follow-ups end at the closure; one left on a dossier closed before that rule is ended here.
+      x.followUps = {};
       draft.toKlikpay(now);
       draft.restartInactivityClock();
       draft.notifyBoth('reopen_notice', now);

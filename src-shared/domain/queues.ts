@@ -37,6 +37,13 @@ export function isMerchantOverdue(d: Dossier, now: number): boolean {
 export const isKlikpayLate = (d: Dossier, now: number): boolean =>
   d.status === 'awaiting_klikpay' && d.dueAt !== null && ms(d.dueAt) <= now;
 
+/**
+ * The deadline of whoever has the move has passed: Klik & Pay late, or the merchant past its answer
+ * or reminder deadline (whether or not the scheduler has recorded it yet).
+ */
+export const isPastDeadline = (d: Dossier, now: number): boolean =>
+  isOpen(d) && d.status !== 'awaiting_customer' && d.dueAt !== null && ms(d.dueAt) <= now;
+
 /** The viewer snoozed this dossier until a date that has not come yet. */
 export function isSnoozed(d: Dossier, viewer: Viewer, now: number): boolean {
   const until = d.followUps[viewer.userId];

@@ -107,6 +107,8 @@ export class Draft {
     d.escalatedAt = null;
     d.autoCloseAt = null;
     d.preCloseNoticeAt = null;
+    // A follow-up ends with the dossier: nobody follows up a closed dossier, and a reopening starts afresh.
+    d.followUps = {};
   }
 
   /** Restarts the inactivity clock from `at` (a communication or a reopening). */

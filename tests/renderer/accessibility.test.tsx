@@ -209,6 +209,7 @@ function row(dossier: Dossier, locale: 'en' | 'fr' = 'en', draft = false) {
       dossier={dossier}
       index={0}
       now={now}
+      viewerId="a1"
       assigneeName={null}
       active={false}
       selected={false}
@@ -228,7 +229,7 @@ describe('a queue row', () => {
     const { container } = row(dossier, 'en', true);
     const open = container.querySelector('.queue-row__open') as HTMLElement;
     expect(plain(open.getAttribute('aria-label'))).toBe(
-      'KP-2026-000123, Claire Dumont, Awaiting merchant, deadline in 6 d 23 h',
+      'KP-2026-000123, Claire Dumont, Awaiting merchant, merchant’s deadline in 6 d 23 h',
     );
     expect(screen.getByRole('button', { name: /^KP-2026-000123, Claire Dumont/ })).toBe(open);
     // The rest of the row is still told, as its description.
@@ -246,14 +247,14 @@ describe('a queue row', () => {
     };
     const { unmount } = row(overdue, 'fr');
     expect(plain(screen.getByRole('button').getAttribute('aria-label'))).toBe(
-      'KP-2026-000123, Claire Dumont, Marchand en retard, échéance en retard de 2 h',
+      'KP-2026-000123, Claire Dumont, Marchand en retard, échéance du marchand en retard de 2 h',
     );
     unmount();
 
     const closed = step(dossier, agent2, cmd.close(), later(1)).dossier;
     row(closed);
     expect(plain(screen.getByRole('button').getAttribute('aria-label'))).toBe(
-      'KP-2026-000123, Claire Dumont, Closed, Jul 14, 2026',
+      'KP-2026-000123, Claire Dumont, Closed, closed on Jul 14, 2026',
     );
   });
 });
@@ -269,6 +270,7 @@ describe('the merchant filter and the merchant audience', () => {
         deskOf(db),
         <>
           <FilterBar
+            queue="mine"
             filter={{}}
             sort={defaultSort}
             onChange={() => undefined}
@@ -302,6 +304,7 @@ describe('the merchant filter and the merchant audience', () => {
     show(
       deskOf(db),
       <FilterBar
+        queue="mine"
         filter={{ merchantIds: ['m-1', 'm-2'] }}
         sort={defaultSort}
         onChange={() => undefined}

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readStylesheet } from './stylesheets';
 
-/**
- * The stylesheet's text, read from disk: Vitest empties CSS imports (even `?raw`), and this
- * project's DOM tests have no Node typings, so Node's `fs` is reached through `process`.
- */
-function readStylesheet(): string {
-  const host = globalThis as { process?: { cwd: () => string; getBuiltinModule?: (id: string) => unknown } };
-  const fs = host.process?.getBuiltinModule?.('node:fs') as
-    { readFileSync: (path: string, encoding: 'utf8') => string } | undefined;
-  if (!fs) throw new Error('the contrast test reads styles.css with Node’s fs');
-  // From the project's root, where Vitest runs (`import.meta.url` is not a file URL in the DOM environment).
-  return fs.readFileSync(`${host.process?.cwd() ?? '.'}/src-renderer/styles.css`, 'utf8');
-}
-
-const css = readStylesheet();
+const css = readStylesheet('src-renderer/styles.css');
 
 /** The stylesheet's colour tokens: `--name: light-dark(#light, #dark);`. */
 function tokens(): Map<string, { light: string; dark: string }> {

@@ -111,6 +111,7 @@ function Harness({
   const [sort, setSort] = useState<DossierSort>(defaultSort);
   return (
     <FilterBar
+      queue="all"
       filter={filter}
       sort={sort}
       onChange={(f, s) => {

@@ -8,6 +8,7 @@ import { countQuery, idsQuery, pageQuery } from '../../src-renderer/cache/queues
 import type { DossierFilter, DossierSort } from '../../src-shared/domain/filters';
 import { dossierFilterSchema, sortKeys } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
+import type { QueueId } from '../../src-shared/domain/queues';
 import { inQueue, queueIds, urgentAt } from '../../src-shared/domain/queues';
 import { defaultSettings } from '../../src-shared/domain/settings';
 import { reasonSchema, subjectSchema } from '../../src-shared/domain/vocabulary';
@@ -41,9 +42,12 @@ afterAll(async () => {
   await dropTestDatabases();
 });
 
-const sortValue = (s: DossierSort, d: Dossier): number | string =>
+const sortValue = (s: DossierSort, d: Dossier, queue: QueueId): number | string =>
   s.key === 'urgency'
-    ? (urgentAt(d) ?? Number.MAX_SAFE_INTEGER)
+    ? queue === 'recently_closed'
+      ? // Recently closed: the latest closure first.
+        -Date.parse(d.closure?.at ?? '')
+      : (urgentAt(d) ?? Number.MAX_SAFE_INTEGER)
     : s.key === 'amount'
       ? d.transaction.amount
       : d[s.key];
@@ -64,8 +68,7 @@ async function checkQuery(query: Required<QueueQuery>, sortInMemoryUpTo: number)
   for (let i = 1; i < got.length; i++) {
     const [a, b] = [got[i - 1], got[i]];
     if (!a || !b) continue;
-    const [va, vb] = [sortValue(s, a), sortValue(s, b)];
-    if (queue === 'recently_closed' && s.key === 'urgency') continue;
+    const [va, vb] = [sortValue(s, a, queue), sortValue(s, b, queue)];
     expect(s.direction === 'asc' ? va <= vb : va >= vb, `${queue} ${s.key} ${s.direction} at ${i}`).toBe(
       true,
     );

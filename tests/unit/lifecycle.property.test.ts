@@ -331,6 +331,7 @@ describe('arbitrary histories', () => {
               expect(d.autoCloseAt).toBeNull();
               expect(d.preCloseNoticeAt).toBeNull();
               expect(d.escalatedAt).toBeNull();
+              expect(d.followUps).toEqual({});
               expect(ms(d.closure?.at ?? '')).toBeLessThanOrEqual(now);
               if (d.closure?.reason === 'resolved_by_klikpay') expect(d.closure.summary).toBeTruthy();
             } else {

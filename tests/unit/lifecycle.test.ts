@@ -973,12 +973,38 @@ describe('follow-ups', () => {
     expect(replied.followUps).toEqual({ a1: iso(later(5)) });
   });
 
-  it('can be cleared but not set on a closed dossier; clearing nothing records nothing', () => {
+  it('cannot be set on a closed dossier; clearing one there records nothing, the closure ended it', () => {
     const snoozed = step(file(), agent, cmd.followUp(later(5)), later(1)).dossier;
     const closed = step(snoozed, agent2, cmd.close(), later(2)).dossier;
     expect(refusal(closed, agent2, cmd.followUp(later(9)), later(3)).code).toBe('conflict');
-    expect(step(closed, agent, cmd.followUp(null), later(3)).dossier.followUps).toEqual({});
+    expect(step(closed, agent, cmd.followUp(null), later(3)).events).toEqual([]);
     expect(step(closed, agent2, cmd.followUp(null), later(3)).events).toEqual([]);
+  });
+
+  it.each<[string, (d: Dossier) => Decision]>([
+    ['an agent closes it', (d) => step(d, agent2, cmd.close(), later(3))],
+    ['the customer declares it resolved', (d) => step(d, customer, cmd.resolve(), later(3))],
+    ['it closes for inactivity', (d) => tick(d, later(200))],
+  ])('end when the dossier closes: %s', (_how, close) => {
+    const answered = states.customerAfterMerchant();
+    const mine = step(answered, agent, cmd.followUp(later(150)), later(2)).dossier;
+    const both = step(mine, agent2, cmd.followUp(later(4)), later(2)).dossier;
+    const decision = close(both);
+    expect(decision.dossier.status).toBe('closed');
+    expect(decision.dossier.followUps).toEqual({});
+    // The audit trail says so, in the closing event itself.
+    const closing = decision.events.find((e) => e.changes.status?.after === 'closed');
+    expect(closing?.changes.followUps).toEqual({ before: both.followUps, after: {} });
+  });
+
+  it('from before a closure do not come back with a reopening', () => {
+    // A dossier closed before closures ended follow-ups still holds one: written by hand, as the old
+    // rules left it, since the rules no longer reach that state.
+    const closed = states.closed();
+    const legacy: Dossier = { ...closed, followUps: { a1: iso(later(1)) } };
+    const reopened = step(legacy, supervisor, cmd.reopen(), later(10));
+    expect(reopened.dossier.followUps).toEqual({});
+    expect(reopened.events[0]?.changes.followUps).toEqual({ before: legacy.followUps, after: {} });
   });
 });
 

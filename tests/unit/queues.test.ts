@@ -6,6 +6,7 @@ import {
   inQueue,
   isKlikpayLate,
   isMerchantOverdue,
+  isPastDeadline,
   queueIds,
   urgentAt,
 } from '../../src-shared/domain/queues';
@@ -119,6 +120,15 @@ describe('queue membership', () => {
     expect(queuesOf(history.dossier, later(6))).toContain('mine');
   });
 
+  it('Mine: a follow-up ends with the closure, so a reopened dossier is back at once', () => {
+    const mine = step(states.klikpay(), agent, cmd.takeOver(), later(0.1)).dossier;
+    const snoozed = step(mine, agent, cmd.followUp(later(20)), later(0.2)).dossier;
+    const closed = step(snoozed, agent, cmd.close(), later(1)).dossier;
+    const reopened = step(closed, supervisor, cmd.reopen(), later(2)).dossier;
+    const assigned = step(reopened, supervisor, cmd.assign('a1'), later(2.1)).dossier;
+    expect(queuesOf(assigned, later(3))).toContain('mine');
+  });
+
   it('Mine, Unassigned and Payment claims hold open dossiers only', () => {
     const mine = step(states.klikpay(), agent, cmd.takeOver(), later(0.1)).dossier;
     const snoozed = step(mine, agent, cmd.followUp(later(2)), later(0.2)).dossier;
@@ -212,6 +222,25 @@ describe('Klik & Pay late', () => {
     expect(isKlikpayLate(states.merchantOverdue(), later(30))).toBe(false);
     const answered = step(d, agent, cmd.reply('customer'), due + 1).dossier;
     expect(isKlikpayLate(answered, due + 2)).toBe(false);
+  });
+});
+
+describe('past the deadline', () => {
+  it('is the deadline of whoever has the move passing: Klik & Pay’s or the merchant’s, never the customer’s', () => {
+    const klikpay = states.klikpay();
+    expect(isPastDeadline(klikpay, ms(klikpay.dueAt) - 1)).toBe(false);
+    expect(isPastDeadline(klikpay, ms(klikpay.dueAt))).toBe(true);
+    const merchantDue = states.merchantAnswerDue();
+    expect(isPastDeadline(merchantDue, ms(merchantDue.dueAt) - 1)).toBe(false);
+    // Before the scheduler has recorded it, as after.
+    expect(isPastDeadline(merchantDue, ms(merchantDue.dueAt))).toBe(true);
+    expect(isPastDeadline(states.merchantOverdue(), later(7.6))).toBe(true);
+    // Reminded: the merchant has a new deadline, not passed yet.
+    const reminded = states.merchantReminded();
+    expect(isPastDeadline(reminded, later(8))).toBe(false);
+    expect(isPastDeadline(reminded, ms(reminded.dueAt))).toBe(true);
+    expect(isPastDeadline(states.customerAfterMerchant(), later(100))).toBe(false);
+    expect(isPastDeadline(states.closed(), later(100))).toBe(false);
   });
 });
 

@@ -15,6 +15,9 @@ export const enDomain = {
   'statusShort.closed': 'Closed',
   'statusShort.overdue': 'Merchant overdue',
   'statusShort.reminded': 'Merchant reminded',
+  'statusShort.escalated': 'Escalated',
+  // Said instead of "Awaiting Klik & Pay" once the merchant's silence or the customer escalated it.
+  'escalation.status': 'Escalated to Klik & Pay',
 
   'merchantStage.answer_due': 'Merchant answer due',
   'merchantStage.overdue': 'Merchant overdue',

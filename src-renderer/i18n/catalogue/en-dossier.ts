@@ -13,6 +13,7 @@ export const enDossier = {
   },
   'dossierView.closed': 'Closed',
   'dossierView.remindedOn': 'reminded on {date}',
+  'dossierView.escalatedOnDate': 'escalated on {date}',
   'dossierView.myFollowUp': 'My follow-up',
   'dossierView.assignTo': 'Assign to…',
   'dossierView.transactionId': 'Transaction ID',
@@ -119,4 +120,12 @@ export const enDossier = {
   'followUp.description': 'On that date the dossier comes back to Mine, with a notification.',
   'followUp.when': 'Follow up on',
   'followUp.clear': 'Clear follow-up',
+  'followUp.presets': 'Quick choices',
+  'followUp.preset.laterToday': 'Later today',
+  'followUp.preset.tomorrowMorning': 'Tomorrow morning',
+  // "Tomorrow morning" when tomorrow is not a business day (a Friday, the eve of a public holiday).
+  'followUp.preset.nextBusinessMorning': 'Next business morning',
+  'followUp.preset.nextMonday': 'Next Monday',
+  'followUp.preset.inAWeek': 'In a week',
+  'followUp.hidesOverdue': 'This dossier is overdue: this follow-up takes it out of Mine until {date}.',
 } as const satisfies MessageTable;

@@ -47,6 +47,8 @@ export const enFilters = {
   'filters.sortKey.createdAt': 'Date filed',
   'filters.sortKey.updatedAt': 'Last update',
   'filters.sortKey.reference': 'Reference',
+  // "Urgency" of Recently closed: the date each dossier closed.
+  'filters.sortKey.closedAt': 'Date closed',
   'filters.reverse': 'Reverse the order (now: {order})',
   'filters.order.urgency.desc': 'Least urgent first',
   'filters.order.updatedAt.asc': 'Least recently updated first',

@@ -65,10 +65,23 @@ export const enWorkspace = {
   'stuck.confirmDiscard': 'Discard this change',
   'stuck.discardedWhy': 'Discarded by you: the server could not take it ({why}).',
   'list.columns': 'Reference, customer, merchant, amount, subject, status, assignee, deadline',
-  // A queue row's accessible name, in the order an agent scans it; a row without a deadline (closed)
-  // gives the date it shows instead.
-  'list.rowName': '{reference}, {customer}, {status}, deadline {deadline}',
-  'list.rowNameDated': '{reference}, {customer}, {status}, {date}',
+  // A queue row's accessible name, in the order an agent scans it; {time} is one of list.rowTime.*.
+  'list.rowName': '{reference}, {customer}, {status}, {time}',
+  // What a row's time column counts, said before it: whose deadline, the auto-close, or the closure.
+  'list.time.klikpay': 'Klik & Pay',
+  'list.time.merchant': 'Merchant',
+  'list.time.autoClose': 'Auto-close',
+  'list.time.closed': 'Closed on',
+  'list.timeTitle.klikpay': 'Klik & Pay’s deadline to reply: {date}',
+  'list.timeTitle.merchant': 'The merchant’s deadline to answer: {date}',
+  'list.timeTitle.autoClose': 'Closes automatically for inactivity on {date}',
+  'list.timeTitle.closed': 'Closed on {date}',
+  'list.rowTime.klikpay': 'Klik & Pay’s deadline {countdown}',
+  'list.rowTime.merchant': 'merchant’s deadline {countdown}',
+  'list.rowTime.autoClose': 'auto-close {countdown}',
+  'list.rowTime.closed': 'closed on {date}',
+  'list.followUpDue': 'Follow-up due',
+  'list.followUpDueTitle': 'Your follow-up date ({date}) has come: the dossier is back in Mine.',
   'list.loadingRow': 'Loading…',
   'list.noDossierOpen': 'Select a dossier to read it here.',
   'list.shortcutsHint': 'j / k to move, Enter to open, ? for every shortcut',

@@ -14,6 +14,8 @@ export const frDomain: TranslationOf<typeof enDomain> = {
   'statusShort.closed': 'Clos',
   'statusShort.overdue': 'Marchand en retard',
   'statusShort.reminded': 'Marchand relancé',
+  'statusShort.escalated': 'Escaladé',
+  'escalation.status': 'Escaladé à Klik & Pay',
 
   'merchantStage.answer_due': 'Réponse du marchand attendue',
   'merchantStage.overdue': 'Marchand en retard',

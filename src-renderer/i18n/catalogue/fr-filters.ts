@@ -49,6 +49,7 @@ export const frFilters: TranslationOf<typeof enFilters> = {
   'filters.sortKey.createdAt': 'Date de dépôt',
   'filters.sortKey.updatedAt': 'Dernière mise à jour',
   'filters.sortKey.reference': 'Référence',
+  'filters.sortKey.closedAt': 'Date de clôture',
   'filters.reverse': 'Inverser l’ordre (actuellement : {order})',
   'filters.order.urgency.desc': 'Les moins urgents d’abord',
   'filters.order.updatedAt.asc': 'Mis à jour le moins récemment d’abord',

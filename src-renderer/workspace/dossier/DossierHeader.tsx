@@ -29,7 +29,11 @@ const moveKeys = {
   awaiting_customer: 'move.customer',
 } as const;
 
-/** The dossier at a glance: reference, status, money, parties, whose move and until when, who is here. */
+/**
+ * The dossier at a glance: reference, status, money, parties, whose move and until when, who is here.
+ * It keeps its height as things come and go (dossier-header.css): the status line never wraps, only
+ * its subject is shortened, and the line for other agents and unsent changes is always there.
+ */
 export function DossierHeader(props: DossierHeaderProps) {
   const { dossier: d, user, now, staffName, others, pendingCount, onBack } = props;
   const t = useT();
@@ -37,6 +41,8 @@ export function DossierHeader(props: DossierHeaderProps) {
   const Heading = props.headingLevel === 1 ? 'h1' : 'h2';
   const tx = d.transaction;
   const followUp = d.followUps[user.id];
+  const escalated = d.status === 'awaiting_klikpay' && d.escalatedAt !== null;
+  const subject = `${t(`subject.${d.subject}`)} · ${t(`reason.${d.reason}`)}`;
 
   return (
     <header className="dossier-header">
@@ -47,11 +53,13 @@ export function DossierHeader(props: DossierHeaderProps) {
           </button>
         ) : null}
         <Heading className="dossier-header__reference">{d.reference}</Heading>
-        <StatusBadge status={d.status} merchantStage={d.merchantStage} />
-        <span className="dossier-header__subject">
-          {t(`subject.${d.subject}`)} · {t(`reason.${d.reason}`)}
-        </span>
         <span className="dossier-header__amount">{format.amount(tx.amount, tx.currency)}</span>
+      </div>
+      <div className="dossier-header__status">
+        <StatusBadge status={d.status} merchantStage={d.merchantStage} escalated={escalated} />
+        <span className="dossier-header__subject" title={subject}>
+          {subject}
+        </span>
       </div>
       <p className="dossier-header__parties">
         <span>
@@ -62,17 +70,24 @@ export function DossierHeader(props: DossierHeaderProps) {
           <span className="dossier-header__party-label">{t('dossier.merchant')}</span> {tx.merchantName}
         </span>
       </p>
-      {others.length > 0 ? (
-        <ul className="dossier-presence" aria-label={t('dossierView.presence')}>
-          {others.map((p) => (
-            <li key={p.userId} className={`dossier-presence__item dossier-presence__item--${p.activity}`}>
-              {p.activity === 'writing'
-                ? t('dossier.presenceWriting', { name: p.name })
-                : t('dossier.presenceViewing', { name: p.name })}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <div className="dossier-header__live">
+        {others.length > 0 ? (
+          <ul className="dossier-presence" aria-label={t('dossierView.presence')}>
+            {others.map((p) => (
+              <li key={p.userId} className={`dossier-presence__item dossier-presence__item--${p.activity}`}>
+                {p.activity === 'writing'
+                  ? t('dossier.presenceWriting', { name: p.name })
+                  : t('dossier.presenceViewing', { name: p.name })}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {pendingCount > 0 ? (
+          <p className="dossier-header__pending">
+            {t('dossierView.pendingChanges', { count: pendingCount })}
+          </p>
+        ) : null}
+      </div>
       <dl className="dossier-facts">
         {d.status === 'closed' ? (
           <Fact label={t('dossierView.closed')}>
@@ -92,6 +107,11 @@ export function DossierHeader(props: DossierHeaderProps) {
             {d.status === 'awaiting_merchant' && d.merchantStage === 'reminded' && d.remindedAt ? (
               <span className="dossier-facts__aside">
                 · {t('dossierView.remindedOn', { date: format.date(d.remindedAt) })}
+              </span>
+            ) : null}
+            {escalated && d.escalatedAt ? (
+              <span className="dossier-facts__aside">
+                · {t('dossierView.escalatedOnDate', { date: format.date(d.escalatedAt) })}
               </span>
             ) : null}
           </Fact>
@@ -115,9 +135,6 @@ export function DossierHeader(props: DossierHeaderProps) {
           {props.tags}
         </Fact>
       </dl>
-      {pendingCount > 0 ? (
-        <p className="dossier-header__pending">{t('dossierView.pendingChanges', { count: pendingCount })}</p>
-      ) : null}
       {props.toolbar}
     </header>
   );

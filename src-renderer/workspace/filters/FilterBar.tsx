@@ -26,8 +26,8 @@ export interface FilterBarProps {
   merchants: readonly Merchant[];
   staff: readonly User[];
   knownTags: readonly string[];
-  /** The queue filtered, for the words of its default order. */
-  queue?: QueueId;
+  /** The queue filtered, for the words of its sort (Recently closed sorts by closure). */
+  queue: QueueId;
 }
 
 const tagLimit = 10;

@@ -8,8 +8,8 @@ import { useT } from '../../i18n/hooks';
 export interface SortControlProps {
   sort: DossierSort;
   onChange: (sort: DossierSort) => void;
-  /** The queue sorted: "urgency" of Recently closed is the latest closure first. */
-  queue?: QueueId;
+  /** The queue sorted: "urgency" of Recently closed is the date of closure, latest first. */
+  queue: QueueId;
 }
 
 const isSortKey = (value: string): value is DossierSort['key'] =>
@@ -29,11 +29,21 @@ type OrderKey =
   | 'sort.recentlyClosed'
   | 'filters.order.closed.desc';
 
-export function orderKey(sort: DossierSort, queue?: QueueId): OrderKey {
+export function orderKey(sort: DossierSort, queue: QueueId): OrderKey {
   if (sort.key === 'urgency' && queue === 'recently_closed') {
     return sort.direction === 'asc' ? 'sort.recentlyClosed' : 'filters.order.closed.desc';
   }
   return orderKeys[sort.key][sort.direction];
+}
+
+/** What the sort control calls a key in this queue: Recently closed has no urgency, only closure dates. */
+function keyLabel(
+  key: DossierSort['key'],
+  queue: QueueId,
+): `filters.sortKey.${DossierSort['key']}` | 'filters.sortKey.closedAt' {
+  return key === 'urgency' && queue === 'recently_closed'
+    ? 'filters.sortKey.closedAt'
+    : `filters.sortKey.${key}`;
 }
 
 /** The sort key and its direction; the direction button says, in words, what the order is now. */
@@ -56,7 +66,7 @@ export function SortControl({ sort, onChange, queue }: SortControlProps) {
       >
         {sortKeys.map((key) => (
           <option key={key} value={key}>
-            {t(`filters.sortKey.${key}`)}
+            {t(keyLabel(key, queue))}
           </option>
         ))}
       </select>

@@ -182,6 +182,7 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
                   dossier={d}
                   index={item.index}
                   now={now}
+                  viewerId={desk.user.id}
                   assigneeName={d.assigneeId ? (staffNames.get(d.assigneeId) ?? null) : null}
                   active={d.id === activeId}
                   selected={selected === 'all' || selected.has(d.id)}

@@ -1,14 +1,21 @@
 import { memo, useId } from 'react';
 import type { Dossier } from '../../../src-shared/domain/model';
+import { isFollowUpDue } from '../../../src-shared/domain/queues';
+import type { Formatters } from '../../i18n/hooks';
 import { useFormat, useT } from '../../i18n/hooks';
+import type { Translate } from '../../i18n/translate';
 import { Countdown } from '../../ui/Countdown';
 import { StatusBadge, statusText } from '../../ui/StatusBadge';
+import type { RowTime } from './row-time';
+import { rowTime } from './row-time';
 
 export interface QueueRowProps {
   dossier: Dossier;
   /** Its place in the list, given back when the row takes the focus. */
   index: number;
   now: number;
+  /** The agent looking: their own follow-up, come due, is said on the row. */
+  viewerId: string;
   assigneeName: string | null;
   active: boolean;
   selected: boolean;
@@ -21,15 +28,40 @@ export interface QueueRowProps {
   onFocusRow: (index: number) => void;
 }
 
+/** The time column in words, for the row's accessible name: "merchant's deadline in 2 d". */
+function timeWords(t: Translate, format: Formatters, time: RowTime, now: number): string {
+  switch (time.kind) {
+    case 'none':
+      return t('dossier.noDeadline');
+    case 'closed':
+      return t('list.rowTime.closed', { date: format.date(time.at) });
+    default:
+      return t(`list.rowTime.${time.kind}`, { countdown: format.countdown(time.at, now) });
+  }
+}
+
+/** The time column's tooltip: whose deadline it is, and the exact instant. */
+function timeTitle(t: Translate, format: Formatters, time: RowTime): string | undefined {
+  switch (time.kind) {
+    case 'none':
+      return undefined;
+    case 'closed':
+      return t('list.timeTitle.closed', { date: format.date(time.at) });
+    default:
+      return t(`list.timeTitle.${time.kind}`, { date: format.dateTime(time.at) });
+  }
+}
+
 /**
  * One dossier in a queue: what an agent scans to choose the next one. Its accessible name says
- * the essentials in that order (reference, customer, status, deadline); the rest of the row
- * (amount, subject, assignee, draft) is its description.
+ * the essentials in that order (reference, customer, status, deadline and whose); the rest of the
+ * row (amount, subject, assignee, a follow-up come due, draft) is its description.
  */
 export const QueueRow = memo(function QueueRow({
   dossier: d,
   index,
   now,
+  viewerId,
   assigneeName,
   active,
   selected,
@@ -42,20 +74,25 @@ export const QueueRow = memo(function QueueRow({
   const t = useT();
   const format = useFormat();
   const id = useId();
-  // The deadline of whoever has the move; an open dossier without one shows its auto-close.
-  const deadline = d.status === 'closed' ? null : (d.dueAt ?? d.autoCloseAt);
-  const dated = d.closure?.at ?? d.updatedAt;
-  const named = {
+  const time = rowTime(d);
+  const title = timeTitle(t, format, time);
+  const escalated = d.escalatedAt !== null;
+  // Back in Mine because the agent's own follow-up date has come: the row says why.
+  const followUp = d.followUps[viewerId];
+  const followUpDue = d.status !== 'closed' && isFollowUpDue(d, { userId: viewerId }, now);
+  const name = t('list.rowName', {
     reference: d.reference,
     customer: d.transaction.customerName,
-    status: statusText(t, d.status, d.merchantStage),
-  };
-  const name = deadline
-    ? t('list.rowName', { ...named, deadline: format.countdown(deadline, now) })
-    : t('list.rowNameDated', { ...named, date: format.date(dated) });
-  const described = ['amount', 'subject', 'assignee', ...(draft ? ['draft'] : [])].map(
-    (part) => `${id}-${part}`,
-  );
+    status: statusText(t, d.status, d.merchantStage, escalated),
+    time: timeWords(t, format, time, now),
+  });
+  const described = [
+    'amount',
+    'subject',
+    'assignee',
+    ...(followUpDue ? ['followUp'] : []),
+    ...(draft ? ['draft'] : []),
+  ].map((part) => `${id}-${part}`);
   return (
     <div
       className={`queue-row${active ? ' queue-row--active' : ''}${selected ? ' queue-row--selected' : ''}`}
@@ -84,24 +121,45 @@ export const QueueRow = memo(function QueueRow({
         <span id={`${id}-amount`} className="queue-row__amount">
           {format.amount(d.transaction.amount, d.transaction.currency)}
         </span>
-        <span className="queue-row__deadline">
-          {deadline ? <Countdown dueAt={deadline} now={now} /> : format.date(dated)}
+        <span className="queue-row__deadline" title={title}>
+          {time.kind === 'none' ? null : (
+            <>
+              <span className="queue-row__time-label">{t(`list.time.${time.kind}`)}</span>{' '}
+            </>
+          )}
+          {time.kind === 'closed' ? (
+            <time dateTime={time.at}>{format.date(time.at)}</time>
+          ) : (
+            <Countdown dueAt={time.kind === 'none' ? null : time.at} now={now} title={title} />
+          )}
         </span>
-        <span className="queue-row__status">
-          <StatusBadge status={d.status} merchantStage={d.merchantStage} compact />
-          {draft ? (
-            <span
-              id={`${id}-draft`}
-              className="badge queue-row__draft"
-              role="img"
-              aria-label={t('draft.markerLabel')}
-            >
-              {t('draft.marker')}
-            </span>
-          ) : null}
-        </span>
-        <span id={`${id}-subject`} className="queue-row__subject">
-          {t(`subject.${d.subject}`)} · {t(`reason.${d.reason}`)} · {d.transaction.merchantName}
+        {/* The badges keep their whole width; the subject beside them gives way (workspace.css). */}
+        <span className="queue-row__about">
+          <span className="queue-row__status">
+            <StatusBadge status={d.status} merchantStage={d.merchantStage} escalated={escalated} compact />
+            {followUpDue && followUp ? (
+              <span
+                id={`${id}-followUp`}
+                className="badge badge--follow-up"
+                title={t('list.followUpDueTitle', { date: format.dateTime(followUp) })}
+              >
+                {t('list.followUpDue')}
+              </span>
+            ) : null}
+            {draft ? (
+              <span
+                id={`${id}-draft`}
+                className="badge queue-row__draft"
+                role="img"
+                aria-label={t('draft.markerLabel')}
+              >
+                {t('draft.marker')}
+              </span>
+            ) : null}
+          </span>
+          <span id={`${id}-subject`} className="queue-row__subject">
+            {t(`subject.${d.subject}`)} · {t(`reason.${d.reason}`)} · {d.transaction.merchantName}
+          </span>
         </span>
         <span id={`${id}-assignee`} className="queue-row__assignee">
           {assigneeName ?? t('dossier.unassigned')}

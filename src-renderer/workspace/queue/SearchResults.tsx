@@ -1,6 +1,7 @@
 import { useImperativeHandle, useRef, useState } from 'react';
 import type { Ref } from 'react';
 import type { Dossier } from '../../../src-shared/domain/model';
+import { useDesk } from '../../data/desk';
 import { useDraftIds } from '../../data/drafts';
 import { useSearch, useSearchIndexProgress } from '../../data/queues';
 import { useFormat, useT } from '../../i18n/hooks';
@@ -50,6 +51,7 @@ export function SearchResults({ text, now, activeId, onOpen, staffNames, ref }: 
   const indexing = useSearchIndexProgress();
   const format = useFormat();
   const drafts = useDraftIds();
+  const viewerId = useDesk().user.id;
   return (
     <div className="search-results">
       <h1 id="queue-title" className="workspace__title">
@@ -74,6 +76,7 @@ export function SearchResults({ text, now, activeId, onOpen, staffNames, ref }: 
               dossier={d}
               index={index}
               now={now}
+              viewerId={viewerId}
               assigneeName={d.assigneeId ? (staffNames.get(d.assigneeId) ?? null) : null}
               active={d.id === activeId}
               selected={false}
