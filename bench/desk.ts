@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 // Some functions here run in the page (page.evaluate): they are typed against the DOM.
-import type { Browser } from 'playwright-core';
 import type { Api } from './api';
 import { assign, listQueue, noteOnline, openDossierIds, rawIndexedDbFloor } from './api';
 import {
   addNote,
+  browserVersion,
   bulkClose,
   firstSync,
   heapMb,
@@ -36,22 +36,23 @@ const notMeasured = (id: string, what: string, unit: string, target: number, not
   figure({ id, what, value: null, unit, baseline: null, target, better: 'lower', note });
 
 export async function measureDesk(
-  browser: Browser,
   base: string,
   agent: Api,
   supervisor: Api,
   syncTimeoutMs: number,
-): Promise<{ figures: Figure[]; dossierIds: string[] }> {
+): Promise<{ figures: Figure[]; dossierIds: string[]; browser: string }> {
   const dossierIds = await openDossierIds(agent, 200);
 
   console.log('P1 baseline: the raw IndexedDB floor…');
-  const floorDesk = await newDesk(browser);
+  const floorDesk = await newDesk();
+  const browser = await browserVersion(floorDesk);
   await floorDesk.page.goto(base);
   const floor = await rawIndexedDbFloor(floorDesk.page, agent, 10_000);
-  await floorDesk.context.close();
+  await floorDesk.close();
 
   console.log('P1: first sync…');
-  const { context, page } = await newDesk(browser);
+  const desk = await newDesk();
+  const { context, page } = desk;
   const sync = await firstSync(page, base, { email: 'agent@klikpay.test', password: 'demo' }, syncTimeoutMs);
   const figures: Figure[] = [
     figure({
@@ -76,7 +77,7 @@ export async function measureDesk(
     }),
   ];
   if (sync.syncMs === null) {
-    await context.close();
+    await desk.close();
     const note = 'the first sync did not finish';
     return {
       figures: [
@@ -89,6 +90,7 @@ export async function measureDesk(
         notMeasured('P7', 'renderer heap after 10 queues and 50 dossiers', 'MB', 150, note),
       ],
       dossierIds,
+      browser,
     };
   }
 
@@ -259,8 +261,8 @@ export async function measureDesk(
         : 'no waiting queue had a member',
     }),
   );
-  await context.close();
-  return { figures, dossierIds };
+  await desk.close();
+  return { figures, dossierIds, browser };
 }
 
 /** The slowest cases first (their median), to say where a percentile comes from. */

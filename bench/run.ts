@@ -4,7 +4,6 @@ import { serverConfigSchema } from '../src-server/config';
 import type { RunningServer } from '../src-server/server';
 import { startServer } from '../src-server/server';
 import { pullThroughput, pushThroughput, signIn } from './api';
-import { launch } from './browser';
 import { measureDesk } from './desk';
 import type { Run } from './report';
 import { figure, machine, percentile, table, write } from './report';
@@ -54,23 +53,23 @@ async function main(): Promise<void> {
     copy.reused ? 'Seeded database reused.' : `Seeded in ${((copy.seedMs ?? 0) / 1000).toFixed(0)} s.`,
   );
   const server = await serve(copy.dir);
-  const browser = apiOnly ? null : await launch();
   try {
     const [count] = await server.ctx.db.query<{ messages: string; changes: string }>(
       'select (select count(*) from messages)::text as messages, (select entries from change_log_size)::text as changes',
     );
     const agent = await signIn(server.url, 'agent@klikpay.test', 'demo');
     const supervisor = await signIn(server.url, 'supervisor@klikpay.test', 'demo');
-    const desk = browser
-      ? await measureDesk(browser, server.url, agent, supervisor, syncTimeoutMs)
-      : {
+    const desk = apiOnly
+      ? {
           figures: [],
+          browser: 'not used (--api-only)',
           dossierIds: (
             await server.ctx.db.query<{ id: string }>(
               "select id from dossiers where status <> 'closed' order by id limit 500",
             )
           ).map((r) => r.id),
-        };
+        }
+      : await measureDesk(server.url, agent, supervisor, syncTimeoutMs);
 
     console.log('API figures…');
     const pull = await pullThroughput(agent, 10_000);
@@ -85,7 +84,7 @@ async function main(): Promise<void> {
 
     const run: Run = {
       workload: { dossiers, messages: Number(count?.messages ?? 0), changes: Number(count?.changes ?? 0) },
-      machine: machine(browser?.version() ?? 'not used (--api-only)'),
+      machine: machine(desk.browser),
       startedAt: new Date().toISOString(),
       seed: { reused: copy.reused, seedMs: copy.seedMs },
       figures: [
@@ -134,7 +133,6 @@ async function main(): Promise<void> {
     const files = write(run, values.out);
     console.log(`\nWritten: ${files.json}, ${files.html}`);
   } finally {
-    await browser?.close();
     await server.close();
     copy.remove();
   }

@@ -1,6 +1,6 @@
 import type { RefusalDetails } from '../../src-shared/domain/refusals';
 import Dexie, { RangeSet } from 'dexie';
-import type { DexieOptions, Table } from 'dexie';
+import type { DexieOptions, Table, Transaction } from 'dexie';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { SavedView } from '../../src-shared/domain/filters';
 import type { AuditEvent, Dossier, Merchant, Message, User } from '../../src-shared/domain/model';
@@ -80,8 +80,15 @@ export interface StoredDraft {
   [field: string]: unknown;
 }
 
-/** The words of one dossier and its correspondence, for local search (built during sync). */
+/** Where a dossier sorts in the "All" order: urgency, then reference (and its id, to be unique). */
+export type SearchRank = [urgency: number, reference: string, dossierId: string];
+
+/**
+ * The words of one dossier and its correspondence, for local search (cache/search.ts), keyed by the
+ * dossier's rank: a word's matches come out of the multi-entry index most urgent first.
+ */
 export interface SearchEntry {
+  rank: SearchRank;
   dossierId: string;
   words: string[];
 }
@@ -95,7 +102,12 @@ export interface MetaEntry {
  * The schema's history: each version is kept as it was, so a cache written by an older app opens
  * under this one (Dexie upgrades it) and the migration is tested from every older version.
  */
-export const cacheSchemas: readonly { version: number; stores: Record<string, string> }[] = [
+export const cacheSchemas: readonly {
+  version: number;
+  stores: Record<string, string | null>;
+  /** Moves rows when a store's shape changes (Dexie runs it once, in the upgrade's transaction). */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}[] = [
   {
     version: 1,
     stores: {
@@ -150,6 +162,20 @@ export const cacheSchemas: readonly { version: number; stores: Record<string, st
         '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id, transaction.amount, transaction.merchantId, createdAt, updatedAt, *tags, [transaction.currency+transaction.amount], [merchantStage+dueAt]',
     },
   },
+  {
+    // Search entries keyed by rank (cache/search.ts), so a common word's first matches in the
+    // queue's order are read from the index alone. A key cannot change in place: the old index
+    // goes and the new one is built from the cache (cache/search-build.ts), as after a first sync.
+    version: 6,
+    stores: {
+      search: null,
+      searchIndex: '&rank, &dossierId, *words',
+    },
+    upgrade: async (tx) => {
+      if ((await tx.table('dossiers').count()) > 0)
+        await tx.table('meta').put({ key: metaKeys.searchBuiltUpTo, value: '' });
+    },
+  },
 ];
 
 export interface CacheOptions {
@@ -182,7 +208,7 @@ export class CacheDatabase extends Dexie {
   outbox!: Table<OutboxEntry, number>;
   rejections!: Table<Rejection, string>;
   meta!: Table<MetaEntry, string>;
-  search!: Table<SearchEntry, string>;
+  searchIndex!: Table<SearchEntry, SearchRank>;
   views!: Table<SavedView, string>;
   /** Read through `cache/drafts.ts`, which checks each one: stored rows may be damaged. */
   drafts!: Table<StoredDraft, string>;
@@ -193,7 +219,10 @@ export class CacheDatabase extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
       chromeTransactionDurability: options.durability ?? 'default',
     });
-    for (const { version, stores } of options.schemas ?? cacheSchemas) this.version(version).stores(stores);
+    for (const { version, stores, upgrade } of options.schemas ?? cacheSchemas) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
     this.quiet = options.quiet ?? false;
     if (this.quiet) this.unuse({ stack: 'dbcore', name: 'Observability' });
   }

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import type { CacheDatabase } from './db';
 import { metaKeys } from './db';
-import { dossierWords, maxWords, messageWords, searchBuiltUpTo } from './search';
+import { dossierWords, maxWords, messageWords, rankOf, searchBuiltUpTo } from './search';
 
 /**
  * The search index of a first sync, built after it rather than during it. Writing the index page by
@@ -26,7 +26,7 @@ export async function buildSearchSlice(db: CacheDatabase, slice = sliceSize): Pr
   const after = await searchBuiltUpTo(db);
   if (after === null) return false;
   const dossiers = await db.dossiers.where(':id').above(after).limit(slice).toArray();
-  return db.transaction('rw', [db.meta, db.messages, db.search], async () => {
+  return db.transaction('rw', [db.meta, db.messages, db.searchIndex], async () => {
     // Another window (or a rebuild) may have moved the build on meanwhile: start again from there.
     if ((await searchBuiltUpTo(db)) !== after) return true;
     const first = dossiers[0];
@@ -47,8 +47,14 @@ export async function buildSearchSlice(db: CacheDatabase, slice = sliceSize): Pr
       const set = words.get(m.dossierId);
       if (set) for (const w of messageWords(m)) set.add(w);
     }
-    await db.search.bulkPut(
-      [...words].map(([dossierId, set]) => ({ dossierId, words: [...set].slice(0, maxWords) })),
+    // An entry left by an interrupted build may sort elsewhere now: its dossier's goes first.
+    await db.searchIndex.where('dossierId').between(first.id, last.id, true, true).delete();
+    await db.searchIndex.bulkPut(
+      dossiers.map((d) => ({
+        rank: rankOf(d),
+        dossierId: d.id,
+        words: [...(words.get(d.id) ?? [])].slice(0, maxWords),
+      })),
     );
     await db.meta.put({ key: metaKeys.searchBuiltUpTo, value: last.id });
     return true;
@@ -60,10 +66,10 @@ export async function buildSearchIndex(db: CacheDatabase, shouldStop: () => bool
   while (!shouldStop() && (await buildSearchSlice(db))) {
     // Only the search's own queries care (a quiet connection says so itself); a pause between
     // slices leaves the agent's clicks the first turn.
-    if (db.quiet) db.announceWrites(['search']);
+    if (db.quiet) db.announceWrites(['searchIndex']);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  if (db.quiet) db.announceWrites(['search', 'meta']);
+  if (db.quiet) db.announceWrites(['searchIndex', 'meta']);
 }
 
 /** How far the build has come, 0–1, or null when the index is complete. */

@@ -1,14 +1,15 @@
-import Dexie from 'dexie';
+import { cmp } from 'dexie';
 import type { Dossier, Message } from '../../src-shared/domain/model';
-import { compareInQueue } from '../../src-shared/domain/queues';
+import { compareInQueue, urgentAt } from '../../src-shared/domain/queues';
 import { queryWords, searchWords, textWords } from '../../src-shared/domain/search';
-import type { CacheDatabase, CachedDossier } from './db';
+import type { CacheDatabase, SearchEntry, SearchRank } from './db';
 import { closedUrgency, fromCached, metaKeys } from './db';
 
 /**
  * Local search over reference, transaction and order ids, names, e-mails and the words of the
  * correspondence. Each dossier has one entry whose words feed a multi-entry index; a query matches
- * dossiers having, for every query word, a word that starts with it.
+ * dossiers having, for every query word, a word that starts with it. An entry's key is its
+ * dossier's rank in the "All" order, so the index gives a word's matches most urgent first.
  */
 
 /** The search build's position (see cache/search-build.ts): null when the index is complete. */
@@ -45,10 +46,16 @@ export function messageWords(m: Message): string[] {
   return textWords(m.body);
 }
 
+/** Where a dossier's entry sorts: the "All" order (urgency, then reference), made a key. */
+export function rankOf(d: Pick<Dossier, 'id' | 'reference'> & { urgency: number }): SearchRank {
+  return [d.urgency, d.reference, d.id];
+}
+
 /**
  * Adds the words of new dossier states and messages to the entries of their dossiers — only of
  * those the search build has passed, while one runs (cache/search-build.ts): it indexes the others.
- * Call inside a transaction that includes `meta` and `search`, or alone.
+ * A dossier whose urgency changed moves to its new place (its entry's key is its rank). Call inside
+ * a transaction that includes `meta`, `dossiers` and `searchIndex`, or alone.
  */
 export async function indexForSearch(
   db: CacheDatabase,
@@ -56,168 +63,218 @@ export async function indexForSearch(
   messages: readonly Message[],
 ): Promise<void> {
   const builtUpTo = await searchBuiltUpTo(db);
-  const fresh = new Map<string, Set<string>>();
-  const add = (dossierId: string, words: readonly string[]) => {
+  const fresh = new Map<string, { words: Set<string>; rank?: SearchRank }>();
+  const add = (dossierId: string, words: readonly string[], rank?: SearchRank) => {
     if (builtUpTo !== null && dossierId > builtUpTo) return;
-    let set = fresh.get(dossierId);
-    if (!set) fresh.set(dossierId, (set = new Set()));
-    for (const w of words) set.add(w);
+    let entry = fresh.get(dossierId);
+    if (!entry) fresh.set(dossierId, (entry = { words: new Set() }));
+    for (const w of words) entry.words.add(w);
+    if (rank) entry.rank = rank;
   };
-  for (const d of dossiers) add(d.id, dossierWords(d));
+  for (const d of dossiers)
+    add(d.id, dossierWords(d), rankOf({ ...d, urgency: urgentAt(d) ?? closedUrgency }));
   for (const m of messages) add(m.dossierId, messageWords(m));
   if (fresh.size === 0) return;
-  const existing = await db.search.bulkGet([...fresh.keys()]);
-  const entries = [...fresh.entries()].map(([dossierId, words], i) => {
-    const merged = new Set([...(existing[i]?.words ?? []), ...words]);
-    return { dossierId, words: [...merged].slice(0, maxWords) };
-  });
-  await db.search.bulkPut(entries);
+  const ids = [...fresh.keys()];
+  const existing = new Map(
+    (await db.searchIndex.where('dossierId').anyOf(ids).toArray()).map((e) => [e.dossierId, e]),
+  );
+  // A message alone does not say where its dossier sorts: the cache's dossier does.
+  const unranked = ids.filter((id) => !fresh.get(id)?.rank && !existing.has(id));
+  const cached = new Map(
+    unranked.length === 0
+      ? []
+      : (await db.dossiers.bulkGet(unranked)).flatMap((d) => (d ? [[d.id, rankOf(d)] as const] : [])),
+  );
+  const moved: SearchRank[] = [];
+  const entries: SearchEntry[] = [];
+  for (const [dossierId, { words, rank }] of fresh) {
+    const before = existing.get(dossierId);
+    const place = rank ?? before?.rank ?? cached.get(dossierId);
+    // A message of a dossier this cache does not hold: nothing to rank it by, nothing to show.
+    if (!place) continue;
+    if (before && cmp(before.rank, place) !== 0) moved.push(before.rank);
+    const merged = new Set([...(before?.words ?? []), ...words]);
+    entries.push({ rank: place, dossierId, words: [...merged].slice(0, maxWords) });
+  }
+  if (moved.length > 0) await db.searchIndex.bulkDelete(moved);
+  await db.searchIndex.bulkPut(entries);
 }
 
 export interface SearchOptions {
   /**
-   * How the first results are found among the candidates: `rank` (default) orders them from index
-   * keys alone (`firstInOrder`) and reads only the dossiers shown; `load` reads every candidate
-   * dossier; `walk` reads the urgency index in order until enough match.
+   * `rank` (default) finds the first results from the index's keys, which sort in the "All" order;
+   * `load` reads every matching dossier and sorts them (the plain way, which tests compare with).
    */
-  strategy?: 'rank' | 'load' | 'walk';
+  strategy?: 'rank' | 'load';
+  /** Matches of a word read in full when fewer than this: past it, a word is "common". */
+  fewMatches?: number;
+  /** Distinct words a common prefix may have to be merged word by word (else the index is walked). */
+  fewWords?: number;
+  /** Entries walked in rank order before giving up on walking and reading every match. */
+  walkLimit?: number;
 }
+
+type Rank = SearchRank;
+const compareRanks = (a: Rank, b: Rank): number => cmp(a, b);
 
 /**
- * The "All" order from primary keys alone (`getAllKeys`, one request each, no document read): the
- * urgency index's order — the open dossiers by urgency, then the closed ones — the reference
- * index's order, and how many are open (a count below the closed dossiers' urgency).
+ * The first `limit` dossiers matching every query word, in the "All" order. The index's entries
+ * are keyed by rank, so within one word its keys come in that order; the way to the first ones
+ * depends on how common the words are:
+ * - a word with few matches gives them all (one bounded read of keys): the candidates are those
+ *   of the rarest such word, checked against the others;
+ * - one common word: its distinct words (colis, colissimo…) are read first in rank order,
+ *   `limit` keys each, and merged;
+ * - otherwise (a short prefix of many words, several common words) the index is walked in rank
+ *   order until `limit` entries match — quick, since common words match often.
+ * Only the dossiers shown are read. Entries are ranked by the server's state of their dossier: the
+ * few with a change of the agent's still in the outbox are ranked again as the cache has them.
  */
-interface Order {
-  byUrgency: string[];
-  byReference: string[];
-  open: number;
-}
-
-/** Kept until the cache's dossiers change (in this window or another). */
-const orders = new Map<string, Promise<Order>>();
-let listening = false;
-
-function orderOf(db: CacheDatabase): Promise<Order> {
-  if (!listening) {
-    listening = true;
-    Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-      for (const key of Object.keys(parts)) {
-        const [, name, table] = /^idb:\/\/([^/]+)\/([^/]+)/.exec(key) ?? [];
-        if (name !== undefined && table === 'dossiers') orders.delete(name);
-      }
-    });
-  }
-  let known = orders.get(db.name);
-  if (!known) {
-    known = db.transaction('r', db.dossiers, async () => {
-      const [byUrgency, byReference, open] = await Promise.all([
-        db.dossiers.orderBy('urgency').primaryKeys(),
-        db.dossiers.orderBy('reference').primaryKeys(),
-        db.dossiers.where('urgency').below(closedUrgency).count(),
-      ]);
-      return { byUrgency, byReference, open };
-    });
-    orders.set(db.name, known);
-    known.catch(() => orders.delete(db.name));
-  }
-  return known;
-}
-
-/**
- * The first `limit` of `ids` in the "All" order (urgency, then reference), reading only those
- * dossiers and the few that tie with the last: open candidates along the urgency order, then
- * closed ones (all of the same urgency) along the reference order.
- */
-async function firstInOrder(
-  db: CacheDatabase,
-  ids: readonly string[],
-  limit: number,
-): Promise<CachedDossier[]> {
-  const { byUrgency, byReference, open } = await orderOf(db);
-  const wanted = new Set(ids);
-  const openPicks: string[] = [];
-  let next = 0;
-  for (; next < open && openPicks.length < limit; next++) {
-    const id = byUrgency[next];
-    if (id !== undefined && wanted.has(id)) openPicks.push(id);
-  }
-  const found = (await db.dossiers.bulkGet(openPicks)).filter((d) => d !== undefined);
-  const last = found.at(-1);
-  if (found.length === limit && last) {
-    // Ties with the last one may sort before it by reference: read on while the urgency ties.
-    for (let tied = true; tied && next < open;) {
-      const more: string[] = [];
-      for (; next < open && more.length < 20; next++) {
-        const id = byUrgency[next];
-        if (id !== undefined && wanted.has(id)) more.push(id);
-      }
-      const read = (await db.dossiers.bulkGet(more)).filter((d) => d !== undefined);
-      const same = read.filter((d) => d.urgency === last.urgency);
-      found.push(...same);
-      tied = same.length === read.length && read.length > 0;
-    }
-    return found;
-  }
-  // Fewer open matches than asked: the rest are closed, in reference order.
-  const closed = new Set(byUrgency.slice(open));
-  const closedPicks: string[] = [];
-  for (const id of byReference) {
-    if (found.length + closedPicks.length >= limit) break;
-    if (wanted.has(id) && closed.has(id)) closedPicks.push(id);
-  }
-  found.push(...(await db.dossiers.bulkGet(closedPicks)).filter((d) => d !== undefined));
-  return found;
-}
-
 export async function searchDossiers(
   db: CacheDatabase,
   query: string,
   limit = 50,
-  { strategy = 'rank' }: SearchOptions = {},
+  { strategy = 'rank', fewMatches = 400, fewWords = 40, walkLimit = 4_000 }: SearchOptions = {},
 ): Promise<Dossier[]> {
   const words = queryWords(query);
   if (words.length === 0) return [];
-  // The longest word narrows most; the others are checked on the candidates.
+  return db.transaction('r', [db.searchIndex, db.outbox, db.dossiers], async () => {
+    // Dossiers with a change of the agent's not synced yet may sort elsewhere than their entry.
+    const pending = new Set(
+      (await db.outbox.orderBy('dossierId').uniqueKeys()).filter((k): k is string => typeof k === 'string'),
+    );
+    const ranks =
+      strategy === 'load'
+        ? await allMatches(db, words)
+        : await firstMatches(db, words, limit + pending.size, { fewMatches, fewWords, walkLimit });
+    const local = pending.size === 0 ? [] : await pendingMatches(db, [...pending], words);
+    const ids = [...ranks.filter((r) => !pending.has(r[2])), ...local]
+      .sort(compareRanks)
+      .slice(0, strategy === 'load' ? undefined : limit)
+      .map((r) => r[2]);
+    const found = (await db.dossiers.bulkGet(ids)).filter((d) => d !== undefined);
+    return found.map(fromCached).sort(compareInQueue('all')).slice(0, limit);
+  });
+}
+
+/** The ranks of the dossiers with pending changes that match, as they sort in the cache now. */
+async function pendingMatches(db: CacheDatabase, ids: string[], words: readonly string[]): Promise<Rank[]> {
+  const [entries, dossiers] = await Promise.all([
+    db.searchIndex.where('dossierId').anyOf(ids).toArray(),
+    db.dossiers.bulkGet(ids),
+  ]);
+  const matching = new Set(entries.filter((e) => matchesAll(e, words)).map((e) => e.dossierId));
+  return dossiers.flatMap((d) => (d && matching.has(d.id) ? [rankOf(d)] : []));
+}
+
+const matchesAll = (entry: SearchEntry, words: readonly string[]) =>
+  words.every((w) => entry.words.some((x) => x.startsWith(w)));
+
+/** Every match's rank: the plain way, reading every candidate entry. */
+async function allMatches(db: CacheDatabase, words: readonly string[]): Promise<Rank[]> {
   const [first, ...others] = [...words].sort((a, b) => b.length - a.length);
   if (first === undefined) return [];
-  let ids: string[];
-  if (others.length === 0) {
-    // One word: the index's keys are enough, no entry is read.
-    ids = [...new Set(await db.search.where('words').startsWith(first).primaryKeys())];
-  } else {
-    const candidates = await db.search.where('words').startsWith(first).distinct().toArray();
-    ids = candidates
-      .filter((e) => others.every((w) => e.words.some((x) => x.startsWith(w))))
-      .map((e) => e.dossierId);
+  const entries = await db.searchIndex.where('words').startsWith(first).distinct().toArray();
+  return entries.filter((e) => matchesAll(e, others)).map((e) => e.rank);
+}
+
+async function firstMatches(
+  db: CacheDatabase,
+  words: readonly string[],
+  limit: number,
+  o: Required<Omit<SearchOptions, 'strategy'>>,
+): Promise<Rank[]> {
+  // Each word's keys, up to `fewMatches`: complete when fewer came back.
+  const keyed = await Promise.all(
+    words.map(async (w) => {
+      const ranks = await db.searchIndex.where('words').startsWith(w).limit(o.fewMatches).primaryKeys();
+      return { word: w, ranks, complete: ranks.length < o.fewMatches };
+    }),
+  );
+  const rare = keyed.filter((k) => k.complete).sort((a, b) => a.ranks.length - b.ranks.length);
+  const rarest = rare[0];
+  if (rarest) {
+    // Candidates: the rarest word's matches that the other rare words also match.
+    let candidates = uniqueRanks(rarest.ranks);
+    for (const other of rare.slice(1)) {
+      const inOther = new Set(other.ranks.map((r) => r[2]));
+      candidates = candidates.filter((r) => inOther.has(r[2]));
+    }
+    const common = keyed.filter((k) => !k.complete).map((k) => k.word);
+    if (common.length === 0 || candidates.length === 0) return candidates;
+    // The common words are checked on the candidates' entries, in rank order, until enough match.
+    candidates.sort(compareRanks);
+    const matched: Rank[] = [];
+    for (let i = 0; i < candidates.length && matched.length < limit; i += 100) {
+      const entries = await db.searchIndex.bulkGet(candidates.slice(i, i + 100));
+      for (const e of entries) if (e && matchesAll(e, common)) matched.push(e.rank);
+    }
+    return matched;
   }
-  const found =
-    strategy === 'walk'
-      ? await firstInUrgencyOrder(db, new Set(ids), limit)
-      : strategy === 'load' || ids.length <= limit
-        ? (await db.dossiers.bulkGet(ids)).filter((d) => d !== undefined)
-        : await firstInOrder(db, ids, limit);
-  return found.map(fromCached).sort(compareInQueue('all')).slice(0, limit);
+  if (words.length === 1 && words[0] !== undefined) {
+    const word = words[0];
+    const distinct = await distinctWords(db, word, o.fewWords + 1);
+    if (distinct.length <= o.fewWords) {
+      const perWord = await Promise.all(
+        distinct.map((w) => db.searchIndex.where('words').equals(w).limit(limit).primaryKeys()),
+      );
+      return uniqueRanks(perWord.flat()).sort(compareRanks).slice(0, limit);
+    }
+  }
+  const walked = await walk(db, words, limit, o.walkLimit);
+  return walked ?? allMatches(db, words);
 }
 
 /**
- * The first `limit` of `ids` in the "All" order, read along the urgency index: the walk stops at
- * the first match past the `limit`-th one's urgency (ties are kept for the final sort).
+ * Up to `max` distinct indexed words starting with `prefix`, each found by a seek past the one
+ * before. (A cursor's `nextunique` steps over every entry of a word — tens of thousands for a
+ * common one — where a seek to the next word costs one read.)
  */
-async function firstInUrgencyOrder(
+async function distinctWords(db: CacheDatabase, prefix: string, max: number): Promise<string[]> {
+  const found: string[] = [];
+  // The smallest string after `w` is `w` + U+0000: an inclusive bound there seeks past every `w`.
+  for (let from = prefix; found.length < max;) {
+    const [next] = await db.searchIndex
+      .where('words')
+      .between(from, `${prefix}\uffff`, true, true)
+      .limit(1)
+      .keys();
+    if (typeof next !== 'string') break;
+    found.push(next);
+    from = `${next}\u0000`;
+  }
+  return found;
+}
+
+/** The first `limit` entries in rank order that match, or null past `walkLimit` entries read. */
+async function walk(
   db: CacheDatabase,
-  ids: ReadonlySet<string>,
+  words: readonly string[],
   limit: number,
-): Promise<CachedDossier[]> {
-  const picked: CachedDossier[] = [];
-  let boundary: number | null = null;
-  await db.dossiers
-    .orderBy('urgency')
-    .filter((d) => ids.has(d.id))
-    .until((d) => boundary !== null && d.urgency > boundary)
-    .each((d) => {
-      picked.push(d);
-      if (picked.length === limit) boundary = d.urgency;
-    });
-  return picked;
+  walkLimit: number,
+): Promise<Rank[] | null> {
+  const matched: Rank[] = [];
+  const chunkSize = Math.min(250, walkLimit);
+  let after: Rank | null = null;
+  for (let read = 0; read < walkLimit;) {
+    const chunk: SearchEntry[] = await (after === null
+      ? db.searchIndex.orderBy(':id').limit(chunkSize).toArray()
+      : db.searchIndex.where(':id').above(after).limit(chunkSize).toArray());
+    for (const e of chunk) {
+      if (matchesAll(e, words)) matched.push(e.rank);
+      if (matched.length === limit) return matched;
+    }
+    const last = chunk.at(-1);
+    if (chunk.length < chunkSize || !last) return matched;
+    after = last.rank;
+    read += chunk.length;
+  }
+  return null;
+}
+
+/** Ranks once each (a dossier with several words of a prefix has a key for each). */
+function uniqueRanks(ranks: readonly Rank[]): Rank[] {
+  const seen = new Set<string>();
+  return ranks.filter((r) => !seen.has(r[2]) && Boolean(seen.add(r[2])));
 }

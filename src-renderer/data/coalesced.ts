@@ -25,7 +25,7 @@ const urgentRuns = new Set<Promise<void>>();
 let urgentWaiting = 0;
 
 export interface CoalescedOptions {
-  /** The tables whose changes make it run again (default: all but `meta`, `search` and `drafts`). */
+  /** The tables whose changes make it run again (default: all but `meta`, `searchIndex` and `drafts`). */
   wakes?: (table: string) => boolean;
   urgent?: boolean;
   now?: () => number;
@@ -37,7 +37,7 @@ export interface CoalescedOptions {
  * (saved as the agent types: a query that reads them says so).
  */
 export const everyTableButBookkeeping = (table: string): boolean =>
-  table !== 'meta' && table !== 'search' && table !== 'drafts';
+  table !== 'meta' && table !== 'searchIndex' && table !== 'drafts';
 
 export function runCoalesced<T>(
   dbName: string,

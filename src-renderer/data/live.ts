@@ -45,7 +45,7 @@ export function useCacheQuery<T, F>(
   deps: readonly unknown[],
   fallback: F,
   options: {
-    /** The tables whose changes make it run again, when not every table but `meta`, `search` and `drafts`. */
+    /** The tables whose changes make it run again, when not every table but `meta`, `searchIndex` and `drafts`. */
     tables?: readonly string[];
     /** What the agent is looking at: runs first after a change (data/coalesced.ts). */
     urgent?: boolean;

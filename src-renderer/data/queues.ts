@@ -101,14 +101,14 @@ export function useSearch(text: string, limit = 50): Dossier[] | null {
     async (desk) => (trimmed ? searchDossiers(desk.db, trimmed, limit) : []),
     [trimmed, limit],
     null,
-    { tables: ['search', 'dossiers'], urgent: true },
+    { tables: ['searchIndex', 'dossiers'], urgent: true },
   );
 }
 
 /** How far the search index of a first sync is built, 0–1; null once it is complete. */
 export function useSearchIndexProgress(): number | null {
   return useCacheQuery(async (desk) => searchIndexProgress(desk.db), [], null, {
-    tables: ['search', 'meta'],
+    tables: ['searchIndex', 'meta'],
   });
 }
 

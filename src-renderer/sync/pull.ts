@@ -89,7 +89,7 @@ async function writePage(
 ): Promise<void> {
   const { db } = ctx;
   const tables = [db.dossiers, db.base, db.messages, db.events, db.users, db.merchants, db.outbox, db.meta];
-  await db.transaction('rw', [...tables, db.search], async () => {
+  await db.transaction('rw', [...tables, db.searchIndex], async () => {
     if (startSearchBuild) await db.meta.put({ key: metaKeys.searchBuiltUpTo, value: '' });
     const dossiers: Dossier[] = [];
     const messages: Message[] = [];
@@ -157,8 +157,8 @@ export function writtenBy(changes: readonly SyncChange[]): string[] {
   const written = new Set<string>(['meta']);
   for (const c of changes) {
     if (c.entity === 'dossier')
-      for (const t of ['dossiers', 'base', 'outbox', 'messages', 'events', 'search']) written.add(t);
-    else if (c.entity === 'message') written.add('messages').add('search');
+      for (const t of ['dossiers', 'base', 'outbox', 'messages', 'events', 'searchIndex']) written.add(t);
+    else if (c.entity === 'message') written.add('messages').add('searchIndex');
     else if (c.entity === 'event') written.add('events');
     else written.add(c.entity === 'user' ? 'users' : 'merchants');
   }

@@ -28,7 +28,7 @@ describe('the search index after a first sync', () => {
     expect((await client.engine.sync()).ok).toBe(true);
     // The sync wrote the data, not the index: a build is pending, from the start.
     expect((await client.db.meta.get(metaKeys.searchBuiltUpTo))?.value).toBe('');
-    expect(await client.db.search.count()).toBe(0);
+    expect(await client.db.searchIndex.count()).toBe(0);
     expect(await searchIndexProgress(client.db)).toBe(0);
 
     // One slice, then an interruption (a reload): the position is kept.
@@ -45,9 +45,9 @@ describe('the search index after a first sync', () => {
 
     // Every dossier has the words of its fields and of its messages, as page-by-page indexing gave.
     const dossiers = await client.db.dossiers.toArray();
-    expect(await client.db.search.count()).toBe(dossiers.length);
+    expect(await client.db.searchIndex.count()).toBe(dossiers.length);
     for (const d of dossiers.slice(0, 15)) {
-      const entry = await client.db.search.get(d.id);
+      const entry = await client.db.searchIndex.get({ dossierId: d.id });
       const messages = await client.db.messages.where('dossierId').equals(d.id).toArray();
       const expected = new Set([...dossierWords(d), ...messages.flatMap((m) => messageWords(m))]);
       expect(new Set(entry?.words)).toEqual(new Set([...expected].slice(0, 600)));

@@ -6,8 +6,9 @@ import { DAY, MONDAY, file } from '../unit/fixtures';
 
 /**
  * Search results are the first matches in the "All" order (urgency, then reference) however they
- * are found: ranked from index keys (the default), by reading every match, or by walking the
- * urgency index — with urgencies that tie across the limit and more closed matches than open ones.
+ * are found: by reading every match, from the rarest word's keys, by merging a common prefix's
+ * words, or by walking the index in rank order (whole or cut short) — with urgencies that tie
+ * across the limit and more closed matches than open ones.
  */
 
 const opened: CacheDatabase[] = [];
@@ -52,7 +53,17 @@ describe('search order', () => {
           ranked.map((d) => d.id),
           `rank ${query} ${String(limit)}`,
         ).toEqual(loaded.map((d) => d.id));
-        const walked = await searchDossiers(db, query, limit, { strategy: 'walk' });
+        const merged = await searchDossiers(db, query, limit, { fewMatches: 3 });
+        expect(
+          merged.map((d) => d.id),
+          `merge ${query} ${String(limit)}`,
+        ).toEqual(loaded.map((d) => d.id));
+        const cut = await searchDossiers(db, query, limit, { fewMatches: 3, fewWords: 0, walkLimit: 10 });
+        expect(
+          cut.map((d) => d.id),
+          `walk cut short ${query} ${String(limit)}`,
+        ).toEqual(loaded.map((d) => d.id));
+        const walked = await searchDossiers(db, query, limit, { fewMatches: 3, fewWords: 0 });
         expect(
           walked.map((d) => d.id),
           `walk ${query} ${String(limit)}`,

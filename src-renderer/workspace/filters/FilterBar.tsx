@@ -7,6 +7,7 @@ import { reasonSchema, subjectSchema } from '../../../src-shared/domain/vocabula
 import type { MessageKey } from '../../i18n/catalogue';
 import { useCurrencies } from '../../data/queues';
 import { useFormat, useT } from '../../i18n/hooks';
+import type { AmountRangeProps } from './AmountRange';
 import { AmountRange } from './AmountRange';
 import { CheckList } from './CheckList';
 import { FilterChips } from './FilterChips';
@@ -58,11 +59,9 @@ export function FilterBar({
   const format = useFormat();
   const assigneeId = useId();
   const [problem, setProblem] = useState<FilterProblem | null>(null);
-  const cachedCurrencies = useCurrencies();
   // A filter from before the amount named its currency is read, shown and edited as in EUR.
   const filter = useMemo(() => upgradeStoredFilter(given), [given]);
   const currency = filter.currency;
-  const currencies = useMemo(() => currencyOptions(cachedCurrencies, currency), [cachedCurrencies, currency]);
 
   const merchantNames = useMemo(() => new Map(merchants.map((m) => [m.id, m.name])), [merchants]);
   const staffNames = useMemo(() => new Map(staff.map((u) => [u.id, u.name])), [staff]);
@@ -125,11 +124,10 @@ export function FilterBar({
         </FilterMenu>
         <FilterMenu label={t('dossier.amount')} summary={currency}>
           {(close) => (
-            <AmountRange
+            <CachedCurrencyAmountRange
               currency={currency}
               min={filter.amountMin}
               max={filter.amountMax}
-              currencies={currencies}
               onApply={(nextCurrency, amountMin, amountMax) => {
                 if (edit({ currency: nextCurrency, amountMin, amountMax })) close();
               }}
@@ -187,4 +185,15 @@ export function FilterBar({
       />
     </section>
   );
+}
+
+/**
+ * The amount filter, with the currencies of the local copy to choose from — read only while its
+ * menu is open: walking the currency index of 100,000 dossiers at every queue shown held every
+ * other read of the cache (the agent's search included) behind it.
+ */
+function CachedCurrencyAmountRange(props: Omit<AmountRangeProps, 'currencies'>) {
+  const cached = useCurrencies();
+  const currencies = useMemo(() => currencyOptions(cached, props.currency), [cached, props.currency]);
+  return <AmountRange {...props} currencies={currencies} />;
 }

@@ -1,0 +1,204 @@
+/// <reference lib="dom" />
+// Some functions here run in the page (page.evaluate): they are typed against the DOM.
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { serverConfigSchema } from '../src-server/config';
+import { startServer } from '../src-server/server';
+import { chromiumArgs, firstSync, search, searchIndexBuilt, switchQueue } from './browser';
+import { seededCopy } from './seeded';
+
+/**
+ * `npm run bench:profile -- [--dossiers N] [--terms a,b,c] [--cpu]`: a back office with the full
+ * workload already synced, kept between runs (`.bench/profile-N/`: the API's database and
+ * Chromium's profile, on a fixed port so the cache's origin stays the same), to profile one
+ * scenario at scale without paying the first sync each time. It times searches (end to end, and
+ * the raw IndexedDB reads they are made of) and, with `--cpu`, writes a CPU profile of them to open
+ * in Chromium's DevTools. Not a benchmark: the figures are `npm run bench`'s.
+ */
+
+const { values } = parseArgs({
+  options: {
+    dossiers: { type: 'string', default: '100000' },
+    port: { type: 'string', default: '47811' },
+    terms: { type: 'string', default: 'colis,Sébastien,refund,lumi,KP-2026-008911,Thomas,se,ma' },
+    cpu: { type: 'boolean', default: false },
+    'trace-idb': { type: 'boolean', default: false },
+  },
+});
+const dossiers = Number(values.dossiers);
+const root = join('.bench', `profile-${dossiers}`);
+const serverDir = join(root, 'server');
+const browserDir = join(root, 'chromium');
+
+async function main(): Promise<void> {
+  mkdirSync(root, { recursive: true });
+  if (!existsSync(serverDir)) {
+    const copy = await seededCopy(dossiers);
+    renameSync(copy.dir, serverDir);
+  }
+  const server = await startServer(
+    serverConfigSchema.parse({ port: Number(values.port), dataDir: serverDir, web: true, logLevel: 'warn' }),
+  );
+  const context = await chromium.launchPersistentContext(browserDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-GB',
+    bypassCSP: true,
+  });
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
+  if (values['trace-idb']) await context.addInitScript(traceIndexedDb);
+  try {
+    const [page = await context.newPage()] = context.pages();
+    await page.goto(server.url);
+    const signIn = page.locator('input[type=email]');
+    const rows = page.locator('.queue-row__open, .queue-list__empty').first();
+    await Promise.race([signIn.waitFor({ timeout: 600_000 }), rows.waitFor({ timeout: 600_000 })]);
+    if (await signIn.isVisible()) {
+      console.log('Signing in and syncing (once per profile)…');
+      const sync = await firstSync(
+        page,
+        server.url,
+        { email: 'agent@klikpay.test', password: 'demo' },
+        3_600_000,
+      );
+      console.log(`Synced in ${((sync.syncMs ?? 0) / 1000).toFixed(0)} s; building the search index…`);
+    } else {
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('[role=status][aria-label="Sync status"]')
+            ?.textContent.includes('Up to date'),
+        undefined,
+        { timeout: 600_000, polling: 250 },
+      );
+    }
+    // After a first sync, or a new version of the cache's schema, the search index is built anew.
+    const userId = await page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+      return names.find((n) => n.startsWith('klikpay-cache-'))?.slice('klikpay-cache-'.length) ?? '';
+    });
+    const builtMs = await searchIndexBuilt(page, userId, 3_600_000);
+    if (builtMs > 1_000) console.log(`Search index built in ${(builtMs / 1000).toFixed(0)} s.`);
+    await switchQueue(page, 'All');
+    const terms = values.terms.split(',').filter(Boolean);
+    const cdp = await context.newCDPSession(page);
+    if (values.cpu) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    for (let round = 0; round < 2; round++) {
+      for (const term of terms) {
+        const since = await page.evaluate(() => performance.now());
+        const ms = await search(page, term);
+        const raw = await rawSearchReads(page, term);
+        console.log(`${term.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms   raw: ${JSON.stringify(raw)}`);
+        if (values['trace-idb']) {
+          const slow = await page.evaluate(
+            (since) =>
+              ((globalThis as unknown as { idbTrace?: [string, number, number][] }).idbTrace ?? [])
+                .filter(([, start, end]) => end > since && start < since + 5_000 && end - start > 20)
+                .map(
+                  ([what, start, end]) => `${what} ${(start - since).toFixed(0)}→${(end - since).toFixed(0)}`,
+                ),
+            since,
+          );
+          for (const line of slow) console.log(`    ${line}`);
+        }
+        await switchQueue(page, 'All');
+      }
+    }
+    if (values.cpu) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const file = join(root, `search-${Date.now()}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`CPU profile: ${file}`);
+    }
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+/** In the page: every IndexedDB request's store, index, method, start and end (performance.now()). */
+function traceIndexedDb(): void {
+  const trace: [string, number, number][] = [];
+  (globalThis as unknown as { idbTrace: typeof trace }).idbTrace = trace;
+  const methods = [
+    'get',
+    'getAll',
+    'getAllKeys',
+    'count',
+    'openCursor',
+    'openKeyCursor',
+    'put',
+    'add',
+    'delete',
+  ];
+  for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Record<
+    string,
+    unknown
+  >[]) {
+    for (const m of methods) {
+      const original = proto[m];
+      if (typeof original !== 'function') continue;
+      proto[m] = function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
+        const request = (original as (...a: unknown[]) => IDBRequest).apply(this, args);
+        const start = performance.now();
+        const where = this instanceof IDBIndex ? `${this.objectStore.name}.${this.name}` : this.name;
+        const done = () => trace.push([`${where}.${m}`, start, performance.now()]);
+        request.addEventListener('success', done, { once: true });
+        request.addEventListener('error', done, { once: true });
+        return request;
+      };
+    }
+  }
+}
+
+/** A one-word search's reads of the index, timed alone in the page (ms): every match, and the first 400. */
+async function rawSearchReads(page: Page, term: string): Promise<Record<string, number>> {
+  return page.evaluate(async (term) => {
+    const name = (await indexedDB.databases())
+      .map((d) => d.name ?? '')
+      .find((n) => n.startsWith('klikpay-cache-'));
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name ?? '');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error ?? new Error('open failed'));
+    });
+    const ask = <T>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('read failed'));
+      });
+    const word =
+      term
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .sort((a, b) => b.length - a.length)[0] ?? '';
+    const times: Record<string, number> = {};
+    const time = async <T>(label: string, read: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      const value = await read();
+      times[label] = Math.round(performance.now() - started);
+      return value;
+    };
+    try {
+      const words = db.transaction('searchIndex', 'readonly').objectStore('searchIndex').index('words');
+      const range = IDBKeyRange.bound(word, `${word}\uffff`);
+      const keys = await time('wordKeys', () => ask(words.getAllKeys(range)));
+      times.matches = keys.length;
+      await time('wordKeys400', () => ask(words.getAllKeys(range, 400)));
+      return times;
+    } finally {
+      db.close();
+    }
+  }, term);
+}
+
+await main();
