@@ -71,7 +71,8 @@ export function useNotices(toasts: ToastQueue, open: (dossierId: string) => void
       }
       for (const d of followed.map(fromCached)) {
         const until = d.followUps[me];
-        if (until === undefined) continue;
+        // Closing ends follow-ups; one kept on a dossier closed before that rule tells nothing.
+        if (until === undefined || d.status === 'closed') continue;
         const at = Date.parse(until);
         if (at > now || at <= since.current) continue;
         const key = `follow-up:${d.id}:${until}`;

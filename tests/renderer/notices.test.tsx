@@ -28,6 +28,8 @@ async function setup() {
   await mine(4, { status: 'awaiting_klikpay', dueAt: iso(NOW - 60_000) });
   // A follow-up set for 09:45.
   await mine(5, { followUps: { [agent.id]: iso(NOW + 15 * 60_000) } });
+  // One kept on a dossier closed before closing ended follow-ups: nothing to tell.
+  await mine(7, { status: 'closed', dueAt: null, followUps: { [agent.id]: iso(NOW + 10 * 60_000) } });
   const notified: DeskNotification[] = [];
   const assigned = new Set<(n: readonly AssignedNotice[]) => void>();
   const desk = {
