@@ -5,7 +5,7 @@ import type { AuditEvent, Dossier, Message, User } from '../../src-shared/domain
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import { refusalText } from '../../src-shared/domain/refusals';
 import type { Refusal } from '../../src-shared/domain/transitions';
-import type { CacheDatabase, OutboxEntry } from '../cache/db';
+import type { CacheDatabase, CachedEvent, CachedMessage, OutboxEntry } from '../cache/db';
 import { clientIdOf, fromCached, toCached } from '../cache/db';
 import type { OptimisticStore } from './optimistic';
 import { storageError } from './status';
@@ -111,17 +111,11 @@ export async function performMany(
       'rw',
       [db.dossiers, db.base, db.messages, db.events, db.outbox, db.meta, db.users],
       async () => {
-        const results = new Map<string, ActionResult>();
         if (entries.length > 0) clientId = await clientIdOf(db, ctx.newId);
         // One action shows before its commit; a bulk slice's hundreds would repaint the open
         // dossier once each, and show at the commit anyway (unless shown early, then replaced).
         const overlay = entries.length === 1 ? ctx.optimistic : undefined;
-        for (const entry of entries)
-          results.set(
-            entry.id,
-            await applyOne({ ...ctx, optimistic: overlay ?? earlyOnly(ctx, entry) }, entry),
-          );
-        return results;
+        return applyAll(ctx, entries, (entry) => overlay ?? earlyOnly(ctx, entry));
       },
     );
   } catch (error) {
@@ -158,33 +152,88 @@ const notApplied: ActionResult = {
   error: { code: 'storage_failed', message: 'The action was not applied.' },
 };
 
-/** One action inside the caller's transaction: decided over the cached dossier, then written. */
-async function applyOne(ctx: ActionContext, entry: OutboxEntry): Promise<ActionResult> {
+/**
+ * The actions inside the caller's transaction, in order, each decided over the cached dossier as the
+ * ones before it left it; then written together. Reads and writes are one request per table for the
+ * lot, not seven per action: a bulk close of 1,000 dossiers waited on 7,000 round trips.
+ */
+async function applyAll(
+  ctx: ActionContext,
+  entries: readonly OutboxEntry[],
+  overlayFor: (entry: OutboxEntry) => OptimisticStore | undefined,
+): Promise<Map<string, ActionResult>> {
   const { db } = ctx;
-  const cached = await db.dossiers.get(entry.dossierId);
-  if (!cached) {
-    return { ok: false, error: { code: 'not_found', message: 'This dossier is not in the local cache.' } };
-  }
-  const current = fromCached(cached);
-  // The server assigns dossiers only to Klik & Pay staff: the same check here, from the users it synced.
-  if (entry.name === 'dossier.assign' && typeof entry.args.assigneeId === 'string') {
-    const assignee = await db.users.get(entry.args.assigneeId);
-    if (!assignee || (assignee.role !== 'agent' && assignee.role !== 'supervisor')) {
-      const details = { reason: 'assignee_not_staff' } as const;
-      return { ok: false, error: { code: 'invalid_request', message: refusalText(details, ''), details } };
+  const ids = [...new Set(entries.map((e) => e.dossierId))];
+  const assigneeIds = [
+    ...new Set(
+      entries.flatMap((e) =>
+        e.name === 'dossier.assign' && typeof e.args.assigneeId === 'string' ? [e.args.assigneeId] : [],
+      ),
+    ),
+  ];
+  const [cached, bases, assignees] = await Promise.all([
+    db.dossiers.bulkGet(ids),
+    db.base.bulkGet(ids),
+    db.users.bulkGet(assigneeIds),
+  ]);
+  const current = new Map(cached.flatMap((d) => (d ? [[d.id, fromCached(d)] as const] : [])));
+  const hasBase = new Set(bases.flatMap((b) => (b ? [b.id] : [])));
+  const staff = new Set(
+    assignees.flatMap((u) => (u && (u.role === 'agent' || u.role === 'supervisor') ? [u.id] : [])),
+  );
+  const results = new Map<string, ActionResult>();
+  const newBases: Dossier[] = [];
+  const changed = new Map<string, Dossier>();
+  const messages: CachedMessage[] = [];
+  const events: CachedEvent[] = [];
+  const queued: OutboxEntry[] = [];
+  for (const entry of entries) {
+    const dossier = current.get(entry.dossierId);
+    if (!dossier) {
+      const error = { code: 'not_found' as const, message: 'This dossier is not in the local cache.' };
+      results.set(entry.id, { ok: false, error });
+      continue;
     }
+    // The server assigns dossiers only to Klik & Pay staff: the same check here, from the users it synced.
+    if (
+      entry.name === 'dossier.assign' &&
+      typeof entry.args.assigneeId === 'string' &&
+      !staff.has(entry.args.assigneeId)
+    ) {
+      const details = { reason: 'assignee_not_staff' } as const;
+      results.set(entry.id, {
+        ok: false,
+        error: { code: 'invalid_request', message: refusalText(details, ''), details },
+      });
+      continue;
+    }
+    const decided = applyEntry(dossier, entry, ctx.settings, ctx.newId);
+    if (!decided.ok) {
+      results.set(entry.id, decided);
+      continue;
+    }
+    // Decided on the stored dossier: this replaces what was shown from the screen's copy.
+    overlayFor(entry)?.add({ entry, ...pick(decided.value) });
+    // The first pending action on a dossier keeps the server's state aside, to rebase on later.
+    if (!hasBase.has(dossier.id)) {
+      newBases.push(dossier);
+      hasBase.add(dossier.id);
+    }
+    current.set(dossier.id, decided.value.dossier);
+    changed.set(dossier.id, decided.value.dossier);
+    messages.push(...decided.value.messages.map((m) => ({ ...m, mutationId: entry.id })));
+    events.push(...decided.value.events.map((e) => ({ ...e, mutationId: entry.id })));
+    queued.push(entry);
+    results.set(entry.id, { ok: true, value: decided.value.dossier, mutationId: entry.id });
   }
-  const decided = applyEntry(current, entry, ctx.settings, ctx.newId);
-  if (!decided.ok) return decided;
-  // Decided on the stored dossier: this replaces what was shown from the screen's copy.
-  ctx.optimistic?.add({ entry, ...pick(decided.value) });
-  // The first pending action on a dossier keeps the server's state aside, to rebase on later.
-  if (!(await db.base.get(entry.dossierId))) await db.base.put(current);
-  await db.dossiers.put(toCached(decided.value.dossier));
-  await db.messages.bulkPut(decided.value.messages.map((m) => ({ ...m, mutationId: entry.id })));
-  await db.events.bulkPut(decided.value.events.map((e) => ({ ...e, mutationId: entry.id })));
-  await db.outbox.add(entry);
-  return { ok: true, value: decided.value.dossier, mutationId: entry.id };
+  await Promise.all([
+    db.base.bulkPut(newBases),
+    db.dossiers.bulkPut([...changed.values()].map(toCached)),
+    db.messages.bulkPut(messages),
+    db.events.bulkPut(events),
+    db.outbox.bulkAdd(queued),
+  ]);
+  return results;
 }
 
 /**
