@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import type { CacheDatabase } from './db';
 import { metaKeys } from './db';
-import { dossierWords, maxWords, messageWords, rankOf, searchBuiltUpTo } from './search';
+import { dossierWords, maxWords, merchantEmails, messageWords, rankOf, searchBuiltUpTo } from './search';
 
 /**
  * The search index of a first sync, built after it rather than during it. Writing the index page by
@@ -26,7 +26,7 @@ export async function buildSearchSlice(db: CacheDatabase, slice = sliceSize): Pr
   const after = await searchBuiltUpTo(db);
   if (after === null) return false;
   const dossiers = await db.dossiers.where(':id').above(after).limit(slice).toArray();
-  return db.transaction('rw', [db.meta, db.messages, db.searchIndex], async () => {
+  return db.transaction('rw', [db.meta, db.messages, db.merchants, db.searchIndex], async () => {
     // Another window (or a rebuild) may have moved the build on meanwhile: start again from there.
     if ((await searchBuiltUpTo(db)) !== after) return true;
     const first = dossiers[0];
@@ -42,7 +42,10 @@ export async function buildSearchSlice(db: CacheDatabase, slice = sliceSize): Pr
       .where('[dossierId+createdAt]')
       .between([first.id, Dexie.minKey], [last.id, Dexie.maxKey], true, true)
       .toArray();
-    const words = new Map(dossiers.map((d) => [d.id, new Set(dossierWords(d))]));
+    const emails = await merchantEmails(db, dossiers);
+    const words = new Map(
+      dossiers.map((d) => [d.id, new Set(dossierWords(d, emails.get(d.transaction.merchantId)))]),
+    );
     for (const m of messages) {
       const set = words.get(m.dossierId);
       if (set) for (const w of messageWords(m)) set.add(w);

@@ -1,7 +1,14 @@
 import { cmp } from 'dexie';
 import type { Dossier, Message } from '../../src-shared/domain/model';
 import { compareInQueue, urgentAt } from '../../src-shared/domain/queues';
-import { queryWords, searchWords, textWords } from '../../src-shared/domain/search';
+import type { ParsedSearch } from '../../src-shared/domain/search';
+import {
+  hasOperators,
+  parseSearch,
+  passesOperators,
+  searchWords,
+  textWords,
+} from '../../src-shared/domain/search';
 import type { CacheDatabase, SearchEntry, SearchRank } from './db';
 import { closedUrgency, fromCached, metaKeys } from './db';
 
@@ -21,6 +28,7 @@ export async function searchBuiltUpTo(db: CacheDatabase): Promise<string | null>
 /** Most words kept per dossier: a long thread stays searchable without bloating the index. */
 export const maxWords = 600;
 
+/** A dossier's own words: its ids and names, its merchant's e-mail, tags, description and resolution. */
 export function dossierWords(d: Dossier, merchantEmail?: string): string[] {
   const names = searchWords(
     [
@@ -34,7 +42,17 @@ export function dossierWords(d: Dossier, merchantEmail?: string): string[] {
       ...d.tags,
     ].join(' '),
   );
-  return [...names, ...textWords(d.description)];
+  return [...names, ...textWords(d.description), ...textWords(d.closure?.summary ?? '')];
+}
+
+/** The e-mail of each of these dossiers' merchants, from the cache's merchants. */
+export async function merchantEmails(
+  db: CacheDatabase,
+  dossiers: readonly Dossier[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(dossiers.map((d) => d.transaction.merchantId))];
+  if (ids.length === 0) return new Map();
+  return new Map((await db.merchants.bulkGet(ids)).flatMap((m) => (m ? [[m.id, m.email] as const] : [])));
 }
 
 /** Letters are the same words in every dossier: only what people wrote is worth searching. */
@@ -55,7 +73,7 @@ export function rankOf(d: Pick<Dossier, 'id' | 'reference'> & { urgency: number 
  * Adds the words of new dossier states and messages to the entries of their dossiers — only of
  * those the search build has passed, while one runs (cache/search-build.ts): it indexes the others.
  * A dossier whose urgency changed moves to its new place (its entry's key is its rank). Call inside
- * a transaction that includes `meta`, `dossiers` and `searchIndex`, or alone.
+ * a transaction that includes `meta`, `dossiers`, `merchants` and `searchIndex`, or alone.
  */
 export async function indexForSearch(
   db: CacheDatabase,
@@ -135,27 +153,91 @@ export async function searchDossiers(
   db: CacheDatabase,
   query: string,
   limit = 50,
-  { strategy = 'rank', fewMatches = 400, fewWords = 40, walkLimit = 4_000 }: SearchOptions = {},
+  options: SearchOptions = {},
 ): Promise<Dossier[]> {
-  const words = queryWords(query);
-  if (words.length === 0) return [];
+  const parsed = parseSearch(query);
   return db.transaction('r', [db.searchIndex, db.outbox, db.dossiers], async () => {
-    // Dossiers with a change of the agent's not synced yet may sort elsewhere than their entry.
-    const pending = new Set(
-      (await db.outbox.orderBy('dossierId').uniqueKeys()).filter((k): k is string => typeof k === 'string'),
-    );
-    const ranks =
-      strategy === 'load'
-        ? await allMatches(db, words)
-        : await firstMatches(db, words, limit + pending.size, { fewMatches, fewWords, walkLimit });
-    const local = pending.size === 0 ? [] : await pendingMatches(db, [...pending], words);
-    const ids = [...ranks.filter((r) => !pending.has(r[2])), ...local]
-      .sort(compareRanks)
-      .slice(0, strategy === 'load' ? undefined : limit)
-      .map((r) => r[2]);
-    const found = (await db.dossiers.bulkGet(ids)).filter((d) => d !== undefined);
-    return found.map(fromCached).sort(compareInQueue('all')).slice(0, limit);
+    // A whole reference names one dossier: it comes alone.
+    if (parsed.reference) {
+      const exact = await db.dossiers.where('reference').equals(parsed.reference).first();
+      if (exact && passesOperators(fromCached(exact), parsed)) return [fromCached(exact)];
+    }
+    // The operators' own words narrow through the index too (names and tags are indexed).
+    const words = [
+      ...new Set([
+        ...parsed.words,
+        ...(parsed.merchant ?? []),
+        ...(parsed.tag ? searchWords(parsed.tag) : []),
+      ]),
+    ];
+    if (words.length === 0) return hasOperators(parsed) ? byStatusAlone(db, parsed, limit) : [];
+    if (!hasOperators(parsed)) return matching(db, words, limit, options);
+    // Operators are checked on the dossiers: ask for more matches until enough pass, or none are left.
+    for (let asked = Math.max(4 * limit, 200); ; asked *= 4) {
+      const found = await matching(db, words, asked, options);
+      const passing = found.filter((d) => passesOperators(d, parsed));
+      if (passing.length >= limit || found.length < asked || asked >= 12_800) return passing.slice(0, limit);
+    }
   });
+}
+
+/** The first `limit` dossiers matching every word, in the "All" order (inside the search's transaction). */
+async function matching(
+  db: CacheDatabase,
+  words: readonly string[],
+  limit: number,
+  { strategy = 'rank', fewMatches = 400, fewWords = 40, walkLimit = 4_000 }: SearchOptions,
+): Promise<Dossier[]> {
+  // Dossiers with a change of the agent's not synced yet may sort elsewhere than their entry.
+  const pending = new Set(
+    (await db.outbox.orderBy('dossierId').uniqueKeys()).filter((k): k is string => typeof k === 'string'),
+  );
+  const ranks =
+    strategy === 'load'
+      ? await allMatches(db, words)
+      : await firstMatches(db, words, limit + pending.size, { fewMatches, fewWords, walkLimit });
+  const local = pending.size === 0 ? [] : await pendingMatches(db, [...pending], words);
+  const ids = [...ranks.filter((r) => !pending.has(r[2])), ...local]
+    .sort(compareRanks)
+    .slice(0, strategy === 'load' ? undefined : limit)
+    .map((r) => r[2]);
+  const found = (await db.dossiers.bulkGet(ids)).filter((d) => d !== undefined);
+  return found.map(fromCached).sort(compareInQueue('all')).slice(0, limit);
+}
+
+/**
+ * `status:` with no word: the dossiers of that status in the "All" order — open ones along the
+ * status-and-urgency index (read past the limit while the urgency ties), closed ones by reference.
+ */
+async function byStatusAlone(db: CacheDatabase, parsed: ParsedSearch, limit: number): Promise<Dossier[]> {
+  const status = parsed.status;
+  if (status === undefined || status === null) return [];
+  let rows;
+  if (status === 'closed')
+    rows = await db.dossiers
+      .orderBy('reference')
+      .filter((d) => d.status === 'closed')
+      .limit(limit)
+      .toArray();
+  else if (status === 'open')
+    rows = await db.dossiers.where('urgency').below(closedUrgency).limit(limit).toArray();
+  else
+    rows = await db.dossiers
+      .where('[status+urgency]')
+      .between([status, -Infinity], [status, Infinity])
+      .limit(limit)
+      .toArray();
+  const last = rows.at(-1);
+  if (status !== 'closed' && last && rows.length === limit) {
+    // Those tied with the last on urgency may sort before it by reference.
+    const tied = await db.dossiers.where('urgency').equals(last.urgency).toArray();
+    rows = [...new Map([...rows, ...tied].map((d) => [d.id, d])).values()];
+  }
+  return rows
+    .map(fromCached)
+    .filter((d) => passesOperators(d, parsed))
+    .sort(compareInQueue('all'))
+    .slice(0, limit);
 }
 
 /** The ranks of the dossiers with pending changes that match, as they sort in the cache now. */

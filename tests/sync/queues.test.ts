@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueCount, queuePage } from '../../src-renderer/cache/queues';
 import { dossierWords, searchDossiers } from '../../src-renderer/cache/search';
-import { queryWords } from '../../src-shared/domain/search';
+import { queryWords, textWords } from '../../src-shared/domain/search';
 import type { Dossier } from '../../src-shared/domain/model';
 import { compareInQueue, inQueue, queueIds, urgentAt } from '../../src-shared/domain/queues';
 import { defaultSettings } from '../../src-shared/domain/settings';
@@ -76,6 +76,58 @@ describe('local search', () => {
         .toArray();
       expect(messages.some((m) => m.body.includes('1Z999AA10123456784'))).toBe(true);
     }
+  });
+
+  it('gives a whole reference alone, first, even though its year matches every dossier', async () => {
+    const target = all[3];
+    if (!target) throw new Error('no dossier');
+    expect((await searchDossiers(client.db, target.reference)).map((d) => d.id)).toEqual([target.id]);
+    expect((await searchDossiers(client.db, ` ${target.reference.toLowerCase()} `)).map((d) => d.id)).toEqual(
+      [target.id],
+    );
+  });
+
+  it('finds merchants by e-mail and closed dossiers by their resolution summary', async () => {
+    const merchant = await client.db.merchants.get(all[0]?.transaction.merchantId ?? '');
+    if (!merchant) throw new Error('no merchant');
+    const byEmail = await searchDossiers(client.db, merchant.email, 500);
+    expect(byEmail.length).toBeGreaterThan(0);
+    expect(byEmail.every((d) => d.transaction.merchantId === merchant.id)).toBe(true);
+    const closed = all.find((d) => d.closure?.summary && d.closure.summary.length > 20);
+    if (!closed?.closure?.summary) throw new Error('the demo data has closed dossiers with a summary');
+    const summaryWords = textWords(closed.closure.summary).slice(0, 4).join(' ');
+    expect(
+      (await searchDossiers(client.db, `${summaryWords} ${closed.reference.slice(-6)}`)).map((d) => d.id),
+    ).toEqual([closed.id]);
+  });
+
+  it('takes status:, merchant: and tag: as operators, in any order with the words', async () => {
+    const merchantWord = queryWords(all[0]?.transaction.merchantName ?? '')[0] ?? '';
+    const expectFiltered = async (query: string, words: string, keep: (d: Dossier) => boolean) => {
+      const plain = words ? await searchDossiers(client.db, words, 5_000, { strategy: 'load' }) : all;
+      const expected = plain.filter(keep).sort(compareInQueue('all')).slice(0, 20);
+      expect(expected.length, query).toBeGreaterThan(0);
+      expect(
+        (await searchDossiers(client.db, query, 20)).map((d) => d.id),
+        query,
+      ).toEqual(expected.map((d) => d.id));
+    };
+    await expectFiltered('status:closed la', 'la', (d) => d.status === 'closed');
+    await expectFiltered('la status:awaiting_merchant', 'la', (d) => d.status === 'awaiting_merchant');
+    await expectFiltered('statut:ouvert la', 'la', (d) => d.status !== 'closed');
+    await expectFiltered(`merchant:${merchantWord}`, merchantWord, (d) =>
+      queryWords(d.transaction.merchantName).some((w) => w.startsWith(merchantWord)),
+    );
+    await expectFiltered('status:awaiting_klikpay', '', (d) => d.status === 'awaiting_klikpay');
+    await expectFiltered('status:closed', '', (d) => d.status === 'closed');
+    const tagged = all.find((d) => d.tags.length > 0);
+    const tag = tagged?.tags[0];
+    if (!tag) throw new Error('the demo data has tags');
+    await expectFiltered(`tag:"${tag}"`, queryWords(tag).join(' '), (d) =>
+      d.tags.some((t) => queryWords(t).join(' ').startsWith(queryWords(tag).join(' '))),
+    );
+    // A status nobody has finds nothing (a typo never widens a search to everything).
+    expect(await searchDossiers(client.db, 'status:clossed la')).toEqual([]);
   });
 
   it('needs every word of the query, by prefix, and ignores noise', async () => {

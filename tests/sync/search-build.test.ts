@@ -49,7 +49,11 @@ describe('the search index after a first sync', () => {
     for (const d of dossiers.slice(0, 15)) {
       const entry = await client.db.searchIndex.get({ dossierId: d.id });
       const messages = await client.db.messages.where('dossierId').equals(d.id).toArray();
-      const expected = new Set([...dossierWords(d), ...messages.flatMap((m) => messageWords(m))]);
+      const merchant = await client.db.merchants.get(d.transaction.merchantId);
+      const expected = new Set([
+        ...dossierWords(d, merchant?.email),
+        ...messages.flatMap((m) => messageWords(m)),
+      ]);
       expect(new Set(entry?.words)).toEqual(new Set([...expected].slice(0, 600)));
     }
     const target = dossiers[7];

@@ -91,6 +91,7 @@ export const enWorkspace = {
     one: '{count} dossier found for “{query}”',
     other: '{count} dossiers found for “{query}”',
   },
+  'list.searchResultsMore': '{count}+ dossiers found for “{query}”',
   'list.searchLimited': 'Showing the {count} most urgent: type more words to narrow.',
   'palette.goToQueue': 'Go to {queue}',
   'palette.search': 'Search dossiers',
@@ -111,6 +112,10 @@ export const enWorkspace = {
   'palette.group.queues': 'Queues',
   'palette.group.dossier': 'Dossier',
   'palette.group.app': 'App',
+  'workspace.separator': 'Width of the list and the dossier',
+  'workspace.separatorValue': 'List {width} pixels wide',
+  'workspace.separatorHint':
+    'Drag, or use the arrow keys, to give the list or the dossier more room. Double-click: back to the default.',
   'link.notFound':
     "{reference} is not in this app's copy (yet): it may belong to another team or not be synced.",
   'notify.assigned.body': 'Assigned to you by a colleague · {merchant}',

@@ -94,6 +94,7 @@ export const frWorkspace: TranslationOf<typeof enWorkspace> = {
     one: '{count} dossier trouvé pour « {query} »',
     other: '{count} dossiers trouvés pour « {query} »',
   },
+  'list.searchResultsMore': '{count}+ dossiers trouvés pour « {query} »',
   'list.searchLimited': 'Les {count} plus urgents sont affichés : ajoutez des mots pour affiner.',
   'palette.goToQueue': 'Aller à {queue}',
   'palette.search': 'Rechercher des dossiers',
@@ -114,6 +115,10 @@ export const frWorkspace: TranslationOf<typeof enWorkspace> = {
   'palette.group.queues': 'Files',
   'palette.group.dossier': 'Dossier',
   'palette.group.app': 'Application',
+  'workspace.separator': 'Largeur de la liste et du dossier',
+  'workspace.separatorValue': 'Liste large de {width} pixels',
+  'workspace.separatorHint':
+    'Faites glisser, ou utilisez les flèches, pour donner plus de place à la liste ou au dossier. Double-clic : largeur par défaut.',
   'link.notFound':
     "{reference} n'est pas (encore) dans la copie de cette application : il relève peut-être d'une autre équipe ou n'est pas synchronisé.",
   'notify.assigned.body': 'Attribué par un collègue · {merchant}',

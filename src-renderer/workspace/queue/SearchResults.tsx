@@ -59,7 +59,10 @@ export function SearchResults({ text, now, activeId, onOpen, staffNames, ref }: 
           ? t('common.loading')
           : found.length === 0
             ? t('search.noResults', { query: text.trim() })
-            : t('list.searchResults', { count: found.length, query: text.trim() })}
+            : found.length === limit
+              ? // Capped: a count that says so (more may match).
+                t('list.searchResultsMore', { count: limit, query: text.trim() })
+              : t('list.searchResults', { count: found.length, query: text.trim() })}
       </h1>
       {indexing !== null && (
         <p className="workspace__hint" role="status">
