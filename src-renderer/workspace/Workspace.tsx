@@ -34,6 +34,7 @@ import { useHostCommands, useHostLinks, useOverdueBadge } from './useHost';
 import { useWorkspaceRoute } from './useRoute';
 import { useNotices } from './useNotices';
 import { useRefusalToasts } from './useRefusalToasts';
+import { WorkspaceSplit } from './WorkspaceSplit';
 import './workspace.css';
 
 /**
@@ -214,95 +215,100 @@ export function Workspace({ session }: { session: Session }) {
       navExtra={<SavedViewsNav activeViewId={viewId} onSelect={chooseView} />}
     >
       <Banners onSignInAgain={() => setOverlay('reauth')} onOpen={open} />
-      <div className="workspace__split">
-        <section className="workspace__list" aria-labelledby="queue-title">
-          {search ? (
-            <SearchResults
-              ref={results}
-              text={search}
-              now={tick}
-              activeId={openId}
-              onOpen={openDossier}
-              staffNames={staffNames}
-            />
-          ) : (
-            <>
-              <header className="workspace__list-header">
-                <h1 id="queue-title" className="workspace__title">
-                  {queueName}
-                  <span className="workspace__count">{count === null ? '…' : format.number(count)}</span>
-                </h1>
-                <SaveViewButton queue={queue} filter={filter} sort={sort} />
-              </header>
-              <FilterBar
-                queue={queue}
-                filter={filter}
-                sort={sort}
-                onChange={(f, s) => {
-                  setFilter(f);
-                  setSort(s);
-                  setViewId(null);
-                  resetList();
-                }}
-                merchants={merchants}
-                staff={staff}
-                knownTags={knownTags}
-              />
-              <div className="workspace__selection">
-                <label className="workspace__select-all">
-                  <input
-                    type="checkbox"
-                    checked={allMatching}
-                    disabled={!count}
-                    onChange={() =>
-                      setSelection(
-                        allMatching ? { kind: 'ids', ids: [] } : { kind: 'all', count: count ?? 0 },
-                      )
-                    }
-                  />
-                  {t('bulk.selectAllMatching', { count: count ?? 0 })}
-                </label>
-                {selectedCount > 0 && (
-                  <BulkBar selection={selection} query={query} now={now} onClear={() => resetList()} />
-                )}
-              </div>
-              <QueueList
-                ref={list}
-                query={query}
-                count={count}
+      <WorkspaceSplit
+        listId="workspace-list"
+        list={
+          <section id="workspace-list" className="workspace__list" aria-labelledby="queue-title">
+            {search ? (
+              <SearchResults
+                ref={results}
+                text={search}
                 now={tick}
-                label={t('queue.dossierList', { queue: queueName })}
                 activeId={openId}
-                cursor={cursor}
-                onCursor={setCursor}
                 onOpen={openDossier}
-                selected={allMatching ? 'all' : selectedIds}
-                onToggle={toggle}
-                onSelectMany={selectMany}
                 staffNames={staffNames}
               />
-            </>
-          )}
-        </section>
-        <section className="workspace__dossier">
-          {openId ? (
-            <DossierView
-              key={openId}
-              ref={dossier}
-              dossierId={openId}
-              closing={closing === openId}
-              onBack={() => setOpenId(null)}
-              onLeaveComposer={() => rows()?.focusCursor()}
-            />
-          ) : (
-            <p className="workspace__empty">
-              {t('list.noDossierOpen')}
-              <br />
-              <span className="workspace__hint">{t('list.shortcutsHint')}</span>
-            </p>
-          )}
-        </section>
-      </div>
+            ) : (
+              <>
+                <header className="workspace__list-header">
+                  <h1 id="queue-title" className="workspace__title">
+                    {queueName}
+                    <span className="workspace__count">{count === null ? '…' : format.number(count)}</span>
+                  </h1>
+                  <SaveViewButton queue={queue} filter={filter} sort={sort} />
+                </header>
+                <FilterBar
+                  queue={queue}
+                  filter={filter}
+                  sort={sort}
+                  onChange={(f, s) => {
+                    setFilter(f);
+                    setSort(s);
+                    setViewId(null);
+                    resetList();
+                  }}
+                  merchants={merchants}
+                  staff={staff}
+                  knownTags={knownTags}
+                />
+                <div className="workspace__selection">
+                  <label className="workspace__select-all">
+                    <input
+                      type="checkbox"
+                      checked={allMatching}
+                      disabled={!count}
+                      onChange={() =>
+                        setSelection(
+                          allMatching ? { kind: 'ids', ids: [] } : { kind: 'all', count: count ?? 0 },
+                        )
+                      }
+                    />
+                    {t('bulk.selectAllMatching', { count: count ?? 0 })}
+                  </label>
+                  {selectedCount > 0 && (
+                    <BulkBar selection={selection} query={query} now={now} onClear={() => resetList()} />
+                  )}
+                </div>
+                <QueueList
+                  ref={list}
+                  query={query}
+                  count={count}
+                  now={tick}
+                  label={t('queue.dossierList', { queue: queueName })}
+                  activeId={openId}
+                  cursor={cursor}
+                  onCursor={setCursor}
+                  onOpen={openDossier}
+                  selected={allMatching ? 'all' : selectedIds}
+                  onToggle={toggle}
+                  onSelectMany={selectMany}
+                  staffNames={staffNames}
+                />
+              </>
+            )}
+          </section>
+        }
+        dossier={
+          <section className="workspace__dossier">
+            {openId ? (
+              <DossierView
+                key={openId}
+                ref={dossier}
+                dossierId={openId}
+                closing={closing === openId}
+                onBack={() => setOpenId(null)}
+                onLeaveComposer={() => rows()?.focusCursor()}
+              />
+            ) : (
+              <p className="workspace__empty">
+                {t('list.noDossierOpen')}
+                <br />
+                <span className="workspace__hint">{t('list.shortcutsHint')}</span>
+              </p>
+            )}
+          </section>
+        }
+      />
       <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
       <HelpOverlay open={overlay === 'help'} onClose={() => setOverlay(null)} />
       <Palette

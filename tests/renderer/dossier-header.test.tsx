@@ -64,7 +64,8 @@ describe('the dossier header', () => {
   it('keeps its lines when another agent, unsent changes or a longer badge come', () => {
     const answerDue = states.merchantAnswerDue();
     const { header: shown, rerender } = show(answerDue, later(1), 'fr');
-    const lines = () => [...shown.children].map((line) => line.className);
+    const details = () => shown.querySelector('.dossier-header__details')?.children ?? [];
+    const lines = () => [...shown.children, ...details()].map((line) => line.className);
     const before = lines();
     // A colleague starts writing, two changes wait, and the merchant is reminded (a longer badge).
     rerender(header(states.merchantReminded(), later(7.6), { others: [colleague], pending: 2 }));

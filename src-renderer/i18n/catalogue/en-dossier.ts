@@ -6,6 +6,7 @@ export const enDossier = {
   'dossierView.back': 'Back to the list',
   'dossierView.actions': 'Dossier actions',
   'dossierView.details': 'Transaction and claim',
+  'dossierView.headerDetails': 'Dossier details',
   'dossierView.presence': 'Other agents on this dossier',
   'dossierView.pendingChanges': {
     one: '{count} change not sent yet',
@@ -79,6 +80,9 @@ export const enDossier = {
   'event.statusNow': 'Status: {status}',
   'event.other': '{type} by {actor}',
 
+  'composer.fold': 'Fold the composer',
+  'composer.folded': 'Reply…',
+  'composer.foldedDraft': 'Draft: {text}',
   'composer.region': 'Write in the dossier',
   // The merchant audience's accessible name, told apart from the queue's "Filter by merchant".
   'composer.toMerchant': 'Write to the merchant',

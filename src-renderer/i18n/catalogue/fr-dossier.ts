@@ -8,6 +8,7 @@ export const frDossier: TranslationOf<typeof enDossier> = {
   'dossierView.back': 'Retour à la liste',
   'dossierView.actions': 'Actions sur le dossier',
   'dossierView.details': 'Transaction et réclamation',
+  'dossierView.headerDetails': 'Détails du dossier',
   'dossierView.presence': 'Autres agents sur ce dossier',
   'dossierView.pendingChanges': {
     one: '{count} modification pas encore envoyée',
@@ -82,6 +83,9 @@ export const frDossier: TranslationOf<typeof enDossier> = {
   'event.statusNow': 'Statut : {status}',
   'event.other': '{type} par {actor}',
 
+  'composer.fold': 'Replier la zone de rédaction',
+  'composer.folded': 'Répondre…',
+  'composer.foldedDraft': 'Brouillon : {text}',
   'composer.region': 'Écrire dans le dossier',
   'composer.toMerchant': 'Écrire au marchand',
   'composer.templateNone': 'Aucun modèle',

@@ -1,15 +1,21 @@
 import type { KeyboardEvent, Ref } from 'react';
-import { useId, useImperativeHandle, useRef } from 'react';
+import { useId, useImperativeHandle, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Dossier } from '../../../src-shared/domain/model';
 import { limits } from '../../../src-shared/domain/model';
 import { audienceSchema, languageSchema } from '../../../src-shared/domain/vocabulary';
 import { useT } from '../../i18n/hooks';
 import { ActionButton } from '../../ui/ActionButton';
+import { shortcuts } from '../../ui/shortcuts';
 import { LocalRefusalNote } from './Refusals';
-import { composerTemplates } from './letters';
+import { composerTemplates, isComposerTemplate } from './letters';
 import type { RuleCheck } from './use-action';
 import type { PutBack, Send } from './use-composer';
 import { sendLabels, useComposer } from './use-composer';
+import { useGrowingText } from './use-growing-text';
+
+/** The reply shortcut, shown on the folded composer. */
+const replyKey = shortcuts.find((s) => s.id === 'reply')?.key ?? 'r';
 
 export interface ComposerHandle {
   /**
@@ -28,38 +34,57 @@ export interface ComposerProps {
   onWritingChange: (writing: boolean) => void;
   /** The agent is done here: a message went, or Escape left the composer (the draft stays). */
   onLeave?: () => void;
+  /** A letter was put in: the view keeps the message being answered in sight. */
+  onLetter?: () => void;
   ref?: Ref<ComposerHandle>;
 }
 
 /**
  * Writes to the customer, the merchant, both, or an internal note; starts from a letter filled with
  * the dossier's facts in the recipient's language. Ctrl/Cmd+Enter sends with the main action. What
- * it holds is kept as the dossier's draft until it is sent or discarded (`use-draft.ts`).
+ * it holds is kept as the dossier's draft until it is sent or discarded (`use-draft.ts`). Its text
+ * grows with what is written, up to a share of the view; folded, it is a one-line "Reply…" bar that
+ * unfolds on a click or on r, the text kept.
  */
-export function Composer({ dossier, check, onWritingChange, onLeave, ref }: ComposerProps) {
+export function Composer({ dossier, check, onWritingChange, onLeave, onLetter, ref }: ComposerProps) {
   const t = useT();
   const c = useComposer(dossier, check, onWritingChange, onLeave);
   const { form, action, enabled, primary, closed } = c;
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const ids = { name: useId(), body: useId(), hint: useId(), problem: useId() };
+  const unfoldButton = useRef<HTMLButtonElement>(null);
+  const ids = { name: useId(), body: useId(), hint: useId(), problem: useId(), panel: useId() };
   const { chooseAudience, chooseTemplate, putBack } = c;
+  const [folded, setFolded] = useState(false);
+  useGrowingText(textarea, form.body, !folded);
 
-  useImperativeHandle(
-    ref,
-    () => ({
-      focus: (mode) => {
-        if (mode === 'note') chooseAudience('internal');
-        else if (mode === 'remind' && !closed) chooseTemplate('good_practices_reminder');
-        else if (form.audience === 'internal' && !closed) chooseAudience('customer');
-        textarea.current?.focus();
-      },
-      putBack: (message) => {
-        putBack(message);
-        textarea.current?.focus();
-      },
-    }),
-    [form.audience, closed, chooseAudience, chooseTemplate, putBack],
-  );
+  const fold = () => {
+    c.keeper.flush();
+    flushSync(() => setFolded(true));
+    unfoldButton.current?.focus();
+  };
+  // Unfolded at once, so the caret can go in the text straight after.
+  const unfold = () => {
+    if (folded) flushSync(() => setFolded(false));
+  };
+  const chooseLetter = (value: string) => {
+    chooseTemplate(value);
+    if (isComposerTemplate(value)) onLetter?.();
+  };
+
+  useImperativeHandle(ref, () => ({
+    focus: (mode) => {
+      unfold();
+      if (mode === 'note') chooseAudience('internal');
+      else if (mode === 'remind' && !closed) chooseLetter('good_practices_reminder');
+      else if (form.audience === 'internal' && !closed) chooseAudience('customer');
+      textarea.current?.focus();
+    },
+    putBack: (message) => {
+      unfold();
+      putBack(message);
+      textarea.current?.focus();
+    },
+  }));
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -99,130 +124,169 @@ export function Composer({ dossier, check, onWritingChange, onLeave, ref }: Comp
         ? t(c.problem, { max: limits.body })
         : t(c.problem);
 
+  const draftStart = form.body.trim().split('\n', 1)[0] ?? '';
   return (
     <section
-      className={`dossier-composer${form.audience === 'internal' ? ' dossier-composer--note' : ''}`}
+      className={`dossier-composer${form.audience === 'internal' ? ' dossier-composer--note' : ''}${
+        folded ? ' dossier-composer--folded' : ''
+      }`}
       aria-label={t('composer.region')}
     >
-      <div className="dossier-composer__bar">
-        <fieldset className="dossier-composer__audience">
-          <legend className="dossier-composer__legend">{t('composer.audience')}</legend>
-          {audienceSchema.options.map((a) => (
-            <label key={a} className="dossier-segment">
-              <input
-                type="radio"
-                name={ids.name}
-                value={a}
-                checked={form.audience === a}
-                disabled={closed && a !== 'internal'}
-                // "Merchant" alone would be taken for the queue's merchant filter.
-                aria-label={a === 'merchant' ? t('composer.toMerchant') : undefined}
-                onChange={() => chooseAudience(a)}
-              />
-              <span>{t(`audience.${a}`)}</span>
-            </label>
-          ))}
-        </fieldset>
-        <label className="dossier-composer__select">
-          <span>{t('composer.template')}</span>
-          <select
-            value={form.letter?.id ?? ''}
-            onChange={(e) => c.chooseTemplate(e.target.value)}
-            disabled={closed}
-          >
-            <option value="">{t('composer.templateNone')}</option>
-            {composerTemplates.map((template) => (
-              <option key={template.id} value={template.id}>
-                {t(template.label)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="dossier-composer__select">
-          <span>{t('composer.language')}</span>
-          <select
-            value={c.language}
-            onChange={(e) => {
-              const parsed = languageSchema.safeParse(e.target.value);
-              if (parsed.success) c.chooseLanguage(parsed.data);
-            }}
-          >
-            {languageSchema.options.map((l) => (
-              <option key={l} value={l}>
-                {t(`language.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <label htmlFor={ids.body} className="visually-hidden">
-        {t('composer.body')}
-      </label>
-      <textarea
-        id={ids.body}
-        ref={textarea}
-        className="dossier-composer__text"
-        value={form.body}
-        rows={5}
-        placeholder={form.audience === 'internal' ? t('composer.placeholderNote') : t('composer.placeholder')}
-        aria-describedby={problem ? `${ids.hint} ${ids.problem}` : ids.hint}
-        aria-invalid={problem ? true : undefined}
-        onChange={(e) => c.setBody(e.target.value)}
-        onBlur={c.keeper.flush}
-        onKeyDown={onKeyDown}
-      />
-      <p id={ids.hint} className="dossier-composer__hint">
-        {closed
-          ? t('composer.closedHint')
-          : form.audience === 'internal'
-            ? t('composer.noteHint')
-            : t('composer.hint', { action: t(sendLabels[primary]) })}
-        {c.keeper.kept ? (
-          <>
-            {' · '}
-            <span className="dossier-composer__kept">{t('draft.kept')}</span>
-          </>
-        ) : null}
-        {c.cut ? (
-          <>
-            {' · '}
-            <span className="dossier-composer__cut">{t('composer.cut', { max: limits.body })}</span>
-          </>
-        ) : null}
-      </p>
-      {problem ? (
-        <p id={ids.problem} className="form-error" role="alert">
-          {problem}
-        </p>
+      {folded ? (
+        <button
+          ref={unfoldButton}
+          type="button"
+          className="dossier-composer__unfold"
+          aria-expanded={false}
+          aria-controls={ids.panel}
+          onClick={() => {
+            unfold();
+            textarea.current?.focus();
+          }}
+        >
+          <span className="dossier-composer__unfold-label">{t('composer.folded')}</span>
+          {draftStart ? (
+            <span className="dossier-composer__unfold-draft">
+              {t('composer.foldedDraft', { text: draftStart })}
+            </span>
+          ) : null}
+          <kbd aria-hidden="true">{replyKey}</kbd>
+        </button>
       ) : null}
-      {action.refusal ? <LocalRefusalNote refusal={action.refusal} onDismiss={action.clear} /> : null}
-      <div className="dossier-composer__actions">
-        {button(
-          'reply',
-          form.audience === 'internal' ? t('composer.replyNeedsParty') : c.refusals.reply?.message,
-        )}
-        {button('note')}
-        <span className="dossier-composer__gap" aria-hidden="true" />
-        {button('remind', c.refusals.remind?.message)}
-        {button('inform', c.refusals.inform?.message)}
-        {button('forward', c.refusals.forward?.message)}
-        {form.body.trim() !== '' ? (
-          <button type="button" className="button button--small" onClick={c.discard}>
-            {t('draft.discard')}
+      <div id={ids.panel} className="dossier-composer__panel" hidden={folded}>
+        <div className="dossier-composer__bar">
+          <fieldset className="dossier-composer__audience">
+            <legend className="dossier-composer__legend">{t('composer.audience')}</legend>
+            {audienceSchema.options.map((a) => (
+              <label key={a} className="dossier-segment">
+                <input
+                  type="radio"
+                  name={ids.name}
+                  value={a}
+                  checked={form.audience === a}
+                  disabled={closed && a !== 'internal'}
+                  // "Merchant" alone would be taken for the queue's merchant filter.
+                  aria-label={a === 'merchant' ? t('composer.toMerchant') : undefined}
+                  onChange={() => chooseAudience(a)}
+                />
+                <span>{t(`audience.${a}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <label className="dossier-composer__select">
+            <span>{t('composer.template')}</span>
+            <select
+              value={form.letter?.id ?? ''}
+              onChange={(e) => chooseLetter(e.target.value)}
+              disabled={closed}
+            >
+              <option value="">{t('composer.templateNone')}</option>
+              {composerTemplates.map((template) => (
+                <option key={template.id} value={template.id}>
+                  {t(template.label)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="dossier-composer__select">
+            <span>{t('composer.language')}</span>
+            <select
+              value={c.language}
+              onChange={(e) => {
+                const parsed = languageSchema.safeParse(e.target.value);
+                if (parsed.success) c.chooseLanguage(parsed.data);
+              }}
+            >
+              {languageSchema.options.map((l) => (
+                <option key={l} value={l}>
+                  {t(`language.${l}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="icon-button dossier-composer__fold"
+            aria-label={t('composer.fold')}
+            title={t('composer.fold')}
+            aria-expanded={true}
+            aria-controls={ids.panel}
+            onClick={fold}
+          >
+            <span aria-hidden="true">▾</span>
           </button>
-        ) : null}
-        <p className="dossier-composer__done" role="status">
-          {c.discarded ? (
+        </div>
+        <label htmlFor={ids.body} className="visually-hidden">
+          {t('composer.body')}
+        </label>
+        <textarea
+          id={ids.body}
+          ref={textarea}
+          className="dossier-composer__text"
+          value={form.body}
+          rows={3}
+          placeholder={
+            form.audience === 'internal' ? t('composer.placeholderNote') : t('composer.placeholder')
+          }
+          aria-describedby={problem ? `${ids.hint} ${ids.problem}` : ids.hint}
+          aria-invalid={problem ? true : undefined}
+          onChange={(e) => c.setBody(e.target.value)}
+          onBlur={c.keeper.flush}
+          onKeyDown={onKeyDown}
+        />
+        <p id={ids.hint} className="dossier-composer__hint">
+          {closed
+            ? t('composer.closedHint')
+            : form.audience === 'internal'
+              ? t('composer.noteHint')
+              : t('composer.hint', { action: t(sendLabels[primary]) })}
+          {c.keeper.kept ? (
             <>
-              {t('draft.discarded')}{' '}
-              <button type="button" className="button button--small" onClick={c.undoDiscard}>
-                {t('draft.undo')}
-              </button>
+              {' · '}
+              <span className="dossier-composer__kept">{t('draft.kept')}</span>
             </>
-          ) : (
-            c.done
-          )}
+          ) : null}
+          {c.cut ? (
+            <>
+              {' · '}
+              <span className="dossier-composer__cut">{t('composer.cut', { max: limits.body })}</span>
+            </>
+          ) : null}
         </p>
+        {problem ? (
+          <p id={ids.problem} className="form-error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        {action.refusal ? <LocalRefusalNote refusal={action.refusal} onDismiss={action.clear} /> : null}
+        <div className="dossier-composer__actions">
+          {button(
+            'reply',
+            form.audience === 'internal' ? t('composer.replyNeedsParty') : c.refusals.reply?.message,
+          )}
+          {button('note')}
+          <span className="dossier-composer__gap" aria-hidden="true" />
+          {button('remind', c.refusals.remind?.message)}
+          {button('inform', c.refusals.inform?.message)}
+          {button('forward', c.refusals.forward?.message)}
+          {form.body.trim() !== '' ? (
+            <button type="button" className="button button--small" onClick={c.discard}>
+              {t('draft.discard')}
+            </button>
+          ) : null}
+          <p className="dossier-composer__done" role="status">
+            {c.discarded ? (
+              <>
+                {t('draft.discarded')}{' '}
+                <button type="button" className="button button--small" onClick={c.undoDiscard}>
+                  {t('draft.undo')}
+                </button>
+              </>
+            ) : (
+              c.done
+            )}
+          </p>
+        </div>
       </div>
     </section>
   );

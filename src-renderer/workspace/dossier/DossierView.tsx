@@ -1,5 +1,6 @@
 import type { Ref, RefObject } from 'react';
 import { useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ActorRef, Dossier } from '../../../src-shared/domain/model';
 import { useDesk } from '../../data/desk';
 import { useDossier } from '../../data/dossier';
@@ -17,10 +18,13 @@ import { DossierToolbar } from './DossierToolbar';
 import { FollowUpDialog } from './FollowUpDialog';
 import { RejectionList } from './Refusals';
 import { TagsEditor } from './TagsEditor';
+import type { TimelineHandle } from './Timeline';
 import { Timeline } from './Timeline';
 import { TransactionPanel } from './TransactionPanel';
 import { ruleCheck } from './use-action';
 import type { PutBack } from './use-composer';
+import type { CompactHeader } from './use-compact-header';
+import { useCompactHeader } from './use-compact-header';
 import './dossier.css';
 
 /** What the workspace's shortcuts call on the open dossier (r, n, c). */
@@ -86,6 +90,8 @@ export function DossierView({
   const closable = view ? view.dossier.status !== 'closed' : false;
 
   const root = useRef<HTMLDivElement>(null);
+  const header = useCompactHeader(root, view !== null && view !== undefined);
+  const { setCompact } = header;
   const control = (action: PaletteAction) =>
     root.current?.querySelector<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>(
       `[data-action="${action}"]`,
@@ -107,6 +113,8 @@ export function DossierView({
         else {
           const found = control(action);
           if (!found || isUnavailable(found)) return;
+          // A control of the compact header's hidden lines: shown first, to take the focus.
+          if (found.closest('[hidden]')) flushSync(() => setCompact(false));
           if (found instanceof HTMLButtonElement) found.click();
           else found.focus();
         }
@@ -117,7 +125,7 @@ export function DossierView({
         if (closable) setDialog('close');
       },
     }),
-    [closable],
+    [closable, setCompact],
   );
 
   if (view === null) {
@@ -143,6 +151,7 @@ export function DossierView({
       onLeaveComposer={onLeaveComposer}
       headingLevel={headingLevel}
       composer={composer}
+      header={header}
       dialog={dialog}
       setDialog={setDialog}
       setWriting={setWriting}
@@ -158,6 +167,7 @@ interface LoadedProps {
   onLeaveComposer?: (() => void) | undefined;
   headingLevel: 1 | 2;
   composer: RefObject<ComposerHandle | null>;
+  header: CompactHeader;
   dialog: DossierDialog | null;
   setDialog: (dialog: DossierDialog | null) => void;
   setWriting: (writing: boolean) => void;
@@ -171,6 +181,7 @@ function Loaded({
   onLeaveComposer,
   headingLevel,
   composer,
+  header,
   dialog,
   setDialog,
   setWriting,
@@ -198,6 +209,13 @@ function Loaded({
   const check = ruleCheck(d, user, settings, now);
   const closeDialog = useCallback(() => setDialog(null), [setDialog]);
   const putBack = useCallback((message: PutBack) => composer.current?.putBack(message), [composer]);
+  const timeline = useRef<TimelineHandle>(null);
+  const { setCompact } = header;
+  // A letter fills the composer: the header gives its room, and the message being answered shows.
+  const onLetter = useCallback(() => {
+    setCompact(true);
+    timeline.current?.showLatest();
+  }, [setCompact]);
 
   return (
     <article ref={rootRef} className="dossier-view" aria-label={d.reference}>
@@ -215,26 +233,28 @@ function Loaded({
           toolbar={
             <DossierToolbar dossier={d} user={user} staff={staff} check={check} onOpenDialog={setDialog} />
           }
+          compact={header.compact}
+          onCompactChange={setCompact}
         />
         <RejectionList rejections={view.rejections} onPutBack={putBack} />
         <div className="dossier-view__body">
-          <div className="dossier-view__main">
-            <Timeline
-              items={view.timeline}
-              now={now}
-              words={{ actorName, staffName, inactivityDays: settings.inactivityDays }}
-            />
-            <Composer
-              key={d.id}
-              ref={composer}
-              dossier={d}
-              check={check}
-              onWritingChange={setWriting}
-              {...(onLeaveComposer ? { onLeave: onLeaveComposer } : {})}
-            />
-          </div>
+          <Timeline
+            ref={timeline}
+            items={view.timeline}
+            now={now}
+            words={{ actorName, staffName, inactivityDays: settings.inactivityDays }}
+          />
           <TransactionPanel dossier={d} actorName={actorName} />
         </div>
+        <Composer
+          key={d.id}
+          ref={composer}
+          dossier={d}
+          check={check}
+          onWritingChange={setWriting}
+          onLetter={onLetter}
+          {...(onLeaveComposer ? { onLeave: onLeaveComposer } : {})}
+        />
       </div>
       <CloseDialog dossier={d} open={dialog === 'close' && d.status !== 'closed'} onClose={closeDialog} />
       <ReopenDialog dossier={d} open={dialog === 'reopen'} onClose={closeDialog} />

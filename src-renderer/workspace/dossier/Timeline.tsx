@@ -1,14 +1,22 @@
-import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import type { Ref } from 'react';
+import { useEffect, useId, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import type { AuditEvent, Message } from '../../../src-shared/domain/model';
 import type { TimelineItem } from '../../data/dossier';
 import { useFormat, useT } from '../../i18n/hooks';
 import type { EventWords } from './event-text';
 import { describeEvent } from './event-text';
+import { atLatest, isTimelineScroller, scrollToLatest, timelineScrollers } from './timeline-scroll';
+
+export interface TimelineHandle {
+  /** Brings the latest entry into view, and keeps it there as the timeline's room changes. */
+  showLatest: () => void;
+}
 
 export interface TimelineProps {
   items: readonly TimelineItem[];
   words: Omit<EventWords, 't' | 'format'>;
   now: number;
+  ref?: Ref<TimelineHandle>;
 }
 
 /**
@@ -16,31 +24,54 @@ export interface TimelineProps {
  * internal notes tinted, letters from the rules folded) and the audit trail as one-liners. Message
  * bodies are text, never HTML. It opens scrolled to the latest, next to the composer.
  */
-export function Timeline({ items, words, now }: TimelineProps) {
+export function Timeline({ items, words, now, ref }: TimelineProps) {
   const t = useT();
   const format = useFormat();
   const scroller = useRef<HTMLElement>(null);
   const count = items.length;
 
-  // Whether the agent reads the latest entries: new ones then come into view; reading older ones, they
-  // are left where they are. Scroll events do not bubble: the view listens in the capture phase.
+  // Whether the agent reads the latest entries: new ones then come into view, and they stay in view
+  // when the timeline's room changes (the header compacts, the composer grows or folds, the window is
+  // resized); reading older ones, they are left where they are. Scroll events do not bubble: the view
+  // listens in the capture phase.
   const following = useRef(true);
   useEffect(() => {
-    const view = scroller.current?.closest('.dossier-view');
-    if (!view) return;
-    const onScroll = () => {
-      const box = scrollingBox(scroller.current);
-      following.current = !box || box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+    const timeline = scroller.current;
+    const view = timeline?.closest('.dossier-view');
+    if (!timeline || !view) return;
+    const onScroll = (event: Event) => {
+      if (event.target instanceof Element && isTimelineScroller(event.target)) {
+        following.current = atLatest(event.target);
+      }
     };
     view.addEventListener('scroll', onScroll, true);
-    return () => view.removeEventListener('scroll', onScroll, true);
+    const resized =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => {
+            if (following.current) scrollToLatest(timeline);
+          });
+    for (const box of timelineScrollers(timeline)) resized?.observe(box);
+    return () => {
+      view.removeEventListener('scroll', onScroll, true);
+      resized?.disconnect();
+    };
   }, []);
 
   useLayoutEffect(() => {
-    // The timeline scrolls by itself in a wide view, with the panel above it in a narrow one.
-    const box = scrollingBox(scroller.current);
-    if (box && following.current) box.scrollTop = box.scrollHeight;
+    if (scroller.current && following.current) scrollToLatest(scroller.current);
   }, [count]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      showLatest: () => {
+        following.current = true;
+        if (scroller.current) scrollToLatest(scroller.current);
+      },
+    }),
+    [],
+  );
 
   const eventWords: EventWords = { ...words, t, format };
   return (
@@ -57,15 +88,6 @@ export function Timeline({ items, words, now }: TimelineProps) {
       </ol>
     </section>
   );
-}
-
-/** The element that scrolls the timeline: itself, or the nearest ancestor inside the dossier view. */
-function scrollingBox(el: HTMLElement | null): HTMLElement | null {
-  for (let box = el; box && !box.classList.contains('dossier-view'); box = box.parentElement) {
-    const { overflowY } = getComputedStyle(box);
-    if ((overflowY === 'auto' || overflowY === 'scroll') && box.scrollHeight > box.clientHeight) return box;
-  }
-  return null;
 }
 
 function MessageItem({ message, pending, now }: { message: Message; pending: boolean; now: number }) {
