@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { serverConfigSchema } from '../src-server/config';
 import { startServer } from '../src-server/server';
-import { chromiumArgs, firstSync, search, searchIndexBuilt, switchQueue } from './browser';
+import { assign, signIn as signInApi } from './api';
+import { chromiumArgs, firstSync, search, searchIndexBuilt, switchQueue, watchAssignee } from './browser';
 import { seededCopy } from './seeded';
 
 /**
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     terms: { type: 'string', default: 'colis,Sébastien,refund,lumi,KP-2026-008911,Thomas,se,ma' },
     cpu: { type: 'boolean', default: false },
     'trace-idb': { type: 'boolean', default: false },
+    scenario: { type: 'string', default: 'search' },
   },
 });
 const dossiers = Number(values.dossiers);
@@ -52,7 +54,11 @@ async function main(): Promise<void> {
   await context.addInitScript('globalThis.__name = (fn) => fn;');
   if (values['trace-idb']) await context.addInitScript(traceIndexedDb);
   try {
-    const [page = await context.newPage()] = context.pages();
+    // Chromium may bring back the tabs of the last run: each would hold a stream and sync of its own
+    // (and HTTP/1.1 gives an origin six connections), so one page only.
+    const [page = await context.newPage(), ...restored] = context.pages();
+    if (restored.length > 0) console.log(`Closing ${restored.length} restored tab(s).`);
+    for (const tab of restored) await tab.close();
     await page.goto(server.url);
     const signIn = page.locator('input[type=email]');
     const rows = page.locator('.queue-row__open, .queue-list__empty').first();
@@ -90,7 +96,8 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
-    for (let round = 0; round < 2; round++) {
+    if (values.scenario === 'colleague') await colleague(page, server.url);
+    for (let round = 0; round < (values.scenario === 'search' ? 2 : 0); round++) {
       for (const term of terms) {
         const since = await page.evaluate(() => performance.now());
         const ms = await search(page, term);
@@ -120,6 +127,45 @@ async function main(): Promise<void> {
   } finally {
     await context.close();
     await server.close();
+  }
+}
+
+/**
+ * P2 as the bench takes it: a supervisor assigns dossiers of the agent's open "All" queue through the
+ * API; each time, how long until the row shows it, and (with --trace-idb) the slow reads meanwhile.
+ */
+async function colleague(page: Page, base: string): Promise<void> {
+  const supervisor = await signInApi(base, 'supervisor@klikpay.test', 'demo');
+  const t0 = Date.now();
+  page.on('request', (r) => {
+    if (r.url().includes('/api/'))
+      console.log(`    ${Date.now() - t0} ms ${r.method()} ${new URL(r.url()).pathname}`);
+  });
+  const rows = await page.$$eval('.queue-row__open', (buttons) =>
+    buttons.slice(0, 8).map((b) => b.getAttribute('data-dossier-id') ?? ''),
+  );
+  for (const [i, id] of rows.entries()) {
+    const toSupervisor = i % 2 === 0;
+    const seen = await watchAssignee(page, id, toSupervisor ? 'Sophie Marchand' : 'Unassigned');
+    const since = await page.evaluate(() => performance.now());
+    await assign(supervisor, id, toSupervisor ? supervisor.userId : null);
+    const committed = Date.now();
+    const ms = Math.max(0, (await seen()) - committed);
+    console.log(`assign ${i}: ${ms.toFixed(0)} ms`);
+    if (values['trace-idb']) {
+      const slow = await page.evaluate(
+        (since) =>
+          ((globalThis as unknown as { idbTrace?: [string, number, number][] }).idbTrace ?? [])
+            .filter(
+              ([, start, end]) =>
+                end > since && start < since + 5_000 && end - start > Number(process.env.TRACE_MIN ?? 10),
+            )
+            .map(([what, start, end]) => `${what} ${(start - since).toFixed(0)}→${(end - since).toFixed(0)}`),
+        since,
+      );
+      for (const line of slow.slice(0, 40)) console.log(`    ${line}`);
+    }
+    await page.waitForTimeout(1_000);
   }
 }
 

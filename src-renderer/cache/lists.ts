@@ -43,6 +43,21 @@ export async function currenciesInCache(db: CacheDatabase): Promise<{ currency: 
   return found.sort((a, b) => b.count - a.count || (a.currency < b.currency ? -1 : 1));
 }
 
+/**
+ * Every tag in use, in order: each found by a seek past the one before on the tags index. (A cursor's
+ * `nextunique` steps over every dossier of a tag — tens of thousands for a common one.)
+ */
+export async function tagsInCache(db: CacheDatabase): Promise<string[]> {
+  const tags: string[] = [];
+  for (let from = ''; ;) {
+    const [next] = await db.dossiers.where('tags').aboveOrEqual(from).limit(1).keys();
+    if (typeof next !== 'string') return tags;
+    tags.push(next);
+    // The smallest string after a tag: the tag and U+0000.
+    from = `${next}\u0000`;
+  }
+}
+
 /** The agent's saved views, read as this version understands them (`upgradeStoredView`). */
 export async function savedViews(db: CacheDatabase): Promise<SavedView[]> {
   return (await db.views.toArray()).map(upgradeStoredView).sort((a, b) => a.name.localeCompare(b.name));

@@ -28,6 +28,15 @@ export interface CoalescedOptions {
   /** The tables whose changes make it run again (default: all but `meta`, `searchIndex` and `drafts`). */
   wakes?: (table: string) => boolean;
   urgent?: boolean;
+  /**
+   * For a background query (counts, lists for the filters): after a change, wait until the changes
+   * have paused this long before running again — but never longer than `settleMaxMs` in all.
+   * Counting a queue of 100,000 dossiers walks its index for hundreds of milliseconds, and every
+   * read and write of the cache waits behind it: run after each of a burst of changes, the counts
+   * held the next change's pull (and the row it updates) for a second.
+   */
+  settleMs?: number;
+  settleMaxMs?: number;
   now?: () => number;
 }
 
@@ -44,7 +53,13 @@ export function runCoalesced<T>(
   query: () => Promise<T>,
   onValue: (value: T) => void,
   onError: (error: unknown) => void,
-  { wakes = everyTableButBookkeeping, urgent = false, now = () => performance.now() }: CoalescedOptions = {},
+  {
+    wakes = everyTableButBookkeeping,
+    urgent = false,
+    settleMs = 0,
+    settleMaxMs = 4_000,
+    now = () => performance.now(),
+  }: CoalescedOptions = {},
 ): CoalescedQuery {
   const prefix = `idb://${dbName}/`;
   // Its fields change while a run awaits: read them through `live()`, never narrowed.
@@ -55,6 +70,8 @@ export function runCoalesced<T>(
     timer: null as ReturnType<typeof setTimeout> | null,
     lastStart: 0,
     lastDuration: 0,
+    /** When the first change not yet read arrived (a settling query waits from there at most `settleMaxMs`). */
+    firstChangeAt: null as number | null,
   };
 
   const live = (): typeof s => s;
@@ -83,6 +100,7 @@ export function runCoalesced<T>(
 
   const execute = async (): Promise<void> => {
     s.again = false;
+    s.firstChangeAt = null;
     s.lastStart = now();
     try {
       const value = await query();
@@ -97,12 +115,23 @@ export function runCoalesced<T>(
   };
 
   const schedule = (): void => {
-    if (s.stopped || s.timer !== null) return;
+    if (s.stopped) return;
     if (s.running) {
       s.again = true;
       return;
     }
-    const wait = Math.max(0, Math.min(1_000, s.lastStart + 2 * s.lastDuration - now()));
+    const at = now();
+    s.firstChangeAt ??= at;
+    if (s.timer !== null) {
+      if (settleMs === 0) return;
+      // A settling query starts its wait again at each change, up to its longest wait.
+      clearTimeout(s.timer);
+      s.timer = null;
+      if (urgent) urgentWaiting--;
+    }
+    const paced = Math.max(0, Math.min(1_000, s.lastStart + 2 * s.lastDuration - at));
+    const settled = Math.min(settleMs, Math.max(0, s.firstChangeAt + settleMaxMs - at));
+    const wait = Math.max(paced, settled);
     if (urgent) urgentWaiting++;
     s.timer = setTimeout(() => {
       s.timer = null;

@@ -31,6 +31,9 @@ export function useReadFailure(): string | null {
   return failedReads.values().next().value ?? null;
 }
 
+/** How long the changes must pause before a background query runs again (at most 4 s after the first). */
+export const backgroundSettleMs = 750;
+
 /**
  * A live query over the cache: run again whenever what it reads may have changed (in this window or
  * another), and when the cache is rebuilt — coalesced, never abandoned mid-run (`runCoalesced`), so
@@ -49,6 +52,11 @@ export function useCacheQuery<T, F>(
     tables?: readonly string[];
     /** What the agent is looking at: runs first after a change (data/coalesced.ts). */
     urgent?: boolean;
+    /**
+     * A count or a list the screens can show a moment late: after a change it runs once the
+     * changes pause (data/coalesced.ts, `settleMs`), never in the middle of a burst of them.
+     */
+    background?: boolean;
   } = {},
 ): T | F {
   const desk = useDesk();
@@ -79,6 +87,7 @@ export function useCacheQuery<T, F>(
         {
           ...(options.tables ? { wakes: (table: string) => options.tables?.includes(table) ?? false } : {}),
           urgent: options.urgent ?? false,
+          ...(options.background ? { settleMs: backgroundSettleMs } : {}),
         },
       );
       return () => running.stop();

@@ -3,7 +3,7 @@ import type { Dossier, Merchant, User } from '../../src-shared/domain/model';
 import type { QueueId } from '../../src-shared/domain/queues';
 import { queueIds } from '../../src-shared/domain/queues';
 import type { QueryContext, QueueQuery } from '../cache/queues';
-import { currenciesInCache, savedViews } from '../cache/lists';
+import { currenciesInCache, savedViews, tagsInCache } from '../cache/lists';
 import { countMineOverdue, countQuery, idsQuery, pageQuery } from '../cache/queues';
 import { searchDossiers } from '../cache/search';
 import { searchIndexProgress } from '../cache/search-build';
@@ -34,7 +34,7 @@ export function useQueueCounts(now: number): QueueCounts | null {
     },
     [now],
     null,
-    { tables: dossiersOnly },
+    { tables: dossiersOnly, background: true },
   );
 }
 
@@ -42,6 +42,7 @@ export function useQueueCounts(now: number): QueueCounts | null {
 export function useMineOverdue(now: number): number | null {
   return useCacheQuery((desk) => countMineOverdue(desk.db, desk.user.id, now), [now], null, {
     tables: dossiersOnly,
+    background: true,
   });
 }
 
@@ -52,7 +53,7 @@ export function useQueueCount(query: QueueQuery, now: number): number | null {
     async (desk) => ({ key, count: await countQuery(desk.db, query, queryContext(desk, now)) }),
     [key, now],
     null,
-    { tables: dossiersOnly },
+    { tables: dossiersOnly, background: true },
   );
   // Another queue's count (the live query's last answer) is not this queue's.
   return counted && counted.key === key ? counted.count : null;
@@ -148,7 +149,7 @@ export function useCurrencies(): string[] {
     async (desk) => (await currenciesInCache(desk.db)).map(({ currency }) => currency),
     [],
     [],
-    { tables: dossiersOnly },
+    { tables: dossiersOnly, background: true },
   );
 }
 
@@ -159,11 +160,8 @@ export function queryKey(query: { queue: QueueId; filter?: DossierFilter; sort?:
 
 /** Every tag in use, for the tag filter (read from the tags index: no document is loaded). */
 export function useKnownTags(): string[] {
-  return useCacheQuery(
-    async (desk) =>
-      (await desk.db.dossiers.orderBy('tags').uniqueKeys()).filter((k) => typeof k === 'string'),
-    [],
-    [],
-    { tables: dossiersOnly },
-  );
+  return useCacheQuery(async (desk) => tagsInCache(desk.db), [], [], {
+    tables: dossiersOnly,
+    background: true,
+  });
 }

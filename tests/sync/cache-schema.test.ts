@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CacheDatabase, cacheSchemas, fromCached, toCached } from '../../src-renderer/cache/db';
 import { draftDossierIds, readDraft, saveDraft } from '../../src-renderer/cache/drafts';
-import { currenciesInCache, currencyCountedUpTo, savedViews } from '../../src-renderer/cache/lists';
+import {
+  currenciesInCache,
+  currencyCountedUpTo,
+  savedViews,
+  tagsInCache,
+} from '../../src-renderer/cache/lists';
 import { countQuery } from '../../src-renderer/cache/queues';
 import type { SavedView } from '../../src-shared/domain/filters';
 import { defaultSettings } from '../../src-shared/domain/settings';
@@ -148,6 +153,21 @@ describe('cache schema migrations', () => {
       { currency: 'USD', count: currencyCountedUpTo },
       { currency: 'CHF', count: 1 },
     ]);
+    await db.delete();
+  });
+
+  it('lists the tags in use once each, in order, by seeking from one to the next', async () => {
+    const db = new CacheDatabase(`schema-${randomUUID()}`);
+    const tagged = (i: number, tags: string[]) =>
+      toCached({ ...file({ id: `d-${i}`, reference: `KP-2026-${String(i).padStart(6, '0')}` }), tags });
+    await db.dossiers.bulkPut([
+      tagged(1, ['urgent', 'colis']),
+      tagged(2, ['colis']),
+      tagged(3, []),
+      tagged(4, ['colis perdu', 'urgent']),
+      ...Array.from({ length: 300 }, (_, i) => tagged(10 + i, ['colis'])),
+    ]);
+    expect(await tagsInCache(db)).toEqual(['colis', 'colis perdu', 'urgent']);
     await db.delete();
   });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CacheDatabase } from '../../src-renderer/cache/db';
 import { saveDraft } from '../../src-renderer/cache/drafts';
 import { everyTableButBookkeeping, runCoalesced } from '../../src-renderer/data/coalesced';
@@ -145,5 +145,49 @@ describe('quiet writes', () => {
       'meta',
       'users',
     ]);
+  });
+});
+
+describe('background queries', () => {
+  it('wait for a burst of changes to pause, but never longer than their longest wait', async () => {
+    vi.useFakeTimers();
+    try {
+      const name = `settle-${crypto.randomUUID()}`;
+      const db = new CacheDatabase(name);
+      let runs = 0;
+      const counts = runCoalesced(
+        name,
+        async () => ++runs,
+        () => undefined,
+        (e) => {
+          throw e;
+        },
+        { settleMs: 750, settleMaxMs: 4_000, now: () => Date.now() },
+      );
+      await vi.advanceTimersByTimeAsync(10);
+      expect(runs).toBe(1);
+      // A change every 200 ms for two seconds: nothing runs in the middle of it…
+      for (let i = 0; i < 10; i++) {
+        db.announceWrites(['dossiers']);
+        await vi.advanceTimersByTimeAsync(200);
+      }
+      expect(runs).toBe(1);
+      // …and once, 750 ms after the last.
+      await vi.advanceTimersByTimeAsync(600);
+      expect(runs).toBe(2);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(runs).toBe(2);
+      // Changes that never pause: it runs anyway, 4 s after the first of them.
+      for (let i = 0; i < 30; i++) {
+        db.announceWrites(['dossiers']);
+        await vi.advanceTimersByTimeAsync(200);
+      }
+      expect(runs).toBeGreaterThanOrEqual(3);
+      expect(runs).toBeLessThanOrEqual(4);
+      counts.stop();
+      db.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
