@@ -28,6 +28,7 @@ const { values } = parseArgs({
     cpu: { type: 'boolean', default: false },
     'trace-idb': { type: 'boolean', default: false },
     scenario: { type: 'string', default: 'search' },
+    'trace-api': { type: 'boolean', default: false },
   },
 });
 const dossiers = Number(values.dossiers);
@@ -156,10 +157,7 @@ async function colleague(page: Page, base: string): Promise<void> {
       const slow = await page.evaluate(
         (since) =>
           ((globalThis as unknown as { idbTrace?: [string, number, number][] }).idbTrace ?? [])
-            .filter(
-              ([, start, end]) =>
-                end > since && start < since + 5_000 && end - start > Number(process.env.TRACE_MIN ?? 10),
-            )
+            .filter(([, start, end]) => end > since && start < since + 5_000 && end - start > 10)
             .map(([what, start, end]) => `${what} ${(start - since).toFixed(0)}→${(end - since).toFixed(0)}`),
         since,
       );
