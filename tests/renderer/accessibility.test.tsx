@@ -97,6 +97,23 @@ describe('a button the rules refuse now', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('says why in the agent’s language', async () => {
+    const filed = filing({ subject: 'payment' });
+    const taken = ok(run(filed.dossier, agent2, cmd.takeOver(), later(1)));
+    const db = await cacheOf(0);
+    await store(db, [filed, taken]);
+    show(deskOf(db), <DossierView dossierId="d-1" />, 'fr');
+    await screen.findByRole('heading', { level: 2, name: 'KP-2026-000123' });
+    const refused = [...document.querySelectorAll<HTMLButtonElement>('button[aria-disabled="true"]')];
+    const reasons = refused.map((b) => description(b));
+    expect(reasons).toContain(
+      'Le dossier est attribué à un autre agent : seul un superviseur peut le réattribuer.',
+    );
+    expect(reasons.some((r) => r.startsWith('Le dossier n’est pas en attente du marchand'))).toBe(true);
+    // Not a word of the rules' English.
+    for (const reason of reasons) expect(reason).not.toMatch(/\b(the|is|not|only)\b/);
+  });
+
   it('is still greyed in the command palette, which reads the controls', async () => {
     const user = userEvent.setup();
     const filed = filing({ subject: 'payment' });

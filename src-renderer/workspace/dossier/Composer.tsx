@@ -3,9 +3,11 @@ import { useId, useImperativeHandle, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Dossier } from '../../../src-shared/domain/model';
 import { limits } from '../../../src-shared/domain/model';
+import type { Refusal } from '../../../src-shared/domain/transitions';
 import { audienceSchema, languageSchema } from '../../../src-shared/domain/vocabulary';
 import { useT } from '../../i18n/hooks';
 import { ActionButton } from '../../ui/ActionButton';
+import { refusalReasonText } from '../../ui/refusal';
 import { shortcuts } from '../../ui/shortcuts';
 import { LocalRefusalNote } from './Refusals';
 import { composerTemplates, isComposerTemplate } from './letters';
@@ -106,6 +108,8 @@ export function Composer({ dossier, check, onWritingChange, onLeave, onLetter, r
 
   // Unavailable with a reason (the rules refuse it now), or for a moment (nothing written yet, a
   // send under way): reachable all the same, and pressing it does nothing.
+  // The rules' reason in the agent's language (their `message` is the API's English).
+  const reasonOf = (refusal: Refusal | null | undefined) => (refusal ? refusalReasonText(t, refusal) : null);
   const button = (kind: Send, why: string | null = null) => (
     <ActionButton
       className={`button button--small${kind === primary ? ' button--primary' : ''}`}
@@ -266,9 +270,9 @@ export function Composer({ dossier, check, onWritingChange, onLeave, onLetter, r
           )}
           {button('note')}
           <span className="dossier-composer__gap" aria-hidden="true" />
-          {button('remind', c.refusals.remind?.message)}
-          {button('inform', c.refusals.inform?.message)}
-          {button('forward', c.refusals.forward?.message)}
+          {button('remind', reasonOf(c.refusals.remind))}
+          {button('inform', reasonOf(c.refusals.inform))}
+          {button('forward', reasonOf(c.refusals.forward))}
           {form.body.trim() !== '' ? (
             <button type="button" className="button button--small" onClick={c.discard}>
               {t('draft.discard')}

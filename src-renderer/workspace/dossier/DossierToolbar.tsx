@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Dossier, User } from '../../../src-shared/domain/model';
 import { useT } from '../../i18n/hooks';
 import { ActionButton } from '../../ui/ActionButton';
+import { refusalReasonText } from '../../ui/refusal';
 import { LocalRefusalNote } from './Refusals';
 import type { RuleCheck } from './use-action';
 import { useDossierAction } from './use-action';
@@ -43,7 +44,7 @@ export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }:
           <ActionButton
             className={small}
             data-action="take-over"
-            unavailableBecause={takeOver?.message}
+            unavailableBecause={takeOver && refusalReasonText(t, takeOver)}
             unavailable={action.busy}
             onPress={() => void action.run('dossier.take_over', {})}
           >
@@ -54,7 +55,7 @@ export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }:
           <ActionButton
             className={small}
             data-action="assign-to-me"
-            unavailableBecause={assignToMe?.message}
+            unavailableBecause={assignToMe && refusalReasonText(t, assignToMe)}
             unavailable={action.busy}
             onPress={() => void action.run('dossier.assign', { assigneeId: user.id })}
           >
@@ -65,7 +66,7 @@ export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }:
           <ActionButton
             className={small}
             data-action="unassign"
-            unavailableBecause={unassign?.message}
+            unavailableBecause={unassign && refusalReasonText(t, unassign)}
             unavailable={action.busy}
             onPress={() => void action.run('dossier.assign', { assigneeId: null })}
           >
@@ -120,7 +121,7 @@ export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }:
           <ActionButton
             className={small}
             data-action="close"
-            unavailableBecause={close?.message}
+            unavailableBecause={close && refusalReasonText(t, close)}
             onPress={() => onOpenDialog('close')}
           >
             {t('action.close')}
