@@ -60,6 +60,22 @@ async function main(): Promise<void> {
     const [page = await context.newPage(), ...restored] = context.pages();
     if (restored.length > 0) console.log(`Closing ${restored.length} restored tab(s).`);
     for (const tab of restored) await tab.close();
+    if (values['trace-api']) {
+      const t0 = Date.now();
+      page.on('response', (r) => {
+        if (r.url().includes('/sync/stream'))
+          console.log(`    ${Date.now() - t0} ms stream answered ${r.status()}`);
+      });
+      page.on('requestfailed', (r) => {
+        if (r.url().includes('/api/'))
+          console.log(
+            `    ${Date.now() - t0} ms failed ${new URL(r.url()).pathname} ${r.failure()?.errorText ?? ''}`,
+          );
+      });
+      page.on('request', (r) => {
+        if (r.url().includes('/sync/stream')) console.log(`    ${Date.now() - t0} ms stream opened`);
+      });
+    }
     await page.goto(server.url);
     const signIn = page.locator('input[type=email]');
     const rows = page.locator('.queue-row__open, .queue-list__empty').first();
@@ -98,6 +114,7 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.start');
     }
     if (values.scenario === 'colleague') await colleague(page, server.url);
+    if (values.scenario === 'stream') await streamInPage(page, server.url);
     for (let round = 0; round < (values.scenario === 'search' ? 2 : 0); round++) {
       for (const term of terms) {
         const since = await page.evaluate(() => performance.now());
@@ -164,6 +181,35 @@ async function colleague(page: Page, base: string): Promise<void> {
       for (const line of slow.slice(0, 40)) console.log(`    ${line}`);
     }
     await page.waitForTimeout(1_000);
+  }
+}
+
+/** A stream of the page's own, opened in the page with the agent's token: when do pokes arrive? */
+async function streamInPage(page: Page, base: string): Promise<void> {
+  await page.evaluate(() => {
+    const session = JSON.parse(localStorage.getItem('klikpay.session') ?? '{}') as { token?: string };
+    const w = window as unknown as { pokes: number[] };
+    w.pokes = [];
+    void fetch('/api/v1/sync/stream', { headers: { authorization: `Bearer ${session.token ?? ''}` } }).then(
+      async (response) => {
+        const reader = response.body?.getReader();
+        for (;;) {
+          const chunk = await reader?.read();
+          if (!chunk || chunk.done) return;
+          w.pokes.push(performance.timeOrigin + performance.now());
+        }
+      },
+    );
+  });
+  await page.waitForTimeout(1_000);
+  const supervisor = await signInApi(base, 'supervisor@klikpay.test', 'demo');
+  const id = await page.$eval('.queue-row__open', (b) => b.getAttribute('data-dossier-id') ?? '');
+  for (let i = 0; i < 3; i++) {
+    await assign(supervisor, id, i % 2 === 0 ? null : supervisor.userId);
+    const committed = Date.now();
+    await page.waitForTimeout(2_000);
+    const pokes = await page.evaluate(() => (window as unknown as { pokes: number[] }).pokes);
+    console.log(`assign ${i}: chunks at ${pokes.map((t) => Math.round(t - committed)).join(', ')} ms`);
   }
 }
 
