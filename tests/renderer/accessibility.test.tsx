@@ -6,18 +6,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeError } from '../../src-shared/contract/bridge';
 import { defaultSort } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
-import type { Decision } from '../../src-shared/domain/transitions';
-import type { CacheDatabase } from '../../src-renderer/cache/db';
-import { toCached } from '../../src-renderer/cache/db';
 import { SignInForm } from '../../src-renderer/ui/SignInForm';
 import type { DossierViewHandle } from '../../src-renderer/workspace/dossier';
 import { DossierView } from '../../src-renderer/workspace/dossier';
 import { FilterBar } from '../../src-renderer/workspace/filters';
 import { Palette } from '../../src-renderer/workspace/Palette';
-import { QueueRow } from '../../src-renderer/workspace/queue/QueueRow';
 import { MONDAY, agent2, cmd, filing, later, ok, run, step } from '../unit/fixtures';
 import { plain, renderIn } from './providers';
-import { agent, cacheOf, deskOf, nth, show } from './workbench';
+import { agent, cacheOf, deskOf, nth, renderRow, show, storeDecisions } from './workbench';
 
 /** Issue 12, item 12: what a keyboard and a screen reader can reach, and what they hear. */
 
@@ -47,16 +43,6 @@ async function reachedByTab(user: UserEvent, element: Element): Promise<boolean>
   return false;
 }
 
-async function store(db: CacheDatabase, decisions: readonly Decision[]): Promise<void> {
-  const last = decisions.at(-1);
-  if (!last) return;
-  await db.dossiers.put(toCached(last.dossier));
-  for (const d of decisions) {
-    await db.messages.bulkPut(d.messages);
-    await db.events.bulkPut(d.events);
-  }
-}
-
 describe('a button the rules refuse now', () => {
   it('stays reachable, says why to a screen reader, and does nothing when pressed', async () => {
     const user = userEvent.setup();
@@ -64,7 +50,7 @@ describe('a button the rules refuse now', () => {
     const filed = filing({ subject: 'payment' });
     const taken = ok(run(filed.dossier, agent2, cmd.takeOver(), later(1)));
     const db = await cacheOf(0);
-    await store(db, [filed, taken]);
+    await storeDecisions(db, [filed, taken]);
     const desk = deskOf(db);
     const perform = vi.spyOn(desk, 'perform');
     show(desk, <DossierView dossierId="d-1" />);
@@ -101,7 +87,7 @@ describe('a button the rules refuse now', () => {
     const filed = filing({ subject: 'payment' });
     const taken = ok(run(filed.dossier, agent2, cmd.takeOver(), later(1)));
     const db = await cacheOf(0);
-    await store(db, [filed, taken]);
+    await storeDecisions(db, [filed, taken]);
     show(deskOf(db), <DossierView dossierId="d-1" />, 'fr');
     await screen.findByRole('heading', { level: 2, name: 'KP-2026-000123' });
     const refused = [...document.querySelectorAll<HTMLButtonElement>('button[aria-disabled="true"]')];
@@ -118,7 +104,7 @@ describe('a button the rules refuse now', () => {
     const user = userEvent.setup();
     const filed = filing({ subject: 'payment' });
     const db = await cacheOf(0);
-    await store(db, [filed, ok(run(filed.dossier, agent2, cmd.takeOver(), later(1)))]);
+    await storeDecisions(db, [filed, ok(run(filed.dossier, agent2, cmd.takeOver(), later(1)))]);
     const desk = deskOf(db);
     const perform = vi.spyOn(desk, 'perform');
     const handle = createRef<DossierViewHandle>();
@@ -157,7 +143,7 @@ describe('a button the rules refuse now', () => {
   it('acts again once the rules allow it, with no reason left to tell', async () => {
     const user = userEvent.setup();
     const db = await cacheOf(0);
-    await store(db, [filing({ subject: 'payment' })]);
+    await storeDecisions(db, [filing({ subject: 'payment' })]);
     const desk = deskOf(db);
     show(desk, <DossierView dossierId="d-1" />);
     await screen.findByRole('heading', { level: 2, name: 'KP-2026-000123' });
@@ -220,30 +206,10 @@ describe('a failed sign-in', () => {
 
 const now = MONDAY + 3_600_000;
 
-function row(dossier: Dossier, locale: 'en' | 'fr' = 'en', draft = false) {
-  return renderIn(
-    <QueueRow
-      dossier={dossier}
-      index={0}
-      now={now}
-      viewerId="a1"
-      assigneeName={null}
-      active={false}
-      selected={false}
-      focusable
-      draft={draft}
-      onOpen={() => undefined}
-      onToggle={() => undefined}
-      onFocusRow={() => undefined}
-    />,
-    locale,
-  );
-}
-
 describe('a queue row', () => {
   it('is named by its reference, customer, status and deadline, in that order', () => {
     const { dossier } = nth(1);
-    const { container } = row(dossier, 'en', true);
+    const { container } = renderRow(dossier, now, 'en', true);
     const open = container.querySelector('.queue-row__open') as HTMLElement;
     expect(plain(open.getAttribute('aria-label'))).toBe(
       'KP-2026-000123, Claire Dumont, Awaiting merchant, merchant’s deadline in 6 d 23 h',
@@ -262,14 +228,14 @@ describe('a queue row', () => {
       merchantStage: 'overdue',
       dueAt: new Date(now - 7_200_000).toISOString(),
     };
-    const { unmount } = row(overdue, 'fr');
+    const { unmount } = renderRow(overdue, now, 'fr');
     expect(plain(screen.getByRole('button').getAttribute('aria-label'))).toBe(
       'KP-2026-000123, Claire Dumont, Marchand en retard, échéance du marchand en retard de 2 h',
     );
     unmount();
 
     const closed = step(dossier, agent2, cmd.close(), later(1)).dossier;
-    row(closed);
+    renderRow(closed, now);
     expect(plain(screen.getByRole('button').getAttribute('aria-label'))).toBe(
       'KP-2026-000123, Claire Dumont, Closed, closed on Jul 14, 2026',
     );

@@ -8,7 +8,7 @@ import { defaultSettings, reminderDueAt } from '../../src-shared/domain/settings
 import { renderTemplate } from '../../src-shared/domain/templates';
 import type { Decision } from '../../src-shared/domain/transitions';
 import { factsOf } from '../../src-shared/domain/transitions';
-import { CacheDatabase, fromCached, toCached } from '../../src-renderer/cache/db';
+import { CacheDatabase, fromCached } from '../../src-renderer/cache/db';
 import type { Desk } from '../../src-renderer/data/desk';
 import { DeskContextProvider } from '../../src-renderer/data/desk';
 import { I18nProvider } from '../../src-renderer/i18n/I18nProvider';
@@ -31,6 +31,7 @@ import {
 } from '../unit/fixtures';
 import { plain } from './providers';
 import { testDesk } from './desk';
+import { storeDecisions } from './workbench';
 
 /** The dossier view over a real cache (fake-indexeddb), acting through the real `perform`. */
 
@@ -49,22 +50,12 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
-async function store(db: CacheDatabase, decisions: readonly Decision[]): Promise<void> {
-  const last = decisions.at(-1);
-  if (!last) return;
-  await db.dossiers.put(toCached(last.dossier));
-  for (const d of decisions) {
-    await db.messages.bulkPut(d.messages);
-    await db.events.bulkPut(d.events);
-  }
-}
-
 /** A cache holding one dossier reached through the rules, and the staff. */
 async function cacheWith(decisions: readonly Decision[]): Promise<CacheDatabase> {
   const db = new CacheDatabase(`dossier-view-${++counter}`);
   opened.push(db);
   await db.users.bulkPut([agent, colleague, supervisor]);
-  await store(db, decisions);
+  await storeDecisions(db, decisions);
   return db;
 }
 

@@ -1,33 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Dossier } from '../../src-shared/domain/model';
-import type { Locale } from '../../src-renderer/i18n/locale';
-import { QueueRow } from '../../src-renderer/workspace/queue/QueueRow';
 import { agent, cmd, later, states, step } from '../unit/fixtures';
-import { plain, renderIn } from './providers';
+import { plain } from './providers';
 import { applyStylesheets } from './stylesheets';
+import { renderRow } from './workbench';
 
 /** Issue 12, item 9: a queue row says what its time counts, escalations, follow-ups come due, late merchants. */
-
-function row(dossier: Dossier, now: number, locale: Locale = 'en', options: { draft?: boolean } = {}) {
-  return renderIn(
-    <QueueRow
-      dossier={dossier}
-      index={0}
-      now={now}
-      viewerId="a1"
-      assigneeName={null}
-      active={false}
-      selected={false}
-      focusable
-      draft={options.draft ?? false}
-      onOpen={() => undefined}
-      onToggle={() => undefined}
-      onFocusRow={() => undefined}
-    />,
-    locale,
-  );
-}
 
 const cell = (container: HTMLElement) => container.querySelector('.queue-row__deadline') as HTMLElement;
 const name = () => plain(screen.getByRole('button').getAttribute('aria-label'));
@@ -70,7 +49,7 @@ describe('the time column of a queue row', () => {
       ],
     ];
     for (const [situation, dossier, now, text, title, spoken] of cases) {
-      const { container, unmount } = row(dossier, now);
+      const { container, unmount } = renderRow(dossier, now);
       expect(plain(cell(container).textContent), situation).toBe(text);
       expect(cell(container).title, situation).toMatch(title);
       // The countdown's own tooltip (what a pointer over it shows) says the same.
@@ -82,12 +61,12 @@ describe('the time column of a queue row', () => {
   });
 
   it('says it in French', () => {
-    const { container, unmount } = row(states.klikpay(), later(0.1), 'fr');
+    const { container, unmount } = renderRow(states.klikpay(), later(0.1), 'fr');
     expect(plain(cell(container).textContent)).toBe('Klik & Pay dans 1 j 21 h');
     expect(plain(cell(container).title)).toMatch(/^Échéance de réponse de Klik & Pay : 15 juil\. 2026/);
     expect(name()).toMatch(/, échéance de Klik & Pay dans 1 j 21 h$/);
     unmount();
-    const closed = row(states.closed(), later(5), 'fr');
+    const closed = renderRow(states.closed(), later(5), 'fr');
     expect(plain(cell(closed.container).textContent)).toBe('Clos le 15 juil. 2026');
     expect(name()).toMatch(/, Clos, clos le 15 juil\. 2026$/);
   });
@@ -95,7 +74,7 @@ describe('the time column of a queue row', () => {
 
 describe('the status of a queue row', () => {
   it('shows an escalation in its badge and its name', () => {
-    const { container } = row(states.escalated(), later(2.1));
+    const { container } = renderRow(states.escalated(), later(2.1));
     const badge = container.querySelector('.queue-row__status .badge') as HTMLElement;
     expect(badge.textContent).toBe('Escalated');
     expect(badge.title).toBe('Escalated to Klik & Pay');
@@ -103,10 +82,10 @@ describe('the status of a queue row', () => {
   });
 
   it('tells a merchant reminded from a merchant overdue', () => {
-    const overdue = row(states.merchantOverdue(), later(7.6));
+    const overdue = renderRow(states.merchantOverdue(), later(7.6));
     expect(within(overdue.container).getByText('Merchant overdue').className).toBe('badge badge--overdue');
     overdue.unmount();
-    const reminded = row(states.merchantReminded(), later(7.6));
+    const reminded = renderRow(states.merchantReminded(), later(7.6));
     expect(within(reminded.container).getByText('Merchant reminded').className).toBe('badge badge--reminded');
   });
 });
@@ -116,11 +95,11 @@ describe('a follow-up come due', () => {
   const followed = () => step(states.merchantAnswerDue(), agent, cmd.followUp(later(3)), later(1)).dossier;
 
   it('says on the row why the dossier is back in Mine, from the date on', () => {
-    const early = row(followed(), later(3) - 60_000);
+    const early = renderRow(followed(), later(3) - 60_000);
     expect(within(early.container).queryByText('Follow-up due')).toBeNull();
     early.unmount();
 
-    const { container } = row(followed(), later(3));
+    const { container } = renderRow(followed(), later(3));
     const badge = within(container).getByText('Follow-up due');
     expect(badge.className).toBe('badge badge--follow-up');
     expect(badge.title).toMatch(
@@ -133,12 +112,12 @@ describe('a follow-up come due', () => {
 
   it('is the viewer’s own: a colleague’s follow-up says nothing on their row', () => {
     const theirs = step(states.merchantAnswerDue(), { ...agent, id: 'a2' }, cmd.followUp(later(3)), later(1));
-    const { container } = row(theirs.dossier, later(4));
+    const { container } = renderRow(theirs.dossier, later(4));
     expect(within(container).queryByText('Follow-up due')).toBeNull();
   });
 
   it('says it in French', () => {
-    const { container } = row(followed(), later(4), 'fr');
+    const { container } = renderRow(followed(), later(4), 'fr');
     expect(within(container).getByText('Suivi à faire').title).toMatch(/revient dans Mes dossiers\.$/);
   });
 });
@@ -154,7 +133,7 @@ describe('the badges of a queue row', () => {
     );
     // The longest French badges at once: a reminded merchant, a follow-up come due and a draft.
     const dossier = step(states.merchantReminded(), agent, cmd.followUp(later(7.7)), later(7.6)).dossier;
-    const { container } = row(dossier, later(8), 'fr', { draft: true });
+    const { container } = renderRow(dossier, later(8), 'fr', true);
     const badges = [...container.querySelectorAll<HTMLElement>('.badge')];
     expect(badges.map((b) => b.textContent)).toEqual(['Marchand relancé', 'Suivi à faire', 'Brouillon']);
     const rowElement = container.querySelector('.queue-row') as HTMLElement;

@@ -7,10 +7,12 @@ import { DeskContextProvider } from '../../src-renderer/data/desk';
 import { I18nProvider } from '../../src-renderer/i18n/I18nProvider';
 import type { Locale } from '../../src-renderer/i18n/locale';
 import { ThemeProvider } from '../../src-renderer/ui/theme';
-import type { User } from '../../src-shared/domain/model';
+import type { Dossier, User } from '../../src-shared/domain/model';
 import type { Decision } from '../../src-shared/domain/transitions';
 import { filing, transaction } from '../unit/fixtures';
+import { QueueRow } from '../../src-renderer/workspace/queue/QueueRow';
 import { testDesk } from './desk';
+import { renderIn } from './providers';
 
 /** Dossiers in a real cache (fake-indexeddb) and the screens over it, for the drafts' tests. */
 
@@ -76,3 +78,35 @@ export function show(desk: Desk, ui: ReactElement, locale: Locale = 'en') {
 }
 
 export const composerText = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
+
+/** A dossier's story in the cache: its last state, and the messages and events of every step. */
+export async function storeDecisions(db: CacheDatabase, decisions: readonly Decision[]): Promise<void> {
+  const last = decisions.at(-1);
+  if (!last) return;
+  await db.dossiers.put(toCached(last.dossier));
+  for (const d of decisions) {
+    await db.messages.bulkPut(d.messages);
+    await db.events.bulkPut(d.events);
+  }
+}
+
+/** One queue row alone, as the agent a1 sees it at `now`. */
+export function renderRow(dossier: Dossier, now: number, locale: Locale = 'en', draft = false) {
+  return renderIn(
+    <QueueRow
+      dossier={dossier}
+      index={0}
+      now={now}
+      viewerId="a1"
+      assigneeName={null}
+      active={false}
+      selected={false}
+      focusable
+      draft={draft}
+      onOpen={() => undefined}
+      onToggle={() => undefined}
+      onFocusRow={() => undefined}
+    />,
+    locale,
+  );
+}
