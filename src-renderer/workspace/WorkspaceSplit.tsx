@@ -2,6 +2,7 @@ import type { CSSProperties, KeyboardEvent, PointerEvent, ReactNode } from 'reac
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/hooks';
 import { clampListWidth, listWidth, maxListWidth, readListWidth, writeListWidth } from './list-width';
+import './workspace-split.css';
 
 export interface WorkspaceSplitProps {
   /** The queue list (or the search results), with `listId` as its id. */
