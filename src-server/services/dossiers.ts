@@ -105,12 +105,35 @@ export async function commandInTransaction(
     const details: RefusalDetails = { reason: 'dossier_not_found' };
     return { ok: false, error: { code: 'not_found', message: refusalText(details, ''), details } };
   }
+  const decided = await decideOn(ctx, account, current, command, origin, (caughtUp) =>
+    command.name === 'dossier.reopen' && caughtUp.status === 'closed'
+      ? lockTransactionOpenDossier(tx, caughtUp.transaction.id)
+      : Promise.resolve(undefined),
+  );
+  if (!decided.ok) return { ok: false, error: decided.error };
+  const decision = decided.value;
+  const changed = decision.events.length > 0;
+  if (changed) await writeWithNextRule(tx, ctx, decision);
+  return { ok: true, dossier: decision.dossier, changed, decision };
+}
+
+/**
+ * A command decided on a dossier as it is now: the time rules caught up first, then the rules
+ * themselves; the intent's origin (a pushed mutation) kept in its audit events. Pure: the caller
+ * writes the decision (or the refusal). Push in bulk decides with it too (push-bulk.ts).
+ */
+export async function decideOn(
+  ctx: ServerContext,
+  account: AccountRow,
+  current: Dossier,
+  command: Command,
+  origin?: Record<string, unknown>,
+  /** Reopening: the open dossier on the same transaction, if any, read under its lock. */
+  openOnTransactionOf?: (caughtUp: Dossier) => Promise<string | null | undefined>,
+): Promise<{ ok: true; value: Decision } | { ok: false; error: Refusal }> {
   const now = ctx.clock.now();
   const caughtUp = applyTimeRules(current, now, ctx.settings, ctx.newId);
-  const openOnTransaction =
-    command.name === 'dossier.reopen' && caughtUp.dossier.status === 'closed'
-      ? await lockTransactionOpenDossier(tx, current.transaction.id)
-      : undefined;
+  const openOnTransaction = await openOnTransactionOf?.(caughtUp.dossier);
   const decided = decide(caughtUp.dossier, command, {
     now,
     settings: ctx.settings,
@@ -118,18 +141,18 @@ export async function commandInTransaction(
     newId: ctx.newId,
     ...(openOnTransaction !== undefined ? { openOnTransaction } : {}),
   });
-  if (!decided.ok) return { ok: false, error: decided.error };
-  const decision: Decision = {
-    dossier: decided.value.dossier,
-    messages: [...caughtUp.messages, ...decided.value.messages],
-    events: [
-      ...caughtUp.events,
-      ...decided.value.events.map((e) => (origin ? { ...e, data: { ...e.data, origin } } : e)),
-    ],
+  if (!decided.ok) return decided;
+  return {
+    ok: true,
+    value: {
+      dossier: decided.value.dossier,
+      messages: [...caughtUp.messages, ...decided.value.messages],
+      events: [
+        ...caughtUp.events,
+        ...decided.value.events.map((e) => (origin ? { ...e, data: { ...e.data, origin } } : e)),
+      ],
+    },
   };
-  const changed = decision.events.length > 0;
-  if (changed) await writeWithNextRule(tx, ctx, decision);
-  return { ok: true, dossier: decision.dossier, changed, decision };
 }
 
 /**

@@ -1,11 +1,10 @@
 import type { MutationResult } from '../../src-shared/contract/sync';
 import { parseMutation } from '../../src-shared/contract/sync';
 import type { Command } from '../../src-shared/domain/commands';
-import { decide } from '../../src-shared/domain/lifecycle';
 import type { AuditEvent, Dossier, Message } from '../../src-shared/domain/model';
 import type { RefusalDetails } from '../../src-shared/domain/refusals';
 import { refusalText } from '../../src-shared/domain/refusals';
-import { applyTimeRules, nextTimeRule } from '../../src-shared/domain/time-rules';
+import { nextTimeRule } from '../../src-shared/domain/time-rules';
 import { isStaff } from '../../src-shared/domain/vocabulary';
 import type { Sql } from '../db/database';
 import type { ChangeRow } from '../store/changes';
@@ -15,7 +14,8 @@ import { claimMutations, markRejectedMany } from '../store/mutations';
 import type { AccountRow } from '../store/people';
 import { findAccount } from '../store/people';
 import type { ServerContext } from './context';
-import { actorOf, canSeeDossier } from './visibility';
+import { decideOn } from './dossiers';
+import { canSeeDossier } from './visibility';
 
 /**
  * A batch of pushed mutations applied in a handful of statements instead of five or six each: every
@@ -130,24 +130,10 @@ export async function applyInBulk(
       const details: RefusalDetails = { reason: 'dossier_not_found' };
       error = { code: 'not_found', message: refusalText(details, ''), details };
     } else {
-      const now = ctx.clock.now();
-      const caughtUp = applyTimeRules(current, now, ctx.settings, ctx.newId);
-      const decided = decide(caughtUp.dossier, command, {
-        now,
-        settings: ctx.settings,
-        actor: actorOf(a),
-        newId: ctx.newId,
-      });
+      const decided = await decideOn(ctx, a, current, command, origin);
       if (!decided.ok) error = decided.error;
       else {
-        const decision = {
-          dossier: decided.value.dossier,
-          messages: [...caughtUp.messages, ...decided.value.messages],
-          events: [
-            ...caughtUp.events,
-            ...decided.value.events.map((ev) => ({ ...ev, data: { ...ev.data, origin } })),
-          ],
-        };
+        const decision = decided.value;
         if (decision.events.length > 0) {
           dossiers.set(dossierId, decision.dossier);
           written.set(dossierId, decision.dossier);
@@ -162,21 +148,7 @@ export async function applyInBulk(
     answers.push(reject(id, error, dossierId));
     // A refused intent is part of the dossier's story, as in push.ts's recordRejection.
     if (current && canSeeDossier(a, current)) {
-      const event: AuditEvent = {
-        id: ctx.newId(),
-        dossierId,
-        type: 'mutation.rejected',
-        actor: { role: a.role, id: a.id },
-        at: new Date(ctx.clock.now()).toISOString(),
-        changes: {},
-        data: {
-          mutation: p.value.name,
-          code: error.code,
-          message: error.message,
-          ...(error.details ? { details: error.details } : {}),
-          origin,
-        },
-      };
+      const event = rejectionEvent(ctx, a, dossierId, p.value.name, error, origin);
       events.push({ dossierId, event });
       changes.push({
         entity: 'event',
@@ -199,4 +171,30 @@ export async function applyInBulk(
     changes,
   });
   return answers;
+}
+
+/** A refused intent, as the audit event that tells it on its dossier (what, why, from where). */
+export function rejectionEvent(
+  ctx: ServerContext,
+  a: AccountRow,
+  dossierId: string,
+  mutation: string,
+  error: { code: string; message: string; details?: unknown },
+  origin: Record<string, unknown>,
+): AuditEvent {
+  return {
+    id: ctx.newId(),
+    dossierId,
+    type: 'mutation.rejected',
+    actor: { role: a.role, id: a.id },
+    at: new Date(ctx.clock.now()).toISOString(),
+    changes: {},
+    data: {
+      mutation,
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+      origin,
+    },
+  };
 }

@@ -15,7 +15,7 @@ import type { AccountRow } from '../store/people';
 import { findAccount } from '../store/people';
 import type { ServerContext } from './context';
 import { commandInTransaction } from './dossiers';
-import { applyInBulk, canApplyInBulk } from './push-bulk';
+import { applyInBulk, canApplyInBulk, rejectionEvent } from './push-bulk';
 import { canSeeDossier } from './visibility';
 
 /**
@@ -328,20 +328,5 @@ async function recordRejection(
 ): Promise<void> {
   const dossier = await findDossier(tx, dossierId);
   if (!dossier || !canSeeDossier(a, dossier)) return;
-  const at = new Date(ctx.clock.now()).toISOString();
-  await appendEvent(tx, dossier, {
-    id: ctx.newId(),
-    dossierId,
-    type: 'mutation.rejected',
-    actor: { role: a.role, id: a.id },
-    at,
-    changes: {},
-    data: {
-      mutation: name,
-      code: error.code,
-      message: error.message,
-      ...(error.details ? { details: error.details } : {}),
-      origin,
-    },
-  });
+  await appendEvent(tx, dossier, rejectionEvent(ctx, a, dossierId, name, error, origin));
 }
