@@ -163,7 +163,10 @@ async function colleague(page: Page, base: string): Promise<void> {
     buttons.slice(0, 8).map((b) => b.getAttribute('data-dossier-id') ?? ''),
   );
   for (const [i, id] of rows.entries()) {
-    const toSupervisor = i % 2 === 0;
+    // The database is kept between runs: assign each row away from whoever holds it now, or the
+    // push changes nothing, pokes nobody, and the row only re-renders at the next timed pull.
+    const holder = await page.locator(`[data-dossier-id="${id}"] .queue-row__assignee`).first().textContent();
+    const toSupervisor = holder !== 'Sophie Marchand';
     const seen = await watchAssignee(page, id, toSupervisor ? 'Sophie Marchand' : 'Unassigned');
     const since = await page.evaluate(() => performance.now());
     await assign(supervisor, id, toSupervisor ? supervisor.userId : null);
