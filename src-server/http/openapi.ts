@@ -3,6 +3,7 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { $ZodType, safeParse } from 'zod/v4/core';
 import { apiErrorSchema } from '../../src-shared/contract/errors';
+import { sessionCookieName } from './cookies';
 
 /**
  * The OpenAPI document at /api/v1/openapi.json, generated from the routes' zod schemas and made
@@ -28,8 +29,10 @@ const descriptions: Record<string, string> = {
   '204': 'Done; no content.',
   '400':
     '`invalid_request`: the request could not be read or does not match its schema (`details` lists the fields).',
-  '401': '`unauthenticated`: no valid session token (`Authorization: Bearer <token>`).',
-  '403': "`forbidden`: the caller's role may not do this.",
+  '401':
+    "`unauthenticated`: no valid session (`Authorization: Bearer <token>`, or the portal's session cookie).",
+  '403':
+    "`forbidden`: the caller's role may not do this; or, on a cookie session, an unsafe call without the session's `X-CSRF-Token` or from another origin (`details.reason`: `csrf`).",
   '404': '`not_found`: no such resource, or not one the caller may see.',
   '409': "`conflict`: the action does not fit the dossier's current state.",
   '413': '`too_large`: the request body is too large.',
@@ -116,9 +119,16 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'The token `POST /api/v1/sessions` answers.' },
+        cookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: sessionCookieName,
+          description:
+            'The portal\'s session (customers and merchants): set by `POST /api/v1/sessions` with `"session": "cookie"`. A bearer header wins over it. POST, PUT, PATCH and DELETE on it need the `X-CSRF-Token` header (from sign-in or `GET /api/v1/sessions/current`), and an `Origin`, if sent, of this server.',
+        },
       },
     },
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { cookie: [] }],
   },
   stripBasePath: false,
   transform,

@@ -16,14 +16,29 @@ import { decoyHash, hashPassword, newToken, tokenHash, verifyPassword } from './
 
 export const sessionHours = 12;
 
+/** How the client keeps its session: a token it holds, or the portal's HttpOnly cookie. */
+export type SessionKind = 'token' | 'cookie';
+
+/** The portal's roles; staff work in the back office, which keeps a token (sealed by the desktop). */
+export const cookieSessionRoles: readonly Role[] = ['customer', 'merchant'];
+
 export async function signIn(
   ctx: ServerContext,
   email: string,
   password: string,
+  kind: SessionKind = 'token',
 ): Promise<{ token: string; user: AccountRow }> {
   const found = await findAccountByEmail(ctx.db, email);
   const ok = await verifyPassword(password, found?.passwordHash ?? decoyHash);
   if (!found || !ok) throw new ApiProblem('unauthenticated', 'Wrong e-mail or password.');
+  // Only once the password is right, so the refusal tells a stranger nothing about the account.
+  if (kind === 'cookie' && !cookieSessionRoles.includes(found.role)) {
+    throw new ApiProblem(
+      'forbidden',
+      'Staff accounts sign in with a session token (the back office): cookie sessions are for the customer and merchant portal.',
+      { reason: 'cookie_session_not_for_staff' },
+    );
+  }
   const token = newToken();
   const now = ctx.clock.now();
   await insertSession(ctx.db, {

@@ -37,12 +37,29 @@ export const healthResponseSchema = z.object({ status: z.literal('ok') });
 export const rulesResponseSchema = z.object({ settings: disputeSettingsSchema, now: z.iso.datetime() });
 export type RulesResponse = z.infer<typeof rulesResponseSchema>;
 
+export const sessionKindSchema = z.enum(['token', 'cookie']).meta({
+  description:
+    '`token` (the default): the answer carries a bearer token. `cookie` (the browser portal, customers and merchants only): the token goes into an HttpOnly cookie, and the answer carries the CSRF token that unsafe calls send as `X-CSRF-Token`.',
+});
+export type SessionKind = z.infer<typeof sessionKindSchema>;
+
 export const sessionRequestSchema = z.object({
   email: emailSchema,
   password: z.string().min(1).max(200),
+  session: sessionKindSchema.optional(),
 });
 export const sessionResponseSchema = z.object({ token: z.string(), user: userSchema });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+/** A cookie session: the token stays in the HttpOnly cookie, out of any script's reach. */
+export const cookieSessionResponseSchema = z.object({ user: userSchema, csrfToken: z.string() });
+export type CookieSessionResponse = z.infer<typeof cookieSessionResponseSchema>;
+export const signInResponseSchema = z.union([sessionResponseSchema, cookieSessionResponseSchema]);
+/** `csrfToken` only for a cookie session, so a reloaded portal page gets it again. */
+export const currentSessionResponseSchema = z.object({
+  user: userSchema,
+  csrfToken: z.string().optional(),
+});
+export type CurrentSessionResponse = z.infer<typeof currentSessionResponseSchema>;
 
 /** A transaction as its customer (or merchant) sees it, with the open dossier on it if any. */
 export const transactionListItemSchema = transactionSchema.extend({ openDossierId: idSchema.nullable() });
