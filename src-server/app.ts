@@ -16,6 +16,7 @@ import { LoginLimiter } from './http/login-limiter';
 import { openApiOptions } from './http/openapi';
 import { dossierRoutes } from './routes/dossiers';
 import { sessionRoutes } from './routes/sessions';
+import { statsRoutes } from './routes/stats';
 import { syncRoutes } from './routes/sync';
 import { systemRoutes } from './routes/system';
 import type { App, RouteDeps } from './routes/types';
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       sessionRoutes(typed, deps);
       dossierRoutes(typed, deps);
       syncRoutes(typed, deps);
+      statsRoutes(typed, deps);
     },
     { prefix: apiBase },
   );

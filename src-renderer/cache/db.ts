@@ -5,6 +5,7 @@ import type { MutationName } from '../../src-shared/contract/sync';
 import type { SavedView } from '../../src-shared/domain/filters';
 import type { AuditEvent, Dossier, Merchant, Message, User } from '../../src-shared/domain/model';
 import { urgentAt } from '../../src-shared/domain/queues';
+import type { DossierFacts } from '../../src-shared/domain/stats-facts';
 
 /**
  * The local cache (IndexedDB through Dexie): what the back office reads, always, online or not.
@@ -28,6 +29,12 @@ export interface CachedDossier extends Dossier {
   closedMs?: number;
   /** Agents with a follow-up date on the dossier. */
   followers: string[];
+}
+
+/** A dossier a pull changed, its facts to be taken again; `stamp` tells a newer mark from the one read. */
+export interface FactsDirty {
+  id: string;
+  stamp: string;
 }
 
 export interface CachedMessage extends Message {
@@ -176,6 +183,19 @@ export const cacheSchemas: readonly {
         await tx.table('meta').put({ key: metaKeys.searchBuiltUpTo, value: '' });
     },
   },
+  {
+    // The supervisor dashboard's facts, one small record per dossier (cache/facts.ts), and the
+    // dossiers whose facts are to be taken again since a pull changed them.
+    version: 7,
+    stores: {
+      facts: '&id',
+      factsDirty: '&id',
+    },
+    upgrade: async (tx) => {
+      if ((await tx.table('dossiers').count()) > 0)
+        await tx.table('meta').put({ key: metaKeys.factsBuiltUpTo, value: '' });
+    },
+  },
 ];
 
 export interface CacheOptions {
@@ -212,6 +232,8 @@ export class CacheDatabase extends Dexie {
   views!: Table<SavedView, string>;
   /** Read through `cache/drafts.ts`, which checks each one: stored rows may be damaged. */
   drafts!: Table<StoredDraft, string>;
+  facts!: Table<DossierFacts, string>;
+  factsDirty!: Table<FactsDirty, string>;
 
   constructor(name: string, options: CacheOptions = {}) {
     super(name, {
@@ -252,6 +274,8 @@ export const metaKeys = {
   lastSyncAt: 'lastSyncAt',
   /** While the search index is being built after a first sync: the last dossier id indexed. */
   searchBuiltUpTo: 'searchBuiltUpTo',
+  /** While the dashboard's facts are taken from the whole cache: the last dossier id done. */
+  factsBuiltUpTo: 'factsBuiltUpTo',
 } as const;
 
 /**

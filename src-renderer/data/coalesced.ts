@@ -25,7 +25,7 @@ const urgentRuns = new Set<Promise<void>>();
 let urgentWaiting = 0;
 
 export interface CoalescedOptions {
-  /** The tables whose changes make it run again (default: all but `meta`, `searchIndex` and `drafts`). */
+  /** The tables whose changes make it run again (default: all but the bookkeeping, `everyTableButBookkeeping`). */
   wakes?: (table: string) => boolean;
   urgent?: boolean;
   /**
@@ -43,10 +43,11 @@ export interface CoalescedOptions {
 /**
  * The tables a query runs again for, when it does not say: all but the sync's bookkeeping (`meta`),
  * the search index (written slice by slice after a first sync: only searches care) and the drafts
- * (saved as the agent types: a query that reads them says so).
+ * (saved as the agent types: a query that reads them says so) and the dashboard's facts (taken in the
+ * background after pulls: the dashboard follows them itself, data/facts-mirror.ts).
  */
-export const everyTableButBookkeeping = (table: string): boolean =>
-  table !== 'meta' && table !== 'searchIndex' && table !== 'drafts';
+const bookkeeping = new Set(['meta', 'searchIndex', 'drafts', 'facts', 'factsDirty']);
+export const everyTableButBookkeeping = (table: string): boolean => !bookkeeping.has(table);
 
 export function runCoalesced<T>(
   dbName: string,

@@ -7,6 +7,7 @@ export type { DeskHost } from './host';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
+import type { FactsMirror } from '../cache/facts-mirror';
 import type { CacheDatabase } from '../cache/db';
 import type { ActionRequest, ActionResult } from '../sync/actions';
 import type { CacheNotice, LocalClient } from '../sync/local-client';
@@ -41,6 +42,8 @@ export interface Desk {
   notify: (notification: DeskNotification) => void;
   /** What the host app brings: dossiers to open (deep links, notification clicks), the icon's badge. */
   host: DeskHost;
+  /** The supervisor dashboard's facts in memory, kept by the sync (empty for agents). */
+  facts: FactsMirror;
 }
 
 /** Other agents on a dossier (online only), and this agent's own announcement. */
@@ -94,6 +97,7 @@ export function DeskProvider({ client, children }: { client: LocalClient; childr
       },
       notify: (notification) => client.notify(notification),
       host: client.host,
+      facts: client.facts,
     }),
     // `version` names the client's state the memo depends on (its database and notice).
     // eslint-disable-next-line react-hooks/exhaustive-deps

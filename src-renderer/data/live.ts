@@ -48,7 +48,7 @@ export function useCacheQuery<T, F>(
   deps: readonly unknown[],
   fallback: F,
   options: {
-    /** The tables whose changes make it run again, when not every table but `meta`, `searchIndex` and `drafts`. */
+    /** The tables whose changes make it run again, when not every table but the bookkeeping (data/coalesced.ts). */
     tables?: readonly string[];
     /** What the agent is looking at: runs first after a change (data/coalesced.ts). */
     urgent?: boolean;

@@ -3,6 +3,8 @@ import type { SyncChange } from '../../src-shared/contract/sync';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase } from '../cache/db';
 import { metaKeys } from '../cache/db';
+import type { FactsWritten } from '../cache/facts';
+import { buildFacts } from '../cache/facts';
 import { buildSearchIndex } from '../cache/search-build';
 import { pullAll } from './pull';
 import { pushOutbox } from './push';
@@ -40,6 +42,11 @@ export interface EngineOptions {
   now?: () => number;
   /** The local database failed in a way a rebuild may cure (closed, deleted, corrupted). */
   onStorageFault?: (error: SyncError) => void;
+  /**
+   * Keeps the supervisor dashboard's facts (cache/facts.ts) in the background after each round,
+   * telling `onWritten` what each slice wrote. Agents, who have no dashboard, leave it out.
+   */
+  facts?: { onWritten: (written: FactsWritten) => void };
 }
 
 export type SyncOutcome = { ok: true; pulled: number; pushed: number } | { ok: false; error: SyncError };
@@ -63,6 +70,8 @@ export class SyncEngine {
   private wasStarted = false;
   /** The search index of a first sync, built in the background after it (cache/search-build.ts). */
   private searchBuild: Promise<void> | null = null;
+  /** The dashboard's facts, taken after the search index (both read the whole cache). */
+  private factsBuild: Promise<void> | null = null;
   /** Pushes of a stuck change back off on their own; pulls go on meanwhile. */
   private pushFailures = 0;
   private pushRetryAt = 0;
@@ -144,6 +153,18 @@ export class SyncEngine {
         this.searchBuild = null;
       });
     return this.searchBuild;
+  }
+
+  /** Takes the dashboard's facts left to take (a supervisor's engine only), once at a time. */
+  factsReady(): Promise<void> {
+    const facts = this.o.facts;
+    if (!facts) return Promise.resolve();
+    this.factsBuild ??= buildFacts(this.o.bulkDb ?? this.o.db, () => this.stopped, facts.onWritten)
+      .catch(() => undefined)
+      .finally(() => {
+        this.factsBuild = null;
+      });
+    return this.factsBuild;
   }
 
   /** Stopped by `stop()` after it was started (an engine never started builds when asked). */
@@ -235,8 +256,9 @@ export class SyncEngine {
       const at = new Date(this.clock()).toISOString();
       await this.o.db.meta.put({ key: metaKeys.lastSyncAt, value: at }).catch(() => undefined);
       await this.report({ state: 'up_to_date', lastSyncAt: at, progress: null, error: null });
-      // A started engine (the app) builds what is left of the search index in the background.
-      if (this.stops.length > 0) void this.searchReady();
+      // A started engine (the app) builds what is left of the search index in the background,
+      // then the dashboard's facts.
+      if (this.stops.length > 0) void this.searchReady().then(() => this.factsReady());
     } else {
       const state = outcome.error.code === 'offline' ? 'offline' : 'error';
       await this.report({ state, progress: null, error: outcome.error });
@@ -316,6 +338,7 @@ export class SyncEngine {
       settings,
       newId,
       pageSize: this.o.pageSize ?? 2_000,
+      keepFacts: this.o.facts !== undefined,
       ...(this.o.onChanges ? { onChanges: this.o.onChanges } : {}),
       onPage: async (progress) => {
         await this.o.onProgress?.(progress);

@@ -6,6 +6,8 @@ import type { MutationName } from '../../src-shared/contract/sync';
 import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import { CacheDatabase, metaKeys } from '../cache/db';
+import type { FactsWritten } from '../cache/facts';
+import { FactsMirror } from '../cache/facts-mirror';
 import { reconcileJournal } from '../cache/journal';
 import type { ActionRequest, ActionResult } from './actions';
 import { discardPending, performMany } from './actions';
@@ -52,6 +54,8 @@ export class LocalClient {
   readonly presence: PresenceTracker;
   /** Actions decided and not yet read back from the cache (sync/optimistic.ts). */
   readonly optimistic: OptimisticStore;
+  /** The supervisor dashboard's facts in memory (cache/facts-mirror.ts). */
+  readonly facts = new FactsMirror();
   /** Dossiers assigned to this agent by someone else, as the server tells it. */
   readonly notices = new NoticeStore();
   private bulk!: CacheDatabase;
@@ -288,7 +292,11 @@ export class LocalClient {
       onChanges: (changes, firstSync) => {
         if (!firstSync) this.notices.add(assignmentsTo(this.user.id, changes));
       },
+      ...(this.user.role === 'supervisor'
+        ? { facts: { onWritten: (written: FactsWritten) => this.facts.apply(written) } }
+        : {}),
     });
+    this.facts.reset();
     this.generation++;
     for (const l of this.listeners) l();
   }

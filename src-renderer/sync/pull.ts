@@ -4,6 +4,7 @@ import type { AuditEvent, Dossier, Message } from '../../src-shared/domain/model
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase } from '../cache/db';
 import { metaKeys, toCached } from '../cache/db';
+import { markFactsDirty } from '../cache/facts';
 import { indexForSearch } from '../cache/search';
 import { rebase } from './rebase';
 import type { SyncProgress } from './status';
@@ -24,6 +25,8 @@ export interface PullContext {
   onPage?: (progress: SyncProgress) => void | Promise<void>;
   /** Each page's changes once written, and whether they belong to the first sync (a snapshot). */
   onChanges?: (changes: readonly SyncChange[], firstSync: boolean) => void;
+  /** The dashboard's facts are kept (a supervisor): pages mark the dossiers they change (cache/facts.ts). */
+  keepFacts?: boolean;
 }
 
 export async function pullAll(
@@ -47,8 +50,7 @@ export async function pullAll(
     // The next page is fetched while this one is written: the network and the disk work at once.
     // Its cursor is the one this page stores; if the write fails, the fetched page is dropped.
     next = hasMore ? bridge.pull(page.value.cursor, ctx.pageSize) : null;
-    // A first sync leaves the search index to be built after it, from the cache (search-build.ts).
-    await writePage(ctx, changes, page.value.cursor, firstSync && total === 0);
+    await writePage(ctx, changes, page.value.cursor, firstSync, total === 0);
     ctx.onChanges?.(changes, firstSync);
     total += changes.length;
     bytes += approximateBytes(changes);
@@ -85,12 +87,18 @@ async function writePage(
   ctx: PullContext,
   changes: readonly SyncChange[],
   cursor: string,
-  startSearchBuild: boolean,
+  firstSync: boolean,
+  firstPage: boolean,
 ): Promise<void> {
   const { db } = ctx;
   const tables = [db.dossiers, db.base, db.messages, db.events, db.users, db.merchants, db.outbox, db.meta];
-  await db.transaction('rw', [...tables, db.searchIndex], async () => {
-    if (startSearchBuild) await db.meta.put({ key: metaKeys.searchBuiltUpTo, value: '' });
+  await db.transaction('rw', [...tables, db.searchIndex, db.factsDirty], async () => {
+    // A first sync leaves the search index and the dashboard's facts to be built after it, from
+    // the cache (search-build.ts, facts.ts); later pages mark what they change.
+    if (firstSync && firstPage) {
+      await db.meta.put({ key: metaKeys.searchBuiltUpTo, value: '' });
+      if (ctx.keepFacts) await db.meta.put({ key: metaKeys.factsBuiltUpTo, value: '' });
+    }
     const dossiers: Dossier[] = [];
     const messages: Message[] = [];
     const events: AuditEvent[] = [];
@@ -143,6 +151,12 @@ async function writePage(
         await rebase(db, ctx.settings, ctx.newId, d.id, false);
       }
     }
+    if (ctx.keepFacts && !firstSync)
+      await markFactsDirty(
+        db,
+        [...dossiers.map((d) => d.id), ...deleted.dossier, ...events.map((e) => e.dossierId)],
+        cursor,
+      );
     await db.meta.put({ key: metaKeys.cursor, value: cursor });
   });
   if (db.quiet) db.announceWrites(writtenBy(changes));

@@ -21,6 +21,7 @@ import { Toasts } from '../ui/Toasts';
 import { useToastQueue } from '../ui/toast-queue';
 import { UserMenu } from '../ui/UserMenu';
 import { Banners } from './Banners';
+import { Dashboard, DashboardNav } from './dashboard';
 import type { DossierViewHandle } from './dossier/DossierView';
 import { DossierView } from './dossier/DossierView';
 import { BulkBar, FilterBar, SaveViewButton, SavedViewsNav } from './filters';
@@ -59,6 +60,8 @@ export function Workspace({ session }: { session: Session }) {
   const [cursor, setCursor] = useState(0);
   const [search, setSearch] = useState('');
   const [selection, setSelection] = useState<Selection>({ kind: 'ids', ids: [] });
+  const [dashboard, setDashboard] = useState(false);
+  const supervisor = desk.user.role === 'supervisor';
   const [overlay, setOverlay] = useState<'help' | 'palette' | 'signOut' | 'removeCopy' | 'reauth' | null>(
     null,
   );
@@ -84,6 +87,7 @@ export function Workspace({ session }: { session: Session }) {
     setSelection({ kind: 'ids', ids: [] });
   };
   const chooseQueue = (id: QueueId) => {
+    setDashboard(false);
     setQueue(id);
     setFilter({});
     setSort(defaultSort);
@@ -92,6 +96,7 @@ export function Workspace({ session }: { session: Session }) {
     resetList();
   };
   const chooseView = (view: SavedView) => {
+    setDashboard(false);
     if ((queueIds as readonly string[]).includes(view.queue)) setQueue(view.queue as QueueId);
     setFilter(view.filter);
     setSort(view.sort);
@@ -102,6 +107,7 @@ export function Workspace({ session }: { session: Session }) {
   // The dossier opened by c on its row, to open with its close dialog.
   const [closing, setClosing] = useState<string | null>(null);
   const open = useCallback((id: string) => {
+    setDashboard(false);
     setOpenId(id);
     setClosing(null);
   }, []);
@@ -136,7 +142,20 @@ export function Workspace({ session }: { session: Session }) {
   );
   const selectedIds = useMemo(() => new Set(selection.kind === 'ids' ? selection.ids : []), [selection]);
 
-  useWorkspaceRoute({ queue, viewId, openId, search }, { chooseQueue, chooseView, open, toasts });
+  const showDashboard = () => {
+    if (!supervisor) return;
+    setDashboard(true);
+    setSearch('');
+  };
+  /** A dashboard figure's dossiers: its queue with its filter, which the supervisor may save as a view. */
+  const openFiltered = (id: QueueId, f: DossierFilter) => {
+    chooseQueue(id);
+    setFilter(f);
+  };
+  useWorkspaceRoute(
+    { queue, viewId, openId, search, dashboard },
+    { chooseQueue, chooseView, showDashboard, open, toasts },
+  );
 
   useRefusalToasts(toasts, open);
   useHostLinks(toasts, open);
@@ -210,105 +229,114 @@ export function Workspace({ session }: { session: Session }) {
         />
       }
       queues={queueIds.map((id) => ({ id, count: counts?.[id] ?? null }))}
-      activeQueue={search ? null : queue}
+      activeQueue={search || dashboard ? null : queue}
       onSelectQueue={chooseQueue}
-      navExtra={<SavedViewsNav activeViewId={viewId} onSelect={chooseView} />}
+      navExtra={
+        <>
+          {supervisor && <DashboardNav active={dashboard} onSelect={showDashboard} />}
+          <SavedViewsNav activeViewId={viewId} onSelect={chooseView} />
+        </>
+      }
     >
       <Banners onSignInAgain={() => setOverlay('reauth')} onOpen={open} />
-      <WorkspaceSplit
-        listId="workspace-list"
-        list={
-          <section id="workspace-list" className="workspace__list" aria-labelledby="queue-title">
-            {search ? (
-              <SearchResults
-                ref={results}
-                text={search}
-                now={tick}
-                activeId={openId}
-                onOpen={openDossier}
-                staffNames={staffNames}
-              />
-            ) : (
-              <>
-                <header className="workspace__list-header">
-                  <h1 id="queue-title" className="workspace__title">
-                    {queueName}
-                    <span className="workspace__count">{count === null ? '…' : format.number(count)}</span>
-                  </h1>
-                  <SaveViewButton queue={queue} filter={filter} sort={sort} />
-                </header>
-                <FilterBar
-                  queue={queue}
-                  filter={filter}
-                  sort={sort}
-                  onChange={(f, s) => {
-                    setFilter(f);
-                    setSort(s);
-                    setViewId(null);
-                    resetList();
-                  }}
-                  merchants={merchants}
-                  staff={staff}
-                  knownTags={knownTags}
-                />
-                <div className="workspace__selection">
-                  <label className="workspace__select-all">
-                    <input
-                      type="checkbox"
-                      checked={allMatching}
-                      disabled={!count}
-                      onChange={() =>
-                        setSelection(
-                          allMatching ? { kind: 'ids', ids: [] } : { kind: 'all', count: count ?? 0 },
-                        )
-                      }
-                    />
-                    {t('bulk.selectAllMatching', { count: count ?? 0 })}
-                  </label>
-                  {selectedCount > 0 && (
-                    <BulkBar selection={selection} query={query} now={now} onClear={() => resetList()} />
-                  )}
-                </div>
-                <QueueList
-                  ref={list}
-                  query={query}
-                  count={count}
+      {dashboard && !search ? (
+        <Dashboard onOpenQueue={openFiltered} onOpenDossier={open} />
+      ) : (
+        <WorkspaceSplit
+          listId="workspace-list"
+          list={
+            <section id="workspace-list" className="workspace__list" aria-labelledby="queue-title">
+              {search ? (
+                <SearchResults
+                  ref={results}
+                  text={search}
                   now={tick}
-                  label={t('queue.dossierList', { queue: queueName })}
                   activeId={openId}
-                  cursor={cursor}
-                  onCursor={setCursor}
                   onOpen={openDossier}
-                  selected={allMatching ? 'all' : selectedIds}
-                  onToggle={toggle}
-                  onSelectMany={selectMany}
                   staffNames={staffNames}
                 />
-              </>
-            )}
-          </section>
-        }
-        dossier={
-          <section className="workspace__dossier">
-            {openId ? (
-              <DossierView
-                key={openId}
-                ref={dossier}
-                dossierId={openId}
-                closing={closing === openId}
-                onBack={() => setOpenId(null)}
-                onLeaveComposer={() => rows()?.focusCursor()}
-              />
-            ) : (
-              <p className="workspace__empty">
-                {t('list.noDossierOpen')}
-                <br />
-                <span className="workspace__hint">{t('list.shortcutsHint')}</span>
-              </p>
-            )}
-          </section>
-        }
-      />
+              ) : (
+                <>
+                  <header className="workspace__list-header">
+                    <h1 id="queue-title" className="workspace__title">
+                      {queueName}
+                      <span className="workspace__count">{count === null ? '…' : format.number(count)}</span>
+                    </h1>
+                    <SaveViewButton queue={queue} filter={filter} sort={sort} />
+                  </header>
+                  <FilterBar
+                    queue={queue}
+                    filter={filter}
+                    sort={sort}
+                    onChange={(f, s) => {
+                      setFilter(f);
+                      setSort(s);
+                      setViewId(null);
+                      resetList();
+                    }}
+                    merchants={merchants}
+                    staff={staff}
+                    knownTags={knownTags}
+                  />
+                  <div className="workspace__selection">
+                    <label className="workspace__select-all">
+                      <input
+                        type="checkbox"
+                        checked={allMatching}
+                        disabled={!count}
+                        onChange={() =>
+                          setSelection(
+                            allMatching ? { kind: 'ids', ids: [] } : { kind: 'all', count: count ?? 0 },
+                          )
+                        }
+                      />
+                      {t('bulk.selectAllMatching', { count: count ?? 0 })}
+                    </label>
+                    {selectedCount > 0 && (
+                      <BulkBar selection={selection} query={query} now={now} onClear={() => resetList()} />
+                    )}
+                  </div>
+                  <QueueList
+                    ref={list}
+                    query={query}
+                    count={count}
+                    now={tick}
+                    label={t('queue.dossierList', { queue: queueName })}
+                    activeId={openId}
+                    cursor={cursor}
+                    onCursor={setCursor}
+                    onOpen={openDossier}
+                    selected={allMatching ? 'all' : selectedIds}
+                    onToggle={toggle}
+                    onSelectMany={selectMany}
+                    staffNames={staffNames}
+                  />
+                </>
+              )}
+            </section>
+          }
+          dossier={
+            <section className="workspace__dossier">
+              {openId ? (
+                <DossierView
+                  key={openId}
+                  ref={dossier}
+                  dossierId={openId}
+                  closing={closing === openId}
+                  onBack={() => setOpenId(null)}
+                  onLeaveComposer={() => rows()?.focusCursor()}
+                />
+              ) : (
+                <p className="workspace__empty">
+                  {t('list.noDossierOpen')}
+                  <br />
+                  <span className="workspace__hint">{t('list.shortcutsHint')}</span>
+                </p>
+              )}
+            </section>
+          }
+        />
+      )}
       <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
       <HelpOverlay open={overlay === 'help'} onClose={() => setOverlay(null)} />
       <Palette

@@ -12,6 +12,8 @@ export interface Route {
   queue: QueueId | null;
   view: string | null;
   reference: string | null;
+  /** The supervisor's dashboard (`#/dashboard`) rather than a queue. */
+  dashboard?: boolean;
 }
 
 export const emptyRoute: Route = { queue: null, view: null, reference: null };
@@ -20,6 +22,10 @@ export const emptyRoute: Route = { queue: null, view: null, reference: null };
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const route: Route = { ...emptyRoute };
+  if (parts[0] === 'dashboard') {
+    route.dashboard = true;
+    parts.shift();
+  }
   for (let i = 0; i + 1 < parts.length; i += 2) {
     const [key, raw] = [parts[i], parts[i + 1] ?? ''];
     let value: string;
@@ -36,6 +42,8 @@ export function parseRoute(hash: string): Route {
 }
 
 export function formatRoute(route: Route): string {
+  // The dashboard stands alone: a dossier opened from it shows in the workspace.
+  if (route.dashboard) return '#/dashboard';
   const parts: string[] = [];
   if (route.view) parts.push('view', encodeURIComponent(route.view));
   else if (route.queue) parts.push('queue', route.queue);

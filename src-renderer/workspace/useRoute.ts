@@ -35,15 +35,16 @@ export function useRoute(place: Route, go: (route: Route) => void): void {
 
 /** The workspace's place and the address, in step (see `useRoute`). */
 export function useWorkspaceRoute(
-  place: { queue: QueueId; viewId: string | null; openId: string | null; search: string },
+  place: { queue: QueueId; viewId: string | null; openId: string | null; search: string; dashboard: boolean },
   go: {
     chooseQueue: (id: QueueId) => void;
+    showDashboard: () => void;
     chooseView: (view: SavedView) => void;
     open: (dossierId: string) => void;
     toasts: ToastQueue;
   },
 ): void {
-  const { queue, viewId, openId, search } = place;
+  const { queue, viewId, openId, search, dashboard } = place;
   const followReference = useOpenByReference(go.toasts, go.open);
   const views = useSavedViews();
   const pendingView = useRef<string | null>(null);
@@ -54,8 +55,14 @@ export function useWorkspaceRoute(
     { tables: ['dossiers'] },
   );
   useRoute(
-    { queue: search ? null : queue, view: search ? null : viewId, reference: openReference },
+    { queue: search ? null : queue, view: search ? null : viewId, reference: openReference, dashboard },
     (route) => {
+      if (route.dashboard) {
+        if (!dashboard) go.showDashboard();
+        return;
+      }
+      // Leaving the dashboard by the address (back, a link): to its queue, or the one it left.
+      if (dashboard && !route.view) go.chooseQueue(route.queue ?? queue);
       const view = route.view;
       if (view && view !== viewId) {
         const found = views.find((v) => v.id === view);

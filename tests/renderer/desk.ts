@@ -1,4 +1,5 @@
 import type { CacheDatabase } from '../../src-renderer/cache/db';
+import { FactsMirror } from '../../src-renderer/cache/facts-mirror';
 import type { Desk, DeskHost } from '../../src-renderer/data/desk';
 import { discardPending, performMany } from '../../src-renderer/sync/actions';
 import { OptimisticStore } from '../../src-renderer/sync/optimistic';
@@ -20,6 +21,8 @@ export interface TestDeskOptions {
   retryStuck?: () => void;
   /** The host app's side (deep links, badge); idle by default. */
   host?: DeskHost;
+  /** The dashboard's facts in memory (a fresh, empty mirror by default). */
+  facts?: FactsMirror;
 }
 
 /**
@@ -70,6 +73,7 @@ export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
       leave: () => undefined,
     },
     notify: () => undefined,
+    facts: options.facts ?? new FactsMirror(),
     host: options.host ?? {
       onOpenDossier: () => () => undefined,
       onCommand: () => () => undefined,

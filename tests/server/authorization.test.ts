@@ -220,6 +220,22 @@ const endpoints: Endpoint[] = [
       supervisor: 200,
     },
   },
+  {
+    name: 'GET /stats/overview',
+    call: (token) =>
+      server.call('GET', '/stats/overview?from=2026-01-05T00:00:00.000Z&to=2026-12-28T00:00:00.000Z', {
+        token,
+      }),
+    expected: {
+      anonymous: 401,
+      owner: 403,
+      otherCustomer: 403,
+      merchant: 403,
+      otherMerchant: 403,
+      agent: 403,
+      supervisor: 200,
+    },
+  },
 ];
 
 describe('authorisation matrix', () => {

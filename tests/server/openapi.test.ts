@@ -110,6 +110,7 @@ describe('the OpenAPI document', () => {
       pushMutations: ['400', '401', '403', '413'],
       openSyncStream: ['400', '401'],
       putPresence: ['400', '401', '403', '404', '413'],
+      getStatsOverview: ['400', '401', '403'],
     };
     expect(Object.keys(operations).sort()).toEqual(Object.keys(expected).sort());
     const errorSchema = operations.getHealth?.responses['400']?.content?.['application/json']?.schema;

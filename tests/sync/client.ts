@@ -278,6 +278,8 @@ export interface WindowOptions {
   onChanges?: EngineOptions['onChanges'];
   /** Write pull pages through a second connection with relaxed durability, as the app does. */
   bulk?: boolean;
+  /** Keep the supervisor dashboard's facts, as a supervisor's app does. */
+  facts?: EngineOptions['facts'];
 }
 
 export function openWindow(agent: Agent, options: WindowOptions = {}): DeskWindow {
@@ -296,6 +298,7 @@ export function openWindow(agent: Agent, options: WindowOptions = {}): DeskWindo
     ...(options.exclusive ? { exclusive: options.exclusive } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.onChanges ? { onChanges: options.onChanges } : {}),
+    ...(options.facts ? { facts: options.facts } : {}),
   });
   const actions: ActionContext = {
     db,

@@ -1,3 +1,4 @@
+import { enDashboard } from './en-dashboard';
 import { enDesk } from './en-desk';
 import { enDossier } from './en-dossier';
 import { enDrafts } from './en-drafts';
@@ -5,6 +6,7 @@ import { enFilters } from './en-filters';
 import { enWorkspace } from './en-workspace';
 import { enDomain } from './en-domain';
 import { enShell } from './en-shell';
+import { frDashboard } from './fr-dashboard';
 import { frDesk } from './fr-desk';
 import { frDossier } from './fr-dossier';
 import { frDrafts } from './fr-drafts';
@@ -23,9 +25,19 @@ export const en = {
   ...enDrafts,
   ...enFilters,
   ...enWorkspace,
+  ...enDashboard,
 } as const;
 /** The parts the English catalogue is made of (a key defined in two parts would silently lose one). */
-export const englishParts = [enDomain, enDesk, enShell, enDossier, enDrafts, enFilters, enWorkspace] as const;
+export const englishParts = [
+  enDomain,
+  enDesk,
+  enShell,
+  enDossier,
+  enDrafts,
+  enFilters,
+  enWorkspace,
+  enDashboard,
+] as const;
 export type EnglishCatalogue = typeof en;
 export type MessageKey = keyof EnglishCatalogue;
 
@@ -37,6 +49,7 @@ export const fr: TranslationOf<EnglishCatalogue> = {
   ...frDrafts,
   ...frFilters,
   ...frWorkspace,
+  ...frDashboard,
 };
 
 export type Catalogue = Readonly<Record<MessageKey, Message>>;

@@ -1,0 +1,72 @@
+import type { DossierFacts } from '../../src-shared/domain/stats-facts';
+import type { CacheDatabase } from './db';
+import type { FactsWritten } from './facts';
+
+/**
+ * The dashboard's facts in memory: read from the cache once, when a supervisor first opens the
+ * dashboard, then kept up to date by the builder's slices as they are written (cache/facts.ts), so
+ * every later look, filter or period computes over memory, never over the whole cache again.
+ */
+export class FactsMirror {
+  private byId: Map<string, DossierFacts> | null = null;
+  private loading: Promise<void> | null = null;
+  /** Slices written while the first read ran: applied after it (again, harmlessly, if it saw them). */
+  private queued: FactsWritten[] = [];
+  private readonly listeners = new Set<() => void>();
+  /** Bumped at every change: what a screen memoises its figures on. */
+  version = 0;
+
+  /** Reads every fact from the cache, once (later calls wait for the same read). */
+  load(db: CacheDatabase): Promise<void> {
+    if (this.byId) return Promise.resolve();
+    this.loading ??= (async () => {
+      const all = await db.facts.toArray();
+      const byId = new Map(all.map((f) => [f.id, f]));
+      for (const written of this.queued.splice(0)) apply(byId, written);
+      this.byId = byId;
+      this.changed();
+    })().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  /** A slice the builder wrote (after its transaction committed). */
+  apply(written: FactsWritten): void {
+    if (this.byId) {
+      apply(this.byId, written);
+      this.changed();
+    } else if (this.loading) this.queued.push(written);
+  }
+
+  /** Forgets everything (the cache was rebuilt): the next look reads it again. */
+  reset(): void {
+    this.byId = null;
+    this.queued = [];
+    this.changed();
+  }
+
+  /** Every dossier's facts, or null before the first read finished. */
+  values(): Iterable<DossierFacts> | null {
+    return this.byId ? this.byId.values() : null;
+  }
+
+  get size(): number {
+    return this.byId?.size ?? 0;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+}
+
+function apply(byId: Map<string, DossierFacts>, written: FactsWritten): void {
+  for (const f of written.facts) byId.set(f.id, f);
+  for (const id of written.removed) byId.delete(id);
+}

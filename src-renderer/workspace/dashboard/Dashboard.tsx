@@ -1,0 +1,469 @@
+import { useMemo, useState } from 'react';
+import type { DossierFilter } from '../../../src-shared/domain/filters';
+import type { QueueId } from '../../../src-shared/domain/queues';
+import type { StatsOverview, StatsQuery } from '../../../src-shared/domain/stats';
+import { useSteppedNow } from '../../data/live';
+import { useStaff } from '../../data/queues';
+import { useDashboardFigures } from '../../data/stats';
+import { useFormat, useT } from '../../i18n/hooks';
+import type { Translate } from '../../i18n/translate';
+import type { FigureRow } from './ChartCard';
+import { ChartCard } from './ChartCard';
+import { BarsChart, WeeklySharesChart } from './charts';
+import { DossierIdList } from './DossierIdList';
+import './dashboard.css';
+
+const DAY = 86_400_000;
+const periods = { '4w': 28, '12w': 84, '52w': 364 } as const;
+type Period = keyof typeof periods;
+
+export interface DashboardProps {
+  /** A queue, maybe filtered: the dossiers behind a figure, as a view the supervisor can save. */
+  onOpenQueue: (queue: QueueId, filter: DossierFilter) => void;
+  onOpenDossier: (id: string) => void;
+}
+
+/**
+ * The supervisor's dashboard: where we are late, who is overloaded, which merchants ignore us —
+ * computed from the local cache (so instant and available offline), over a period, for the team or
+ * one agent. Every figure is a table row that opens the dossiers behind it.
+ */
+export function Dashboard({ onOpenQueue, onOpenDossier }: DashboardProps) {
+  const t = useT();
+  const format = useFormat();
+  const now = useSteppedNow(60 * 60_000);
+  const [period, setPeriod] = useState<Period>('12w');
+  const [agent, setAgent] = useState('');
+  const [list, setList] = useState<{ title: string; ids: readonly string[]; total: number } | null>(null);
+  const staff = useStaff();
+  const names = useMemo(() => new Map(staff.map((u) => [u.id, u.name])), [staff]);
+  const query = useMemo<StatsQuery>(() => {
+    // Whole days up to the end of today, so the figures do not move with every minute.
+    const to = Math.ceil((now + 1) / DAY) * DAY;
+    return {
+      from: new Date(to - periods[period] * DAY).toISOString(),
+      to: new Date(to).toISOString(),
+      ...(agent ? { agent } : {}),
+    };
+  }, [now, period, agent]);
+  const { overview, complete, counted } = useDashboardFigures(query);
+  const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(t, ms));
+
+  return (
+    <section className="dashboard" aria-labelledby="dashboard-title">
+      <header className="dashboard__header">
+        <h1 id="dashboard-title" className="dashboard__title">
+          {t('dash.title')}
+        </h1>
+        <div className="dashboard__controls">
+          <label>
+            {t('dash.period')}
+            <select value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
+              {(Object.keys(periods) as Period[]).map((p) => (
+                <option key={p} value={p}>
+                  {t(`dash.period.${p}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('dash.who')}
+            <select value={agent} onChange={(e) => setAgent(e.target.value)}>
+              <option value="">{t('dash.team')}</option>
+              {staff.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </header>
+      {!complete && (
+        <p className="dashboard__counting" role="status">
+          {t('dash.counting', { count: counted })}
+        </p>
+      )}
+      {overview === null ? (
+        <p className="dashboard__loading" role="status">
+          {t('dash.loading')}
+        </p>
+      ) : (
+        <>
+          <Breaches
+            overview={overview}
+            onList={(title, ids, total) => setList({ title, ids, total })}
+            onOpenQueue={onOpenQueue}
+          />
+          {list && (
+            <DossierIdList
+              title={list.title}
+              ids={list.ids}
+              total={list.total}
+              onOpen={onOpenDossier}
+              onClose={() => setList(null)}
+            />
+          )}
+          <div className="dashboard__grid">
+            <OpenCards overview={overview} onOpenQueue={onOpenQueue} agent={agent} />
+            <SlaCard overview={overview} />
+            <AgentsCard overview={overview} names={names} duration={duration} onOpenQueue={onOpenQueue} />
+            <MerchantsCard overview={overview} duration={duration} onOpenQueue={onOpenQueue} />
+            <ClosuresCards overview={overview} />
+          </div>
+          <p className="dashboard__footnote">
+            {t('dash.footnote', {
+              from: format.date(overview.from),
+              to: format.date(new Date(Date.parse(overview.to) - 1).toISOString()),
+            })}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Breaches({
+  overview,
+  onList,
+  onOpenQueue,
+}: {
+  overview: StatsOverview;
+  onList: (title: string, ids: readonly string[], total: number) => void;
+  onOpenQueue: DashboardProps['onOpenQueue'];
+}) {
+  const t = useT();
+  const format = useFormat();
+  const { klikpayLate, merchantLate, atRisk } = overview.breaches;
+  const tiles = [
+    { key: 'klikpay', title: t('dash.klikpayLate'), list: klikpayLate, tone: 'danger' },
+    { key: 'merchant', title: t('dash.merchantLate'), list: merchantLate, tone: 'warning' },
+    { key: 'risk', title: t('dash.atRisk'), list: atRisk, tone: 'info' },
+  ] as const;
+  return (
+    <section className="dash-breaches" aria-labelledby="dash-breaches-title">
+      <h2 id="dash-breaches-title" className="visually-hidden">
+        {t('dash.breaches')}
+      </h2>
+      {tiles.map((tile) => (
+        <button
+          key={tile.key}
+          type="button"
+          className={`dash-tile dash-tile--${tile.tone}`}
+          disabled={tile.list.count === 0}
+          onClick={() =>
+            tile.key === 'merchant'
+              ? onOpenQueue('merchant_overdue', {})
+              : onList(tile.title, tile.list.ids, tile.list.count)
+          }
+        >
+          <span className="dash-tile__figure">{format.number(tile.list.count)}</span>
+          <span className="dash-tile__label">{tile.title}</span>
+        </button>
+      ))}
+    </section>
+  );
+}
+
+function OpenCards({
+  overview,
+  onOpenQueue,
+  agent,
+}: {
+  overview: StatsOverview;
+  onOpenQueue: DashboardProps['onOpenQueue'];
+  agent: string;
+}) {
+  const t = useT();
+  const format = useFormat();
+  const mine: DossierFilter = agent ? { assignee: agent } : {};
+  const statusQueue = {
+    awaiting_klikpay: null,
+    awaiting_merchant: 'awaiting_merchant',
+    awaiting_customer: 'awaiting_customer',
+  } as const;
+  const byStatus: FigureRow[] = (Object.keys(statusQueue) as (keyof typeof statusQueue)[]).map((s) => {
+    const queue = statusQueue[s];
+    return {
+      key: s,
+      cells: [t(`status.${s}`), format.number(overview.openByStatus[s])],
+      csv: [t(`status.${s}`), overview.openByStatus[s]],
+      ...(queue ? { onOpen: () => onOpenQueue(queue, mine) } : {}),
+    };
+  });
+  const bySubject: FigureRow[] = (['payment', 'delivery'] as const).map((s) => ({
+    key: s,
+    cells: [t(`subject.${s}`), format.number(overview.openBySubject[s])],
+    csv: [t(`subject.${s}`), overview.openBySubject[s]],
+    onOpen: () =>
+      onOpenQueue(s === 'payment' ? 'payment' : 'all', s === 'payment' ? mine : { ...mine, subjects: [s] }),
+  }));
+  const ages: FigureRow[] = overview.ageBuckets.map((b) => {
+    const label =
+      b.toDays === null
+        ? t('dash.age.over', { days: b.fromDays })
+        : t('dash.age.between', { from: b.fromDays, to: b.toDays });
+    return { key: String(b.fromDays), cells: [label, format.number(b.count)], csv: [label, b.count] };
+  });
+  const count = t('dash.col.count');
+  return (
+    <>
+      <ChartCard
+        title={t('dash.openByStatus', { count: overview.open })}
+        columns={[t('dossier.status'), count]}
+        rows={byStatus}
+        csvName="open-by-status"
+        chart={
+          <BarsChart
+            format={format.number}
+            bars={byStatus.map((r, i) => ({
+              key: r.key,
+              label: String(r.csv[0]),
+              value: Number(r.csv[1]),
+              color: ['var(--klikpay-fg)', 'var(--merchant-fg)', 'var(--customer-fg)'][i],
+            }))}
+          />
+        }
+      />
+      <ChartCard
+        title={t('dash.openBySubject')}
+        columns={[t('dossier.subject'), count]}
+        rows={bySubject}
+        csvName="open-by-subject"
+        chart={
+          <BarsChart
+            format={format.number}
+            bars={bySubject.map((r) => ({ key: r.key, label: String(r.csv[0]), value: Number(r.csv[1]) }))}
+          />
+        }
+      />
+      <ChartCard
+        title={t('dash.ages')}
+        note={t('dash.agesNote')}
+        columns={[t('dash.col.age'), count]}
+        rows={ages}
+        csvName="open-by-age"
+        chart={
+          <BarsChart
+            format={format.number}
+            bars={ages.map((r) => ({ key: r.key, label: String(r.csv[0]), value: Number(r.csv[1]) }))}
+          />
+        }
+      />
+    </>
+  );
+}
+
+const parties = ['klikpay', 'merchant', 'merchant_reminded'] as const;
+const partyColors = {
+  klikpay: 'var(--klikpay-fg)',
+  merchant: 'var(--merchant-fg)',
+  merchant_reminded: 'var(--danger-fg)',
+};
+
+function SlaCard({ overview }: { overview: StatsOverview }) {
+  const t = useT();
+  const format = useFormat();
+  const share = (s: { met: number; missed: number; share: number | null }) =>
+    s.share === null
+      ? '—'
+      : `${format.percent(s.share)} (${format.number(s.met)}/${format.number(s.met + s.missed)})`;
+  const rows: FigureRow[] = overview.slaByWeek.map((w) => ({
+    key: w.week,
+    cells: [w.week, ...parties.map((p) => share(w.byParty[p]))],
+    csv: [w.week, ...parties.map((p) => w.byParty[p].share)],
+  }));
+  return (
+    <ChartCard
+      className="dash-card--wide"
+      title={t('dash.sla')}
+      note={t('dash.slaNote')}
+      columns={[t('dash.col.week'), ...parties.map((p) => t(`dash.party.${p}`))]}
+      rows={rows}
+      csvName="sla-by-week"
+      chart={
+        <WeeklySharesChart
+          percent={format.percent}
+          series={parties.map((p) => ({ key: p, label: t(`dash.party.${p}`), color: partyColors[p] }))}
+          weeks={overview.slaByWeek.map((w) => ({
+            week: w.week,
+            shares: Object.fromEntries(parties.map((p) => [p, w.byParty[p].share])),
+          }))}
+        />
+      }
+    />
+  );
+}
+
+function AgentsCard({
+  overview,
+  names,
+  duration,
+  onOpenQueue,
+}: {
+  overview: StatsOverview;
+  names: ReadonlyMap<string, string>;
+  duration: (ms: number | null) => string;
+  onOpenQueue: DashboardProps['onOpenQueue'];
+}) {
+  const t = useT();
+  const format = useFormat();
+  const rows: FigureRow[] = overview.agents.map((a) => {
+    const name = names.get(a.agentId) ?? a.agentId;
+    return {
+      key: a.agentId,
+      label: name,
+      cells: [
+        name,
+        format.number(a.open),
+        format.number(a.closedInPeriod),
+        duration(a.firstReply.medianMs),
+        format.number(a.breaches.lateNow),
+        format.number(a.breaches.missedInPeriod),
+      ],
+      csv: [
+        name,
+        a.open,
+        a.closedInPeriod,
+        a.firstReply.medianMs,
+        a.breaches.lateNow,
+        a.breaches.missedInPeriod,
+      ],
+      onOpen: () => onOpenQueue('all', { assignee: a.agentId }),
+    };
+  });
+  return (
+    <ChartCard
+      className="dash-card--wide"
+      title={t('dash.agents')}
+      columns={[
+        t('dash.col.agent'),
+        t('dash.col.open'),
+        t('dash.col.closed'),
+        t('dash.col.firstReply'),
+        t('dash.col.lateNow'),
+        t('dash.col.missed'),
+      ]}
+      rows={rows}
+      csvName="agents"
+      chart={
+        <BarsChart
+          format={format.number}
+          bars={overview.agents.map((a) => ({
+            key: a.agentId,
+            label: names.get(a.agentId) ?? a.agentId,
+            value: a.open,
+          }))}
+        />
+      }
+    />
+  );
+}
+
+function MerchantsCard({
+  overview,
+  duration,
+  onOpenQueue,
+}: {
+  overview: StatsOverview;
+  duration: (ms: number | null) => string;
+  onOpenQueue: DashboardProps['onOpenQueue'];
+}) {
+  const t = useT();
+  const format = useFormat();
+  const rows: FigureRow[] = overview.merchants.map((m) => ({
+    key: m.merchantId,
+    label: m.merchantName,
+    cells: [
+      m.merchantName,
+      format.number(m.overdue),
+      format.number(m.open),
+      duration(m.answers.averageMs),
+      format.number(m.remindersInPeriod),
+    ],
+    csv: [m.merchantName, m.overdue, m.open, m.answers.averageMs, m.remindersInPeriod],
+    onOpen: () => onOpenQueue('all', { merchantIds: [m.merchantId] }),
+  }));
+  return (
+    <ChartCard
+      className="dash-card--wide"
+      title={t('dash.merchants')}
+      note={t('dash.merchantsNote')}
+      columns={[
+        t('dash.col.merchant'),
+        t('dash.col.overdue'),
+        t('dash.col.open'),
+        t('dash.col.answerTime'),
+        t('dash.col.reminders'),
+      ]}
+      rows={rows}
+      csvName="merchants"
+      chart={
+        <BarsChart
+          format={format.number}
+          bars={overview.merchants
+            .filter((m) => m.overdue > 0)
+            .slice(0, 10)
+            .map((m) => ({
+              key: m.merchantId,
+              label: m.merchantName,
+              value: m.overdue,
+              color: 'var(--danger-fg)',
+            }))}
+        />
+      }
+    />
+  );
+}
+
+function ClosuresCards({ overview }: { overview: StatsOverview }) {
+  const t = useT();
+  const format = useFormat();
+  const reasons: FigureRow[] = (
+    Object.keys(overview.closures.byReason) as (keyof StatsOverview['closures']['byReason'])[]
+  ).map((r) => ({
+    key: r,
+    cells: [t(`closureReason.${r}`), format.number(overview.closures.byReason[r])],
+    csv: [t(`closureReason.${r}`), overview.closures.byReason[r]],
+  }));
+  const outcomes: FigureRow[] = (
+    Object.keys(overview.closures.byOutcome) as (keyof StatsOverview['closures']['byOutcome'])[]
+  ).map((o) => {
+    const label = o === 'none' ? t('dash.noOutcome') : t(`outcome.${o}`);
+    return {
+      key: o,
+      cells: [label, format.number(overview.closures.byOutcome[o])],
+      csv: [label, overview.closures.byOutcome[o]],
+    };
+  });
+  const count = t('dash.col.count');
+  const bars = (rows: FigureRow[]) =>
+    rows.map((r) => ({ key: r.key, label: String(r.csv[0]), value: Number(r.csv[1]) }));
+  return (
+    <>
+      <ChartCard
+        title={t('dash.closureReasons', { count: overview.closures.count })}
+        columns={[t('dash.col.reason'), count]}
+        rows={reasons}
+        csvName="closure-reasons"
+        chart={<BarsChart format={format.number} bars={bars(reasons)} />}
+      />
+      <ChartCard
+        title={t('dash.outcomes')}
+        columns={[t('dash.col.outcome'), count]}
+        rows={outcomes}
+        csvName="closure-outcomes"
+        chart={<BarsChart format={format.number} bars={bars(outcomes)} />}
+      />
+    </>
+  );
+}
+
+/** "3 h 20 min", "2.5 days": a time to answer, as a supervisor reads it. */
+export function formatDuration(t: Translate, ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return t('dash.duration.minutes', { count: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return t('dash.duration.hours', { hours, minutes: minutes % 60 });
+  return t('dash.duration.days', { days: Math.round((ms / DAY) * 10) / 10 });
+}

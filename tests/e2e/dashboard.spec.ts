@@ -1,0 +1,117 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { RunningServer } from '../../src-server/server';
+import { signInOnPage } from './desk-page';
+import { startWebHost } from './server';
+
+/**
+ * Issue 13: a supervisor reads the dashboard (computed from the local copy), clicks a breach through
+ * to its dossier and an agent through to their queue, and exports a chart's figures as CSV; axe
+ * finds nothing serious in either theme, and an agent has no dashboard at all.
+ */
+
+let server: RunningServer;
+
+test.beforeAll(async () => {
+  server = await startWebHost();
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+async function openDashboard(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Dashboard' })
+    .getByRole('button', { name: 'Dashboard' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  // The facts are taken in the background after the first sync: the figures fill in.
+  await expect(page.getByText('Still counting')).toBeHidden({ timeout: 30_000 });
+}
+
+test('a supervisor reads the dashboard, opens a breach and an agent’s dossiers, and exports CSV', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(server.url);
+  await signInOnPage(page, 'supervisor@klikpay.test');
+  await openDashboard(page);
+  await expect(page).toHaveURL(/#\/dashboard$/);
+
+  const open = page.getByRole('heading', { level: 2, name: /^Open: \d+ dossiers$/ });
+  await expect(open).toBeVisible();
+  const statusTable = page.getByRole('table', { name: /^Open: / });
+  const figures = (await statusTable.locator('tbody td').allTextContents()).map((s) =>
+    Number(s.replace(/\D/g, '')),
+  );
+  const total = Number((await open.textContent())?.replace(/\D/g, ''));
+  expect(figures.reduce((a, b) => a + b, 0)).toBe(total);
+  // The dashboard scrolls within the window: a tall one shows all of it in the screenshot.
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  await page.screenshot({ path: 'test-results/dashboard-light.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // The breach tile lists the dossiers Klik & Pay is late on; one opens in the workspace.
+  const late = page.getByRole('button', { name: /Klik & Pay late now/ });
+  const lateCount = Number((await late.locator('.dash-tile__figure').textContent())?.replace(/\D/g, ''));
+  expect(lateCount).toBeGreaterThan(0);
+  await late.click();
+  const list = page.getByRole('region', { name: /Klik & Pay late now/ });
+  const first = list.locator('.dash-list__open').first();
+  const reference = (await first.locator('.dash-list__reference').textContent()) ?? '';
+  await first.click();
+  await expect(page.getByRole('heading', { name: reference })).toBeVisible();
+  await expect(page.locator('.dossier-header')).toContainText('Klik & Pay’s move');
+
+  // An agent's row opens their dossiers as a filtered queue (which can be saved as a view).
+  await openDashboard(page);
+  await page.getByRole('button', { name: 'Show the dossiers of Camille Laurent' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^All/ })).toBeVisible();
+  await expect(page.locator('.queue-row__assignee').first()).toHaveText('Camille Laurent');
+
+  // Export CSV: the figures of the table, as a file.
+  await openDashboard(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV: Agents' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('agents.csv');
+  const csv = readFileSync(await file.path(), 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('Agent,Open,Closed,Median first reply,Late now,Deadlines missed');
+  expect(csv).toContain('Camille Laurent,');
+
+  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('the dashboard in the dark theme and in French', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1280, height: 2400 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await signInOnPage(page, 'supervisor@klikpay.test');
+  await page.evaluate(() => localStorage.setItem('klikpay.locale', 'fr'));
+  await page.goto(`${server.url}/#/dashboard`);
+  // Only the address's hash changed: the page is reloaded for the language to apply.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  await expect(page.getByText('Décompte en cours')).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: /^Ouverts : \d+ dossiers$/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/dashboard-dark-fr.png' });
+  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await context.close();
+});
+
+test('an agent has no dashboard, even by its address', async ({ page }) => {
+  await page.goto(server.url);
+  await signInOnPage(page, 'agent@klikpay.test');
+  await expect(page.getByRole('navigation', { name: 'Dashboard' })).toHaveCount(0);
+  await page.goto(`${server.url}/#/dashboard`);
+  await expect(page.getByRole('navigation', { name: 'Queues' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toHaveCount(0);
+});
