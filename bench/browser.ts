@@ -325,3 +325,72 @@ export async function bulkClose(
   }, 600_000);
   return { ms, count, queue: nearest.name };
 }
+
+/**
+ * Waits until a supervisor's dashboard facts are all taken (cache/facts.ts: no walk position left
+ * and nothing marked), and answers how long that took from the call.
+ */
+export async function factsBuilt(page: Page, userId: string, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  await page.evaluate(
+    async ({ name, timeoutMs }) => {
+      const pending = async (): Promise<boolean> => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error ?? new Error('open failed'));
+        });
+        try {
+          return await new Promise<boolean>((resolve, reject) => {
+            const tx = db.transaction(['meta', 'factsDirty']);
+            const walk = tx.objectStore('meta').get('factsBuiltUpTo');
+            const marked = tx.objectStore('factsDirty').count();
+            tx.oncomplete = () => resolve(walk.result !== undefined || marked.result > 0);
+            tx.onerror = () => reject(tx.error ?? new Error('read failed'));
+          });
+        } finally {
+          db.close();
+        }
+      };
+      const since = performance.now();
+      while (await pending()) {
+        if (performance.now() - since > timeoutMs)
+          throw new Error('the dashboard facts were never all taken');
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    },
+    { name: `klikpay-cache-${userId}`, timeoutMs },
+  );
+  return Date.now() - started;
+}
+
+/**
+ * P9: from a click on a dashboard control to its figures on screen, in the page. `open` is the first
+ * look (the facts read from the cache into memory); a period change after it computes over memory.
+ */
+export async function dashboardTimes(page: Page): Promise<{ open: number; period: number }> {
+  const open = await page.evaluate(async () => {
+    const button = [...document.querySelectorAll<HTMLButtonElement>('.dashboard-nav button')][0];
+    if (!button) throw new Error('no Dashboard in the navigation (not a supervisor?)');
+    const started = performance.now();
+    button.click();
+    for (;;) {
+      if (document.querySelector('.dash-card .dash-table')) return performance.now() - started;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  });
+  const period = await page.evaluate(async () => {
+    const select = document.querySelector<HTMLSelectElement>('.dashboard__controls select');
+    const footnote = () => document.querySelector('.dashboard__footnote')?.textContent ?? '';
+    if (!select) throw new Error('no period control');
+    const before = footnote();
+    const started = performance.now();
+    select.value = select.value === '4w' ? '52w' : '4w';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    for (;;) {
+      if (footnote() !== before) return performance.now() - started;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  });
+  return { open, period };
+}

@@ -8,7 +8,16 @@ import { chromium } from 'playwright-core';
 import { serverConfigSchema } from '../src-server/config';
 import { startServer } from '../src-server/server';
 import { assign, signIn as signInApi } from './api';
-import { chromiumArgs, firstSync, search, searchIndexBuilt, switchQueue, watchAssignee } from './browser';
+import {
+  chromiumArgs,
+  dashboardTimes,
+  factsBuilt,
+  firstSync,
+  search,
+  searchIndexBuilt,
+  switchQueue,
+  watchAssignee,
+} from './browser';
 import { seededCopy } from './seeded';
 
 /**
@@ -29,12 +38,18 @@ const { values } = parseArgs({
     'trace-idb': { type: 'boolean', default: false },
     scenario: { type: 'string', default: 'search' },
     'trace-api': { type: 'boolean', default: false },
+    /** Whose back office: a supervisor's keeps the dashboard's facts (`--scenario dashboard`). */
+    email: { type: 'string', default: 'agent@klikpay.test' },
   },
 });
 const dossiers = Number(values.dossiers);
 const root = join('.bench', `profile-${dossiers}`);
 const serverDir = join(root, 'server');
-const browserDir = join(root, 'chromium');
+// One Chromium profile per person: each keeps the copy of its own first sync.
+const browserDir = join(
+  root,
+  values.email === 'agent@klikpay.test' ? 'chromium' : `chromium-${values.email.split('@')[0] ?? 'other'}`,
+);
 
 async function main(): Promise<void> {
   mkdirSync(root, { recursive: true });
@@ -82,12 +97,7 @@ async function main(): Promise<void> {
     await Promise.race([signIn.waitFor({ timeout: 600_000 }), rows.waitFor({ timeout: 600_000 })]);
     if (await signIn.isVisible()) {
       console.log('Signing in and syncing (once per profile)…');
-      const sync = await firstSync(
-        page,
-        server.url,
-        { email: 'agent@klikpay.test', password: 'demo' },
-        3_600_000,
-      );
+      const sync = await firstSync(page, server.url, { email: values.email, password: 'demo' }, 3_600_000);
       console.log(`Synced in ${((sync.syncMs ?? 0) / 1000).toFixed(0)} s; building the search index…`);
     } else {
       await page.waitForFunction(
@@ -115,6 +125,15 @@ async function main(): Promise<void> {
     }
     if (values.scenario === 'colleague') await colleague(page, server.url);
     if (values.scenario === 'stream') await streamInPage(page, server.url);
+    if (values.scenario === 'dashboard') {
+      const took = await factsBuilt(page, userId, 3_600_000);
+      if (took > 1_000) console.log(`Dashboard facts taken in ${(took / 1000).toFixed(0)} s.`);
+      for (let round = 0; round < 3; round++) {
+        const { open, period } = await dashboardTimes(page);
+        console.log(`dashboard: first look ${open.toFixed(0)} ms, period change ${period.toFixed(0)} ms`);
+        await switchQueue(page, 'All');
+      }
+    }
     for (let round = 0; round < (values.scenario === 'search' ? 2 : 0); round++) {
       for (const term of terms) {
         const since = await page.evaluate(() => performance.now());

@@ -21,7 +21,7 @@ import { Toasts } from '../ui/Toasts';
 import { useToastQueue } from '../ui/toast-queue';
 import { UserMenu } from '../ui/UserMenu';
 import { Banners } from './Banners';
-import { Dashboard, DashboardNav } from './dashboard';
+import { Dashboard, DashboardNav, useBreachNotices } from './dashboard';
 import type { DossierViewHandle } from './dossier/DossierView';
 import { DossierView } from './dossier/DossierView';
 import { BulkBar, FilterBar, SaveViewButton, SavedViewsNav } from './filters';
@@ -160,6 +160,7 @@ export function Workspace({ session }: { session: Session }) {
   useRefusalToasts(toasts, open);
   useHostLinks(toasts, open);
   useNotices(toasts, open, now);
+  useBreachNotices(toasts, open, showDashboard, now);
   useOverdueBadge();
 
   const signOut = async (force: boolean) => {

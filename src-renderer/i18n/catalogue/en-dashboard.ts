@@ -3,6 +3,10 @@ import type { MessageTable } from './types';
 /** English strings of the supervisor dashboard. */
 export const enDashboard = {
   'nav.dashboard': 'Dashboard',
+  'notify.breach.klikpay': 'Klik & Pay’s deadline passed on {reference}',
+  'notify.breach.merchant': '{merchant} missed its deadline on {reference}',
+  'notify.breaches': { one: '{count} deadline just passed', other: '{count} deadlines just passed' },
+  'notify.breaches.body': 'The dashboard lists them.',
   'dash.title': 'Dashboard',
   'dash.period': 'Period',
   'dash.period.4w': 'Last 4 weeks',

@@ -4,6 +4,13 @@ import type { enDashboard } from './en-dashboard';
 /** Le tableau de bord du superviseur, en français. */
 export const frDashboard: TranslationOf<typeof enDashboard> = {
   'nav.dashboard': 'Tableau de bord',
+  'notify.breach.klikpay': 'Délai de Klik & Pay dépassé sur {reference}',
+  'notify.breach.merchant': '{merchant} a dépassé son délai sur {reference}',
+  'notify.breaches': {
+    one: '{count} délai vient d’être dépassé',
+    other: '{count} délais viennent d’être dépassés',
+  },
+  'notify.breaches.body': 'Le tableau de bord les liste.',
   'dash.title': 'Tableau de bord',
   'dash.period': 'Période',
   'dash.period.4w': '4 dernières semaines',
