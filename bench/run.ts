@@ -4,7 +4,7 @@ import { serverConfigSchema } from '../src-server/config';
 import type { RunningServer } from '../src-server/server';
 import { startServer } from '../src-server/server';
 import { pullThroughput, pushThroughput, signIn } from './api';
-import { measureDesk } from './desk';
+import { measureDashboard, measureDesk } from './desk';
 import type { Run } from './report';
 import { figure, machine, percentile, table, write } from './report';
 import { seededCopy } from './seeded';
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
           ).map((r) => r.id),
         }
       : await measureDesk(server.url, agent, supervisor, syncTimeoutMs);
+    const dashboard = apiOnly ? [] : await measureDashboard(server.url, supervisor, syncTimeoutMs);
 
     console.log('API figures…');
     const pull = await pullThroughput(agent, 10_000);
@@ -117,16 +118,7 @@ async function main(): Promise<void> {
           targetIsRatio: true,
           better: 'lower',
         }),
-        figure({
-          id: 'P9',
-          what: 'dashboard figures',
-          value: null,
-          unit: 'ms',
-          baseline: null,
-          target: 200,
-          better: 'lower',
-          note: 'the supervisor dashboard does not exist yet (issue 13)',
-        }),
+        ...dashboard,
       ],
     };
     console.log(`\n${table(run)}`);
