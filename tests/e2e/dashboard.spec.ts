@@ -71,8 +71,28 @@ test('a supervisor reads the dashboard, opens a breach and an agent’s dossiers
   await expect(page.getByRole('heading', { level: 1, name: /^All/ })).toBeVisible();
   await expect(page.locator('.queue-row__assignee').first()).toHaveText('Camille Laurent');
 
-  // Export CSV: the figures of the table, as a file.
+  // Camille is away: her open dossiers are spread over James and Sophie, by their current load.
+  await page.getByRole('checkbox', { name: /^Select all \d+ dossiers matching/ }).check();
+  await page.getByRole('button', { name: 'Spread over agents…' }).click();
+  const spread = page.getByRole('dialog', { name: /^Spread \d+ dossiers? over agents$/ });
+  await spread.getByRole('checkbox', { name: /James Whitfield/ }).check();
+  await spread.getByRole('checkbox', { name: /Sophie Marchand/ }).check();
+  await expect(spread.getByText(/^James Whitfield: \+\d+ → \d+ open$/)).toBeVisible();
+  await spread.getByRole('button', { name: 'Reassign' }).click();
+  await expect(page.getByRole('region', { name: 'Actions on the selection' })).toContainText(
+    /Done: \d+ reassigned/,
+  );
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: 'test-results/dashboard-spread.png' });
+
+  // Export CSV: the figures of the table, as a file; Camille holds no open dossier any more.
   await openDashboard(page);
+  await expect(
+    page
+      .getByRole('row', { name: /Camille Laurent/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('0');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV: Agents' }).click();
   const file = await download;

@@ -11,6 +11,7 @@ import type { BulkAction, BulkProgress, BulkReport, ReminderPlan } from './bulk-
 import { planReminders, runBulk } from './bulk-run';
 import { ReminderDialog } from './ReminderDialog';
 import { BulkSummary } from './BulkSummary';
+import { SpreadDialog } from './SpreadDialog';
 import './filters.css';
 
 /** What the agent selected: rows one by one, or every dossier matching the queue and its filter. */
@@ -37,6 +38,7 @@ type Phase =
   | { kind: 'planning' }
   | { kind: 'reminders'; plan: ReminderPlan }
   | { kind: 'close' }
+  | { kind: 'spread'; dossiers: { id: string; assigneeId: string | null }[] }
   | { kind: 'running'; action: BulkAction; progress: BulkProgress | null };
 
 /**
@@ -57,13 +59,13 @@ export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone
   const selectedIds = async () =>
     selection.kind === 'ids' ? selection.ids : await queryIds(desk, query, now);
 
-  const run = async (action: BulkAction, plan?: ReminderPlan) => {
+  const run = async (action: BulkAction, plan?: ReminderPlan, only?: readonly string[]) => {
     stop.current = false;
     setReport(null);
     setFailed(false);
     setPhase({ kind: 'running', action, progress: null });
     try {
-      const ids = plan ? plan.eligible : await selectedIds();
+      const ids = only ?? (plan ? plan.eligible : await selectedIds());
       const done = await runBulk(desk, ids, action, {
         shouldStop: () => stop.current,
         onProgress: (progress) => setPhase({ kind: 'running', action, progress }),
@@ -97,6 +99,25 @@ export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone
     }
   };
 
+  /** The selection with its assignees, for the spread's plan (read in slices, never the whole cache). */
+  const openSpread = async () => {
+    setReport(null);
+    setPhase({ kind: 'planning' });
+    try {
+      const ids = [...new Set(await selectedIds())];
+      const dossiers: { id: string; assigneeId: string | null }[] = [];
+      for (let start = 0; start < ids.length; start += 500) {
+        const found = await desk.db.dossiers.bulkGet(ids.slice(start, start + 500));
+        for (const d of found)
+          if (d && d.status !== 'closed') dossiers.push({ id: d.id, assigneeId: d.assigneeId });
+      }
+      setPhase({ kind: 'spread', dossiers });
+    } catch {
+      setFailed(true);
+      setPhase({ kind: 'idle' });
+    }
+  };
+
   const progressText = (action: BulkAction, progress: BulkProgress | null): string =>
     progress === null
       ? t('bulk.preparing')
@@ -107,6 +128,16 @@ export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone
       <div className="bulk-bar__row">
         <p className="bulk-bar__count">{t('bulk.selected', { count })}</p>
         <AssignMenu disabled={running || count === 0} onChoose={choose} />
+        {desk.user.role === 'supervisor' && (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={running || count === 0}
+            onClick={() => void openSpread()}
+          >
+            {t('spread.open')}
+          </button>
+        )}
         <TagMenu disabled={running || count === 0} onChoose={choose} knownTags={knownTags} />
         <button
           type="button"
@@ -174,6 +205,14 @@ export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone
         plan={phase.kind === 'reminders' ? phase.plan : null}
         onCancel={() => setPhase({ kind: 'idle' })}
         onConfirm={(plan) => void run({ kind: 'remind' }, plan)}
+      />
+      <SpreadDialog
+        dossiers={phase.kind === 'spread' ? phase.dossiers : null}
+        onCancel={() => setPhase({ kind: 'idle' })}
+        onConfirm={(targets) => {
+          const ids = [...targets.keys()];
+          void run({ kind: 'spread', targets }, undefined, ids);
+        }}
       />
       <BulkCloseDialog
         open={phase.kind === 'close'}

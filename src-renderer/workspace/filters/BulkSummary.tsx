@@ -9,7 +9,7 @@ export function summaryLine(t: Translate, report: BulkReport): string {
   if (report.unchanged > 0) {
     const count = report.unchanged;
     parts.push(
-      report.kind === 'assign'
+      report.kind === 'assign' || report.kind === 'spread'
         ? t('bulk.count.unchanged.assign', { count })
         : report.kind === 'tag'
           ? t('bulk.count.unchanged.tag', { count })

@@ -15,7 +15,9 @@ export type BulkAction =
   | { kind: 'assign'; assigneeId: string | null }
   | { kind: 'tag'; tag: string }
   | { kind: 'remind' }
-  | { kind: 'close'; summary: string; outcome?: Outcome };
+  | { kind: 'close'; summary: string; outcome?: Outcome }
+  /** A supervisor's reassignment: who gets each dossier, planned before the run (`spreadAssignments`). */
+  | { kind: 'spread'; targets: ReadonlyMap<string, string> };
 export type BulkKind = BulkAction['kind'];
 
 /** Dossiers refused for the same reason, together. */
@@ -149,6 +151,11 @@ function requestFor(
       return { name: 'dossier.tag', args: { dossierId: id, add: [action.tag] } };
     case 'remind':
       return { name: 'dossier.remind_merchant', args: { dossierId: id } };
+    case 'spread': {
+      const to = action.targets.get(id);
+      if (to === undefined || dossier?.assigneeId === to) return null;
+      return { name: 'dossier.assign', args: { dossierId: id, assigneeId: to } };
+    }
     case 'close':
       return {
         name: 'dossier.close',
