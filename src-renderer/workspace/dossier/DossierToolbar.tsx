@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
 import type { Dossier, User } from '../../../src-shared/domain/model';
 import { useT } from '../../i18n/hooks';
@@ -15,6 +16,8 @@ export interface DossierToolbarProps {
   staff: readonly User[];
   check: RuleCheck;
   onOpenDialog: (dialog: DossierDialog) => void;
+  /** What the view shows (correspondence or audit trail), last on the line: it wraps with the actions. */
+  views?: ReactNode;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface DossierToolbarProps {
  * cannot allow now is greyed out but still reachable, saying why (`ActionButton`), or, where it
  * plainly does not apply, left out; the rules still judge every click.
  */
-export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }: DossierToolbarProps) {
+export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog, views }: DossierToolbarProps) {
   const t = useT();
   const action = useDossierAction(d);
   const [assignee, setAssignee] = useState('');
@@ -132,6 +135,7 @@ export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog }:
             {t('action.reopen')}
           </button>
         ) : null}
+        {views}
       </div>
       {action.refusal ? <LocalRefusalNote refusal={action.refusal} onDismiss={action.clear} /> : null}
     </div>

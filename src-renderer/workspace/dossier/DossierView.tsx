@@ -9,6 +9,9 @@ import { useStaff } from '../../data/queues';
 import { useT } from '../../i18n/hooks';
 import { isUnavailable } from '../../ui/ActionButton';
 import { useNow } from '../../ui/clock';
+import type { AuditViewState } from './audit-trail';
+import { initialAuditView } from './audit-trail';
+import { AuditTrail } from './AuditTrail';
 import { CloseDialog, ReopenDialog } from './ClosureDialogs';
 import type { ComposerHandle } from './Composer';
 import { Composer } from './Composer';
@@ -16,6 +19,8 @@ import { DossierHeader } from './DossierHeader';
 import type { DossierDialog } from './DossierToolbar';
 import { DossierToolbar } from './DossierToolbar';
 import { FollowUpDialog } from './FollowUpDialog';
+import type { DossierPane } from './PaneSwitch';
+import { PaneSwitch } from './PaneSwitch';
 import { RejectionList } from './Refusals';
 import { TagsEditor } from './TagsEditor';
 import type { TimelineHandle } from './Timeline';
@@ -70,8 +75,9 @@ export interface DossierViewProps {
 
 /**
  * One dossier as an agent works it all day: the header (whose move, until when, who else is here),
- * the transaction, one timeline of correspondence and audit trail, and the composer. Everything is
- * read from the local cache and every action goes through the desk's `perform`.
+ * the transaction, one timeline of correspondence and audit trail, and the composer; or, switched
+ * to from the toolbar, the whole audit trail as its own view (`AuditTrail`). Everything is read from
+ * the local cache and every action goes through the desk's `perform`.
  */
 export function DossierView({
   dossierId,
@@ -88,6 +94,15 @@ export function DossierView({
   const composer = useRef<ComposerHandle>(null);
   const [dialog, setDialog] = useState<DossierDialog | null>(closing ? 'close' : null);
   const closable = view ? view.dossier.status !== 'closed' : false;
+  // What shows under the header, and the audit trail's order and filters: kept while the dossier is
+  // open (the workspace gives each opened dossier a view of its own).
+  const [pane, setPane] = useState<DossierPane>('correspondence');
+  const [auditView, setAuditView] = useState<AuditViewState>(initialAuditView);
+  // The composer's shortcuts bring the correspondence back first: its composer is hidden, not gone.
+  const toComposer = useCallback(() => {
+    if (pane !== 'correspondence') flushSync(() => setPane('correspondence'));
+    return composer.current;
+  }, [pane]);
 
   const root = useRef<HTMLDivElement>(null);
   const header = useCompactHeader(root, view !== null && view !== undefined);
@@ -109,7 +124,7 @@ export function DossierView({
           return found ? [{ action, enabled: !isUnavailable(found) }] : [];
         }),
       act: (action) => {
-        if (action === 'remind') composer.current?.focus('remind');
+        if (action === 'remind') toComposer()?.focus('remind');
         else {
           const found = control(action);
           if (!found || isUnavailable(found)) return;
@@ -119,13 +134,13 @@ export function DossierView({
           else found.focus();
         }
       },
-      focusReply: () => composer.current?.focus('reply'),
-      focusNote: () => composer.current?.focus('note'),
+      focusReply: () => toComposer()?.focus('reply'),
+      focusNote: () => toComposer()?.focus('note'),
       openClose: () => {
         if (closable) setDialog('close');
       },
     }),
-    [closable, setCompact],
+    [closable, setCompact, toComposer],
   );
 
   if (view === null) {
@@ -155,6 +170,10 @@ export function DossierView({
       dialog={dialog}
       setDialog={setDialog}
       setWriting={setWriting}
+      pane={pane}
+      setPane={setPane}
+      auditView={auditView}
+      setAuditView={setAuditView}
     />
   );
 }
@@ -171,6 +190,10 @@ interface LoadedProps {
   dialog: DossierDialog | null;
   setDialog: (dialog: DossierDialog | null) => void;
   setWriting: (writing: boolean) => void;
+  pane: DossierPane;
+  setPane: (pane: DossierPane) => void;
+  auditView: AuditViewState;
+  setAuditView: (view: AuditViewState) => void;
 }
 
 function Loaded({
@@ -185,6 +208,10 @@ function Loaded({
   dialog,
   setDialog,
   setWriting,
+  pane,
+  setPane,
+  auditView,
+  setAuditView,
 }: LoadedProps) {
   const t = useT();
   const { user, settings } = useDesk();
@@ -231,30 +258,44 @@ function Loaded({
           onBack={onBack}
           tags={<TagsEditor dossier={d} />}
           toolbar={
-            <DossierToolbar dossier={d} user={user} staff={staff} check={check} onOpenDialog={setDialog} />
+            <DossierToolbar
+              dossier={d}
+              user={user}
+              staff={staff}
+              check={check}
+              onOpenDialog={setDialog}
+              views={<PaneSwitch pane={pane} onPaneChange={setPane} />}
+            />
           }
           compact={header.compact}
           onCompactChange={setCompact}
         />
         <RejectionList rejections={view.rejections} onPutBack={putBack} />
-        <div className="dossier-view__body">
-          <Timeline
-            ref={timeline}
-            items={view.timeline}
-            now={now}
-            words={{ actorName, staffName, inactivityDays: settings.inactivityDays }}
+        {pane === 'audit' ? (
+          <AuditTrail dossier={d} view={auditView} onViewChange={setAuditView} />
+        ) : (
+          <div className="dossier-view__body">
+            <Timeline
+              ref={timeline}
+              items={view.timeline}
+              now={now}
+              words={{ actorName, staffName, inactivityDays: settings.inactivityDays }}
+            />
+            <TransactionPanel dossier={d} actorName={actorName} />
+          </div>
+        )}
+        {/* Hidden, not gone, under the audit trail: what the agent was writing stays as it was. */}
+        <div className="dossier-view__composer-slot" hidden={pane !== 'correspondence'}>
+          <Composer
+            key={d.id}
+            ref={composer}
+            dossier={d}
+            check={check}
+            onWritingChange={setWriting}
+            onLetter={onLetter}
+            {...(onLeaveComposer ? { onLeave: onLeaveComposer } : {})}
           />
-          <TransactionPanel dossier={d} actorName={actorName} />
         </div>
-        <Composer
-          key={d.id}
-          ref={composer}
-          dossier={d}
-          check={check}
-          onWritingChange={setWriting}
-          onLetter={onLetter}
-          {...(onLeaveComposer ? { onLeave: onLeaveComposer } : {})}
-        />
       </div>
       <CloseDialog dossier={d} open={dialog === 'close' && d.status !== 'closed'} onClose={closeDialog} />
       <ReopenDialog dossier={d} open={dialog === 'reopen'} onClose={closeDialog} />

@@ -1,5 +1,7 @@
+import type { CommandName } from '../../../src-shared/domain/commands';
 import type { ActorRef, AuditEvent } from '../../../src-shared/domain/model';
 import { outcomeSchema, statusSchema } from '../../../src-shared/domain/vocabulary';
+import type { MessageKey } from '../../i18n/catalogue';
 import type { Formatters } from '../../i18n/hooks';
 import type { Translate } from '../../i18n/translate';
 import { isMutationName, mutationLabelKeys, refusalReasonText } from '../../ui/refusal';
@@ -133,5 +135,68 @@ export function describeEvent(e: AuditEvent, w: EventWords): EventLine | null {
     default:
       if (carriesMessage.has(e.type)) return statusNow ? plain(statusNow) : null;
       return withStatus(t('event.other', { type: e.type, actor }));
+  }
+}
+
+/** The time rules' events (`src-shared/domain/time-rules.ts`). */
+type RuleEventType =
+  'rule.merchant_overdue' | 'rule.escalated' | 'rule.pre_close_notice' | 'rule.auto_closed';
+/** Every event type the rules record: a command's name, a filing, a time rule, a refusal. */
+type KnownEventType = CommandName | RuleEventType | 'dossier.filed' | 'mutation.rejected';
+
+/** Each known type's kind, as the audit trail names it (a new command fails the compiler until named). */
+const kindKeys = {
+  'dossier.filed': 'auditKind.dossier.filed',
+  'dossier.assign': 'auditKind.dossier.assign',
+  'dossier.take_over': 'auditKind.dossier.take_over',
+  'dossier.tag': 'auditKind.dossier.tag',
+  'dossier.follow_up': 'auditKind.dossier.follow_up',
+  'dossier.remind_merchant': 'auditKind.dossier.remind_merchant',
+  'dossier.inform_customer': 'auditKind.dossier.inform_customer',
+  'dossier.reply': 'auditKind.dossier.reply',
+  'dossier.note': 'auditKind.dossier.note',
+  'dossier.forward_to_merchant': 'auditKind.dossier.forward_to_merchant',
+  'dossier.close': 'auditKind.dossier.close',
+  'dossier.reopen': 'auditKind.dossier.reopen',
+  'customer.message': 'auditKind.customer.message',
+  'customer.escalate': 'auditKind.customer.escalate',
+  'customer.resolve': 'auditKind.customer.resolve',
+  'merchant.message': 'auditKind.merchant.message',
+  'rule.merchant_overdue': 'auditKind.rule.merchant_overdue',
+  'rule.escalated': 'auditKind.rule.escalated',
+  'rule.pre_close_notice': 'auditKind.rule.pre_close_notice',
+  'rule.auto_closed': 'auditKind.rule.auto_closed',
+  'mutation.rejected': 'auditKind.mutation.rejected',
+} as const satisfies Record<KnownEventType, MessageKey>;
+
+const isKnownType = (type: string): type is KnownEventType => Object.hasOwn(kindKeys, type);
+
+/** What kind of event it is, in words; a type from a newer server is said as it was recorded. */
+export function eventKindText(type: string, t: Translate): string {
+  return isKnownType(type) ? t(kindKeys[type]) : type;
+}
+
+/**
+ * What an event says beyond its changed fields, for the audit trail: where a claim went, why a
+ * dossier was reopened, why a change was refused. Null when its fields say it all.
+ */
+export function eventDetail(e: AuditEvent, t: Translate): string | null {
+  switch (e.type) {
+    case 'dossier.filed':
+      return e.data.routedTo === 'awaiting_merchant'
+        ? t('audit.routedToMerchant')
+        : e.data.routedTo === 'awaiting_klikpay'
+          ? t('audit.routedToKlikpay')
+          : null;
+    case 'dossier.reopen':
+      return text(e.data.reason);
+    case 'mutation.rejected': {
+      const name = e.data.mutation;
+      const action = isMutationName(name) ? t(mutationLabelKeys[name]) : t('refusal.change');
+      const message = refusalReasonText(t, { message: text(e.data.message) ?? '', details: e.data.details });
+      return t('audit.refusedChange', { action, message });
+    }
+    default:
+      return null;
   }
 }
