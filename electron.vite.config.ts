@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { version } from './package.json';
+import { precompress } from './scripts/vite-precompress';
 
 /**
  * Development only: Vite's dev server injects stylesheets (and React's refresh preamble) as inline
@@ -22,32 +21,6 @@ function devCspNonce(): Plugin {
       html
         .replace("script-src 'self'", `script-src 'self' 'nonce-${nonce}'`)
         .replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`),
-  };
-}
-
-/**
- * Writes a Brotli and a gzip copy beside each text file of the renderer build, compressed once at
- * the best level: the browser host's API serves them to browsers that accept them (src-server/web.ts).
- */
-function precompress(): Plugin {
-  return {
-    name: 'klikpay:precompress',
-    apply: 'build',
-    writeBundle(options, bundle) {
-      const dir = options.dir ?? '';
-      for (const [fileName, output] of Object.entries(bundle)) {
-        if (!/\.(js|css|html|svg|json)$/.test(fileName)) continue;
-        const content = output.type === 'chunk' ? output.code : output.source;
-        const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content);
-        if (bytes.length < 1024) continue;
-        const path = join(dir, fileName);
-        writeFileSync(
-          `${path}.br`,
-          brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-        );
-        writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
-      }
-    },
   };
 }
 

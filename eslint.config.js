@@ -118,7 +118,27 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/renderer/**'],
+    // The parties' portal: an online web app over the HTTP contract, nothing of the back office's.
+    files: ['src-portal/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(
+        nodeBuiltins,
+        room('src-server'),
+        room('src-main'),
+        room('src-preload'),
+        room('src-renderer'),
+        pkg(
+          ['electron', 'dexie', 'dexie-*', 'fastify', '@fastify/*', 'pg', '@electric-sql/*'],
+          'the portal talks to the API over HTTP only: see the rooms in ARCHITECTURE.md',
+        ),
+      ),
+    },
+  },
+  {
+    files: ['tests/renderer/**', 'tests/portal/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

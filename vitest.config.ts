@@ -60,6 +60,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The parties' portal: its screens and wording in a DOM (happy-dom), over a stand-in API.
+        test: {
+          name: 'portal',
+          include: ['tests/portal/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/portal/setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       // The same suite on PostgreSQL, when one is there (`.ci/run` starts one and sets DATABASE_URL).
       ...(process.env.DATABASE_URL ? [serverProject('server-postgres', { KLIKPAY_TEST_POSTGRES: '1' })] : []),
     ],

@@ -14,6 +14,7 @@ import { clientErrorHandler, installRequestEdges } from './http/edges';
 import { installErrorHandling } from './http/errors';
 import { LoginLimiter } from './http/login-limiter';
 import { openApiOptions } from './http/openapi';
+import { servePortal } from './http/portal';
 import { dossierRoutes } from './routes/dossiers';
 import { sessionRoutes } from './routes/sessions';
 import { statsRoutes } from './routes/stats';
@@ -27,6 +28,8 @@ export interface AppOptions extends Omit<RouteDeps, 'limiter'> {
   corsOrigins: readonly string[];
   /** The built renderer to serve at `/` (the browser host, `--web`), or null. */
   webRoot: string | null;
+  /** The built parties' portal to serve at `/portal/` (`--web`), or null. */
+  portalRoot?: string | null;
   bodyLimit?: number;
   limiter?: LoginLimiter;
 }
@@ -109,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       },
     });
   }
+  if (options.portalRoot) await servePortal(app, options.portalRoot, webCacheControl);
   return app;
 }
 

@@ -26,7 +26,11 @@ async function main(argv: string[]): Promise<void> {
   // The one line a person starting the product looks for, outside the JSON log.
   if (config.web) {
     const accounts = config.seed === 'demo' ? ' — sign in as agent@klikpay.test / demo' : '';
-    process.stdout.write(`\n  Klik & Pay Dispute Desk: open ${server.url}/${accounts}\n\n`);
+    const parties = config.seed === 'demo' ? ' — client@klikpay.test or merchant@klikpay.test / demo' : '';
+    process.stdout.write(
+      `\n  Klik & Pay Dispute Desk: open ${server.url}/${accounts}` +
+        `\n  Customers' and merchants' portal: ${server.url}/portal/${parties}\n\n`,
+    );
   }
   const stop = () => {
     void server.close().then(() => process.exit(0));

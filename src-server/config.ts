@@ -14,6 +14,8 @@ export const serverConfigSchema = z.object({
   seed: z.union([z.literal('demo'), z.coerce.number().int().min(1).max(5_000_000)]).optional(),
   web: z.boolean().default(false),
   webRoot: z.string().default('./out/renderer'),
+  /** The parties' portal, served at `/portal/` with `--web` when it was built. */
+  portalRoot: z.string().default('./out/portal'),
   clock: z.enum(['system', 'manual']).default('system'),
   clockStart: z.iso.datetime({ offset: true }).optional(),
   production: z.boolean().default(false),

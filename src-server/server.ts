@@ -60,6 +60,8 @@ export async function startServer(
       `--web serves the built back office from ${webRoot}, which has no index.html: run \`npm run build\` first.`,
     );
   }
+  const portalRoot = config.web ? resolve(config.portalRoot) : null;
+  const portalBuilt = portalRoot !== null && existsSync(`${portalRoot}/index.html`);
   const app = await buildApp({
     ctx,
     hub: liveHub,
@@ -67,8 +69,12 @@ export async function startServer(
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
     corsOrigins: config.corsOrigins,
     webRoot,
+    portalRoot: portalBuilt ? portalRoot : null,
   });
   log = app.log;
+  // The back office alone still serves its agents: the portal's absence is said, not fatal.
+  if (portalRoot && !portalBuilt)
+    app.log.warn(`no portal at ${portalRoot}: run \`npm run build\` to serve it`);
   if (config.seed !== undefined) {
     // Loaded only when asked: the generator and its word lists are not part of a production server.
     const { seedIfEmpty } = await import('./seed/seed');

@@ -46,6 +46,8 @@ scope.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== new URL(shellUrl).origin) return;
   if (url.pathname.startsWith('/api/')) return;
+  // The parties' portal is another app on the same origin: its pages are none of the back office's.
+  if (url.pathname === '/portal' || url.pathname.startsWith('/portal/')) return;
   if (request.mode === 'navigate') {
     event.respondWith(pageFirstFromNetwork(request));
   } else {

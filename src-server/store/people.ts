@@ -100,8 +100,9 @@ export async function findCustomer(sql: Sql, id: string): Promise<Customer | nul
   return rows[0] ?? null;
 }
 
-const transactionSelect = `
-  select t.id, t.amount::float8 as amount, t.currency,
+/** `extra`: more columns of `t`, `m` (the merchant) or `c` (the customer), each ending with a comma. */
+const transactionSelect = (extra = '') => `
+  select t.id, t.amount::float8 as amount, t.currency, ${extra}
          to_char(t.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "occurredAt",
          t.order_reference as "orderReference",
          m.id as "merchantId", m.name as "merchantName", m.language as "merchantLanguage",
@@ -109,10 +110,10 @@ const transactionSelect = `
          (select d.id from dossiers d where d.transaction_id = t.id and d.status <> 'closed') as "openDossierId"
   from transactions t join merchants m on m.id = t.merchant_id join customers c on c.id = t.customer_id`;
 
-export type TransactionWithDossier = TransactionListItem;
+export type TransactionWithDossier = Transaction & Pick<TransactionListItem, 'openDossierId'>;
 
 export async function findTransaction(sql: Sql, id: string): Promise<TransactionWithDossier | null> {
-  const rows = await sql.query<TransactionWithDossier>(`${transactionSelect} where t.id = $1`, [id]);
+  const rows = await sql.query<TransactionWithDossier>(`${transactionSelect()} where t.id = $1`, [id]);
   return rows[0] ?? null;
 }
 
@@ -121,10 +122,12 @@ export async function listTransactions(
   sql: Sql,
   owner: { role: Extract<Role, 'customer' | 'merchant'>; id: string },
   limit: number,
-): Promise<TransactionWithDossier[]> {
+): Promise<TransactionListItem[]> {
   const column = owner.role === 'customer' ? 't.customer_id' : 't.merchant_id';
-  return sql.query<TransactionWithDossier>(
-    `${transactionSelect} where ${column} = $1 order by t.occurred_at desc, t.id limit $2`,
+  // The merchant's address only here: a dossier's copy of its transaction stays without it.
+  const select = transactionSelect('m.email as "merchantEmail", m.email_valid as "merchantEmailValid",');
+  return sql.query<TransactionListItem>(
+    `${select} where ${column} = $1 order by t.occurred_at desc, t.id limit $2`,
     [owner.id, limit],
   );
 }

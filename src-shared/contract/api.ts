@@ -61,8 +61,16 @@ export const currentSessionResponseSchema = z.object({
 });
 export type CurrentSessionResponse = z.infer<typeof currentSessionResponseSchema>;
 
-/** A transaction as its customer (or merchant) sees it, with the open dossier on it if any. */
-export const transactionListItemSchema = transactionSchema.extend({ openDossierId: idSchema.nullable() });
+/**
+ * A transaction as its customer (or merchant) sees it, with the open dossier on it if any, and the
+ * merchant's address: a customer is asked to contact the merchant before filing a claim.
+ */
+export const transactionListItemSchema = transactionSchema.extend({
+  openDossierId: idSchema.nullable(),
+  merchantEmail: emailSchema,
+  /** False when mail to the merchant bounces: a claim then goes straight to Klik & Pay. */
+  merchantEmailValid: z.boolean(),
+});
 export type TransactionListItem = z.infer<typeof transactionListItemSchema>;
 export const transactionListSchema = z.object({ items: z.array(transactionListItemSchema) });
 export const transactionListQuerySchema = z.object({

@@ -29,7 +29,18 @@ export interface ClaimFiling {
   attachments?: readonly Attachment[];
 }
 
-/** Files a claim and routes it: payment, or an unreachable merchant → Klik & Pay; delivery → merchant. */
+/**
+ * Where a new claim goes: a delivery claim to the merchant, when the merchant can be reached;
+ * payment claims, and claims on a merchant whose e-mail bounces (known, or said by the customer), to Klik & Pay.
+ */
+export const claimGoesToMerchant = (
+  claim: Pick<ClaimFiling, 'subject' | 'merchantContact' | 'merchantEmailValid'>,
+): boolean =>
+  claim.subject === 'delivery' &&
+  claim.merchantEmailValid &&
+  claim.merchantContact !== 'merchant_email_invalid';
+
+/** Files a claim and routes it (`claimGoesToMerchant`). */
 export function fileClaim(claim: ClaimFiling, ctx: RuleContext): Decided {
   if (ctx.actor.role !== 'customer') return refuse('forbidden', { reason: 'customer_only' });
   const at = iso(ctx.now);
@@ -64,8 +75,7 @@ export function fileClaim(claim: ClaimFiling, ctx: RuleContext): Decided {
     version: 0,
   };
   const draft = new Draft(blank, ctx.settings, ctx.newId);
-  const reachable = claim.merchantEmailValid && claim.merchantContact !== 'merchant_email_invalid';
-  if (claim.subject === 'delivery' && reachable) draft.toMerchant(ctx.now);
+  if (claimGoesToMerchant(claim)) draft.toMerchant(ctx.now);
   else draft.toKlikpay(ctx.now);
   draft.addMessage(ctx.actor, 'both', 'claim', claim.description, ctx.now, claim.attachments);
   draft.restartInactivityClock();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DossierWithMessages } from '../../src-shared/contract/api';
+import type { DossierWithMessages, TransactionListItem } from '../../src-shared/contract/api';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { TestServer, World } from './harness';
 import { buildWorld, dropTestDatabases, startTestServer } from './harness';
@@ -267,11 +267,9 @@ describe('claims and correspondence', () => {
   });
 
   it('lists the customer transactions with their open dossier', async () => {
-    const res = await server.call<{ items: { id: string; openDossierId: string | null }[] }>(
-      'GET',
-      '/transactions',
-      { token: tokens.alice },
-    );
+    const res = await server.call<{ items: TransactionListItem[] }>('GET', '/transactions', {
+      token: tokens.alice,
+    });
     expect(res.status).toBe(200);
     expect(res.body.items.map((t) => t.id).sort()).toEqual([
       't-alice-bounced',
@@ -280,6 +278,12 @@ describe('claims and correspondence', () => {
       't-alice3',
     ]);
     expect(res.body.items.find((t) => t.id === 't-alice3')?.openDossierId).toBeNull();
+    // How to reach the merchant first, as the portal advises before a claim.
+    expect(res.body.items.find((t) => t.id === 't-alice-bounced')).toMatchObject({
+      merchantEmail: 'm-bounced@shops.test',
+      merchantEmailValid: false,
+    });
+    expect(res.body.items.find((t) => t.id === 't-alice3')).toMatchObject({ merchantEmailValid: true });
     expect((await server.call('GET', '/transactions', { token: tokens.agent })).status).toBe(403);
   });
 });
