@@ -47,12 +47,14 @@ const config: Configuration = {
 
   // The built app only (`npm run build`): main, preload and renderer in out/, and package.json
   // (its `main`). No sources, no source maps, no precompressed copies (the browser host's), and no
-  // production dependency the main process does not load (scripts/app-dependencies.ts).
+  // production dependency the main process does not load (scripts/app-dependencies.ts), and not the
+  // parties' portal (out/portal: the API serves it, the desktop never shows it).
   files: [
     'out/**',
     'package.json',
     '!**/*.map',
     '!out/renderer/**/*.{br,gz}',
+    '!out/portal/**',
     ...unneededPackageExcludes(readLockfile()),
   ],
   asar: true,
