@@ -99,6 +99,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     pull: ({ cursor, limit }) => client.pull(cursor, limit),
     push: (request) => client.push(request),
     setPresence: ({ dossierId, activity }) => client.setPresence(dossierId, activity),
+    setAbsence: ({ userId, absent }) => client.setAbsence(userId, absent),
     async notify(notification) {
       try {
         deps.notify(notification);

@@ -82,6 +82,7 @@ const bridge: Bridge = {
   onPoke: (listener) => subscribe('poke', () => listener()),
   setPresence: (dossierId, activity) => invoke('setPresence', { dossierId, activity }),
   onPresence: (listener) => subscribe('presence', listener),
+  setAbsence: (userId, absent) => invoke('setAbsence', { userId, absent }),
   isOnline: () => online,
   onConnectivity(listener) {
     connectivityListeners.add(listener);

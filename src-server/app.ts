@@ -20,6 +20,7 @@ import { sessionRoutes } from './routes/sessions';
 import { statsRoutes } from './routes/stats';
 import { syncRoutes } from './routes/sync';
 import { systemRoutes } from './routes/system';
+import { userRoutes } from './routes/users';
 import type { App, RouteDeps } from './routes/types';
 
 export interface AppOptions extends Omit<RouteDeps, 'limiter'> {
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       dossierRoutes(typed, deps);
       syncRoutes(typed, deps);
       statsRoutes(typed, deps);
+      userRoutes(typed, deps);
     },
     { prefix: apiBase },
   );

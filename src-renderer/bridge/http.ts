@@ -142,6 +142,7 @@ export function createHttpBridge(options: HttpBridgeOptions): Bridge {
       };
     },
     setPresence: (dossierId, activity) => client.setPresence(dossierId, activity),
+    setAbsence: (userId, absent) => client.setAbsence(userId, absent),
     onPresence(listener) {
       presenceListeners.add(listener);
       ensureStream();

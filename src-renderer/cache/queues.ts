@@ -5,9 +5,10 @@ import {
   compareBy,
   defaultSort,
   filterCurrency,
+  filterPredicate,
   isEmptyFilter,
-  matchesFilter,
 } from '../../src-shared/domain/filters';
+import { addBusinessDays } from '../../src-shared/domain/calendar';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { QueueId, Viewer } from '../../src-shared/domain/queues';
 import { compareInQueue, inQueue } from '../../src-shared/domain/queues';
@@ -19,8 +20,9 @@ import { fromCached } from './db';
  * Queues over the cache: an index narrows the candidates, the shared predicates decide (so the
  * local queues can never disagree with the rules), and pages are read in index order — never the
  * whole cache in memory. Where an index range is exactly a queue, counts never read a document.
- * A filter naming a currency adds a second candidate range, its amounts within that currency
- * (`[transaction.currency+transaction.amount]`): the smaller of the two ranges is read.
+ * A filter naming a currency adds a candidate range, its amounts within that currency
+ * (`[transaction.currency+transaction.amount]`), and a deadline filter another, by urgency (a
+ * deadline bounds the urgency from above): the smallest of the ranges is read.
  */
 
 const DAY = 86_400_000;
@@ -129,6 +131,40 @@ function amountSource(db: CacheDatabase, query: QueueQuery): Source | null {
   };
 }
 
+/**
+ * The dossiers a deadline filter may keep, in urgency order: a dossier's urgency is never after its
+ * deadline, so a deadline at or before an instant puts the urgency there too. A superset (the
+ * auto-close may come first), so the filter's predicate still decides.
+ * - Klik & Pay late: awaiting Klik & Pay, urgency up to now (`[status+urgency]`);
+ * - merchant late: awaiting the merchant (`[status+urgency]`; a reminded merchant's deadline is ahead);
+ * - due within a business day: every open dossier whose urgency is up to the horizon (`urgency`:
+ *   either party's, in one ordered range; the late ones it holds are the desk's backlog).
+ */
+function deadlineSource(db: CacheDatabase, query: QueueQuery, ctx: QueryContext): Source | null {
+  const deadline = query.filter?.deadline;
+  if (deadline === undefined) return null;
+  const t = db.dossiers;
+  const ofStatus = (status: string, upTo: number | typeof Dexie.maxKey) => () =>
+    t.where('[status+urgency]').between([status, Dexie.minKey], [status, upTo], true, true);
+  const collection =
+    deadline === 'klikpay_late'
+      ? ofStatus('awaiting_klikpay', ctx.now)
+      : deadline === 'merchant_late'
+        ? ofStatus('awaiting_merchant', Dexie.maxKey)
+        : () => t.where('urgency').belowOrEqual(addBusinessDays(ctx.now, 1, ctx.settings.calendar));
+  return {
+    collection,
+    // Urgency order is every queue's own but Recently closed's (which no deadline filter keeps anyway).
+    ordered: query.queue !== 'recently_closed',
+    byAmount: false,
+    exactQueue: query.queue === 'all',
+    exactFilter: false,
+  };
+}
+
+/** Queues holding every dossier whose merchant is late: "merchant late" alone counts there as Merchant overdue. */
+const holdsEveryMerchantOverdue: readonly QueueId[] = ['all', 'awaiting_merchant', 'merchant_overdue'];
+
 const sortIndex: Record<DossierSort['key'], string> = {
   urgency: 'urgency',
   amount: 'transaction.amount',
@@ -146,9 +182,9 @@ function predicate(
   const filter = query.filter && !isEmptyFilter(query.filter) && !src.exactFilter ? query.filter : null;
   const queue = !src.exactQueue;
   if (!queue && !filter) return null;
+  const matches = filter ? filterPredicate(filter, ctx) : null;
   return (d) =>
-    (!queue || inQueue(query.queue, d, ctx.now, ctx.viewer, ctx.settings)) &&
-    (!filter || matchesFilter(d, filter, ctx.viewer));
+    (!queue || inQueue(query.queue, d, ctx.now, ctx.viewer, ctx.settings)) && (!matches || matches(d));
 }
 
 const withPredicate = (query: QueueQuery, ctx: QueryContext, src: Source) => {
@@ -161,8 +197,8 @@ const withPredicate = (query: QueueQuery, ctx: QueryContext, src: Source) => {
 const sizeOf = (src: Source): Promise<number> => src.collection().count();
 
 /**
- * The candidates to read: the queue's index range, or, when the filter names a currency, the
- * currency's amount range if it is the smaller of the two (both sizes are index counts).
+ * The candidates to read: the queue's index range, or the filter's currency-and-amount range or
+ * deadline range if one is smaller (every size an index count; the queue's kept on a tie).
  */
 async function plan(
   db: CacheDatabase,
@@ -171,13 +207,16 @@ async function plan(
 ): Promise<{ src: Source; size: number | null; queue: Source; range: Source | null }> {
   const queue = source(db, query.queue, ctx);
   const range = amountSource(db, query);
-  if (!range) return { src: queue, size: null, queue, range };
+  const narrower = [range, deadlineSource(db, query, ctx)].filter((s): s is Source => s !== null);
+  if (narrower.length === 0) return { src: queue, size: null, queue, range };
   // The whole queue filtered by currency and amount alone: the range is the answer.
-  if (range.exactQueue && range.exactFilter) return { src: range, size: null, queue, range };
-  const [inQueueRange, inAmountRange] = await Promise.all([sizeOf(queue), sizeOf(range)]);
-  return inAmountRange < inQueueRange
-    ? { src: range, size: inAmountRange, queue, range }
-    : { src: queue, size: inQueueRange, queue, range };
+  const answer = narrower.find((s) => s.exactQueue && s.exactFilter);
+  if (answer) return { src: answer, size: null, queue, range };
+  const sized = await Promise.all(
+    [queue, ...narrower].map(async (src) => ({ src, size: await sizeOf(src) })),
+  );
+  const smallest = sized.reduce((best, next) => (next.size < best.size ? next : best));
+  return { src: smallest.src, size: smallest.size, queue, range };
 }
 
 /** The viewer's open dossiers, along `[assignee+urgency]` (in the queues' default order). */
@@ -264,6 +303,10 @@ export async function countQuery(db: CacheDatabase, query: QueueQuery, ctx: Quer
   if (query.queue === 'all' && unfiltered) return db.dossiers.count();
   if (query.queue === 'mine' && unfiltered) return countMine(db, ctx);
   if (query.queue === 'merchant_overdue' && unfiltered) return countMerchantOverdue(db, ctx.now);
+  // "Merchant late" alone, where the queue holds every such dossier: Merchant overdue, from keys.
+  const { deadline, ...rest } = query.filter ?? {};
+  if (deadline === 'merchant_late' && isEmptyFilter(rest) && holdsEveryMerchantOverdue.includes(query.queue))
+    return countMerchantOverdue(db, ctx.now);
   const { src } = await plan(db, query, ctx);
   return withPredicate(query, ctx, src).count();
 }
@@ -301,8 +344,10 @@ export async function pageQuery(
   if (candidates <= inMemoryUpTo) return sorted(src);
   // Too many candidates to sort in memory: walk an index in the sort's order, keeping members.
   if (isDefault && queue.ordered) return inOrder(queue);
-  // Urgency reversed is the queue's own order read backwards (Recently closed: earliest closure first).
-  if (sort.key === 'urgency' && queue.ordered) return read(withPredicate(query, ctx, queue).reverse());
+  // Urgency reversed is an ordered range read backwards (Recently closed: earliest closure first):
+  // the candidates' own if they are in order (a deadline's), else the queue's.
+  const backwards = src.ordered ? src : queue.ordered ? queue : null;
+  if (sort.key === 'urgency' && backwards) return read(withPredicate(query, ctx, backwards).reverse());
   if (sort.key === 'amount' && range) return inOrder(range);
   if (isDefault) return sorted(src);
   let c = db.dossiers.orderBy(sortIndex[sort.key]);

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
-import type { DeskNotification } from '../../src-shared/contract/bridge';
+import type { DeskNotification, Result } from '../../src-shared/contract/bridge';
 import type { DeskHost } from './host';
 
 export type { DeskHost } from './host';
@@ -44,6 +44,11 @@ export interface Desk {
   host: DeskHost;
   /** The supervisor dashboard's facts in memory, kept by the sync (empty for agents). */
   facts: FactsMirror;
+  /**
+   * A supervisor marks a member of staff absent or back: straight to the server (a team operation,
+   * not a change to a dossier: it is not queued offline), then into the local copy.
+   */
+  setAbsence: (userId: string, absent: boolean) => Promise<Result<User>>;
 }
 
 /** Other agents on a dossier (online only), and this agent's own announcement. */
@@ -98,6 +103,7 @@ export function DeskProvider({ client, children }: { client: LocalClient; childr
       notify: (notification) => client.notify(notification),
       host: client.host,
       facts: client.facts,
+      setAbsence: (userId, absent) => client.setAbsence(userId, absent),
     }),
     // `version` names the client's state the memo depends on (its database and notice).
     // eslint-disable-next-line react-hooks/exhaustive-deps

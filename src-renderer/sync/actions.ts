@@ -1,3 +1,4 @@
+import { assigneeRefusal } from '../../src-shared/domain/assignments';
 import type { Bridge } from '../../src-shared/contract/bridge';
 import type { Mutation, MutationName } from '../../src-shared/contract/sync';
 import { mutationArgsSchemas } from '../../src-shared/contract/sync';
@@ -178,9 +179,7 @@ async function applyAll(
   ]);
   const current = new Map(cached.flatMap((d) => (d ? [[d.id, fromCached(d)] as const] : [])));
   const hasBase = new Set(bases.flatMap((b) => (b ? [b.id] : [])));
-  const staff = new Set(
-    assignees.flatMap((u) => (u && (u.role === 'agent' || u.role === 'supervisor') ? [u.id] : [])),
-  );
+  const people = new Map(assignees.flatMap((u) => (u ? [[u.id, u] as const] : [])));
   const results = new Map<string, ActionResult>();
   const newBases: Dossier[] = [];
   const changed = new Map<string, Dossier>();
@@ -194,17 +193,16 @@ async function applyAll(
       results.set(entry.id, { ok: false, error });
       continue;
     }
-    // The server assigns dossiers only to Klik & Pay staff: the same check here, from the users it synced.
-    if (
-      entry.name === 'dossier.assign' &&
-      typeof entry.args.assigneeId === 'string' &&
-      !staff.has(entry.args.assigneeId)
-    ) {
-      const details = { reason: 'assignee_not_staff' } as const;
-      results.set(entry.id, {
-        ok: false,
-        error: { code: 'invalid_request', message: refusalText(details, ''), details },
-      });
+    // The server assigns dossiers only to staff who are not absent: the same rule here, from the
+    // users it synced.
+    const assigneeId = entry.name === 'dossier.assign' ? entry.args.assigneeId : null;
+    const refused =
+      typeof assigneeId === 'string'
+        ? assigneeRefusal(people.get(assigneeId), assigneeId, entry.actor.id)
+        : null;
+    if (refused) {
+      const { code, details } = refused;
+      results.set(entry.id, { ok: false, error: { code, message: refusalText(details, ''), details } });
       continue;
     }
     const decided = applyEntry(dossier, entry, ctx.settings, ctx.newId);

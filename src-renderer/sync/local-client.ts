@@ -1,5 +1,5 @@
 import type { DexieOptions } from 'dexie';
-import type { Bridge, DeskNotification } from '../../src-shared/contract/bridge';
+import type { Bridge, DeskNotification, Result } from '../../src-shared/contract/bridge';
 import type { DeskHost } from '../data/host';
 import { NoticeStore, assignmentsTo } from './notices';
 import type { MutationName } from '../../src-shared/contract/sync';
@@ -186,6 +186,17 @@ export class LocalClient {
     await this.engine.refreshPending();
     this.engine.nudge();
     return true;
+  }
+
+  /** See `Desk.setAbsence`. */
+  async setAbsence(userId: string, absent: boolean): Promise<Result<User>> {
+    const answer = await this.o.bridge.setAbsence(userId, absent);
+    if (answer.ok) {
+      // The server's word, at once; the pull that follows brings the same.
+      await this.db.users.put(answer.value).catch(() => undefined);
+      this.engine.nudge();
+    }
+    return answer;
   }
 
   notify(notification: DeskNotification): void {

@@ -241,7 +241,7 @@ export function Workspace({ session }: { session: Session }) {
     >
       <Banners onSignInAgain={() => setOverlay('reauth')} onOpen={open} />
       {dashboard && !search ? (
-        <Dashboard onOpenQueue={openFiltered} onOpenDossier={open} />
+        <Dashboard onOpenQueue={openFiltered} />
       ) : (
         <WorkspaceSplit
           listId="workspace-list"

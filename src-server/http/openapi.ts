@@ -115,7 +115,10 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
         description: 'Transactions and dossiers, for customers, merchants and integrations.',
       },
       { name: 'sync', description: "The back office's sync: pull, push, the event stream and presence." },
-      { name: 'stats', description: "The supervisors' figures, for the browser host and integrations." },
+      {
+        name: 'stats',
+        description: "The supervisors' figures and team operations, for the browser host and integrations.",
+      },
     ],
     components: {
       securitySchemes: {

@@ -1,3 +1,4 @@
+import { assigneeRefusal } from '../../src-shared/domain/assignments';
 import type { MutationResult } from '../../src-shared/contract/sync';
 import { parseMutation } from '../../src-shared/contract/sync';
 import type { Command } from '../../src-shared/domain/commands';
@@ -5,14 +6,13 @@ import type { AuditEvent, Dossier, Message } from '../../src-shared/domain/model
 import type { RefusalDetails } from '../../src-shared/domain/refusals';
 import { refusalText } from '../../src-shared/domain/refusals';
 import { nextTimeRule } from '../../src-shared/domain/time-rules';
-import { isStaff } from '../../src-shared/domain/vocabulary';
+import { assigneesById } from '../store/absence';
 import type { Sql } from '../db/database';
 import type { ChangeRow } from '../store/changes';
 import { changeRowsOf, lockDossiers, writeBatch } from '../store/dossiers';
 import type { MutationKey } from '../store/mutations';
 import { claimMutations, markRejectedMany } from '../store/mutations';
 import type { AccountRow } from '../store/people';
-import { findAccount } from '../store/people';
 import type { ServerContext } from './context';
 import { decideOn } from './dossiers';
 import { canSeeDossier } from './visibility';
@@ -69,11 +69,7 @@ export async function applyInBulk(
   );
   // Locked before anything is decided, as one mutation at a time would have locked each.
   const dossiers = await lockDossiers(tx, dossierIds);
-  const staff = new Map<string, boolean>();
-  for (const id of new Set(assigneeIds)) {
-    const account = await findAccount(tx, id);
-    staff.set(id, account !== null && isStaff(account.role));
-  }
+  const assignees = await assigneesById(tx, assigneeIds);
 
   const written = new Map<string, Dossier>();
   const messages: { dossierId: string; message: Message }[] = [];
@@ -119,13 +115,12 @@ export async function applyInBulk(
     const origin = { mutationId: id, clientId: e.key.clientId };
     const current = dossiers.get(dossierId);
     let error: RecordedError;
-    if (
-      command.name === 'dossier.assign' &&
-      command.args.assigneeId !== null &&
-      !staff.get(command.args.assigneeId)
-    ) {
-      const details: RefusalDetails = { reason: 'assignee_not_staff' };
-      error = { code: 'invalid_request', message: refusalText(details, ''), details };
+    const refused =
+      command.name === 'dossier.assign' && command.args.assigneeId !== null
+        ? assigneeRefusal(assignees.get(command.args.assigneeId), command.args.assigneeId, a.id)
+        : null;
+    if (refused) {
+      error = { code: refused.code, message: refusalText(refused.details, ''), details: refused.details };
     } else if (!current || !canSeeDossier(a, current)) {
       const details: RefusalDetails = { reason: 'dossier_not_found' };
       error = { code: 'not_found', message: refusalText(details, ''), details };

@@ -3,16 +3,17 @@ import { mutationEnvelopeSchema, parseMutation } from '../../src-shared/contract
 import type { Command } from '../../src-shared/domain/commands';
 import type { RefusalDetails } from '../../src-shared/domain/refusals';
 import { refusalText } from '../../src-shared/domain/refusals';
+import { assigneeRefusal } from '../../src-shared/domain/assignments';
 import { quotable } from '../../src-shared/domain/text';
 import { isStaff } from '../../src-shared/domain/vocabulary';
 import type { Sql } from '../db/database';
 import { ApiProblem } from '../http/problem';
+import { assigneesById } from '../store/absence';
 import { deferChanges } from '../store/changes';
 import { appendEvent, findDossier } from '../store/dossiers';
 import type { MutationKey } from '../store/mutations';
 import { claimMutation, fingerprintOf, markRejected } from '../store/mutations';
 import type { AccountRow } from '../store/people';
-import { findAccount } from '../store/people';
 import type { ServerContext } from './context';
 import { commandInTransaction } from './dossiers';
 import { applyInBulk, canApplyInBulk, rejectionEvent } from './push-bulk';
@@ -179,7 +180,7 @@ async function applyInTransaction(
   const command = { name: parsed.value.name, args } as Command;
   const origin = { mutationId: id, clientId: key.clientId };
   const outcome =
-    (await checkAssignee(tx, command)) ??
+    (await checkAssignee(tx, command, a.id)) ??
     (await commandInTransaction(tx, ctx, a, dossierId, command, origin));
   if (!outcome.ok) {
     await markRejected(tx, id, outcome.error, dossierId);
@@ -304,16 +305,18 @@ async function databaseAnswers(ctx: ServerContext): Promise<boolean> {
   }
 }
 
-/** An assignee must be a member of Klik & Pay's staff. */
+/** An assignee must be a member of Klik & Pay's staff, and not one marked absent. */
 async function checkAssignee(
   tx: Sql,
   command: Command,
+  actorId: string,
 ): Promise<{ ok: false; error: RecordedError & { details: RefusalDetails } } | null> {
   if (command.name !== 'dossier.assign' || command.args.assigneeId === null) return null;
-  const assignee = await findAccount(tx, command.args.assigneeId);
-  if (assignee && isStaff(assignee.role)) return null;
-  const details: RefusalDetails = { reason: 'assignee_not_staff' };
-  return { ok: false, error: { code: 'invalid_request', message: refusalText(details, ''), details } };
+  const id = command.args.assigneeId;
+  const refused = assigneeRefusal((await assigneesById(tx, [id])).get(id), id, actorId);
+  if (!refused) return null;
+  const { code, details } = refused;
+  return { ok: false, error: { code, message: refusalText(details, ''), details } };
 }
 
 /** A refused intent is part of the dossier's story: it goes to the audit trail the author syncs. */

@@ -35,7 +35,8 @@ const entityData = `(case c.entity
     when 'dossier' then (select d.data from dossiers d where d.id = c.entity_id)
     when 'message' then (select m.data from messages m where m.id = c.entity_id)
     when 'event' then (select e.data from audit_events e where e.id = c.entity_id)
-    when 'user' then (select jsonb_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', u.role)
+    when 'user' then (select jsonb_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', u.role,
+                                                'absent', u.absent)
                       from users u where u.id = c.entity_id)
     when 'merchant' then (select jsonb_build_object('id', mr.id, 'name', mr.name, 'email', mr.email,
                                                     'emailValid', mr.email_valid, 'language', mr.language)

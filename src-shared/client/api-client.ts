@@ -3,6 +3,8 @@ import type { RulesResponse, SessionResponse } from '../contract/api';
 import { healthResponseSchema, rulesResponseSchema, sessionResponseSchema } from '../contract/api';
 import type { BridgeError, Result } from '../contract/bridge';
 import { apiErrorSchema } from '../contract/errors';
+import type { User } from '../domain/model';
+import { userSchema } from '../domain/model';
 import type {
   PresenceEvent,
   PresenceResponse,
@@ -155,6 +157,12 @@ export function createApiClient(options: ApiClientOptions) {
       return value(
         await call('PUT', '/presence', presenceResponseSchema, { dossierId, activity }),
         'Empty presence answer.',
+      );
+    },
+    async setAbsence(userId: string, absent: boolean): Promise<Result<User>> {
+      return value(
+        await call('PUT', `/users/${encodeURIComponent(userId)}/absence`, userSchema, { absent }),
+        'Empty answer to the absence.',
       );
     },
     /** Checks that a server answers at this origin as the dispute API (the desktop's "Connect to server"). */

@@ -61,6 +61,10 @@ export const currentSessionResponseSchema = z.object({
 });
 export type CurrentSessionResponse = z.infer<typeof currentSessionResponseSchema>;
 
+/** `PUT /users/{id}/absence`: a supervisor marks a member of staff absent, or back. */
+export const absenceRequestSchema = z.object({ absent: z.boolean() });
+export type AbsenceRequest = z.infer<typeof absenceRequestSchema>;
+
 /**
  * A transaction as its customer (or merchant) sees it, with the open dossier on it if any, and the
  * merchant's address: a customer is asked to contact the merchant before filing a claim.

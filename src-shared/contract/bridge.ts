@@ -158,6 +158,8 @@ export interface Bridge {
   setPresence(dossierId: string, activity: 'viewing' | 'writing'): Promise<Result<PresenceResponse>>;
   /** Other agents' presence on dossiers, as the server streams it. */
   onPresence(listener: (event: PresenceEvent) => void): () => void;
+  /** A supervisor marks a member of staff absent (no new assignments) or back. */
+  setAbsence(userId: string, absent: boolean): Promise<Result<User>>;
   /** Whether the host has a network at all (the server may still be unreachable: the engine tells). */
   isOnline(): boolean;
   onConnectivity(listener: (online: boolean) => void): () => void;
@@ -201,6 +203,7 @@ export const ipcInvokes = {
     request: z.object({ clientId: idSchema, mutations: z.array(mutationEnvelopeSchema).min(1).max(500) }),
   },
   setPresence: { channel: 'presence:set', request: presenceUpdateSchema },
+  setAbsence: { channel: 'staff:absence', request: z.object({ userId: idSchema, absent: z.boolean() }) },
   notify: { channel: 'app:notify', request: deskNotificationSchema },
   server: { channel: 'app:server', request: none },
   connect: { channel: 'app:connect', request: connectRequestSchema },
@@ -221,6 +224,7 @@ export interface IpcAnswers {
   pull: PullResponse;
   push: PushResponse;
   setPresence: PresenceResponse;
+  setAbsence: User;
   notify: null;
   server: ServerSetting;
   connect: ServerSetting;

@@ -1,3 +1,24 @@
+import type { RefusalDetails } from './refusals';
+import type { Role } from './vocabulary';
+import { isStaff } from './vocabulary';
+
+/**
+ * Who may be given a dossier: a member of Klik & Pay's staff, and not one marked absent — unless
+ * they take it themselves (back at work before the mark is lifted). The server decides with it, and
+ * the back office before it queues the change.
+ */
+export function assigneeRefusal(
+  assignee: { role: Role; absent?: boolean | undefined } | null | undefined,
+  assigneeId: string,
+  actorId: string,
+): { code: 'invalid_request' | 'conflict'; details: RefusalDetails } | null {
+  if (!assignee || !isStaff(assignee.role))
+    return { code: 'invalid_request', details: { reason: 'assignee_not_staff' } };
+  if (assignee.absent === true && assigneeId !== actorId)
+    return { code: 'conflict', details: { reason: 'assignee_absent' } };
+  return null;
+}
+
 /**
  * Spreading dossiers over agents (a supervisor's bulk reassignment): evenly, or so that the agents'
  * open loads end as level as these dossiers allow. Pure: the back office plans with it, the tests

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { addBusinessDays } from './calendar';
 import { currencySchema, idSchema, tagSchema } from './model';
 import type { Dossier } from './model';
-import { compareInQueue } from './queues';
+import { compareInQueue, isKlikpayLate, isMerchantOverdue } from './queues';
 import type { QueueId, Viewer } from './queues';
+import type { DisputeSettings } from './settings';
+import { ms } from './settings';
 import { reasonSchema, subjectSchema } from './vocabulary';
 
 /**
@@ -15,6 +18,17 @@ import { reasonSchema, subjectSchema } from './vocabulary';
  * amount filter named its currency held bounds typed in EUR, the only currency the bar offered.
  */
 export const legacyAmountCurrency = 'EUR';
+
+/**
+ * Where a dossier stands against its deadline now, as the dashboard's breach figures count it
+ * (`statsOverview`), so each figure opens as a queue holding exactly its dossiers:
+ * - `klikpay_late`: awaiting Klik & Pay at or past its reply deadline;
+ * - `merchant_late`: the Merchant overdue queue (past the answer deadline, overdue, or reminded);
+ * - `due_next_business_day`: awaiting Klik & Pay or the merchant, late on neither side, its deadline
+ *   after now and at most one business day away (the calendar of the settings).
+ */
+export const deadlineFilters = ['klikpay_late', 'merchant_late', 'due_next_business_day'] as const;
+export type DeadlineFilter = (typeof deadlineFilters)[number];
 
 export const dossierFilterSchema = z
   .strictObject({
@@ -30,6 +44,8 @@ export const dossierFilterSchema = z
     tags: z.array(tagSchema).max(10).optional(),
     /** `me`, `none` (unassigned) or an agent's id. */
     assignee: z.union([z.enum(['me', 'none']), idSchema]).optional(),
+    /** One of `deadlineFilters`; optional, so views saved before it still parse. */
+    deadline: z.enum(deadlineFilters).optional(),
   })
   .refine((f) => !hasAmountBound(f) || f.currency !== undefined, {
     path: ['currency'],
@@ -85,23 +101,59 @@ export function isEmptyFilter(f: DossierFilter): boolean {
     f.currency === undefined &&
     f.amountMin === undefined &&
     f.amountMax === undefined &&
-    f.assignee === undefined
+    f.assignee === undefined &&
+    f.deadline === undefined
   );
 }
 
-export function matchesFilter(d: Dossier, f: DossierFilter, viewer: Viewer): boolean {
-  if (f.subjects?.length && !f.subjects.includes(d.subject)) return false;
-  if (f.reasons?.length && !f.reasons.includes(d.reason)) return false;
-  if (f.merchantIds?.length && !f.merchantIds.includes(d.transaction.merchantId)) return false;
+/** What a filter is read against: who looks ("me"), and the instant and rules its deadlines are judged by. */
+export interface FilterContext {
+  viewer: Viewer;
+  now: number;
+  settings: DisputeSettings;
+}
+
+/**
+ * The deadline a dossier stands against now, if any (see `deadlineFilters`); `horizon` is one
+ * business day after now. The same order as `statsOverview`: late comes before due soon.
+ */
+function deadlineStanding(d: Dossier, now: number, horizon: () => number): DeadlineFilter | null {
+  if (isKlikpayLate(d, now)) return 'klikpay_late';
+  if (isMerchantOverdue(d, now)) return 'merchant_late';
+  // Only Klik & Pay's and the merchant's deadlines are watched: the customer has none to breach.
+  if (d.status !== 'awaiting_klikpay' && d.status !== 'awaiting_merchant') return null;
+  if (d.dueAt === null) return null;
+  const due = ms(d.dueAt);
+  return due > now && due <= horizon() ? 'due_next_business_day' : null;
+}
+
+/**
+ * The filter as a predicate, its context read once: a queue applies it to thousands of candidates,
+ * and the business-day horizon costs time-zone arithmetic (worked out once, and only if needed).
+ */
+export function filterPredicate(f: DossierFilter, ctx: FilterContext): (d: Dossier) => boolean {
   const currency = filterCurrency(f);
-  if (currency !== undefined && d.transaction.currency !== currency) return false;
-  if (f.amountMin !== undefined && d.transaction.amount < f.amountMin) return false;
-  if (f.amountMax !== undefined && d.transaction.amount > f.amountMax) return false;
-  if (f.tags?.length && !f.tags.every((t) => d.tags.includes(t))) return false;
-  if (f.assignee === 'none') return d.assigneeId === null;
-  if (f.assignee === 'me') return d.assigneeId === viewer.userId;
-  if (f.assignee !== undefined) return d.assigneeId === f.assignee;
-  return true;
+  const { viewer, now, settings } = ctx;
+  let horizon: number | undefined;
+  const oneBusinessDay = () => (horizon ??= addBusinessDays(now, 1, settings.calendar));
+  return (d) => {
+    if (f.subjects?.length && !f.subjects.includes(d.subject)) return false;
+    if (f.reasons?.length && !f.reasons.includes(d.reason)) return false;
+    if (f.merchantIds?.length && !f.merchantIds.includes(d.transaction.merchantId)) return false;
+    if (currency !== undefined && d.transaction.currency !== currency) return false;
+    if (f.amountMin !== undefined && d.transaction.amount < f.amountMin) return false;
+    if (f.amountMax !== undefined && d.transaction.amount > f.amountMax) return false;
+    if (f.tags?.length && !f.tags.every((t) => d.tags.includes(t))) return false;
+    if (f.deadline !== undefined && deadlineStanding(d, now, oneBusinessDay) !== f.deadline) return false;
+    if (f.assignee === 'none') return d.assigneeId === null;
+    if (f.assignee === 'me') return d.assigneeId === viewer.userId;
+    if (f.assignee !== undefined) return d.assigneeId === f.assignee;
+    return true;
+  };
+}
+
+export function matchesFilter(d: Dossier, f: DossierFilter, ctx: FilterContext): boolean {
+  return filterPredicate(f, ctx)(d);
 }
 
 /**

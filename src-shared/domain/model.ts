@@ -51,6 +51,8 @@ export const userSchema = z.object({
   name: z.string().min(1).max(limits.name),
   email: emailSchema,
   role: roleSchema,
+  /** Staff marked absent by a supervisor: no new dossier is assigned to them meanwhile. */
+  absent: z.boolean().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -17,6 +17,7 @@ export const refusalReasonSchema = z.enum([
   'already_yours',
   'assigned_to_another',
   'assignee_not_staff',
+  'assignee_absent',
   'too_many_tags',
   'follow_up_past',
   'already_closed',
@@ -62,6 +63,8 @@ export function refusalText(details: RefusalDetails, reference: string): string 
       return `${dossier} is assigned to another agent: only a supervisor can reassign it.`;
     case 'assignee_not_staff':
       return 'A dossier can only be assigned to a Klik & Pay agent or supervisor.';
+    case 'assignee_absent':
+      return 'This agent is marked absent: no new dossier is assigned to them until they are back.';
     case 'too_many_tags':
       return `${dossier} would have more than ${limits.tags} tags.`;
     case 'follow_up_past':

@@ -8,7 +8,8 @@ import { startWebHost } from './server';
 
 /**
  * Issue 13: a supervisor reads the dashboard (computed from the local copy), clicks a breach through
- * to its dossier and an agent through to their queue, and exports a chart's figures as CSV; axe
+ * to its queue and one of its dossiers, and an agent through to their queue, spreads that agent's
+ * dossiers over others, marks her absent and back, and exports a chart's figures as CSV; axe
  * finds nothing serious in either theme, and an agent has no dashboard at all.
  */
 
@@ -53,14 +54,17 @@ test('a supervisor reads the dashboard, opens a breach and an agent’s dossiers
   await page.screenshot({ path: 'test-results/dashboard-light.png' });
   await page.setViewportSize({ width: 1280, height: 720 });
 
-  // The breach tile lists the dossiers Klik & Pay is late on; one opens in the workspace.
+  // The breach tile opens the queue of the dossiers Klik & Pay is late on (a filter that can be
+  // saved as a view), as many as the tile counts; one opens in the workspace.
   const late = page.getByRole('button', { name: /Klik & Pay late now/ });
-  const lateCount = Number((await late.locator('.dash-tile__figure').textContent())?.replace(/\D/g, ''));
-  expect(lateCount).toBeGreaterThan(0);
+  const figure = (await late.locator('.dash-tile__figure').textContent()) ?? '';
+  expect(Number(figure.replace(/\D/g, ''))).toBeGreaterThan(0);
   await late.click();
-  const list = page.getByRole('region', { name: /Klik & Pay late now/ });
-  const first = list.locator('.dash-list__open').first();
-  const reference = (await first.locator('.dash-list__reference').textContent()) ?? '';
+  await expect(page.getByRole('heading', { level: 1, name: /^All/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Klik & Pay late');
+  await expect(page.locator('.workspace__count')).toHaveText(figure);
+  const first = page.locator('.queue-row__open').first();
+  const reference = (await first.locator('.queue-row__ref').textContent()) ?? '';
   await first.click();
   await expect(page.getByRole('heading', { name: reference })).toBeVisible();
   await expect(page.locator('.dossier-header')).toContainText('Klik & Pay’s move');
@@ -98,8 +102,24 @@ test('a supervisor reads the dashboard, opens a breach and an agent’s dossiers
   const file = await download;
   expect(file.suggestedFilename()).toBe('agents.csv');
   const csv = readFileSync(await file.path(), 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('Agent,Open,Closed,Median first reply,Late now,Deadlines missed');
+  expect(csv.split('\r\n')[0]).toBe('Agent,Open,Closed,Median first reply,Late now,Deadlines missed,Absence');
   expect(csv).toContain('Camille Laurent,');
+
+  // Camille is away: marked absent, she is offered to nobody for new dossiers, until she is back.
+  await page.getByRole('button', { name: 'Mark Camille Laurent absent: no new dossiers' }).click();
+  await expect(page.getByRole('row', { name: /Camille Laurent/ })).toContainText('Absent');
+  await page
+    .getByRole('navigation', { name: 'Queues' })
+    .getByRole('button', { name: /^Unassigned,/ })
+    .click();
+  await page.locator('.queue-row__open').first().click();
+  const option = page.locator('select[data-action="assign"] option', { hasText: 'Camille Laurent (absent)' });
+  await expect(option).toBeDisabled();
+  await openDashboard(page);
+  await page.getByRole('button', { name: 'Mark Camille Laurent back' }).click();
+  await expect(
+    page.getByRole('button', { name: 'Mark Camille Laurent absent: no new dossiers' }),
+  ).toBeVisible();
 
   const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
     (v) => v.impact === 'serious' || v.impact === 'critical',

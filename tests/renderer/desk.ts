@@ -74,6 +74,13 @@ export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
     },
     notify: () => undefined,
     facts: options.facts ?? new FactsMirror(),
+    setAbsence: async (userId, absent) => {
+      const user = await db.users.get(userId);
+      if (!user) return { ok: false, error: { code: 'not_found', message: 'No such member of staff.' } };
+      const marked = { ...user, absent };
+      await db.users.put(marked);
+      return { ok: true, value: marked };
+    },
     host: options.host ?? {
       onOpenDossier: () => () => undefined,
       onCommand: () => () => undefined,

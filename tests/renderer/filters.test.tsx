@@ -379,6 +379,44 @@ describe('the filter bar', () => {
     expect(screen.queryByRole('list', { name: 'Active filters' })).toBeNull();
   });
 
+  it('filters on one deadline at a time, as a chip, and clears it', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    await renderBar({ onChange, initial: { assignee: 'a2' } });
+    await user.click(screen.getByRole('button', { name: /^Deadline/ }));
+    expect(screen.getAllByRole('radio').map((r) => r.parentElement?.textContent)).toEqual([
+      'Any deadline',
+      'Klik & Pay late',
+      'Merchant late',
+      'Due within the next business day',
+    ]);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Any deadline' }).checked).toBe(true);
+
+    await user.click(screen.getByRole('radio', { name: 'Klik & Pay late' }));
+    expect(lastCall(onChange)[0]).toEqual({ assignee: 'a2', deadline: 'klikpay_late' });
+    // A single choice: another replaces it.
+    await user.click(screen.getByRole('radio', { name: 'Due within the next business day' }));
+    expect(lastCall(onChange)[0]).toEqual({ assignee: 'a2', deadline: 'due_next_business_day' });
+    expect(dossierFilterSchema.safeParse(lastCall(onChange)[0]).success).toBe(true);
+    await user.click(screen.getByRole('radio', { name: 'Any deadline' }));
+    expect(lastCall(onChange)[0]).toEqual({ assignee: 'a2' });
+
+    await user.click(screen.getByRole('radio', { name: 'Merchant late' }));
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('button', { name: /^Deadline\s*Merchant late/ })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Remove the filter Deadline: Merchant late' }));
+    expect(lastCall(onChange)[0]).toEqual({ assignee: 'a2' });
+  });
+
+  it('says the deadline in French, as the dashboard’s figure', async () => {
+    await renderBar({ onChange: vi.fn(), initial: { deadline: 'due_next_business_day' } }, { locale: 'fr' });
+    expect(
+      screen.getByRole('button', {
+        name: 'Retirer le filtre Échéance : Échéance dans le prochain jour ouvré',
+      }),
+    ).toBeTruthy();
+  });
+
   it('picks merchants among 2,000 without rendering them all', async () => {
     const user = userEvent.setup();
     const onChange = vi.fn();

@@ -236,6 +236,20 @@ const endpoints: Endpoint[] = [
       supervisor: 200,
     },
   },
+  {
+    name: 'PUT /users/{id}/absence',
+    call: (token) =>
+      server.call('PUT', `/users/${world.users.agent.id}/absence`, { token, body: { absent: false } }),
+    expected: {
+      anonymous: 401,
+      owner: 403,
+      otherCustomer: 403,
+      merchant: 403,
+      otherMerchant: 403,
+      agent: 403,
+      supervisor: 200,
+    },
+  },
 ];
 
 describe('authorisation matrix', () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { signIn } from '../../src-server/services/auth';
 import {
+  absenceRequestSchema,
   dossierListQuerySchema,
   escalateRequestSchema,
   fileClaimRequestSchema,
@@ -14,6 +15,7 @@ import {
 import { apiErrorSchema } from '../../src-shared/contract/errors';
 import { presenceRequestSchema, pullQuerySchema, pushRequestSchema } from '../../src-shared/contract/sync';
 import { idSchema } from '../../src-shared/domain/model';
+import { statsQuerySchema } from '../../src-shared/domain/stats';
 import { fuzzRuns, hostileText, inputsFor, mutated, shaped } from '../fuzz/arbitrary';
 import type { TestServer, World } from './harness';
 import { buildWorld, dropTestDatabases, fileClaim, startTestServer } from './harness';
@@ -148,6 +150,14 @@ const plans: Record<string, Plan> = {
   putPresence: {
     path: () => fc.constant('/presence'),
     body: () => inputsFor(presenceRequestSchema, hints()),
+  },
+  getStatsOverview: { path: () => queryFrom(statsQuerySchema).map((q) => `/stats/overview${q}`) },
+  setAbsence: {
+    path: () =>
+      fc
+        .oneof(fc.constantFrom(...Object.values(world.users).map((u) => u.id)), pathId())
+        .map((id) => `/users/${id}/absence`),
+    body: () => inputsFor(absenceRequestSchema, hints()),
   },
   // Checked apart: the stream stays open (and signing out would end the fuzzers' own sessions).
   openSyncStream: { path: none },

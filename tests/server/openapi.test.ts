@@ -111,6 +111,7 @@ describe('the OpenAPI document', () => {
       openSyncStream: ['400', '401'],
       putPresence: ['400', '401', '403', '404', '413'],
       getStatsOverview: ['400', '401', '403'],
+      setAbsence: ['400', '401', '403', '404', '413'],
     };
     expect(Object.keys(operations).sort()).toEqual(Object.keys(expected).sort());
     const errorSchema = operations.getHealth?.responses['400']?.content?.['application/json']?.schema;

@@ -6,11 +6,14 @@ import type { QueryContext, QueueQuery } from '../../src-renderer/cache/queues';
 import { currenciesInCache } from '../../src-renderer/cache/lists';
 import { countQuery, idsQuery, pageQuery } from '../../src-renderer/cache/queues';
 import type { DossierFilter, DossierSort } from '../../src-shared/domain/filters';
-import { dossierFilterSchema, sortKeys } from '../../src-shared/domain/filters';
+import { deadlineFilters, dossierFilterSchema, sortKeys } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { QueueId } from '../../src-shared/domain/queues';
+import { addBusinessDays } from '../../src-shared/domain/calendar';
 import { inQueue, queueIds, urgentAt } from '../../src-shared/domain/queues';
 import { defaultSettings } from '../../src-shared/domain/settings';
+import type { StatsOverview } from '../../src-shared/domain/stats';
+import { BREACH_IDS_CAP } from '../../src-shared/domain/stats';
 import { reasonSchema, subjectSchema } from '../../src-shared/domain/vocabulary';
 import type { TestServer } from '../server/harness';
 import { dropTestDatabases, startTestServer } from '../server/harness';
@@ -22,7 +25,7 @@ import { createClient, serverView } from './client';
  * filter and order, the planner's count, pages and ids equal the queue's predicate and the filter's
  * oracle (`tests/unit/filter-oracle.ts`, written from the filter's meaning, not `matchesFilter`,
  * which the planner itself calls) applied to every dossier — by index walk and by in-memory sort
- * alike, through the queue's index or the currency-and-amount one.
+ * alike, through the queue's index, the currency-and-amount one or a deadline's.
  */
 
 let server: TestServer;
@@ -30,6 +33,7 @@ let client: Awaited<ReturnType<typeof createClient>>;
 let all: Dossier[];
 const now = Date.parse('2026-11-24T09:30:00Z');
 const viewer = { userId: 'u-agent' };
+const seen = { viewer, now, settings: defaultSettings };
 
 beforeAll(async () => {
   server = await startTestServer({ seed: 'demo', clockStart: '2026-11-24T09:30:00Z' });
@@ -52,12 +56,17 @@ const sortValue = (s: DossierSort, d: Dossier, queue: QueueId): number | string 
       ? d.transaction.amount
       : d[s.key];
 
-/** Count, both pages and ids of a query equal the queue's rule and the filter's oracle applied to every dossier. */
-async function checkQuery(query: Required<QueueQuery>, sortInMemoryUpTo: number): Promise<void> {
+/**
+ * Count, both pages and ids of a query equal the queue's rule and the filter's oracle applied to
+ * every dossier, read at `at` (the cache's documents as they are: the scheduler may lag behind).
+ */
+async function checkQuery(query: Required<QueueQuery>, sortInMemoryUpTo: number, at = now): Promise<void> {
   const { queue, filter: f, sort: s } = query;
-  const ctx: QueryContext = { now, viewer, settings: defaultSettings, sortInMemoryUpTo };
+  const ctx: QueryContext = { now: at, viewer, settings: defaultSettings, sortInMemoryUpTo };
   const expected = all
-    .filter((d) => inQueue(queue, d, now, viewer, defaultSettings) && oracleMatches(d, f, viewer))
+    .filter(
+      (d) => inQueue(queue, d, at, viewer, defaultSettings) && oracleMatches(d, f, { ...seen, now: at }),
+    )
     .sort((a, b) => oracleOrder(s, queue, a, b));
   expect(await countQuery(client.db, query, ctx)).toBe(expected.length);
   const first = await pageQuery(client.db, query, ctx, { offset: 0, limit: 7 });
@@ -98,6 +107,7 @@ function filterFields() {
     // Two tags: a dossier with one of them only is left out (every tag listed must be there).
     tags: fc.subarray(tags, { maxLength: 2 }),
     assignee: fc.constantFrom('me' as const, 'none' as const, 'u-agent2'),
+    deadline: fc.constantFrom(...deadlineFilters),
   };
 }
 
@@ -132,8 +142,47 @@ describe('filtered and sorted queues over the cache', () => {
       ),
       f.tags.map((tags) => ({ tags })),
       f.assignee.map((assignee) => ({ assignee })),
+      f.deadline.map((deadline) => ({ deadline })),
     );
     await checkAny(alone, 150);
+  }, 120_000);
+
+  it('the same for a deadline, alone or with the agent the dashboard is filtered to', async () => {
+    // The demo holds dossiers of every breach figure: each filter keeps some and leaves out others.
+    for (const deadline of deadlineFilters) {
+      const kept = all.filter((d) => oracleMatches(d, { deadline }, seen)).length;
+      expect(kept, deadline).toBeGreaterThan(0);
+      expect(kept, deadline).toBeLessThan(all.length);
+    }
+    const f = filterFields();
+    const filter: fc.Arbitrary<DossierFilter> = fc.record(
+      {
+        deadline: f.deadline,
+        assignee: fc.constantFrom('u-agent', 'u-agent2', 'none'),
+        subjects: f.subjects,
+      },
+      { requiredKeys: ['deadline'] },
+    );
+    await checkAny(filter, 120);
+  }, 120_000);
+
+  it('the same read at a deadline, or a millisecond before it: both ends of each range', async () => {
+    // At a deadline Klik & Pay or the merchant is late; a millisecond before, not yet.
+    const deadlines = [...new Set(all.flatMap((d) => (d.dueAt === null ? [] : [Date.parse(d.dueAt)])))];
+    expect(deadlines.length).toBeGreaterThan(10);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...queueIds),
+        fc.constantFrom(...deadlineFilters),
+        sortArbitrary,
+        fc.constantFrom(0, 10_000),
+        fc.constantFrom(...deadlines),
+        fc.constantFrom(0, -1),
+        async (queue, deadline, s, sortInMemoryUpTo, due, shift) =>
+          checkQuery({ queue, filter: { deadline }, sort: s }, sortInMemoryUpTo, due + shift),
+      ),
+      { numRuns: 120 },
+    );
   }, 120_000);
 
   it('the same for a currency and its amount range alone, bounds on real amounts included', async () => {
@@ -174,10 +223,17 @@ interface Read {
   values: boolean;
 }
 
+/** Where a read of documents stopped: the upper bound of its key range. */
+interface Bound {
+  index: string;
+  upper: unknown;
+}
+
 /** Another connection to the client's cache that records every read of the dossiers table. */
-function watched(): { db: CacheDatabase; reads: Read[] } {
+function watched(): { db: CacheDatabase; reads: Read[]; bounds: Bound[] } {
   const db = new CacheDatabase(client.db.name);
   const reads: Read[] = [];
+  const bounds: Bound[] = [];
   const name = (index: DBCoreIndex) => index.name ?? 'primary key';
   db.use({
     stack: 'dbcore',
@@ -195,6 +251,7 @@ function watched(): { db: CacheDatabase; reads: Read[] } {
           },
           openCursor: (req) => {
             reads.push({ op: 'openCursor', index: name(req.query.index), values: req.values ?? false });
+            if (req.values) bounds.push({ index: name(req.query.index), upper: req.query.range.upper });
             return table.openCursor(req);
           },
           count: (req) => {
@@ -205,7 +262,7 @@ function watched(): { db: CacheDatabase; reads: Read[] } {
       },
     }),
   });
-  return { db, reads };
+  return { db, reads, bounds };
 }
 
 const currencyAmount = '[transaction.currency+transaction.amount]';
@@ -214,16 +271,17 @@ const documentsReadThrough = (reads: Read[]) => [
   ...new Set(reads.filter((r) => r.op !== 'count' && r.values).map((r) => r.index)),
 ];
 
+/** A query's members by the queue's rule and the filter's oracle, in the oracle's order. */
+const expectedOf = (query: QueueQuery) =>
+  all
+    .filter(
+      (d) =>
+        inQueue(query.queue, d, now, viewer, defaultSettings) && oracleMatches(d, query.filter ?? {}, seen),
+    )
+    .sort((a, b) => oracleOrder(query.sort ?? { key: 'urgency', direction: 'asc' }, query.queue, a, b));
+
 describe('the amount filter over the currency-and-amount index', () => {
   const ctx: QueryContext = { now, viewer, settings: defaultSettings };
-  const expectedOf = (query: QueueQuery) =>
-    all
-      .filter(
-        (d) =>
-          inQueue(query.queue, d, now, viewer, defaultSettings) &&
-          oracleMatches(d, query.filter ?? {}, viewer),
-      )
-      .sort((a, b) => oracleOrder(query.sort ?? { key: 'urgency', direction: 'asc' }, query.queue, a, b));
   const byUse = () => {
     const counts = new Map<string, number>();
     for (const d of all) counts.set(d.transaction.currency, (counts.get(d.transaction.currency) ?? 0) + 1);
@@ -303,6 +361,81 @@ describe('the amount filter over the currency-and-amount index', () => {
       ).toEqual(expected.map((d) => d.id));
       expect(documentsReadThrough(reads)).toEqual([currencyAmount]);
       db.close();
+    }
+  });
+});
+
+describe('the deadline filter over the queues’ indexes', () => {
+  const ctx: QueryContext = { now, viewer, settings: defaultSettings };
+
+  it('counts “merchant late” without reading a dossier where the queue holds every one of them', async () => {
+    for (const queue of ['all', 'awaiting_merchant', 'merchant_overdue'] as const) {
+      const query: QueueQuery = { queue, filter: { deadline: 'merchant_late' } };
+      const { db, reads } = watched();
+      expect(await countQuery(db, query, ctx), queue).toBe(expectedOf(query).length);
+      expect(documentsReadThrough(reads), queue).toEqual([]);
+      db.close();
+    }
+    expect(expectedOf({ queue: 'all', filter: { deadline: 'merchant_late' } }).length).toBeGreaterThan(0);
+  });
+
+  it('reads “Klik & Pay late” from the dossiers awaiting Klik & Pay up to now, most urgent first', async () => {
+    const query: QueueQuery = { queue: 'all', filter: { deadline: 'klikpay_late' } };
+    const expected = expectedOf(query);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const sortInMemoryUpTo of [0, 10_000]) {
+      const { db, reads } = watched();
+      const walk = { ...ctx, sortInMemoryUpTo };
+      expect(await countQuery(db, query, walk)).toBe(expected.length);
+      const got = await pageQuery(db, query, walk, { offset: 0, limit: 10_000 });
+      expect(got.map((d) => d.id).sort()).toEqual(expected.map((d) => d.id).sort());
+      const urgencies = got.map((d) => urgentAt(d) ?? Number.MAX_SAFE_INTEGER);
+      expect(urgencies).toEqual([...urgencies].sort((a, b) => a - b));
+      expect(documentsReadThrough(reads)).toEqual(['[status+urgency]']);
+      db.close();
+    }
+  });
+
+  it('reads “due within the next business day” from the dossiers urgent by then only', async () => {
+    const query: QueueQuery = { queue: 'all', filter: { deadline: 'due_next_business_day' } };
+    const horizon = addBusinessDays(now, 1, defaultSettings.calendar);
+    const urgentByThen = all.filter((d) => (urgentAt(d) ?? Infinity) <= horizon).length;
+    expect(urgentByThen, 'the range should be smaller than the cache').toBeLessThan(all.length);
+    const { db, reads, bounds } = watched();
+    expect(await countQuery(db, query, ctx)).toBe(expectedOf(query).length);
+    expect(documentsReadThrough(reads)).toEqual(['urgency']);
+    expect(bounds).toEqual([{ index: 'urgency', upper: horizon }]);
+    db.close();
+  });
+});
+
+describe('the dashboard’s breach figures, opened as queues', () => {
+  it('hold exactly the dossiers each figure counts, for the team and for one agent', async () => {
+    // The figures as the API computes them (the same function the dashboard runs over its copy).
+    const token = await server.signIn('supervisor@klikpay.test', 'demo');
+    const period = { from: new Date(now - 28 * 86_400_000).toISOString(), to: new Date(now).toISOString() };
+    for (const agent of [undefined, 'u-agent', 'u-agent2']) {
+      const params = new URLSearchParams({ ...period, ...(agent ? { agent } : {}) });
+      const res = await server.call<StatsOverview>('GET', `/stats/overview?${params.toString()}`, { token });
+      expect(res.status).toBe(200);
+      const { breaches } = res.body;
+      const ctx: QueryContext = { now: Date.parse(res.body.now), viewer, settings: defaultSettings };
+      const theirs: DossierFilter = agent ? { assignee: agent } : {};
+      const figures = {
+        klikpay_late: breaches.klikpayLate,
+        merchant_late: breaches.merchantLate,
+        due_next_business_day: breaches.atRisk,
+      };
+      for (const deadline of deadlineFilters) {
+        const query: QueueQuery = { queue: 'all', filter: { deadline, ...theirs } };
+        const figure = figures[deadline];
+        expect(await countQuery(client.db, query, ctx), `${deadline} ${String(agent)}`).toBe(figure.count);
+        expect(figure.count, 'the demo lists every id').toBeLessThanOrEqual(BREACH_IDS_CAP);
+        expect((await idsQuery(client.db, query, ctx)).sort()).toEqual([...figure.ids].sort());
+      }
+      // "Merchants late now" opens the Merchant overdue queue.
+      const overdue: QueueQuery = { queue: 'merchant_overdue', filter: theirs };
+      expect(await countQuery(client.db, overdue, ctx)).toBe(breaches.merchantLate.count);
     }
   });
 });

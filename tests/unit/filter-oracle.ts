@@ -1,18 +1,30 @@
+import { addBusinessDays } from '../../src-shared/domain/calendar';
 import type { DossierFilter, DossierSort } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { QueueId, Viewer } from '../../src-shared/domain/queues';
+import type { DisputeSettings } from '../../src-shared/domain/settings';
 
 /**
  * What a filter and a sort mean, written again from their documentation (the comments of
- * `src-shared/domain/filters.ts`, README "Queues") and nothing else: no function of `filters.ts` or
- * `queues.ts` is called here, so a rule broken there cannot break its own expectation. The oracle of
+ * `src-shared/domain/filters.ts`, README "Queues", the dashboard's breaches in `stats.ts`) and
+ * nothing else: no function of `filters.ts` or `queues.ts` is called here, so a rule broken there
+ * cannot break its own expectation. Business days are the calendar's (`addBusinessDays`, tested on
+ * its own); the hand-made cases of `filters.oracle.test.ts` pin the horizon they give. The oracle of
  * `filters.oracle.test.ts` (the predicate) and of `tests/sync/queries.test.ts` (the cache's planner).
  */
+
+/** Who looks at the queue, and when, under which rules. */
+export interface OracleContext {
+  viewer: Viewer;
+  now: number;
+  settings: DisputeSettings;
+}
 
 /** The currency of a saved view from before the filter named one: its bounds were typed in euros. */
 const boundsCurrencyOfOldViews = 'EUR';
 
-export type FilterField = 'subject' | 'reason' | 'merchant' | 'currency' | 'amount' | 'tags' | 'assignee';
+export type FilterField =
+  'subject' | 'reason' | 'merchant' | 'currency' | 'amount' | 'tags' | 'assignee' | 'deadline';
 
 /** An absent or empty list does not filter; otherwise the dossier's value must be one of it. */
 function oneOf<T>(list: readonly T[] | undefined, value: T): boolean {
@@ -24,7 +36,11 @@ function oneOf<T>(list: readonly T[] | undefined, value: T): boolean {
  * The fields of the filter this dossier does not satisfy (none: the dossier matches). Every field
  * narrows on its own, and a dossier must satisfy all of them.
  */
-export function filterMisses(d: Dossier, f: DossierFilter, viewer: Viewer): FilterField[] {
+export function filterMisses(
+  d: Dossier,
+  f: DossierFilter,
+  { viewer, now, settings }: OracleContext,
+): FilterField[] {
   const misses: FilterField[] = [];
   const { amount, currency, merchantId } = d.transaction;
   if (!oneOf(f.subjects, d.subject)) misses.push('subject');
@@ -51,11 +67,43 @@ export function filterMisses(d: Dossier, f: DossierFilter, viewer: Viewer): Filt
           ? viewer.userId
           : f.assignee;
   if (wantedAssignee !== undefined && d.assigneeId !== wantedAssignee) misses.push('assignee');
+  if (f.deadline !== undefined && !standsAt(d, f.deadline, now, settings)) misses.push('deadline');
   return misses;
 }
 
-export const oracleMatches = (d: Dossier, f: DossierFilter, viewer: Viewer): boolean =>
-  filterMisses(d, f, viewer).length === 0;
+/**
+ * The dashboard's three breach figures, now. Klik & Pay late: it has the move and its reply deadline
+ * has come. Merchant late: the merchant has the move and has missed its answer deadline — whether the
+ * scheduler has marked it overdue (or reminded it, with a new deadline) or not yet. Due within the
+ * next business day: Klik & Pay or the merchant has the move, is late on neither count, and the
+ * deadline is after now and no later than one business day from now.
+ */
+function standsAt(
+  d: Dossier,
+  deadline: NonNullable<DossierFilter['deadline']>,
+  now: number,
+  settings: DisputeSettings,
+): boolean {
+  const due = d.dueAt === null ? null : Date.parse(d.dueAt);
+  const dueBy = (instant: number) => due !== null && due <= instant;
+  const klikpayLate = d.status === 'awaiting_klikpay' && dueBy(now);
+  const merchantMarked = d.merchantStage === 'overdue' || d.merchantStage === 'reminded';
+  const merchantLate = d.status === 'awaiting_merchant' && (merchantMarked || dueBy(now));
+  switch (deadline) {
+    case 'klikpay_late':
+      return klikpayLate;
+    case 'merchant_late':
+      return merchantLate;
+    case 'due_next_business_day': {
+      const watched = d.status === 'awaiting_klikpay' || d.status === 'awaiting_merchant';
+      const late = klikpayLate || merchantLate;
+      return watched && !late && !dueBy(now) && dueBy(addBusinessDays(now, 1, settings.calendar));
+    }
+  }
+}
+
+export const oracleMatches = (d: Dossier, f: DossierFilter, ctx: OracleContext): boolean =>
+  filterMisses(d, f, ctx).length === 0;
 
 /**
  * The instant that makes an open dossier urgent: the earlier of its deadline and its auto-close

@@ -1,15 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DossierFilter, DossierSort } from '../../src-shared/domain/filters';
-import { compareBy, legacyAmountCurrency, matchesFilter, sortKeys } from '../../src-shared/domain/filters';
+import type { DeadlineFilter } from '../../src-shared/domain/filters';
+import {
+  compareBy,
+  deadlineFilters,
+  legacyAmountCurrency,
+  matchesFilter,
+  sortKeys,
+} from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { QueueId, Viewer } from '../../src-shared/domain/queues';
 import { queueIds } from '../../src-shared/domain/queues';
-import type { Reason, Subject } from '../../src-shared/domain/vocabulary';
+import type { MerchantStage, OpenStatus, Reason, Subject } from '../../src-shared/domain/vocabulary';
 import { reasonSchema, subjectSchema } from '../../src-shared/domain/vocabulary';
-import type { FilterField } from './filter-oracle';
+import type { FilterField, OracleContext } from './filter-oracle';
 import { filterMisses, oracleMatches, oracleOrder } from './filter-oracle';
-import { file, iso, later, MONDAY, transaction } from './fixtures';
+import { at, file, FRIDAY, HOUR, iso, later, MINUTE, MONDAY, settings, tick, transaction } from './fixtures';
 
 /**
  * `matchesFilter` and `compareBy` against an oracle written from what each field of a filter means
@@ -19,6 +26,8 @@ import { file, iso, later, MONDAY, transaction } from './fixtures';
 
 const me: Viewer = { userId: 'a1' };
 const colleague: Viewer = { userId: 'a2' };
+/** The filter read by `viewer` at `now` (Monday 13 July 2026, 10:00 Paris, unless a case says). */
+const seenBy = (viewer: Viewer, now = MONDAY): OracleContext => ({ viewer, now, settings });
 
 /** The fields a filter reads, on top of a dossier the rules filed (every other field real). */
 interface Shape {
@@ -31,6 +40,10 @@ interface Shape {
   assigneeId?: string | null;
   followUps?: Record<string, string>;
   closed?: boolean;
+  /** Who has the move, the merchant's stage (awaiting the merchant only) and the deadline. */
+  status?: OpenStatus;
+  merchantStage?: MerchantStage;
+  dueAt?: number | null;
 }
 
 const filed = file();
@@ -48,6 +61,13 @@ function dossier(shape: Shape = {}): Dossier {
     tags: shape.tags ?? [],
     assigneeId: shape.assigneeId === undefined ? null : shape.assigneeId,
     followUps: shape.followUps ?? {},
+    ...(shape.status ? { status: shape.status } : {}),
+    ...(shape.status && shape.status !== 'awaiting_merchant'
+      ? { merchantStage: null }
+      : shape.merchantStage
+        ? { merchantStage: shape.merchantStage }
+        : {}),
+    ...(shape.dueAt === undefined ? {} : { dueAt: shape.dueAt === null ? null : iso(shape.dueAt) }),
     ...(shape.closed
       ? {
           status: 'closed' as const,
@@ -64,7 +84,22 @@ function dossier(shape: Shape = {}): Dossier {
   };
 }
 
-type Case = [what: string, d: Dossier, f: DossierFilter, viewer: Viewer, expected: boolean];
+type Case = [what: string, d: Dossier, f: DossierFilter, viewer: Viewer, expected: boolean, now?: number];
+
+/** Dossiers the rules made: a payment claim (Klik & Pay, 1 business day) and a delivery one (merchant, 7 days). */
+const paymentClaim = file({ id: 'd-pay', subject: 'payment', reason: 'refund_problem' });
+const paymentDue = at(paymentClaim.dueAt ?? '');
+const deliveryClaim = file();
+const answerDue = at(deliveryClaim.dueAt ?? '');
+/** The merchant missed its answer deadline: the scheduler sent the Good Practices reminder (5 days). */
+const reminded = tick(deliveryClaim, answerDue).dossier;
+/** Friday 17 July, 10:00 Paris: one business day later is Monday 20 July, 10:00. */
+const MONDAY_AFTER = at('2026-07-20T10:00:00+02:00');
+/** Monday 13 July, 10:00 Paris: 14 July is a public holiday, so one business day later is Wednesday 15, 10:00. */
+const WEDNESDAY = at('2026-07-15T10:00:00+02:00');
+const klikpayDue = (due: number | null) => dossier({ status: 'awaiting_klikpay', dueAt: due });
+const merchantDue = (due: number | null, merchantStage: MerchantStage = 'answer_due') =>
+  dossier({ status: 'awaiting_merchant', merchantStage, dueAt: due });
 
 /** Known answers, written by hand, one block per field of the filter. */
 const table: Record<FilterField | 'none' | 'all together', Case[]> = {
@@ -229,6 +264,203 @@ const table: Record<FilterField | 'none' | 'all together', Case[]> = {
     ['an agent: someone else’s', dossier({ assigneeId: 'a1' }), { assignee: 'a2' }, me, false],
     ['an agent: unassigned', dossier({ assigneeId: null }), { assignee: 'a2' }, me, false],
   ],
+  deadline: [
+    // As the rules leave them, at the instants that matter.
+    [
+      'the rules: a payment claim is due in exactly one business day',
+      paymentClaim,
+      { deadline: 'due_next_business_day' },
+      me,
+      true,
+    ],
+    ['the rules: … and is not late yet', paymentClaim, { deadline: 'klikpay_late' }, me, false],
+    [
+      'the rules: a millisecond before its deadline, due soon',
+      paymentClaim,
+      { deadline: 'due_next_business_day' },
+      me,
+      true,
+      paymentDue - 1,
+    ],
+    [
+      'the rules: at its deadline, Klik & Pay is late',
+      paymentClaim,
+      { deadline: 'klikpay_late' },
+      me,
+      true,
+      paymentDue,
+    ],
+    [
+      'the rules: at its deadline, no longer due soon',
+      paymentClaim,
+      { deadline: 'due_next_business_day' },
+      me,
+      false,
+      paymentDue,
+    ],
+    [
+      'the rules: a merchant a week from its deadline',
+      deliveryClaim,
+      { deadline: 'due_next_business_day' },
+      me,
+      false,
+    ],
+    ['the rules: nor late', deliveryClaim, { deadline: 'merchant_late' }, me, false],
+    [
+      'the rules: a merchant due within a business day',
+      deliveryClaim,
+      { deadline: 'due_next_business_day' },
+      me,
+      true,
+      answerDue - 6 * HOUR,
+    ],
+    [
+      'the rules: a merchant at its deadline, not yet marked overdue, is late',
+      deliveryClaim,
+      { deadline: 'merchant_late' },
+      me,
+      true,
+      answerDue,
+    ],
+    [
+      'the rules: a merchant late is not Klik & Pay late',
+      deliveryClaim,
+      { deadline: 'klikpay_late' },
+      me,
+      false,
+      answerDue,
+    ],
+    [
+      'the rules: reminded, its new deadline ahead, the merchant is still late',
+      reminded,
+      { deadline: 'merchant_late' },
+      me,
+      true,
+      answerDue + MINUTE,
+    ],
+    [
+      'the rules: reminded, its new deadline an hour away, late rather than due soon',
+      reminded,
+      { deadline: 'due_next_business_day' },
+      me,
+      false,
+      at(reminded.dueAt ?? '') - HOUR,
+    ],
+    // The business day: holidays, weekends, both ends of the window.
+    [
+      'Monday: due on the holiday, within the window',
+      klikpayDue(at('2026-07-14T23:00:00+02:00')),
+      { deadline: 'due_next_business_day' },
+      me,
+      true,
+    ],
+    [
+      'Monday: due WEDNESDAY 10:00, the window’s inclusive end',
+      klikpayDue(WEDNESDAY),
+      { deadline: 'due_next_business_day' },
+      me,
+      true,
+    ],
+    [
+      'Monday: due a millisecond after it',
+      klikpayDue(WEDNESDAY + 1),
+      { deadline: 'due_next_business_day' },
+      me,
+      false,
+    ],
+    [
+      'Monday: due right now is late, not due soon',
+      klikpayDue(MONDAY),
+      { deadline: 'due_next_business_day' },
+      me,
+      false,
+    ],
+    ['Monday: due right now is Klik & Pay late', klikpayDue(MONDAY), { deadline: 'klikpay_late' }, me, true],
+    [
+      'Monday: a millisecond ahead is not late',
+      klikpayDue(MONDAY + 1),
+      { deadline: 'klikpay_late' },
+      me,
+      false,
+    ],
+    [
+      'Friday: due Monday 09:00 across the weekend',
+      klikpayDue(MONDAY_AFTER - HOUR),
+      { deadline: 'due_next_business_day' },
+      me,
+      true,
+      FRIDAY,
+    ],
+    [
+      'Friday: due Monday 10:00',
+      merchantDue(MONDAY_AFTER),
+      { deadline: 'due_next_business_day' },
+      me,
+      true,
+      FRIDAY,
+    ],
+    [
+      'Friday: due Monday 10:01',
+      merchantDue(MONDAY_AFTER + MINUTE),
+      { deadline: 'due_next_business_day' },
+      me,
+      false,
+      FRIDAY,
+    ],
+    [
+      'Saturday: the clock starts Monday 00:00, so the window ends Tuesday 00:00',
+      klikpayDue(at('2026-07-20T23:59:00+02:00')),
+      { deadline: 'due_next_business_day' },
+      me,
+      true,
+      at('2026-07-18T11:00:00+02:00'),
+    ],
+    [
+      'Saturday: due Tuesday 00:01 is beyond it',
+      klikpayDue(at('2026-07-21T00:01:00+02:00')),
+      { deadline: 'due_next_business_day' },
+      me,
+      false,
+      at('2026-07-18T11:00:00+02:00'),
+    ],
+    // Whose move it is.
+    [
+      'marked overdue, its deadline ahead: late',
+      merchantDue(later(3), 'overdue'),
+      { deadline: 'merchant_late' },
+      me,
+      true,
+    ],
+    ['answer due ahead: not late', merchantDue(later(3)), { deadline: 'merchant_late' }, me, false],
+    [
+      'awaiting the customer has no deadline to breach',
+      dossier({ status: 'awaiting_customer', dueAt: later(0.5) }),
+      { deadline: 'due_next_business_day' },
+      me,
+      false,
+    ],
+    [
+      'awaiting the customer is never late',
+      dossier({ status: 'awaiting_customer', dueAt: later(-1) }),
+      { deadline: 'klikpay_late' },
+      me,
+      false,
+    ],
+    [
+      'a closed dossier is never late',
+      { ...dossier({ closed: true }), dueAt: iso(later(-1)) },
+      { deadline: 'klikpay_late' },
+      me,
+      false,
+    ],
+    [
+      'awaiting Klik & Pay without a deadline',
+      klikpayDue(null),
+      { deadline: 'due_next_business_day' },
+      me,
+      false,
+    ],
+  ],
   'all together': [],
 };
 
@@ -242,6 +474,7 @@ const everything: DossierFilter = {
   amountMax: 2_000,
   tags: ['vip', 'fraud'],
   assignee: 'none',
+  deadline: 'due_next_business_day',
 };
 const matching: Shape = {
   subject: 'payment',
@@ -251,6 +484,8 @@ const matching: Shape = {
   amount: 1_500,
   tags: ['fraud', 'litige', 'vip'],
   assigneeId: null,
+  status: 'awaiting_klikpay',
+  dueAt: later(1),
 };
 table['all together'].push(['a dossier meeting every field', dossier(matching), everything, me, true]);
 const eachFieldOff: [FilterField, Shape][] = [
@@ -261,6 +496,7 @@ const eachFieldOff: [FilterField, Shape][] = [
   ['amount', { amount: 2_001 }],
   ['tags', { tags: ['litige', 'vip'] }],
   ['assignee', { assigneeId: 'a2' }],
+  ['deadline', { dueAt: later(3) }],
 ];
 for (const [what, off] of eachFieldOff) {
   table['all together'].push([
@@ -273,6 +509,13 @@ for (const [what, off] of eachFieldOff) {
 }
 
 describe('the filter on hand-made dossiers with known answers', () => {
+  it('starts from the deadlines the rules give, as the deadline cases assume', () => {
+    expect(iso(paymentDue)).toBe(iso(WEDNESDAY));
+    expect(iso(answerDue)).toBe(iso(MONDAY_AFTER));
+    expect(reminded.merchantStage).toBe('reminded');
+    expect(at(reminded.dueAt ?? '')).toBeGreaterThan(answerDue);
+  });
+
   it('reads bounds saved without a currency in the currency of the old amount bar', () => {
     // The oracle's own reading of old views; the table's answers above rely on it.
     expect(legacyAmountCurrency).toBe('EUR');
@@ -280,10 +523,11 @@ describe('the filter on hand-made dossiers with known answers', () => {
 
   for (const [field, cases] of Object.entries(table)) {
     describe(field, () => {
-      it.each(cases)('%s', (_what, d, f, viewer, expected) => {
+      it.each(cases)('%s', (_what, d, f, viewer, expected, now) => {
         // The oracle agrees with the written answer (it is checked too), and so must the rules.
-        expect(oracleMatches(d, f, viewer), 'oracle').toBe(expected);
-        expect(matchesFilter(d, f, viewer), 'matchesFilter').toBe(expected);
+        const ctx = seenBy(viewer, now);
+        expect(oracleMatches(d, f, ctx), 'oracle').toBe(expected);
+        expect(matchesFilter(d, f, ctx), 'matchesFilter').toBe(expected);
       });
     });
   }
@@ -298,29 +542,43 @@ const currencyPool = ['EUR', 'USD', 'JPY'];
 const agentPool = ['a1', 'a2', 'a3'];
 const amount = fc.integer({ min: 1, max: 40 }).map((n) => n * 50);
 const instant = fc.integer({ min: -20, max: 200 }).map((days) => iso(later(days)));
+/**
+ * The instants a deadline filter is read at: before a holiday, a Friday, a Saturday, a Sunday night,
+ * a Tuesday; all on the quarter hour, like the deadlines drawn around them (`nearInstant`), so
+ * deadlines fall on and around both ends of the business-day window.
+ */
+const nows = [MONDAY, MONDAY + 15 * MINUTE, FRIDAY, later(5) + HOUR, later(6) + 13 * HOUR, later(8)];
+/** Quarter hours from two days before `now` to three days after. */
+const nearInstant = (now: number) =>
+  fc.integer({ min: -2 * 96, max: 3 * 96 }).map((q) => iso(now + q * 15 * MINUTE));
 
-const randomDossier: fc.Arbitrary<Dossier> = fc
-  .record({
-    subject: fc.constantFrom(...subjectSchema.options),
-    reason: fc.constantFrom(...reasonSchema.options),
-    merchantId: fc.constantFrom(...merchantPool),
-    currency: fc.constantFrom(...currencyPool),
-    amount,
-    tags: fc.subarray(tagPool),
-    assigneeId: fc.constantFrom(null, ...agentPool),
-    followUps: fc.dictionary(fc.constantFrom(...agentPool), instant, { maxKeys: 2 }),
-    closed: fc.boolean(),
-    reference: fc.integer({ min: 100, max: 130 }).map((n) => `KP-2026-000${String(n)}`),
-    id: fc.constantFrom('d-1', 'd-2', 'd-3', 'd-10'),
-    dueAt: fc.option(instant, { nil: null }),
-    autoCloseAt: fc.option(instant, { nil: null }),
-    createdAt: instant,
-    updatedAt: instant,
-  })
-  .map(({ reference, id, dueAt, autoCloseAt, createdAt, updatedAt, ...shape }) => {
-    const d = dossier(shape);
-    return { ...d, reference, id, dueAt, autoCloseAt, createdAt, updatedAt };
-  });
+/** Random dossiers, their deadlines most often around `now`. */
+const randomDossierAt = (now: number): fc.Arbitrary<Dossier> =>
+  fc
+    .record({
+      subject: fc.constantFrom(...subjectSchema.options),
+      reason: fc.constantFrom(...reasonSchema.options),
+      merchantId: fc.constantFrom(...merchantPool),
+      currency: fc.constantFrom(...currencyPool),
+      amount,
+      tags: fc.subarray(tagPool),
+      assigneeId: fc.constantFrom(null, ...agentPool),
+      followUps: fc.dictionary(fc.constantFrom(...agentPool), instant, { maxKeys: 2 }),
+      // Open three times in four: the deadline filters keep open dossiers only.
+      closed: fc.nat(3).map((n) => n === 0),
+      status: fc.constantFrom<OpenStatus>('awaiting_klikpay', 'awaiting_merchant', 'awaiting_customer'),
+      merchantStage: fc.constantFrom<MerchantStage>('answer_due', 'answer_due', 'overdue', 'reminded'),
+      reference: fc.integer({ min: 100, max: 130 }).map((n) => `KP-2026-000${String(n)}`),
+      id: fc.constantFrom('d-1', 'd-2', 'd-3', 'd-10'),
+      dueAt: fc.option(fc.oneof(instant, { weight: 4, arbitrary: nearInstant(now) }), { nil: null }),
+      autoCloseAt: fc.option(instant, { nil: null }),
+      createdAt: instant,
+      updatedAt: instant,
+    })
+    .map(({ reference, id, dueAt, autoCloseAt, createdAt, updatedAt, ...shape }) => {
+      const d = dossier(shape);
+      return { ...d, reference, id, dueAt, autoCloseAt, createdAt, updatedAt };
+    });
 
 /** Filters as stored, old ones included (bounds without a currency, read in euros). */
 const randomFilter: fc.Arbitrary<DossierFilter> = fc.record(
@@ -333,12 +591,13 @@ const randomFilter: fc.Arbitrary<DossierFilter> = fc.record(
     amountMax: amount,
     tags: fc.subarray(tagPool, { maxLength: 3 }),
     assignee: fc.constantFrom('me' as const, 'none' as const, ...agentPool),
+    deadline: fc.constantFrom(...deadlineFilters),
   },
   { requiredKeys: [] },
 );
 
-/** A filter drawn around a dossier: each field most often lets it through, sometimes only just. */
-function filterNear(d: Dossier): fc.Arbitrary<DossierFilter> {
+/** A filter drawn around a dossier seen at `ctx`: each field most often lets it through, sometimes only just. */
+function filterNear(d: Dossier, ctx: OracleContext): fc.Arbitrary<DossierFilter> {
   const maybeWith = <T>(list: fc.Arbitrary<T[]>, value: T) =>
     fc.tuple(list, fc.nat(3)).map(([xs, n]) => (n === 0 || xs.includes(value) ? xs : [...xs, value]));
   const { amount: own, currency: its } = d.transaction;
@@ -363,15 +622,26 @@ function filterNear(d: Dossier): fc.Arbitrary<DossierFilter> {
         },
         fc.constantFrom(...assignees),
       ),
+      // Most often where the dossier stands now (by the oracle), if anywhere.
+      deadline: fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...standingOf(d, ctx)) },
+        fc.constantFrom(...deadlineFilters),
+      ),
     },
     { requiredKeys: [] },
   );
 }
 
+/** The deadline filters the oracle keeps the dossier under (all of them if none: no hint). */
+function standingOf(d: Dossier, ctx: OracleContext): DeadlineFilter[] {
+  const kept = deadlineFilters.filter((deadline) => oracleMatches(d, { deadline }, ctx));
+  return kept.length > 0 ? kept : [...deadlineFilters];
+}
+
 /** The filter cut into what each field asks alone (the currency with its bounds). */
 function byField(f: DossierFilter): [FilterField, DossierFilter][] {
   const parts: [FilterField, DossierFilter][] = [];
-  const { subjects, reasons, merchantIds, currency, amountMin, amountMax, tags, assignee } = f;
+  const { subjects, reasons, merchantIds, currency, amountMin, amountMax, tags, assignee, deadline } = f;
   if (subjects) parts.push(['subject', { subjects }]);
   if (reasons) parts.push(['reason', { reasons }]);
   if (merchantIds) parts.push(['merchant', { merchantIds }]);
@@ -387,10 +657,14 @@ function byField(f: DossierFilter): [FilterField, DossierFilter][] {
     ]);
   if (tags) parts.push(['tags', { tags }]);
   if (assignee !== undefined) parts.push(['assignee', { assignee }]);
+  if (deadline !== undefined) parts.push(['deadline', { deadline }]);
   return parts;
 }
 
 const viewerArbitrary = fc.constantFrom<Viewer>(me, colleague, { userId: 'a3' });
+const contextArbitrary: fc.Arbitrary<OracleContext> = fc
+  .tuple(viewerArbitrary, fc.constantFrom(...nows))
+  .map(([viewer, now]) => seenBy(viewer, now));
 
 describe('the filter on random dossiers and filters, against the oracle', () => {
   it('keeps exactly the dossiers the oracle keeps, for the whole filter and for each field alone', () => {
@@ -399,27 +673,40 @@ describe('the filter on random dossiers and filters, against the oracle', () => 
     const saw = (key: string) => answers.set(key, (answers.get(key) ?? 0) + 1);
     fc.assert(
       fc.property(
-        fc.oneof(
-          fc.tuple(randomDossier, randomFilter),
-          randomDossier.chain((d) => fc.tuple(fc.constant(d), filterNear(d))),
+        contextArbitrary.chain((ctx) =>
+          fc.tuple(
+            fc.constant(ctx),
+            fc.oneof(
+              fc.tuple(randomDossierAt(ctx.now), randomFilter),
+              randomDossierAt(ctx.now).chain((d) => fc.tuple(fc.constant(d), filterNear(d, ctx))),
+            ),
+          ),
         ),
-        viewerArbitrary,
-        ([d, f], viewer) => {
-          const expected = oracleMatches(d, f, viewer);
-          expect(matchesFilter(d, f, viewer), `misses: ${filterMisses(d, f, viewer).join(', ')}`).toBe(
-            expected,
-          );
+        ([ctx, [d, f]]) => {
+          const expected = oracleMatches(d, f, ctx);
+          expect(matchesFilter(d, f, ctx), `misses: ${filterMisses(d, f, ctx).join(', ')}`).toBe(expected);
           saw(`whole ${String(expected)}`);
           for (const [field, part] of byField(f)) {
-            const alone = oracleMatches(d, part, viewer);
-            expect(matchesFilter(d, part, viewer), `${field} alone: ${JSON.stringify(part)}`).toBe(alone);
+            const alone = oracleMatches(d, part, ctx);
+            expect(matchesFilter(d, part, ctx), `${field} alone: ${JSON.stringify(part)}`).toBe(alone);
             saw(`${field} ${String(alone)}`);
+            if (field === 'deadline') saw(`${String(part.deadline)} ${String(alone)}`);
           }
         },
       ),
       { numRuns: 3_000 },
     );
-    const fields: FilterField[] = ['subject', 'reason', 'merchant', 'currency', 'amount', 'tags', 'assignee'];
+    const fields: (FilterField | DeadlineFilter)[] = [
+      'subject',
+      'reason',
+      'merchant',
+      'currency',
+      'amount',
+      'tags',
+      'assignee',
+      'deadline',
+      ...deadlineFilters,
+    ];
     for (const key of ['whole', ...fields])
       for (const answer of ['true', 'false'])
         expect(answers.get(`${key} ${answer}`) ?? 0, `${key} ${answer}`).toBeGreaterThan(50);
@@ -434,8 +721,8 @@ describe('the filter on random dossiers and filters, against the oracle', () => 
       fc.property(
         sort,
         fc.constantFrom<QueueId>(...queueIds),
-        randomDossier,
-        randomDossier,
+        randomDossierAt(MONDAY),
+        randomDossierAt(MONDAY),
         (s, queue, a, b) => {
           expect(Math.sign(compareBy(s, queue)(a, b)) || 0).toBe(oracleOrder(s, queue, a, b));
         },

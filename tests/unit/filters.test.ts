@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DossierFilter, SavedView } from '../../src-shared/domain/filters';
 import {
+  deadlineFilters,
+  defaultSort,
   dossierFilterSchema,
   filterCurrency,
   isEmptyFilter,
@@ -11,11 +13,16 @@ import {
   upgradeStoredFilter,
   upgradeStoredView,
 } from '../../src-shared/domain/filters';
-import { file, transaction } from './fixtures';
+import { file, MONDAY, settings, transaction } from './fixtures';
 
-/** The amount filter is about one currency: the shared schema, predicate and reading of old views. */
+/**
+ * The amount filter is about one currency, the deadline filter one of the dashboard's breaches: the
+ * shared schema, predicate and reading of old views.
+ */
 
 const viewer = { userId: 'a1' };
+/** The filter as the agent `a1` reads it, on Monday 13 July 2026 at 10:00 in Paris. */
+const ctx = { viewer, now: MONDAY, settings };
 const dossierIn = (currency: string, amount: number) =>
   file({ transaction: transaction({ currency, amount }) });
 const eur = dossierIn('EUR', 12_990);
@@ -55,21 +62,42 @@ describe('the filter schema', () => {
     expect(isEmptyFilter({ currency: 'USD' })).toBe(false);
     expect(isEmptyFilter({})).toBe(true);
   });
+
+  it('takes one of the three deadlines, and counts it alone as a filter', () => {
+    for (const deadline of deadlineFilters) {
+      expect(dossierFilterSchema.parse({ deadline })).toEqual({ deadline });
+      expect(isEmptyFilter({ deadline })).toBe(false);
+    }
+    for (const deadline of ['late', 'KLIKPAY_LATE', '', null]) {
+      expect(dossierFilterSchema.safeParse({ deadline }).success, String(deadline)).toBe(false);
+    }
+  });
+
+  it('still reads a view saved before the deadline filter, which has none', () => {
+    const view = {
+      id: 'v-1',
+      name: 'Livraisons',
+      queue: 'all',
+      filter: { subjects: ['delivery'] },
+      sort: defaultSort,
+    };
+    expect(savedViewSchema.parse(view)).toEqual(view);
+  });
 });
 
 describe('matching a dossier', () => {
   it('keeps only dossiers in the filter’s currency', () => {
-    expect(matchesFilter(usd, { currency: 'USD' }, viewer)).toBe(true);
-    expect(matchesFilter(eur, { currency: 'USD' }, viewer)).toBe(false);
+    expect(matchesFilter(usd, { currency: 'USD' }, ctx)).toBe(true);
+    expect(matchesFilter(eur, { currency: 'USD' }, ctx)).toBe(false);
   });
 
   it('compares amounts within the currency only: 12,990 yen is not €129.90', () => {
     const range: DossierFilter = { currency: 'EUR', amountMin: 10_000, amountMax: 20_000 };
-    expect(matchesFilter(eur, range, viewer)).toBe(true);
-    expect(matchesFilter(jpy, range, viewer)).toBe(false);
-    expect(matchesFilter(jpy, { ...range, currency: 'JPY' }, viewer)).toBe(true);
-    expect(matchesFilter(eur, { ...range, amountMin: 12_991 }, viewer)).toBe(false);
-    expect(matchesFilter(eur, { ...range, amountMax: 12_990 }, viewer)).toBe(true);
+    expect(matchesFilter(eur, range, ctx)).toBe(true);
+    expect(matchesFilter(jpy, range, ctx)).toBe(false);
+    expect(matchesFilter(jpy, { ...range, currency: 'JPY' }, ctx)).toBe(true);
+    expect(matchesFilter(eur, { ...range, amountMin: 12_991 }, ctx)).toBe(false);
+    expect(matchesFilter(eur, { ...range, amountMax: 12_990 }, ctx)).toBe(true);
   });
 });
 
@@ -115,9 +143,9 @@ describe('filters and views stored before the currency was part of the filter', 
             ...(amountMin === undefined ? {} : { amountMin }),
             ...(amountMax === undefined ? {} : { amountMax }),
           };
-          expect(matchesFilter(d, f, viewer)).toBe(matchesFilter(d, upgradeStoredFilter(f), viewer));
+          expect(matchesFilter(d, f, ctx)).toBe(matchesFilter(d, upgradeStoredFilter(f), ctx));
           if (currency !== 'EUR' && (amountMin !== undefined || amountMax !== undefined)) {
-            expect(matchesFilter(d, f, viewer)).toBe(false);
+            expect(matchesFilter(d, f, ctx)).toBe(false);
           }
         },
       ),

@@ -89,6 +89,8 @@ export const enDomain = {
   'refusalReason.already_yours': 'The dossier is already yours and awaiting Klik & Pay.',
   'refusalReason.assigned_to_another':
     'The dossier is assigned to another agent: only a supervisor can reassign it.',
+  'refusalReason.assignee_absent':
+    'This agent is marked absent: no new dossier is assigned to them until they are back.',
   'refusalReason.assignee_not_staff': 'A dossier can only be assigned to a Klik & Pay agent or supervisor.',
   'refusalReason.too_many_tags': 'The dossier would have more tags than it can hold ({max}).',
   'refusalReason.follow_up_past': 'A follow-up date must be in the future.',

@@ -42,6 +42,13 @@ export const enFilters = {
   'filters.assignee.me': 'Me',
   'filters.assignee.agents': 'Agents',
 
+  // The dashboard's breach figures, as a filter (src-shared/domain/filters.ts, deadlineFilters).
+  'filters.deadline': 'Deadline',
+  'filters.deadline.any': 'Any deadline',
+  'filters.deadline.klikpay_late': 'Klik & Pay late',
+  'filters.deadline.merchant_late': 'Merchant late',
+  'filters.deadline.due_next_business_day': 'Due within the next business day',
+
   'filters.sortKey.urgency': 'Urgency',
   'filters.sortKey.amount': 'Amount',
   'filters.sortKey.createdAt': 'Date filed',

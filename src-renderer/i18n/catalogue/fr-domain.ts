@@ -86,6 +86,8 @@ export const frDomain: TranslationOf<typeof enDomain> = {
   'refusalReason.already_yours': 'Le dossier vous est déjà attribué et attend Klik & Pay.',
   'refusalReason.assigned_to_another':
     'Le dossier est attribué à un autre agent : seul un superviseur peut le réattribuer.',
+  'refusalReason.assignee_absent':
+    'Cet agent est marqué absent : aucun nouveau dossier ne lui est attribué avant son retour.',
   'refusalReason.assignee_not_staff':
     'Un dossier ne peut être attribué qu’à un agent ou un superviseur de Klik & Pay.',
   'refusalReason.too_many_tags': 'Le dossier aurait plus d’étiquettes qu’il ne peut en porter ({max}).',

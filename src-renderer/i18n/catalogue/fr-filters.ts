@@ -44,6 +44,12 @@ export const frFilters: TranslationOf<typeof enFilters> = {
   'filters.assignee.me': 'Moi',
   'filters.assignee.agents': 'Agents',
 
+  'filters.deadline': 'Échéance',
+  'filters.deadline.any': 'Toutes les échéances',
+  'filters.deadline.klikpay_late': 'Klik & Pay en retard',
+  'filters.deadline.merchant_late': 'Marchand en retard',
+  'filters.deadline.due_next_business_day': 'Échéance dans le prochain jour ouvré',
+
   'filters.sortKey.urgency': 'Urgence',
   'filters.sortKey.amount': 'Montant',
   'filters.sortKey.createdAt': 'Date de dépôt',

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
+import type { User } from '../../../src-shared/domain/model';
 import type { DossierFilter } from '../../../src-shared/domain/filters';
 import type { QueueId } from '../../../src-shared/domain/queues';
 import type { StatsOverview, StatsQuery } from '../../../src-shared/domain/stats';
+import { useDesk } from '../../data/desk';
 import { useSteppedNow } from '../../data/live';
 import { useStaff } from '../../data/queues';
 import { useDashboardFigures } from '../../data/stats';
@@ -10,7 +12,6 @@ import type { Translate } from '../../i18n/translate';
 import type { FigureRow } from './ChartCard';
 import { ChartCard } from './ChartCard';
 import { BarsChart, WeeklySharesChart } from './charts';
-import { DossierIdList } from './DossierIdList';
 import './dashboard.css';
 
 const DAY = 86_400_000;
@@ -20,7 +21,6 @@ type Period = keyof typeof periods;
 export interface DashboardProps {
   /** A queue, maybe filtered: the dossiers behind a figure, as a view the supervisor can save. */
   onOpenQueue: (queue: QueueId, filter: DossierFilter) => void;
-  onOpenDossier: (id: string) => void;
 }
 
 /**
@@ -28,15 +28,13 @@ export interface DashboardProps {
  * computed from the local cache (so instant and available offline), over a period, for the team or
  * one agent. Every figure is a table row that opens the dossiers behind it.
  */
-export function Dashboard({ onOpenQueue, onOpenDossier }: DashboardProps) {
+export function Dashboard({ onOpenQueue }: DashboardProps) {
   const t = useT();
   const format = useFormat();
   const now = useSteppedNow(60 * 60_000);
   const [period, setPeriod] = useState<Period>('12w');
   const [agent, setAgent] = useState('');
-  const [list, setList] = useState<{ title: string; ids: readonly string[]; total: number } | null>(null);
   const staff = useStaff();
-  const names = useMemo(() => new Map(staff.map((u) => [u.id, u.name])), [staff]);
   const query = useMemo<StatsQuery>(() => {
     // Whole days up to the end of today, so the figures do not move with every minute.
     const to = Math.ceil((now + 1) / DAY) * DAY;
@@ -90,24 +88,11 @@ export function Dashboard({ onOpenQueue, onOpenDossier }: DashboardProps) {
         </p>
       ) : (
         <>
-          <Breaches
-            overview={overview}
-            onList={(title, ids, total) => setList({ title, ids, total })}
-            onOpenQueue={onOpenQueue}
-          />
-          {list && (
-            <DossierIdList
-              title={list.title}
-              ids={list.ids}
-              total={list.total}
-              onOpen={onOpenDossier}
-              onClose={() => setList(null)}
-            />
-          )}
+          <Breaches overview={overview} onOpenQueue={onOpenQueue} agent={agent} />
           <div className="dashboard__grid">
             <OpenCards overview={overview} onOpenQueue={onOpenQueue} agent={agent} />
             <SlaCard overview={overview} />
-            <AgentsCard overview={overview} names={names} duration={duration} onOpenQueue={onOpenQueue} />
+            <AgentsCard overview={overview} staff={staff} duration={duration} onOpenQueue={onOpenQueue} />
             <MerchantsCard overview={overview} duration={duration} onOpenQueue={onOpenQueue} />
             <ClosuresCards overview={overview} />
           </div>
@@ -123,22 +108,45 @@ export function Dashboard({ onOpenQueue, onOpenDossier }: DashboardProps) {
   );
 }
 
+/**
+ * The breach tiles, each opening its dossiers as a queue (which can be saved as a view): the
+ * deadline filter means exactly what the figure counts, for the agent the dashboard shows if any.
+ */
 function Breaches({
   overview,
-  onList,
   onOpenQueue,
+  agent,
 }: {
   overview: StatsOverview;
-  onList: (title: string, ids: readonly string[], total: number) => void;
   onOpenQueue: DashboardProps['onOpenQueue'];
+  agent: string;
 }) {
   const t = useT();
   const format = useFormat();
   const { klikpayLate, merchantLate, atRisk } = overview.breaches;
+  const theirs: DossierFilter = agent ? { assignee: agent } : {};
   const tiles = [
-    { key: 'klikpay', title: t('dash.klikpayLate'), list: klikpayLate, tone: 'danger' },
-    { key: 'merchant', title: t('dash.merchantLate'), list: merchantLate, tone: 'warning' },
-    { key: 'risk', title: t('dash.atRisk'), list: atRisk, tone: 'info' },
+    {
+      key: 'klikpay',
+      title: t('dash.klikpayLate'),
+      list: klikpayLate,
+      tone: 'danger',
+      open: () => onOpenQueue('all', { deadline: 'klikpay_late', ...theirs }),
+    },
+    {
+      key: 'merchant',
+      title: t('dash.merchantLate'),
+      list: merchantLate,
+      tone: 'warning',
+      open: () => onOpenQueue('merchant_overdue', theirs),
+    },
+    {
+      key: 'risk',
+      title: t('dash.atRisk'),
+      list: atRisk,
+      tone: 'info',
+      open: () => onOpenQueue('all', { deadline: 'due_next_business_day', ...theirs }),
+    },
   ] as const;
   return (
     <section className="dash-breaches" aria-labelledby="dash-breaches-title">
@@ -151,11 +159,7 @@ function Breaches({
           type="button"
           className={`dash-tile dash-tile--${tile.tone}`}
           disabled={tile.list.count === 0}
-          onClick={() =>
-            tile.key === 'merchant'
-              ? onOpenQueue('merchant_overdue', {})
-              : onList(tile.title, tile.list.ids, tile.list.count)
-          }
+          onClick={tile.open}
         >
           <span className="dash-tile__figure">{format.number(tile.list.count)}</span>
           <span className="dash-tile__label">{tile.title}</span>
@@ -297,19 +301,22 @@ function SlaCard({ overview }: { overview: StatsOverview }) {
 
 function AgentsCard({
   overview,
-  names,
+  staff,
   duration,
   onOpenQueue,
 }: {
   overview: StatsOverview;
-  names: ReadonlyMap<string, string>;
+  staff: readonly User[];
   duration: (ms: number | null) => string;
   onOpenQueue: DashboardProps['onOpenQueue'];
 }) {
   const t = useT();
   const format = useFormat();
+  const byId = new Map(staff.map((u) => [u.id, u]));
   const rows: FigureRow[] = overview.agents.map((a) => {
-    const name = names.get(a.agentId) ?? a.agentId;
+    const member = byId.get(a.agentId);
+    const name = member?.name ?? a.agentId;
+    const absent = member?.absent === true;
     return {
       key: a.agentId,
       label: name,
@@ -320,6 +327,7 @@ function AgentsCard({
         duration(a.firstReply.medianMs),
         format.number(a.breaches.lateNow),
         format.number(a.breaches.missedInPeriod),
+        member ? <AbsenceToggle key="absence" member={member} /> : '—',
       ],
       csv: [
         name,
@@ -328,6 +336,7 @@ function AgentsCard({
         a.firstReply.medianMs,
         a.breaches.lateNow,
         a.breaches.missedInPeriod,
+        absent ? t('staff.absent') : '',
       ],
       onOpen: () => onOpenQueue('all', { assignee: a.agentId }),
     };
@@ -336,6 +345,7 @@ function AgentsCard({
     <ChartCard
       className="dash-card--wide"
       title={t('dash.agents')}
+      note={t('dash.agentsNote')}
       columns={[
         t('dash.col.agent'),
         t('dash.col.open'),
@@ -343,6 +353,7 @@ function AgentsCard({
         t('dash.col.firstReply'),
         t('dash.col.lateNow'),
         t('dash.col.missed'),
+        t('dash.col.absence'),
       ]}
       rows={rows}
       csvName="agents"
@@ -351,12 +362,47 @@ function AgentsCard({
           format={format.number}
           bars={overview.agents.map((a) => ({
             key: a.agentId,
-            label: names.get(a.agentId) ?? a.agentId,
+            label: byId.get(a.agentId)?.name ?? a.agentId,
             value: a.open,
           }))}
         />
       }
     />
+  );
+}
+
+/** Absent: no new dossier is assigned to them (the rules refuse it, here and on the server). */
+function AbsenceToggle({ member }: { member: User }) {
+  const t = useT();
+  const desk = useDesk();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const absent = member.absent === true;
+  return (
+    <span className="dash-absence">
+      {absent && <span className="badge badge--overdue">{t('staff.absent')}</span>}
+      <button
+        type="button"
+        className="button button--small"
+        disabled={busy}
+        aria-label={t(absent ? 'staff.markBackOf' : 'staff.markAbsentOf', { name: member.name })}
+        onClick={() => {
+          setBusy(true);
+          setProblem(null);
+          void desk.setAbsence(member.id, !absent).then((answer) => {
+            setBusy(false);
+            if (!answer.ok) setProblem(answer.error.message);
+          });
+        }}
+      >
+        {t(absent ? 'staff.markBack' : 'staff.markAbsent')}
+      </button>
+      {problem && (
+        <span role="alert" className="dash-absence__problem">
+          {problem}
+        </span>
+      )}
+    </span>
   );
 }
 

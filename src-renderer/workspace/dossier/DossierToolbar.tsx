@@ -101,8 +101,9 @@ export function DossierToolbar({ dossier: d, user, staff, check, onOpenDialog, v
               {staff
                 .filter((s) => s.id !== d.assigneeId)
                 .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
+                  // Absent staff get no new dossier (the rules would refuse it): said, not offered.
+                  <option key={s.id} value={s.id} disabled={s.absent === true && s.id !== user.id}>
+                    {s.absent === true ? t('staff.nameAbsent', { name: s.name }) : s.name}
                   </option>
                 ))}
             </select>

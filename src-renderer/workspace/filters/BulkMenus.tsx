@@ -16,7 +16,8 @@ export interface BulkMenuProps {
 export function AssignMenu({ disabled, onChoose }: BulkMenuProps) {
   const t = useT();
   const { user } = useDesk();
-  const staff = useStaff().filter((member) => member.id !== user.id);
+  // Absent staff get no new dossier: the rules would refuse each one.
+  const staff = useStaff().filter((member) => member.id !== user.id && member.absent !== true);
   return (
     <FilterMenu label={t('bulk.assign')} disabled={disabled} panelClassName="bulk-menu">
       {(close) => {

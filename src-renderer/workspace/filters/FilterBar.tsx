@@ -10,6 +10,7 @@ import { useFormat, useT } from '../../i18n/hooks';
 import type { AmountRangeProps } from './AmountRange';
 import { AmountRange } from './AmountRange';
 import { CheckList } from './CheckList';
+import { DeadlineChoice } from './DeadlineChoice';
 import { FilterChips } from './FilterChips';
 import { FilterMenu } from './FilterMenu';
 import type { FilterProblem } from './filter-model';
@@ -143,6 +144,12 @@ export function FilterBar({
               onToggle={(tag) => edit({ tags: toggleIn(filter.tags, tag) })}
             />
           )}
+        </FilterMenu>
+        <FilterMenu
+          label={t('filters.deadline')}
+          summary={filter.deadline ? t(`filters.deadline.${filter.deadline}`) : undefined}
+        >
+          {() => <DeadlineChoice selected={filter.deadline} onChoose={(deadline) => edit({ deadline })} />}
         </FilterMenu>
         <div className="filter-bar__assignee">
           <label htmlFor={assigneeId}>{t('filter.assignee')}</label>

@@ -31,6 +31,8 @@ export function FilterChips({ filter, merchantName, staffName, onRemove, onClear
         return { field: t('filter.merchant'), value: merchantName(chip.value) };
       case 'tag':
         return { field: t('filter.tag'), value: chip.value };
+      case 'deadline':
+        return { field: t('filters.deadline'), value: t(`filters.deadline.${chip.value}`) };
       case 'assignee':
         return {
           field: t('filter.assignee'),

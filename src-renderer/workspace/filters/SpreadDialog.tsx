@@ -69,8 +69,13 @@ export function SpreadDialog({ dossiers, onCancel, onConfirm }: SpreadDialogProp
           <legend>{t('spread.agents')}</legend>
           {staff.map((u) => (
             <label key={u.id} className="spread__agent">
-              <input type="checkbox" checked={chosen.includes(u.id)} onChange={() => toggle(u.id)} />
-              <span>{u.name}</span>
+              <input
+                type="checkbox"
+                checked={chosen.includes(u.id)}
+                disabled={u.absent === true}
+                onChange={() => toggle(u.id)}
+              />
+              <span>{u.absent === true ? t('staff.nameAbsent', { name: u.name }) : u.name}</span>
               <span className="spread__load">{t('spread.load', { count: loads.get(u.id) ?? 0 })}</span>
             </label>
           ))}

@@ -1,4 +1,4 @@
-import type { DossierFilter, DossierSort } from '../../../src-shared/domain/filters';
+import type { DeadlineFilter, DossierFilter, DossierSort } from '../../../src-shared/domain/filters';
 import { dossierFilterSchema, dossierSortSchema } from '../../../src-shared/domain/filters';
 import type { Reason, Subject } from '../../../src-shared/domain/vocabulary';
 
@@ -18,6 +18,7 @@ export function cleanFilter(f: DossierFilter): DossierFilter {
   if (f.amountMax !== undefined) out.amountMax = f.amountMax;
   if (f.tags?.length) out.tags = f.tags;
   if (f.assignee !== undefined) out.assignee = f.assignee;
+  if (f.deadline !== undefined) out.deadline = f.deadline;
   return out;
 }
 
@@ -78,7 +79,8 @@ export type FilterChip =
   | { kind: 'merchant'; value: string }
   | { kind: 'amount' }
   | { kind: 'tag'; value: string }
-  | { kind: 'assignee'; value: string };
+  | { kind: 'assignee'; value: string }
+  | { kind: 'deadline'; value: DeadlineFilter };
 
 export function chipsOf(f: DossierFilter): FilterChip[] {
   return [
@@ -90,6 +92,7 @@ export function chipsOf(f: DossierFilter): FilterChip[] {
       : []),
     ...(f.tags ?? []).map((value): FilterChip => ({ kind: 'tag', value })),
     ...(f.assignee !== undefined ? [{ kind: 'assignee', value: f.assignee } as const] : []),
+    ...(f.deadline !== undefined ? [{ kind: 'deadline', value: f.deadline } as const] : []),
   ];
 }
 
@@ -109,6 +112,8 @@ export function withoutChip(f: DossierFilter, chip: FilterChip): DossierFilter {
       return cleanFilter({ ...f, tags: f.tags?.filter((v) => v !== chip.value) });
     case 'assignee':
       return cleanFilter({ ...f, assignee: undefined });
+    case 'deadline':
+      return cleanFilter({ ...f, deadline: undefined });
   }
 }
 
