@@ -145,7 +145,7 @@ async function truth(): Promise<Local> {
     ['event', 'select id, data from audit_events'],
     [
       'user',
-      `select id, jsonb_build_object('id', id, 'name', name, 'email', email, 'role', role) as data
+      `select id, jsonb_build_object('id', id, 'name', name, 'email', email, 'role', role, 'absent', absent) as data
        from users where role in ('agent', 'supervisor')`,
     ],
     [
