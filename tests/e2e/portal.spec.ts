@@ -4,13 +4,16 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { RunningServer } from '../../src-server/server';
 import { signIn } from './api';
+import { signInOnPage } from './desk-page';
 import { startWebHost } from './server';
 
 /**
  * Issue 14, the parties' side, in Debian's Chromium against the real API serving the built portal
  * at /portal/ (`npm run build` first): a customer signs in (a cookie session), files a delivery
- * claim with a photo; the merchant, in another browser, answers with a tracking number; the
- * customer sees the answer arrive without reloading and says the dispute is resolved. On a desktop
+ * claim with a photo; an agent opens it in the back office; the merchant, in another browser,
+ * answers with a tracking number; the customer and the agent see the answer arrive without
+ * reloading; the agent writes to the customer, who sees it arrive too and says the dispute is
+ * resolved; the dossier shows closed on the merchant's page and in the back office. On a desktop
  * screen in the light theme and on a 360 px phone in the dark one, axe finding nothing serious.
  */
 
@@ -158,6 +161,15 @@ for (const run of runs) {
     expect(await seriousViolations(c)).toEqual([]);
     await expectNoSidewaysScroll(c, 'the claim');
 
+    // An agent in the back office (the browser host) opens the new claim: the customer's words are there.
+    const agent = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    const a = await agent.newPage();
+    await a.goto(server.url);
+    await signInOnPage(a, 'agent@klikpay.test');
+    await a.goto(`${server.url}/#/queue/all/dossier/${reference}`);
+    await expect(a.getByRole('heading', { name: reference })).toBeVisible();
+    await expect(a.getByText(/still nothing/).first()).toBeVisible();
+
     // The merchant, in another browser: the claim awaits its answer, with its countdown.
     const merchant = await portalPage(browser, run.viewport, run.dark);
     const m = merchant.page;
@@ -192,6 +204,15 @@ for (const run of runs) {
     // The customer's page, never reloaded, shows the answer as it arrives (the event stream's poke).
     const thread = c.getByRole('list', { name: 'Correspondence' });
     await expect(thread.getByText(/tracking number 6A19283746501/)).toBeVisible();
+
+    // The agent's dossier, never reloaded either, has the merchant's answer; the agent writes to the
+    // customer, whose page shows it as it arrives.
+    await expect(a.getByText(/tracking number 6A19283746501/).first()).toBeVisible();
+    await a
+      .getByRole('textbox', { name: 'Message' })
+      .fill('We are following the delivery with the merchant.');
+    await a.getByRole('button', { name: 'Reply', exact: true }).click();
+    await expect(thread.getByText('We are following the delivery with the merchant.')).toBeVisible();
     await expect(c.getByText('Your answer is awaited').first()).toBeVisible();
     await c.screenshot({ path: shot('6-customer-sees-answer'), fullPage: true });
 
@@ -219,6 +240,10 @@ for (const run of runs) {
       closure: { reason: 'resolved_by_client' },
     });
     await expect(m.getByText('Closed: the customer said it is resolved')).toBeVisible();
+    // And the back office, without a reload.
+    await expect(a.locator('.dossier-header')).toContainText('Closed');
+    await a.screenshot({ path: shot('9-back-office-closed') });
+    await agent.close();
 
     // Signing out ends the session: a reload asks to sign in again.
     await c.getByRole('button', { name: 'Sign out' }).click();
