@@ -1,7 +1,7 @@
 import type { Sql } from '../../src-server/db/database';
 
 /**
- * Test only: forgets every dossier and what hangs on it — transactions, messages, attachments, the
+ * Test only: forgets every dossier and what hangs on it — transactions, messages, attachments, facts, the
  * audit trail, their rows of the change log, the answers given to pushed mutations — and keeps the
  * people (users, sessions, merchants, customers). A randomised suite starts each history from this
  * small world instead of first-syncing everything the histories before it left behind.
@@ -11,7 +11,7 @@ import type { Sql } from '../../src-server/db/database';
  */
 export async function resetDossierData(sql: Sql): Promise<void> {
   await sql.exec(`
-    truncate attachments, audit_events, messages, dossiers, transactions, applied_mutations;
+    truncate dossier_facts, attachments, audit_events, messages, dossiers, transactions, applied_mutations;
     delete from changes where entity in ('dossier', 'message', 'event');
   `);
 }
