@@ -243,11 +243,19 @@ export class LocalClient {
       this.engine.stop();
       this.drop();
       if (reason === 'failed') await this.deleteDatabase().catch(() => undefined);
-      try {
-        await this.connect();
-      } catch (error) {
-        this.setNotice({ kind: 'unavailable', message: describe(error), at: now() });
-        return;
+      // The browser may still be closing what it cleared: a connection opened meanwhile is closed
+      // under us ("The connection was closed"). Tried again a few times before it is said unavailable.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.connect();
+          break;
+        } catch (error) {
+          if (attempt >= rebuildRetriesMs.length) {
+            this.setNotice({ kind: 'unavailable', message: describe(error), at: now() });
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, rebuildRetriesMs[attempt]));
+        }
       }
       const { restored } = await reconcileJournal(this.db, this.o.bridge.journal);
       this.setNotice({ kind: 'rebuilt', reason, restored, at: now() });
@@ -286,8 +294,15 @@ export class LocalClient {
           setTimeout(() => void this.rebuild('deleted'), 0);
       });
     }
-    await db.open();
-    await bulk.open();
+    try {
+      await db.open();
+      await bulk.open();
+    } catch (error) {
+      // Neither half of a failed opening stays open behind the next try.
+      db.close();
+      bulk.close();
+      throw error;
+    }
     this.db = db;
     this.bulk = bulk;
     this.engine = new SyncEngine({
@@ -335,6 +350,8 @@ export class LocalClient {
 }
 
 const now = () => new Date().toISOString();
+/** The waits before each new try at opening a rebuilt cache. */
+const rebuildRetriesMs = [100, 300, 1_000, 3_000];
 const isVersionError = (error: unknown) => errorNameOf(error) === 'VersionError';
 const describe = (error: unknown) =>
   `${errorNameOf(error) || 'Error'}: ${error instanceof Error ? error.message : ''}`;
