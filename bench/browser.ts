@@ -97,10 +97,22 @@ export async function firstSync(
  * After the first sync, until the search index is built (the back office builds it in the
  * background): the time it took, in ms, read from the cache's own bookkeeping.
  */
-export async function searchIndexBuilt(page: Page, userId: string, timeoutMs: number): Promise<number> {
+export const searchIndexBuilt = (page: Page, userId: string, timeoutMs: number): Promise<number> =>
+  cacheWorkDone(page, userId, { metaKey: 'searchBuiltUpTo', what: 'the search index' }, timeoutMs);
+
+/**
+ * Waits until background work of the cache is done — its position under `metaKey` gone, and
+ * `markedStore` (if any) empty — and answers how long that took from the call.
+ */
+async function cacheWorkDone(
+  page: Page,
+  userId: string,
+  work: { metaKey: string; markedStore?: string; what: string },
+  timeoutMs: number,
+): Promise<number> {
   const started = Date.now();
   await page.evaluate(
-    async ({ name, timeoutMs }) => {
+    async ({ name, work, timeoutMs }) => {
       const pending = async (): Promise<boolean> => {
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const open = indexedDB.open(name);
@@ -109,9 +121,12 @@ export async function searchIndexBuilt(page: Page, userId: string, timeoutMs: nu
         });
         try {
           return await new Promise<boolean>((resolve, reject) => {
-            const get = db.transaction('meta').objectStore('meta').get('searchBuiltUpTo');
-            get.onsuccess = () => resolve(get.result !== undefined);
-            get.onerror = () => reject(get.error ?? new Error('read failed'));
+            const stores = work.markedStore ? ['meta', work.markedStore] : ['meta'];
+            const tx = db.transaction(stores);
+            const position = tx.objectStore('meta').get(work.metaKey);
+            const marked = work.markedStore ? tx.objectStore(work.markedStore).count() : null;
+            tx.oncomplete = () => resolve(position.result !== undefined || (marked?.result ?? 0) > 0);
+            tx.onerror = () => reject(tx.error ?? new Error('read failed'));
           });
         } finally {
           db.close();
@@ -119,11 +134,11 @@ export async function searchIndexBuilt(page: Page, userId: string, timeoutMs: nu
       };
       const since = performance.now();
       while (await pending()) {
-        if (performance.now() - since > timeoutMs) throw new Error('the search index was never built');
+        if (performance.now() - since > timeoutMs) throw new Error(`${work.what} was never complete`);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     },
-    { name: `klikpay-cache-${userId}`, timeoutMs },
+    { name: `klikpay-cache-${userId}`, work, timeoutMs },
   );
   return Date.now() - started;
 }
@@ -326,43 +341,14 @@ export async function bulkClose(
   return { ms, count, queue: nearest.name };
 }
 
-/**
- * Waits until a supervisor's dashboard facts are all taken (cache/facts.ts: no walk position left
- * and nothing marked), and answers how long that took from the call.
- */
-export async function factsBuilt(page: Page, userId: string, timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  await page.evaluate(
-    async ({ name, timeoutMs }) => {
-      const pending = async (): Promise<boolean> => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open(name);
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error ?? new Error('open failed'));
-        });
-        try {
-          return await new Promise<boolean>((resolve, reject) => {
-            const tx = db.transaction(['meta', 'factsDirty']);
-            const walk = tx.objectStore('meta').get('factsBuiltUpTo');
-            const marked = tx.objectStore('factsDirty').count();
-            tx.oncomplete = () => resolve(walk.result !== undefined || marked.result > 0);
-            tx.onerror = () => reject(tx.error ?? new Error('read failed'));
-          });
-        } finally {
-          db.close();
-        }
-      };
-      const since = performance.now();
-      while (await pending()) {
-        if (performance.now() - since > timeoutMs)
-          throw new Error('the dashboard facts were never all taken');
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    },
-    { name: `klikpay-cache-${userId}`, timeoutMs },
+/** Until a supervisor's dashboard facts are all taken (cache/facts.ts): no walk left, nothing marked. */
+export const factsBuilt = (page: Page, userId: string, timeoutMs: number): Promise<number> =>
+  cacheWorkDone(
+    page,
+    userId,
+    { metaKey: 'factsBuiltUpTo', markedStore: 'factsDirty', what: 'the dashboard facts' },
+    timeoutMs,
   );
-  return Date.now() - started;
-}
 
 /**
  * P9: from a click on a dashboard control to its figures on screen, in the page. `open` is the first
