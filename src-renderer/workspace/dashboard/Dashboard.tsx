@@ -9,6 +9,7 @@ import { useFormat, useT } from '../../i18n/hooks';
 import type { Translate } from '../../i18n/translate';
 import type { FigureRow } from './ChartCard';
 import { ChartCard } from './ChartCard';
+import type { Bar1 } from './charts';
 import { BarsChart, WeeklySharesChart } from './charts';
 import { AgentsCard, MerchantsCard } from './people-cards';
 import './dashboard.css';
@@ -219,10 +220,8 @@ function OpenCards({
         chart={
           <BarsChart
             format={format.number}
-            bars={byStatus.map((r, i) => ({
-              key: r.key,
-              label: String(r.csv[0]),
-              value: Number(r.csv[1]),
+            bars={barsOf(byStatus).map((b, i) => ({
+              ...b,
               color: ['var(--klikpay-fg)', 'var(--merchant-fg)', 'var(--customer-fg)'][i],
             }))}
           />
@@ -233,12 +232,7 @@ function OpenCards({
         columns={[t('dossier.subject'), count]}
         rows={bySubject}
         csvName="open-by-subject"
-        chart={
-          <BarsChart
-            format={format.number}
-            bars={bySubject.map((r) => ({ key: r.key, label: String(r.csv[0]), value: Number(r.csv[1]) }))}
-          />
-        }
+        chart={<BarsChart format={format.number} bars={barsOf(bySubject)} />}
       />
       <ChartCard
         title={t('dash.ages')}
@@ -246,12 +240,7 @@ function OpenCards({
         columns={[t('dash.col.age'), count]}
         rows={ages}
         csvName="open-by-age"
-        chart={
-          <BarsChart
-            format={format.number}
-            bars={ages.map((r) => ({ key: r.key, label: String(r.csv[0]), value: Number(r.csv[1]) }))}
-          />
-        }
+        chart={<BarsChart format={format.number} bars={barsOf(ages)} />}
       />
     </>
   );
@@ -319,8 +308,6 @@ function ClosuresCards({ overview }: { overview: StatsOverview }) {
     };
   });
   const count = t('dash.col.count');
-  const bars = (rows: FigureRow[]) =>
-    rows.map((r) => ({ key: r.key, label: String(r.csv[0]), value: Number(r.csv[1]) }));
   return (
     <>
       <ChartCard
@@ -328,14 +315,14 @@ function ClosuresCards({ overview }: { overview: StatsOverview }) {
         columns={[t('dash.col.reason'), count]}
         rows={reasons}
         csvName="closure-reasons"
-        chart={<BarsChart format={format.number} bars={bars(reasons)} />}
+        chart={<BarsChart format={format.number} bars={barsOf(reasons)} />}
       />
       <ChartCard
         title={t('dash.outcomes')}
         columns={[t('dash.col.outcome'), count]}
         rows={outcomes}
         csvName="closure-outcomes"
-        chart={<BarsChart format={format.number} bars={bars(outcomes)} />}
+        chart={<BarsChart format={format.number} bars={barsOf(outcomes)} />}
       />
     </>
   );
@@ -349,3 +336,7 @@ export function formatDuration(t: Translate, ms: number): string {
   if (hours < 48) return t('dash.duration.hours', { hours, minutes: minutes % 60 });
   return t('dash.duration.days', { days: Math.round((ms / DAY) * 10) / 10 });
 }
+
+/** A two-column table (a name, a count) drawn as bars: the chart shows exactly the table's figures. */
+const barsOf = (rows: readonly FigureRow[]): Bar1[] =>
+  rows.map((r) => ({ key: r.key, label: String(r.csv[0]), value: Number(r.csv[1]) }));
