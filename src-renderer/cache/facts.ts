@@ -110,6 +110,9 @@ export async function buildFacts(
   for (;;) {
     if (shouldStop()) return;
     const written = await buildFactsSlice(db);
+    // A quiet connection tracks nothing: the dashboard's "still counting" (a query over these
+    // tables) only learns the walk moved, or ended, when told.
+    if (db.quiet) db.announceWrites(['facts', 'factsDirty', 'meta']);
     if (written === null) return;
     if (written.facts.length > 0 || written.removed.length > 0) onWritten?.(written);
     // A pause between slices leaves the agent's clicks the first turn.

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CacheDatabase } from '../../src-renderer/cache/db';
+import { CacheDatabase, metaKeys } from '../../src-renderer/cache/db';
 import { saveDraft } from '../../src-renderer/cache/drafts';
+import { buildFacts, factsComplete } from '../../src-renderer/cache/facts';
 import { everyTableButBookkeeping, runCoalesced } from '../../src-renderer/data/coalesced';
 import { writtenBy } from '../../src-renderer/sync/pull';
 
@@ -53,6 +54,34 @@ describe('quiet writes', () => {
     });
     await new Promise((r) => setTimeout(r, 100));
     expect(seen.length).toBe(runs);
+    query.stop();
+    db.close();
+    quiet.close();
+  });
+
+  it("tell the dashboard when the facts' walk ends, though the builder writes quietly", async () => {
+    // CI saw "Still counting" for 30 s with every fact taken: the builder's quiet writes woke
+    // nothing, and the dashboard learnt of the end only at the next sync round.
+    const name = `facts-${crypto.randomUUID()}`;
+    const db = new CacheDatabase(name);
+    const quiet = new CacheDatabase(name, { quiet: true });
+    await db.open();
+    await quiet.open();
+    await db.meta.put({ key: metaKeys.factsBuiltUpTo, value: '' });
+    const seen: boolean[] = [];
+    const query = runCoalesced(
+      name,
+      () => factsComplete(db),
+      (done) => seen.push(done),
+      (e) => {
+        throw e;
+      },
+      { wakes: (table) => ['facts', 'factsDirty', 'meta'].includes(table) },
+    );
+    await until(() => seen.length === 1);
+    expect(seen).toEqual([false]);
+    await buildFacts(quiet, () => false);
+    await until(() => seen.at(-1) === true);
     query.stop();
     db.close();
     quiet.close();
