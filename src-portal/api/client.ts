@@ -8,7 +8,7 @@ import {
   rulesResponseSchema,
   transactionListSchema,
 } from '../../src-shared/contract/api';
-import type { Attachment, Dossier, User } from '../../src-shared/domain/model';
+import type { Attachment, Dossier, Proposal, User } from '../../src-shared/domain/model';
 import { dossierSchema } from '../../src-shared/domain/model';
 import type { Http } from './http';
 import { PortalError } from './http';
@@ -23,6 +23,8 @@ export interface SignedIn {
 export interface PartyMessage {
   body: string;
   attachments?: FileClaimRequest['attachments'];
+  /** A merchant's proposed settlement. */
+  proposal?: Proposal;
 }
 
 const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');

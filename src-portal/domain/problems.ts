@@ -15,7 +15,9 @@ export type Problem =
   | { code: 'file_type'; name: string }
   | { code: 'file_too_big'; name: string; max: number }
   | { code: 'file_empty'; name: string }
-  | { code: 'too_many_files'; max: number };
+  | { code: 'too_many_files'; max: number }
+  | { code: 'amount_invalid' }
+  | { code: 'amount_not_below_paid' };
 
 /** The first problem of `value` under a text schema of the contract (`textSchema(max)`), or null. */
 export function textProblem(schema: z.ZodType<string>, value: string): Problem | null {

@@ -44,6 +44,9 @@ export const en = {
   'problem.fileTooBig': '{name} is larger than {size}.',
   'problem.fileEmpty': '{name} is empty.',
   'problem.tooManyFiles': 'At most {max} files per message.',
+  'problem.amountInvalid': 'Enter an amount such as 19.90.',
+  'problem.amountNotBelowPaid':
+    'A partial refund is less than the amount paid: for all of it, propose a full refund.',
   'problem.summary': {
     one: 'Not sent yet: {count} thing to fix.',
     other: 'Not sent yet: {count} things to fix.',
@@ -257,6 +260,27 @@ export const en = {
   'reply.sending': 'Sending…',
   'reply.sent': 'Your message was sent.',
   'reply.closed': 'This claim is closed: it accepts no more messages.',
+
+  'proposal.legend': 'Does your message propose a settlement?',
+  'proposal.hint': 'The customer can accept it, which closes the claim, or tell you it does not suit them.',
+  'proposal.none': 'No, it is only a message',
+  'proposal.refund': 'A full refund ({amount})',
+  'proposal.partial_refund': 'A partial refund',
+  'proposal.replacement': 'A replacement',
+  'proposal.delivery': 'Delivering the order (give the tracking number in your message)',
+  'proposal.other': 'Something else (say what in your message)',
+  'proposal.amount': 'Amount to refund ({currency})',
+  'proposal.amountHint': 'Less than the {paid} paid.',
+  'proposal.what.refund': 'a full refund of {amount}',
+  'proposal.what.partial_refund': 'a partial refund of {amount}',
+  'proposal.what.replacement': 'a replacement',
+  'proposal.what.delivery': 'delivery of the order',
+  'proposal.what.other': 'a settlement described in the message',
+  'proposal.made': 'Proposed settlement: {what}',
+  'proposal.calloutHeading': '{shop} proposes {what}',
+  'proposal.calloutText':
+    'If this settles the dispute, say so below: the claim will be closed. If it does not suit you, answer the merchant, or ask Klik & Pay to intervene.',
+  'proposal.yours': 'Your proposal: {what}. The customer can accept it or answer you.',
 
   'resolve.heading': 'Is the dispute settled?',
   'resolve.lead': 'When the problem is solved, tell Klik & Pay: the claim will be closed.',

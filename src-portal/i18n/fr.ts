@@ -48,6 +48,9 @@ export const fr: Catalogue = {
   'problem.fileTooBig': '{name} dépasse {size}.',
   'problem.fileEmpty': '{name} est vide.',
   'problem.tooManyFiles': '{max} fichiers au plus par message.',
+  'problem.amountInvalid': 'Saisissez un montant comme 19,90.',
+  'problem.amountNotBelowPaid':
+    'Un remboursement partiel est inférieur au montant payé : pour la totalité, proposez un remboursement total.',
   'problem.summary': {
     one: 'Pas encore envoyé : {count} point à corriger.',
     other: 'Pas encore envoyé : {count} points à corriger.',
@@ -268,6 +271,28 @@ export const fr: Catalogue = {
   'reply.sending': 'Envoi…',
   'reply.sent': 'Votre message a été envoyé.',
   'reply.closed': 'Cette réclamation est close : elle n’accepte plus de messages.',
+
+  'proposal.legend': 'Votre message propose-t-il un règlement ?',
+  'proposal.hint':
+    'Le client peut l’accepter, ce qui clôt la réclamation, ou vous dire qu’il ne lui convient pas.',
+  'proposal.none': 'Non, c’est seulement un message',
+  'proposal.refund': 'Un remboursement total ({amount})',
+  'proposal.partial_refund': 'Un remboursement partiel',
+  'proposal.replacement': 'Un remplacement',
+  'proposal.delivery': 'La livraison de la commande (donnez le numéro de suivi dans votre message)',
+  'proposal.other': 'Autre chose (précisez-le dans votre message)',
+  'proposal.amount': 'Montant à rembourser ({currency})',
+  'proposal.amountHint': 'Moins que les {paid} payés.',
+  'proposal.what.refund': 'un remboursement total de {amount}',
+  'proposal.what.partial_refund': 'un remboursement partiel de {amount}',
+  'proposal.what.replacement': 'un remplacement',
+  'proposal.what.delivery': 'la livraison de la commande',
+  'proposal.what.other': 'un règlement décrit dans le message',
+  'proposal.made': 'Règlement proposé : {what}',
+  'proposal.calloutHeading': '{shop} propose {what}',
+  'proposal.calloutText':
+    'Si cela règle le litige, dites-le ci-dessous : la réclamation sera close. Si cela ne vous convient pas, répondez au marchand ou demandez à Klik & Pay d’intervenir.',
+  'proposal.yours': 'Votre proposition : {what}. Le client peut l’accepter ou vous répondre.',
 
   'resolve.heading': 'Le litige est-il réglé ?',
   'resolve.lead': 'Quand le problème est résolu, dites-le à Klik & Pay : la réclamation sera close.',

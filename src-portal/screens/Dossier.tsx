@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
+import type { DossierWithMessages } from '../../src-shared/contract/api';
 import type { Dossier as DossierData, Message } from '../../src-shared/domain/model';
 import { useDossier } from '../api/hooks';
 import { PortalError } from '../api/http';
 import { useLiveUpdates } from '../api/live';
 import type { Party } from '../domain/claim-status';
+import { standingProposal } from '../domain/proposal';
 import { latestReminder, threadOf } from '../domain/thread';
 import { useI18n } from '../i18n/I18nProvider';
 import { Link } from '../router';
 import { ErrorNote, Loading } from '../ui/Feedback';
 import { usePageTitle } from '../ui/page';
+import { proposalWhat } from '../ui/Proposal';
 import { ReplyBox } from '../ui/ReplyBox';
 import { ClaimStatusView } from '../ui/Status';
 import { Attachments, Thread } from '../ui/Thread';
@@ -70,6 +73,21 @@ function ReminderCallout({ reminder, merchantLanguage }: { reminder: Message; me
           {reminder.body}
         </p>
       </details>
+    </section>
+  );
+}
+
+/** The merchant's standing proposal, put before the customer with what they can do about it. */
+function ProposalCallout({ dossier }: { dossier: DossierWithMessages }) {
+  const i18n = useI18n();
+  const proposal = standingProposal(dossier.messages);
+  if (!proposal) return null;
+  const tx = dossier.transaction;
+  const what = proposalWhat(i18n, proposal.proposal, tx.amount, tx.currency);
+  return (
+    <section className="note note--info proposal" aria-labelledby="proposal-heading">
+      <h2 id="proposal-heading">{i18n.t('proposal.calloutHeading', { shop: tx.merchantName, what })}</h2>
+      <p>{i18n.t('proposal.calloutText')}</p>
     </section>
   );
 }
@@ -151,13 +169,18 @@ export function Dossier({ id, party }: { id: string; party: Party }) {
         {query.isError && <ErrorNote error={query.error} retry={() => void query.refetch()} />}
       </section>
       {reminder && <ReminderCallout reminder={reminder} merchantLanguage={tx.merchantLanguage} />}
+      {party === 'customer' && open && <ProposalCallout dossier={dossier} />}
       <Request dossier={dossier} request={request} party={party} />
       <section aria-labelledby="thread-heading" className="thread-section">
         <h2 id="thread-heading">{t('dossier.thread')}</h2>
         <p className="muted">{t('dossier.liveNote')}</p>
         <Thread dossier={dossier} entries={entries} party={party} labelledBy="thread-heading" />
       </section>
-      {open ? <ReplyBox dossierId={dossier.id} party={party} /> : <p className="note">{t('reply.closed')}</p>}
+      {open ? (
+        <ReplyBox dossierId={dossier.id} party={party} paid={{ amount: tx.amount, currency: tx.currency }} />
+      ) : (
+        <p className="note">{t('reply.closed')}</p>
+      )}
       {party === 'customer' && <ResolveBox dossier={dossier} />}
       {open && canEscalate && <EscalateBox dossier={dossier} />}
     </>

@@ -4,6 +4,7 @@ import type { Party } from '../domain/claim-status';
 import type { ThreadEntry } from '../domain/thread';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/translate';
+import { ProposalLine } from './Proposal';
 
 /** Files attached to a message: each downloads (the session's cookie goes with the link); photos show small. */
 export function Attachments({ dossierId, files }: { dossierId: string; files: readonly Attachment[] }) {
@@ -111,6 +112,13 @@ export function Thread({
               <strong>{writerName(t, entry, shop)}</strong> {when}
             </p>
             <Body message={m} />
+            {m.proposal && (
+              <ProposalLine
+                proposal={m.proposal}
+                paid={dossier.transaction.amount}
+                currency={dossier.transaction.currency}
+              />
+            )}
             <Attachments dossierId={dossier.id} files={m.attachments} />
           </li>
         );

@@ -26,6 +26,10 @@ export function problemText({ t, size }: I18n, problem: Problem): string {
       return t('problem.fileEmpty', { name: problem.name });
     case 'too_many_files':
       return t('problem.tooManyFiles', { max: problem.max });
+    case 'amount_invalid':
+      return t('problem.amountInvalid');
+    case 'amount_not_below_paid':
+      return t('problem.amountNotBelowPaid');
   }
 }
 

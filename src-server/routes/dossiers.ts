@@ -274,8 +274,13 @@ function messageCommand(
       );
     }
     const args = { body: body.body, attachments };
-    return a.role === 'customer' ? { name: 'customer.message', args } : { name: 'merchant.message', args };
+    if (a.role === 'merchant') {
+      return { name: 'merchant.message', args: body.proposal ? { ...args, proposal: body.proposal } : args };
+    }
+    if (body.proposal) throw proposalNotYours();
+    return { name: 'customer.message', args };
   }
+  if (body.proposal) throw proposalNotYours();
   if (attachments.length > 0) {
     throw new ApiProblem(
       'invalid_request',
@@ -294,6 +299,11 @@ function messageCommand(
       return { name: 'dossier.reply', args: { body: body.body, audience: body.audience } };
   }
 }
+
+const proposalNotYours = () =>
+  new ApiProblem('invalid_request', 'Only the merchant proposes a resolution, with their message.', [
+    { path: 'body.proposal', message: 'accepted from merchants only' },
+  ]);
 
 function encodeListCursor(p: ListPosition): string {
   return Buffer.from(JSON.stringify([p.createdAt, p.id])).toString('base64url');

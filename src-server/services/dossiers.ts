@@ -39,6 +39,7 @@ export async function fileClaimFor(
       if (!t || t.customerId !== account.customerId) throw notFound('This transaction');
       if (t.openDossierId !== null) {
         throw new ApiProblem('conflict', 'This transaction already has an open dossier.', {
+          reason: 'transaction_has_open_dossier',
           dossierId: t.openDossierId,
         });
       }
@@ -75,7 +76,9 @@ export async function fileClaimFor(
   } catch (error) {
     // Two filings racing on one transaction: the partial unique index lets only one through.
     if (isUniqueViolation(error))
-      throw new ApiProblem('conflict', 'This transaction already has an open dossier.');
+      throw new ApiProblem('conflict', 'This transaction already has an open dossier.', {
+        reason: 'transaction_has_open_dossier',
+      });
     throw error;
   }
 }

@@ -9,6 +9,7 @@ import {
   instantSchema,
   limits,
   messageSchema,
+  proposalSchema,
   textSchema,
   transactionSchema,
   userSchema,
@@ -125,6 +126,8 @@ export const postMessageRequestSchema = z.strictObject({
   body: textSchema(limits.body),
   audience: audienceSchema.optional(),
   attachments: attachmentsField,
+  /** A merchant's proposed settlement, with their message (merchants only). */
+  proposal: proposalSchema.optional(),
 });
 export const escalateRequestSchema = z.strictObject({ body: textSchema(limits.body).optional() }).optional();
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   attachmentLimits,
   attachmentSchema,
+  proposalSchema,
   idSchema,
   instantSchema,
   limits,
@@ -46,7 +47,7 @@ export const partyCommandSchemas = {
   'customer.message': z.strictObject({ body, attachments }),
   'customer.escalate': z.strictObject({ body: body.optional() }),
   'customer.resolve': z.strictObject({}),
-  'merchant.message': z.strictObject({ body, attachments }),
+  'merchant.message': z.strictObject({ body, attachments, proposal: proposalSchema.optional() }),
 } as const;
 
 export const commandSchemas = { ...staffCommandSchemas, ...partyCommandSchemas } as const;

@@ -144,7 +144,11 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
     }
     case 'merchant.message': {
       if (!open) return closedRefusal(d);
-      draft.addMessage(actor, 'both', 'message', cmd.args.body, now, cmd.args.attachments);
+      const { proposal } = cmd.args;
+      if (proposal?.amount != null && proposal.amount >= d.transaction.amount) {
+        return refuse('invalid_request', { reason: 'proposal_exceeds_amount' }, d.reference);
+      }
+      draft.addMessage(actor, 'both', 'message', cmd.args.body, now, cmd.args.attachments, proposal);
       // Whoever wrote to the customer last answered last: the customer's next message goes to them.
       if (d.status === 'awaiting_merchant') draft.toCustomer('merchant');
       else x.lastAnswerBy = 'merchant';

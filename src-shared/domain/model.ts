@@ -157,6 +157,22 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
+/**
+ * A merchant's proposed settlement, carried by their message: what they offer and, for a partial
+ * refund, how much (minor units of the transaction's currency; a full refund is the whole amount).
+ * The customer accepts it by closing the dispute as resolved, or answers that it does not suit them.
+ */
+export const proposalSchema = z
+  .object({
+    outcome: desiredOutcomeSchema,
+    amount: minorAmountSchema.nullable(),
+  })
+  .refine((p) => (p.outcome === 'partial_refund') === (p.amount !== null), {
+    path: ['amount'],
+    message: 'a partial refund names its amount, and only a partial refund does',
+  });
+export type Proposal = z.infer<typeof proposalSchema>;
+
 export const messageSchema = z.object({
   id: idSchema,
   dossierId: idSchema,
@@ -165,6 +181,8 @@ export const messageSchema = z.object({
   kind: messageKindSchema,
   body: z.string(),
   attachments: z.array(attachmentSchema),
+  /** Only on a merchant's message that proposes a settlement (absent from every other message). */
+  proposal: proposalSchema.optional(),
   createdAt: instantSchema,
 });
 export type Message = z.infer<typeof messageSchema>;

@@ -24,6 +24,7 @@ export const refusalReasonSchema = z.enum([
   'not_closed',
   'transaction_has_open_dossier',
   'merchant_not_late',
+  'proposal_exceeds_amount',
   'mutation_id_reused',
   'internal',
 ]);
@@ -77,6 +78,8 @@ export function refusalText(details: RefusalDetails, reference: string): string 
       return `${dossier} cannot be reopened: the customer has since filed ${details.otherReference ?? 'another dossier'} on the same transaction, and it is open. Continue there, or close it first.`;
     case 'merchant_not_late':
       return `${dossier}: the merchant's deadline has not passed yet. The Good Practices reminder is sent once the merchant is late.`;
+    case 'proposal_exceeds_amount':
+      return `${dossier}: a partial refund must be less than the amount paid (propose a full refund for all of it).`;
     case 'mutation_id_reused':
       return 'This change came with the id of a different change the server already has; it was not applied. Send it again.';
     case 'internal':

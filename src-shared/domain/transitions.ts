@@ -1,4 +1,4 @@
-import type { Attachment, AuditEvent, Closure, Dossier, Message } from './model';
+import type { Attachment, AuditEvent, Closure, Dossier, Message, Proposal } from './model';
 import type { RefusalDetails } from './refusals';
 import { refusalText } from './refusals';
 import type { DisputeSettings } from './settings';
@@ -125,6 +125,7 @@ export class Draft {
     body: string,
     at: number,
     attachments: readonly Attachment[] = [],
+    proposal?: Proposal,
   ): Message {
     const d = this.dossier;
     const message: Message = {
@@ -135,6 +136,7 @@ export class Draft {
       kind,
       body,
       attachments: [...attachments],
+      ...(proposal ? { proposal } : {}),
       createdAt: iso(at),
     };
     this.messages.push(message);

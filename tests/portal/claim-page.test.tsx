@@ -168,3 +168,86 @@ describe('a claim’s page', () => {
     expect(screen.queryByRole('button', { name: 'The dispute is resolved' })).toBeNull();
   });
 });
+
+describe('a proposed settlement', () => {
+  it('is offered by the merchant with a reply, a partial refund staying under what was paid', async () => {
+    const user = userEvent.setup();
+    const sent: PartyMessage[] = [];
+    const postMessage = vi.fn((_id: string, m: PartyMessage) => {
+      sent.push(m);
+      return Promise.resolve(withMessages());
+    });
+    renderPortal(
+      <Dossier id="d-1" party="merchant" />,
+      fakeApi({ dossier: () => Promise.resolve(withMessages()), postMessage }),
+    );
+    const offer = await screen.findByRole('group', { name: 'Does your message propose a settlement?' });
+    expect(within(offer).getByRole('radio', { name: 'No, it is only a message' })).toHaveProperty(
+      'checked',
+      true,
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Your message' }), 'We refund part of it.');
+    await user.click(within(offer).getByRole('radio', { name: 'A partial refund' }));
+    const amount = screen.getByRole('textbox', { name: 'Amount to refund (EUR)' });
+    await user.type(amount, '129.90');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(
+      screen.getByText(
+        'A partial refund is less than the amount paid: for all of it, propose a full refund.',
+      ),
+    ).toBeTruthy();
+    expect(document.activeElement).toBe(amount);
+    expect(postMessage).not.toHaveBeenCalled();
+    await user.clear(amount);
+    await user.type(amount, '40,5');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(postMessage).toHaveBeenCalledTimes(1));
+    expect(sent[0]).toEqual({
+      body: 'We refund part of it.',
+      proposal: { outcome: 'partial_refund', amount: 4_050 },
+    });
+  });
+
+  it('is put before the customer, with the thread saying what it was', async () => {
+    const offered = message({
+      id: 'offer',
+      author: { role: 'merchant', id: 'u-merchant', name: 'Paul Girard' },
+      body: 'We can refund part of it.',
+      proposal: { outcome: 'partial_refund', amount: 4_050 },
+    });
+    renderPortal(
+      <Dossier id="d-1" party="customer" />,
+      fakeApi({ dossier: () => Promise.resolve({ ...withMessages(), messages: [...messages, offered] }) }),
+    );
+    expect(
+      await screen.findByRole('heading', {
+        name: 'La Boutique du Voyageur proposes a partial refund of €40.50',
+      }),
+    ).toBeTruthy();
+    const thread = screen.getByRole('list', { name: 'Correspondence' });
+    expect(within(thread).getByText('Proposed settlement: a partial refund of €40.50')).toBeTruthy();
+    // Customers see no proposal fields in their own reply box.
+    expect(screen.queryByRole('group', { name: 'Does your message propose a settlement?' })).toBeNull();
+  });
+
+  it('stops being put forward once the merchant writes again without one', async () => {
+    const offered = message({
+      id: 'offer',
+      author: { role: 'merchant', id: 'u-merchant', name: 'Paul Girard' },
+      body: 'A replacement?',
+      proposal: { outcome: 'replacement', amount: null },
+    });
+    const after = message({
+      id: 'after',
+      author: { role: 'merchant', id: 'u-merchant', name: 'Paul Girard' },
+      body: 'Out of stock, sorry.',
+      createdAt: '2026-11-24T10:00:00.000Z',
+    });
+    renderPortal(
+      <Dossier id="d-1" party="customer" />,
+      fakeApi({ dossier: () => Promise.resolve({ ...withMessages(), messages: [offered, after] }) }),
+    );
+    expect(await screen.findByText('Proposed settlement: a replacement')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: /proposes/ })).toBeNull();
+  });
+});

@@ -140,11 +140,13 @@ describe('claims and correspondence', () => {
   });
 
   it('refuses a second open dossier on the same transaction with 409, changing nothing', async () => {
-    const res = await server.call('POST', '/dossiers', {
+    const res = await server.call<{ error: { details: unknown } }>('POST', '/dossiers', {
       token: tokens.alice,
       body: claim(world.transactions.alice1),
     });
     expect(res.status).toBe(409);
+    // The reason as a word clients put in their user's language, and where the open one is.
+    expect(res.body.error.details).toEqual({ reason: 'transaction_has_open_dossier', dossierId: dossier.id });
     const list = await server.call<{ items: Dossier[] }>('GET', '/dossiers', { token: tokens.alice });
     expect(list.body.items.filter((d) => d.transaction.id === world.transactions.alice1)).toHaveLength(1);
   });
@@ -184,6 +186,48 @@ describe('claims and correspondence', () => {
       body: { body: 'Toujours rien reçu.' },
     });
     expect(reply.body.status).toBe('awaiting_merchant');
+  });
+
+  it('takes a merchant’s proposed settlement with its message, and from nobody else', async () => {
+    const proposal = { outcome: 'partial_refund', amount: 1_000 };
+    const offered = await server.call<DossierWithMessages>('POST', `/dossiers/${dossier.id}/messages`, {
+      token: tokens.shop,
+      body: { body: 'Nous vous proposons un geste de 10 €.', proposal },
+    });
+    expect(offered.status).toBe(201);
+    expect(offered.body.messages.at(-1)).toMatchObject({ author: { role: 'merchant' }, proposal });
+    const seen = await server.call<DossierWithMessages>('GET', `/dossiers/${dossier.id}`, {
+      token: tokens.alice,
+    });
+    expect(seen.body.messages.at(-1)?.proposal).toEqual(proposal);
+
+    const tooMuch = await server.call<{ error: { details: unknown } }>(
+      'POST',
+      `/dossiers/${dossier.id}/messages`,
+      {
+        token: tokens.shop,
+        body: { body: 'Tout.', proposal: { outcome: 'partial_refund', amount: 10_000_000 } },
+      },
+    );
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.error.details).toEqual({ reason: 'proposal_exceeds_amount' });
+    for (const [token, audience] of [
+      [tokens.alice, undefined],
+      [tokens.agent, 'customer'],
+    ] as const) {
+      const refused = await server.call<{ error: { details: unknown } }>(
+        'POST',
+        `/dossiers/${dossier.id}/messages`,
+        {
+          token,
+          body: { body: 'Un remboursement ?', proposal: { outcome: 'refund', amount: null }, audience },
+        },
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details).toEqual([
+        { path: 'body.proposal', message: 'accepted from merchants only' },
+      ]);
+    }
   });
 
   it('requires staff to choose an audience, and hides internal notes from parties', async () => {

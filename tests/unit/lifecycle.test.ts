@@ -462,6 +462,47 @@ describe('messages move the dossier', () => {
     });
   });
 
+  it('the merchant’s proposed settlement travels with its message and moves the dossier as an answer does', () => {
+    const proposal = { outcome: 'partial_refund' as const, amount: 4_000 };
+    const decision = step(
+      file(),
+      merchant,
+      { name: 'merchant.message', args: { body: 'Nous proposons 40 €.', proposal } },
+      later(1),
+    );
+    expect(decision.dossier).toMatchObject({ status: 'awaiting_customer', lastAnswerBy: 'merchant' });
+    expect(decision.messages[0]).toMatchObject({ kind: 'message', body: 'Nous proposons 40 €.', proposal });
+    // A message without one carries no proposal field at all (older documents look the same).
+    const plain = step(file(), merchant, cmd.merchantMessage(), later(1)).messages[0];
+    expect(plain && 'proposal' in plain).toBe(false);
+  });
+
+  it('refuses a partial refund of all the amount paid, or more: that is a full refund', () => {
+    for (const amount of [12_990, 20_000]) {
+      const error = refusal(
+        file(),
+        merchant,
+        {
+          name: 'merchant.message',
+          args: { body: 'Tout.', proposal: { outcome: 'partial_refund', amount } },
+        },
+        later(1),
+      );
+      expect(error).toMatchObject({
+        code: 'invalid_request',
+        details: { reason: 'proposal_exceeds_amount' },
+      });
+    }
+    const schema = commandSchemas['merchant.message'];
+    expect(
+      schema.safeParse({ body: 'x', proposal: { outcome: 'partial_refund', amount: null } }).success,
+    ).toBe(false);
+    expect(schema.safeParse({ body: 'x', proposal: { outcome: 'refund', amount: 500 } }).success).toBe(false);
+    expect(schema.safeParse({ body: 'x', proposal: { outcome: 'replacement', amount: null } }).success).toBe(
+      true,
+    );
+  });
+
   it('the merchant’s late answer, after the reminder, still gives the move to the customer', () => {
     const d = step(states.merchantReminded(), merchant, cmd.merchantMessage(), later(9)).dossier;
     expect(d).toMatchObject({ status: 'awaiting_customer', merchantStage: null, dueAt: null });

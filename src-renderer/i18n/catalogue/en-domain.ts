@@ -100,6 +100,8 @@ export const enDomain = {
     'The customer has since filed {other} on the same transaction, and it is open: continue there, or close it before reopening this one.',
   'refusalReason.merchant_not_late':
     'The merchant’s deadline has not passed yet: the Good Practices reminder is sent once the merchant is late.',
+  'refusalReason.proposal_exceeds_amount':
+    'A partial refund must be less than the amount paid: propose a full refund for all of it.',
   'refusalReason.mutation_id_reused':
     'The server already has a different change under this change’s id; it was not applied. Send it again.',
   'refusalReason.internal':

@@ -98,6 +98,8 @@ export const frDomain: TranslationOf<typeof enDomain> = {
     'Le client a depuis ouvert {other} sur la même transaction, et il est ouvert : poursuivez dans ce dossier, ou clôturez-le avant de rouvrir celui-ci.',
   'refusalReason.merchant_not_late':
     'L’échéance du marchand n’est pas encore passée : le rappel des Bonnes Pratiques s’envoie une fois le marchand en retard.',
+  'refusalReason.proposal_exceeds_amount':
+    'Un remboursement partiel doit être inférieur au montant payé : proposez un remboursement total pour la totalité.',
   'refusalReason.mutation_id_reused':
     'Le serveur a déjà une autre modification sous l’identifiant de celle-ci ; elle n’a pas été appliquée. Envoyez-la de nouveau.',
   'refusalReason.internal':
