@@ -1,28 +1,26 @@
 import Dexie from 'dexie';
 import type { Collection } from 'dexie';
 import type { DossierFilter, DossierSort } from '../../src-shared/domain/filters';
-import {
-  compareBy,
-  defaultSort,
-  filterCurrency,
-  filterPredicate,
-  isEmptyFilter,
-} from '../../src-shared/domain/filters';
-import { addBusinessDays } from '../../src-shared/domain/calendar';
+import { compareBy, defaultSort, filterPredicate, isEmptyFilter } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { QueueId, Viewer } from '../../src-shared/domain/queues';
 import { compareInQueue, inQueue } from '../../src-shared/domain/queues';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase, CachedDossier } from './db';
 import { fromCached } from './db';
+import type { Source } from './filter-sources';
+import { ageSources, amountSource, closureSources, deadlineSource } from './filter-sources';
+
+export { currencyAmountIndex } from './filter-sources';
 
 /**
  * Queues over the cache: an index narrows the candidates, the shared predicates decide (so the
  * local queues can never disagree with the rules), and pages are read in index order — never the
  * whole cache in memory. Where an index range is exactly a queue, counts never read a document.
  * A filter naming a currency adds a candidate range, its amounts within that currency
- * (`[transaction.currency+transaction.amount]`), and a deadline filter another, by urgency (a
- * deadline bounds the urgency from above): the smallest of the ranges is read.
+ * (`[transaction.currency+transaction.amount]`), a deadline filter another, by urgency (a deadline
+ * bounds the urgency from above), an age filter one by filing date (and the open dossiers) and a
+ * closure filter one by closure date (`filter-sources.ts`): the smallest of the ranges is read.
  */
 
 const DAY = 86_400_000;
@@ -39,19 +37,6 @@ export interface QueryContext {
   settings: DisputeSettings;
   /** Above this many members, a custom sort walks the sort's index instead of sorting in memory. */
   sortInMemoryUpTo?: number;
-}
-
-interface Source {
-  /** A fresh collection each call: Dexie's `filter`, `offset` and `reverse` change the one they are given. */
-  collection: () => Collection<CachedDossier, string>;
-  /** Read in the queue's default order (most urgent first, or latest closure first). */
-  ordered: boolean;
-  /** Read in ascending amount order (within one currency). */
-  byAmount: boolean;
-  /** The index range holds exactly the queue's members: no queue predicate needed. */
-  exactQueue: boolean;
-  /** The index range holds exactly the filter's matches: no filter predicate needed. */
-  exactFilter: boolean;
 }
 
 function source(db: CacheDatabase, q: QueueId, { now, viewer, settings }: QueryContext): Source {
@@ -106,62 +91,6 @@ function source(db: CacheDatabase, q: QueueId, { now, viewer, settings }: QueryC
   }
 }
 
-/** Amounts within one currency, in amount order: `[transaction.currency+transaction.amount]`. */
-export const currencyAmountIndex = '[transaction.currency+transaction.amount]';
-
-/**
- * The dossiers of the filter's currency whose amount is within its bounds: one range of the
- * currency-and-amount index, in amount order. None when the filter names no currency.
- */
-function amountSource(db: CacheDatabase, query: QueueQuery): Source | null {
-  const filter = query.filter;
-  const currency = filter ? filterCurrency(filter) : undefined;
-  if (!filter || currency === undefined) return null;
-  const low = filter.amountMin ?? -Infinity;
-  const high = filter.amountMax ?? Infinity;
-  const { currency: _c, amountMin: _min, amountMax: _max, ...rest } = filter;
-  return {
-    // A minimum above the maximum is an empty range (Dexie answers it without reading).
-    collection: () =>
-      db.dossiers.where(currencyAmountIndex).between([currency, low], [currency, high], true, true),
-    ordered: false,
-    byAmount: true,
-    exactQueue: query.queue === 'all',
-    exactFilter: isEmptyFilter(rest),
-  };
-}
-
-/**
- * The dossiers a deadline filter may keep, in urgency order: a dossier's urgency is never after its
- * deadline, so a deadline at or before an instant puts the urgency there too. A superset (the
- * auto-close may come first), so the filter's predicate still decides.
- * - Klik & Pay late: awaiting Klik & Pay, urgency up to now (`[status+urgency]`);
- * - merchant late: awaiting the merchant (`[status+urgency]`; a reminded merchant's deadline is ahead);
- * - due within a business day: every open dossier whose urgency is up to the horizon (`urgency`:
- *   either party's, in one ordered range; the late ones it holds are the desk's backlog).
- */
-function deadlineSource(db: CacheDatabase, query: QueueQuery, ctx: QueryContext): Source | null {
-  const deadline = query.filter?.deadline;
-  if (deadline === undefined) return null;
-  const t = db.dossiers;
-  const ofStatus = (status: string, upTo: number | typeof Dexie.maxKey) => () =>
-    t.where('[status+urgency]').between([status, Dexie.minKey], [status, upTo], true, true);
-  const collection =
-    deadline === 'klikpay_late'
-      ? ofStatus('awaiting_klikpay', ctx.now)
-      : deadline === 'merchant_late'
-        ? ofStatus('awaiting_merchant', Dexie.maxKey)
-        : () => t.where('urgency').belowOrEqual(addBusinessDays(ctx.now, 1, ctx.settings.calendar));
-  return {
-    collection,
-    // Urgency order is every queue's own but Recently closed's (which no deadline filter keeps anyway).
-    ordered: query.queue !== 'recently_closed',
-    byAmount: false,
-    exactQueue: query.queue === 'all',
-    exactFilter: false,
-  };
-}
-
 /** Queues holding every dossier whose merchant is late: "merchant late" alone counts there as Merchant overdue. */
 const holdsEveryMerchantOverdue: readonly QueueId[] = ['all', 'awaiting_merchant', 'merchant_overdue'];
 
@@ -197,26 +126,35 @@ const withPredicate = (query: QueueQuery, ctx: QueryContext, src: Source) => {
 const sizeOf = (src: Source): Promise<number> => src.collection().count();
 
 /**
- * The candidates to read: the queue's index range, or the filter's currency-and-amount range or
- * deadline range if one is smaller (every size an index count; the queue's kept on a tie).
+ * The candidates to read: the queue's index range, or a range of the filter's (currency and amount,
+ * deadline, age, closure) if one is smaller (every size an index count; the queue's kept on a tie).
+ * `walk` is the smallest range in the queue's own order, for a page too large to sort in memory.
  */
 async function plan(
   db: CacheDatabase,
   query: QueueQuery,
   ctx: QueryContext,
-): Promise<{ src: Source; size: number | null; queue: Source; range: Source | null }> {
+): Promise<{ src: Source; size: number | null; queue: Source; range: Source | null; walk: Source }> {
   const queue = source(db, query.queue, ctx);
   const range = amountSource(db, query);
-  const narrower = [range, deadlineSource(db, query, ctx)].filter((s): s is Source => s !== null);
-  if (narrower.length === 0) return { src: queue, size: null, queue, range };
+  const narrower = [
+    range,
+    deadlineSource(db, query, ctx),
+    ...ageSources(db, query, ctx),
+    ...closureSources(db, query),
+  ].filter((s): s is Source => s !== null);
+  if (narrower.length === 0) return { src: queue, size: null, queue, range, walk: queue };
   // The whole queue filtered by currency and amount alone: the range is the answer.
   const answer = narrower.find((s) => s.exactQueue && s.exactFilter);
-  if (answer) return { src: answer, size: null, queue, range };
+  if (answer) return { src: answer, size: null, queue, range, walk: answer.ordered ? answer : queue };
   const sized = await Promise.all(
     [queue, ...narrower].map(async (src) => ({ src, size: await sizeOf(src) })),
   );
-  const smallest = sized.reduce((best, next) => (next.size < best.size ? next : best));
-  return { src: smallest.src, size: smallest.size, queue, range };
+  const smallest = (list: typeof sized) => list.reduce((best, next) => (next.size < best.size ? next : best));
+  const chosen = smallest(sized);
+  const ordered = sized.filter((s) => s.src.ordered);
+  const walk = ordered.length > 0 ? smallest(ordered).src : queue;
+  return { src: chosen.src, size: chosen.size, queue, range, walk };
 }
 
 /** The viewer's open dossiers, along `[assignee+urgency]` (in the queues' default order). */
@@ -335,18 +273,19 @@ export async function pageQuery(
   };
 
   if (query.queue === 'mine' && isDefault && !amountSource(db, query)) return minePage(db, query, ctx, page);
-  const { src, queue, range, size } = await plan(db, query, ctx);
+  const { src, range, size, walk } = await plan(db, query, ctx);
   // The queue in its own order: its index is the order, whatever its size.
   if (isDefault && src.ordered) return inOrder(src);
   // Sorted by amount within the filter's currency: the amount range is the order.
   if (sort.key === 'amount' && src.byAmount) return inOrder(src);
   const candidates = size ?? (await sizeOf(src));
   if (candidates <= inMemoryUpTo) return sorted(src);
-  // Too many candidates to sort in memory: walk an index in the sort's order, keeping members.
-  if (isDefault && queue.ordered) return inOrder(queue);
+  // Too many candidates to sort in memory: walk an index in the sort's order, keeping members (the
+  // smallest range in the queue's order: the closed tail of All rather than the open dossiers first).
+  if (isDefault && walk.ordered) return inOrder(walk);
   // Urgency reversed is an ordered range read backwards (Recently closed: earliest closure first):
-  // the candidates' own if they are in order (a deadline's), else the queue's.
-  const backwards = src.ordered ? src : queue.ordered ? queue : null;
+  // the candidates' own if they are in order (a deadline's), else the walk's.
+  const backwards = src.ordered ? src : walk.ordered ? walk : null;
   if (sort.key === 'urgency' && backwards) return read(withPredicate(query, ctx, backwards).reverse());
   if (sort.key === 'amount' && range) return inOrder(range);
   if (isDefault) return sorted(src);

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { addBusinessDays } from './calendar';
-import { currencySchema, idSchema, tagSchema } from './model';
+import { currencySchema, idSchema, instantSchema, tagSchema } from './model';
 import type { Dossier } from './model';
 import { compareInQueue, isKlikpayLate, isMerchantOverdue } from './queues';
 import type { QueueId, Viewer } from './queues';
 import type { DisputeSettings } from './settings';
 import { ms } from './settings';
-import { reasonSchema, subjectSchema } from './vocabulary';
+import { ageInDays } from './stats';
+import { closureReasonSchema, outcomeSchema, reasonSchema, subjectSchema } from './vocabulary';
 
 /**
  * Filters and sorts an agent applies on top of a queue, and the personal views that save them.
@@ -30,6 +31,29 @@ export const legacyAmountCurrency = 'EUR';
 export const deadlineFilters = ['klikpay_late', 'merchant_late', 'due_next_business_day'] as const;
 export type DeadlineFilter = (typeof deadlineFilters)[number];
 
+/** A century: no dossier is older, and a bound stays a small integer. */
+const MAX_AGE_DAYS = 36_500;
+
+/**
+ * Open dossiers by age, as the dashboard's age buckets count them (`statsOverview`, `ageInDays`):
+ * filed at least `fromDays` days ago (0: no lower bound, as the first bucket) and less than
+ * `toDays` ago (null: no upper bound). Relative to now, so a saved view keeps its meaning.
+ */
+export const ageFilterSchema = z
+  .strictObject({
+    fromDays: z.int().nonnegative().max(MAX_AGE_DAYS),
+    toDays: z.int().positive().max(MAX_AGE_DAYS).nullable(),
+  })
+  .refine((a) => a.toDays === null || a.toDays > a.fromDays, {
+    path: ['toDays'],
+    message: 'toDays must be above fromDays',
+  });
+export type AgeFilter = z.infer<typeof ageFilterSchema>;
+
+/** The outcomes a closure filter names: those of the vocabulary, and `none` for a closure without one. */
+export const closureOutcomeFilters = [...outcomeSchema.options, 'none'] as const;
+export type ClosureOutcomeFilter = (typeof closureOutcomeFilters)[number];
+
 export const dossierFilterSchema = z
   .strictObject({
     subjects: z.array(subjectSchema).max(2).optional(),
@@ -46,6 +70,17 @@ export const dossierFilterSchema = z
     assignee: z.union([z.enum(['me', 'none']), idSchema]).optional(),
     /** One of `deadlineFilters`; optional, so views saved before it still parse. */
     deadline: z.enum(deadlineFilters).optional(),
+    /** Open dossiers of this age (`ageFilterSchema`); closed ones are left out. */
+    age: ageFilterSchema.optional(),
+    /*
+     * The closure fields, as the dashboard's closures count them: each keeps closed dossiers only,
+     * by their current closure — its reason, its outcome (`none`: closed without one), and when it
+     * was made, in [closedFrom, closedTo) like the dashboard's period.
+     */
+    closureReasons: z.array(closureReasonSchema).max(closureReasonSchema.options.length).optional(),
+    outcomes: z.array(z.enum(closureOutcomeFilters)).max(closureOutcomeFilters.length).optional(),
+    closedFrom: instantSchema.optional(),
+    closedTo: instantSchema.optional(),
   })
   .refine((f) => !hasAmountBound(f) || f.currency !== undefined, {
     path: ['currency'],
@@ -102,8 +137,43 @@ export function isEmptyFilter(f: DossierFilter): boolean {
     f.amountMin === undefined &&
     f.amountMax === undefined &&
     f.assignee === undefined &&
-    f.deadline === undefined
+    f.deadline === undefined &&
+    f.age === undefined &&
+    !hasClosureCondition(f)
   );
+}
+
+/** The filter keeps closed dossiers only: it asks something of their closure. */
+export function hasClosureCondition(f: DossierFilter): boolean {
+  return (
+    (f.closureReasons?.length ?? 0) > 0 ||
+    (f.outcomes?.length ?? 0) > 0 ||
+    f.closedFrom !== undefined ||
+    f.closedTo !== undefined
+  );
+}
+
+/** An open dossier whose age (`ageInDays`) is within the filter's bounds. */
+function ofAge(d: Dossier, age: AgeFilter, now: number): boolean {
+  if (d.status === 'closed') return false;
+  const days = ageInDays(ms(d.createdAt), now);
+  // The first bucket has no lower bound: a filing clock ahead of ours gives a negative age.
+  return (age.fromDays === 0 || days >= age.fromDays) && (age.toDays === null || days < age.toDays);
+}
+
+/** The closed dossiers whose current closure the filter's closure fields keep. */
+function closurePredicate(f: DossierFilter): (d: Dossier) => boolean {
+  const from = f.closedFrom === undefined ? Number.NEGATIVE_INFINITY : ms(f.closedFrom);
+  const to = f.closedTo === undefined ? Number.POSITIVE_INFINITY : ms(f.closedTo);
+  const { closureReasons: reasons, outcomes } = f;
+  return (d) => {
+    const c = d.closure;
+    if (d.status !== 'closed' || c === null) return false;
+    if (reasons?.length && !reasons.includes(c.reason)) return false;
+    if (outcomes?.length && !outcomes.includes(c.outcome ?? 'none')) return false;
+    const at = ms(c.at);
+    return at >= from && at < to;
+  };
 }
 
 /** What a filter is read against: who looks ("me"), and the instant and rules its deadlines are judged by. */
@@ -136,6 +206,7 @@ export function filterPredicate(f: DossierFilter, ctx: FilterContext): (d: Dossi
   const { viewer, now, settings } = ctx;
   let horizon: number | undefined;
   const oneBusinessDay = () => (horizon ??= addBusinessDays(now, 1, settings.calendar));
+  const closed = hasClosureCondition(f) ? closurePredicate(f) : null;
   return (d) => {
     if (f.subjects?.length && !f.subjects.includes(d.subject)) return false;
     if (f.reasons?.length && !f.reasons.includes(d.reason)) return false;
@@ -145,6 +216,8 @@ export function filterPredicate(f: DossierFilter, ctx: FilterContext): (d: Dossi
     if (f.amountMax !== undefined && d.transaction.amount > f.amountMax) return false;
     if (f.tags?.length && !f.tags.every((t) => d.tags.includes(t))) return false;
     if (f.deadline !== undefined && deadlineStanding(d, now, oneBusinessDay) !== f.deadline) return false;
+    if (f.age !== undefined && !ofAge(d, f.age, now)) return false;
+    if (closed && !closed(d)) return false;
     if (f.assignee === 'none') return d.assigneeId === null;
     if (f.assignee === 'me') return d.assigneeId === viewer.userId;
     if (f.assignee !== undefined) return d.assigneeId === f.assignee;

@@ -20,8 +20,17 @@ const MAX_SPAN_DAYS = 3_660;
 /** Dossier ids handed out per breach list, most urgent first: enough for a click-through. */
 export const BREACH_IDS_CAP = 500;
 export const TOP_MERCHANTS = 20;
-/** Lower bounds of the open dossiers' age buckets, in days; the last one is open-ended. */
+/**
+ * Lower bounds of the open dossiers' age buckets, in days; the last one is open-ended, and the first
+ * has no lower bound (a dossier filed "after" now by a clock running ahead is counted there).
+ */
 export const AGE_BUCKET_DAYS = [0, 1, 7, 30, 60, 120] as const;
+
+/**
+ * A dossier's age in (fractional) days: since its filing, the dashboard's reading of "age". Shared
+ * with the age filter (`filters.ts`), so a bucket opened as a queue holds exactly what it counts.
+ */
+export const ageInDays = (createdAt: number, now: number): number => (now - createdAt) / DAY;
 
 /**
  * The period is [from, to). Instants are ISO-8601, like every instant of the API's contract (a
@@ -379,7 +388,7 @@ export function statsOverview(
       openBySubject[f.subject]++;
       const merchant = merchantOf(f);
       merchant.open++;
-      const ageDays = (now - f.createdAt) / DAY;
+      const ageDays = ageInDays(f.createdAt, now);
       let bucket = 0;
       while (bucket + 1 < AGE_BUCKET_DAYS.length && ageDays >= (AGE_BUCKET_DAYS[bucket + 1] ?? Infinity)) {
         bucket++;

@@ -1,7 +1,5 @@
-import type { DBCoreIndex } from 'dexie';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CacheDatabase } from '../../src-renderer/cache/db';
 import type { QueryContext, QueueQuery } from '../../src-renderer/cache/queues';
 import { currenciesInCache } from '../../src-renderer/cache/lists';
 import { countQuery, idsQuery, pageQuery } from '../../src-renderer/cache/queues';
@@ -19,6 +17,7 @@ import type { TestServer } from '../server/harness';
 import { dropTestDatabases, startTestServer } from '../server/harness';
 import { oracleMatches, oracleOrder } from '../unit/filter-oracle';
 import { createClient, serverView } from './client';
+import { documentsReadThrough, watchReads } from './reads';
 
 /**
  * Filters and sorts over the cache, against the rules on the demo workload: whatever the queue,
@@ -216,61 +215,10 @@ describe('filtered and sorted queues over the cache', () => {
   }, 120_000);
 });
 
-/** What the planner asked of the dossiers table: which index, and whether it read documents. */
-interface Read {
-  op: 'query' | 'openCursor' | 'count';
-  index: string;
-  values: boolean;
-}
-
-/** Where a read of documents stopped: the upper bound of its key range. */
-interface Bound {
-  index: string;
-  upper: unknown;
-}
-
 /** Another connection to the client's cache that records every read of the dossiers table. */
-function watched(): { db: CacheDatabase; reads: Read[]; bounds: Bound[] } {
-  const db = new CacheDatabase(client.db.name);
-  const reads: Read[] = [];
-  const bounds: Bound[] = [];
-  const name = (index: DBCoreIndex) => index.name ?? 'primary key';
-  db.use({
-    stack: 'dbcore',
-    name: 'record-reads',
-    create: (down) => ({
-      ...down,
-      table: (tableName) => {
-        const table = down.table(tableName);
-        if (tableName !== 'dossiers') return table;
-        return {
-          ...table,
-          query: (req) => {
-            reads.push({ op: 'query', index: name(req.query.index), values: req.values ?? false });
-            return table.query(req);
-          },
-          openCursor: (req) => {
-            reads.push({ op: 'openCursor', index: name(req.query.index), values: req.values ?? false });
-            if (req.values) bounds.push({ index: name(req.query.index), upper: req.query.range.upper });
-            return table.openCursor(req);
-          },
-          count: (req) => {
-            reads.push({ op: 'count', index: name(req.query.index), values: false });
-            return table.count(req);
-          },
-        };
-      },
-    }),
-  });
-  return { db, reads, bounds };
-}
+const watched = () => watchReads(client.db.name);
 
 const currencyAmount = '[transaction.currency+transaction.amount]';
-/** The indexes through which documents were read. */
-const documentsReadThrough = (reads: Read[]) => [
-  ...new Set(reads.filter((r) => r.op !== 'count' && r.values).map((r) => r.index)),
-];
-
 /** A query's members by the queue's rule and the filter's oracle, in the oracle's order. */
 const expectedOf = (query: QueueQuery) =>
   all

@@ -6,7 +6,7 @@ import type { DisputeSettings } from '../../src-shared/domain/settings';
 
 /**
  * What a filter and a sort mean, written again from their documentation (the comments of
- * `src-shared/domain/filters.ts`, README "Queues", the dashboard's breaches in `stats.ts`) and
+ * `src-shared/domain/filters.ts`, README "Queues", the dashboard's breaches, ages and closures in `stats.ts`) and
  * nothing else: no function of `filters.ts` or `queues.ts` is called here, so a rule broken there
  * cannot break its own expectation. Business days are the calendar's (`addBusinessDays`, tested on
  * its own); the hand-made cases of `filters.oracle.test.ts` pin the horizon they give. The oracle of
@@ -24,7 +24,20 @@ export interface OracleContext {
 const boundsCurrencyOfOldViews = 'EUR';
 
 export type FilterField =
-  'subject' | 'reason' | 'merchant' | 'currency' | 'amount' | 'tags' | 'assignee' | 'deadline';
+  | 'subject'
+  | 'reason'
+  | 'merchant'
+  | 'currency'
+  | 'amount'
+  | 'tags'
+  | 'assignee'
+  | 'deadline'
+  | 'age'
+  | 'closureReason'
+  | 'outcome'
+  | 'closedPeriod';
+
+const DAY = 86_400_000;
 
 /** An absent or empty list does not filter; otherwise the dossier's value must be one of it. */
 function oneOf<T>(list: readonly T[] | undefined, value: T): boolean {
@@ -68,6 +81,28 @@ export function filterMisses(
           : f.assignee;
   if (wantedAssignee !== undefined && d.assigneeId !== wantedAssignee) misses.push('assignee');
   if (f.deadline !== undefined && !standsAt(d, f.deadline, now, settings)) misses.push('deadline');
+  // The dashboard's age buckets: open dossiers, by days since filing (a fraction of a day counts),
+  // at least `fromDays` (none asked at 0) and fewer than `toDays` (none asked when null).
+  if (f.age !== undefined) {
+    const days = (now - Date.parse(d.createdAt)) / DAY;
+    const oldEnough = f.age.fromDays === 0 || days >= f.age.fromDays;
+    const youngEnough = f.age.toDays === null || days < f.age.toDays;
+    if (d.status === 'closed' || !oldEnough || !youngEnough) misses.push('age');
+  }
+  // The dashboard's closures: closed dossiers, by their current closure; no outcome is `none`, and
+  // the period includes its start, not its end.
+  const closure = d.status === 'closed' ? d.closure : null;
+  if (f.closureReasons?.length && !(closure && f.closureReasons.includes(closure.reason)))
+    misses.push('closureReason');
+  if (f.outcomes?.length && !(closure && f.outcomes.includes(closure.outcome ?? 'none')))
+    misses.push('outcome');
+  if (f.closedFrom !== undefined || f.closedTo !== undefined) {
+    const closedAt = closure ? Date.parse(closure.at) : null;
+    const afterStart =
+      f.closedFrom === undefined || (closedAt !== null && closedAt >= Date.parse(f.closedFrom));
+    const beforeEnd = f.closedTo === undefined || (closedAt !== null && closedAt < Date.parse(f.closedTo));
+    if (closedAt === null || !afterStart || !beforeEnd) misses.push('closedPeriod');
+  }
   return misses;
 }
 

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DossierFilter, DossierSort } from '../../src-shared/domain/filters';
-import type { DeadlineFilter } from '../../src-shared/domain/filters';
+import type { ClosureOutcomeFilter, DeadlineFilter } from '../../src-shared/domain/filters';
 import {
+  closureOutcomeFilters,
   compareBy,
   deadlineFilters,
   legacyAmountCurrency,
@@ -12,11 +13,31 @@ import {
 import type { Dossier } from '../../src-shared/domain/model';
 import type { QueueId, Viewer } from '../../src-shared/domain/queues';
 import { queueIds } from '../../src-shared/domain/queues';
-import type { MerchantStage, OpenStatus, Reason, Subject } from '../../src-shared/domain/vocabulary';
-import { reasonSchema, subjectSchema } from '../../src-shared/domain/vocabulary';
+import type {
+  ClosureReason,
+  MerchantStage,
+  OpenStatus,
+  Outcome,
+  Reason,
+  Subject,
+} from '../../src-shared/domain/vocabulary';
+import { closureReasonSchema, reasonSchema, subjectSchema } from '../../src-shared/domain/vocabulary';
 import type { FilterField, OracleContext } from './filter-oracle';
 import { filterMisses, oracleMatches, oracleOrder } from './filter-oracle';
-import { at, file, FRIDAY, HOUR, iso, later, MINUTE, MONDAY, settings, tick, transaction } from './fixtures';
+import {
+  at,
+  DAY,
+  file,
+  FRIDAY,
+  HOUR,
+  iso,
+  later,
+  MINUTE,
+  MONDAY,
+  settings,
+  tick,
+  transaction,
+} from './fixtures';
 
 /**
  * `matchesFilter` and `compareBy` against an oracle written from what each field of a filter means
@@ -40,6 +61,12 @@ interface Shape {
   assigneeId?: string | null;
   followUps?: Record<string, string>;
   closed?: boolean;
+  /** The closure of a closed one (resolved by Klik & Pay, no outcome, two days after MONDAY by default). */
+  closureReason?: ClosureReason;
+  outcome?: Outcome | null;
+  closedAt?: number;
+  /** When it was filed (as the rules filed it, MONDAY, by default). */
+  createdAt?: number;
   /** Who has the move, the merchant's stage (awaiting the merchant only) and the deadline. */
   status?: OpenStatus;
   merchantStage?: MerchantStage;
@@ -68,15 +95,16 @@ function dossier(shape: Shape = {}): Dossier {
         ? { merchantStage: shape.merchantStage }
         : {}),
     ...(shape.dueAt === undefined ? {} : { dueAt: shape.dueAt === null ? null : iso(shape.dueAt) }),
+    ...(shape.createdAt === undefined ? {} : { createdAt: iso(shape.createdAt) }),
     ...(shape.closed
       ? {
           status: 'closed' as const,
           dueAt: null,
           closure: {
-            reason: 'resolved_by_klikpay' as const,
-            outcome: null,
+            reason: shape.closureReason ?? 'resolved_by_klikpay',
+            outcome: shape.outcome ?? null,
             summary: 'Réglé.',
-            at: iso(later(2)),
+            at: iso(shape.closedAt ?? later(2)),
             by: { role: 'agent' as const, id: 'a1' },
           },
         }
@@ -461,6 +489,152 @@ const table: Record<FilterField | 'none' | 'all together', Case[]> = {
       false,
     ],
   ],
+  age: [
+    // Days since filing, read at MONDAY: the dashboard's buckets, both ends of each.
+    [
+      'filed an hour ago: under a day',
+      dossier({ createdAt: MONDAY - HOUR }),
+      { age: { fromDays: 0, toDays: 1 } },
+      me,
+      true,
+    ],
+    [
+      'filed exactly a day ago: no longer under a day',
+      dossier({ createdAt: MONDAY - DAY }),
+      { age: { fromDays: 0, toDays: 1 } },
+      me,
+      false,
+    ],
+    [
+      '… but in the bucket starting at a day',
+      dossier({ createdAt: MONDAY - DAY }),
+      { age: { fromDays: 1, toDays: 7 } },
+      me,
+      true,
+    ],
+    [
+      'a millisecond short of a day: not yet in it',
+      dossier({ createdAt: MONDAY - DAY + 1 }),
+      { age: { fromDays: 1, toDays: 7 } },
+      me,
+      false,
+    ],
+    [
+      'filed after now (a clock ahead): in the first bucket, which has no lower bound',
+      dossier({ createdAt: MONDAY + HOUR }),
+      { age: { fromDays: 0, toDays: 1 } },
+      me,
+      true,
+    ],
+    [
+      '120 days: the last bucket has no upper bound',
+      dossier({ createdAt: MONDAY - 400 * DAY }),
+      { age: { fromDays: 120, toDays: null } },
+      me,
+      true,
+    ],
+    [
+      'under 120 days is not in the last bucket',
+      dossier({ createdAt: MONDAY - 120 * DAY + 1 }),
+      { age: { fromDays: 120, toDays: null } },
+      me,
+      false,
+    ],
+    [
+      'a closed dossier has no age on the dashboard',
+      dossier({ createdAt: MONDAY - 3 * DAY, closed: true }),
+      { age: { fromDays: 1, toDays: 7 } },
+      me,
+      false,
+    ],
+    [
+      'the same filter a week later: the dossier has aged out of it',
+      dossier({ createdAt: MONDAY - 3 * DAY }),
+      { age: { fromDays: 1, toDays: 7 } },
+      me,
+      false,
+      MONDAY + 7 * DAY,
+    ],
+  ],
+  closureReason: [
+    [
+      'closed for that reason',
+      dossier({ closed: true, closureReason: 'inactivity' }),
+      { closureReasons: ['inactivity'] },
+      me,
+      true,
+    ],
+    [
+      'closed for another',
+      dossier({ closed: true, closureReason: 'resolved_by_client' }),
+      { closureReasons: ['inactivity'] },
+      me,
+      false,
+    ],
+    [
+      'an open dossier has no closure reason',
+      dossier(),
+      { closureReasons: ['resolved_by_klikpay'] },
+      me,
+      false,
+    ],
+  ],
+  outcome: [
+    [
+      'closed as refunded',
+      dossier({ closed: true, outcome: 'refunded' }),
+      { outcomes: ['refunded'] },
+      me,
+      true,
+    ],
+    [
+      'closed as replaced',
+      dossier({ closed: true, outcome: 'replaced' }),
+      { outcomes: ['refunded'] },
+      me,
+      false,
+    ],
+    [
+      'closed without an outcome: none',
+      dossier({ closed: true, outcome: null }),
+      { outcomes: ['none'] },
+      me,
+      true,
+    ],
+    ['open: not even none', dossier(), { outcomes: ['none'] }, me, false],
+  ],
+  closedPeriod: [
+    [
+      'closed at the period’s start: in it',
+      dossier({ closed: true, closedAt: later(2) }),
+      { closedFrom: iso(later(2)), closedTo: iso(later(3)) },
+      me,
+      true,
+    ],
+    [
+      'closed a millisecond before it',
+      dossier({ closed: true, closedAt: later(2) - 1 }),
+      { closedFrom: iso(later(2)), closedTo: iso(later(3)) },
+      me,
+      false,
+    ],
+    [
+      'closed at its end: after it',
+      dossier({ closed: true, closedAt: later(3) }),
+      { closedFrom: iso(later(2)), closedTo: iso(later(3)) },
+      me,
+      false,
+    ],
+    [
+      'a start alone',
+      dossier({ closed: true, closedAt: later(30) }),
+      { closedFrom: iso(later(2)) },
+      me,
+      true,
+    ],
+    ['an end alone', dossier({ closed: true, closedAt: later(1) }), { closedTo: iso(later(2)) }, me, true],
+    ['an open dossier was not closed in any period', dossier(), { closedTo: iso(later(2)) }, me, false],
+  ],
   'all together': [],
 };
 
@@ -475,6 +649,7 @@ const everything: DossierFilter = {
   tags: ['vip', 'fraud'],
   assignee: 'none',
   deadline: 'due_next_business_day',
+  age: { fromDays: 0, toDays: 1 },
 };
 const matching: Shape = {
   subject: 'payment',
@@ -497,6 +672,7 @@ const eachFieldOff: [FilterField, Shape][] = [
   ['tags', { tags: ['litige', 'vip'] }],
   ['assignee', { assigneeId: 'a2' }],
   ['deadline', { dueAt: later(3) }],
+  ['age', { createdAt: MONDAY - 2 * DAY }],
 ];
 for (const [what, off] of eachFieldOff) {
   table['all together'].push([
@@ -566,19 +742,37 @@ const randomDossierAt = (now: number): fc.Arbitrary<Dossier> =>
       followUps: fc.dictionary(fc.constantFrom(...agentPool), instant, { maxKeys: 2 }),
       // Open three times in four: the deadline filters keep open dossiers only.
       closed: fc.nat(3).map((n) => n === 0),
+      closureReason: fc.constantFrom(...closureReasonSchema.options),
+      outcome: fc.constantFrom<Outcome | null>(null, 'refunded', 'replaced', 'claim_unfounded'),
+      closedAt: fc.oneof(fc.integer({ min: -2 * 96, max: 3 * 96 }).map((q) => later(q / 96))),
       status: fc.constantFrom<OpenStatus>('awaiting_klikpay', 'awaiting_merchant', 'awaiting_customer'),
       merchantStage: fc.constantFrom<MerchantStage>('answer_due', 'answer_due', 'overdue', 'reminded'),
       reference: fc.integer({ min: 100, max: 130 }).map((n) => `KP-2026-000${String(n)}`),
       id: fc.constantFrom('d-1', 'd-2', 'd-3', 'd-10'),
       dueAt: fc.option(fc.oneof(instant, { weight: 4, arbitrary: nearInstant(now) }), { nil: null }),
       autoCloseAt: fc.option(instant, { nil: null }),
-      createdAt: instant,
+      // Filed in the coming months, or up to 150 days before, on the quarter hour like `nows`: ages
+      // fall on and around the dashboard's bucket bounds.
+      createdAt: fc.oneof(
+        instant,
+        fc.integer({ min: -150 * 96, max: 8 * 96 }).map((q) => iso(MONDAY + q * 15 * MINUTE)),
+      ),
       updatedAt: instant,
     })
     .map(({ reference, id, dueAt, autoCloseAt, createdAt, updatedAt, ...shape }) => {
       const d = dossier(shape);
       return { ...d, reference, id, dueAt, autoCloseAt, createdAt, updatedAt };
     });
+
+/** Ages as the dashboard's buckets and others: a lower bound (0: none) and maybe an upper one above it. */
+const ageArbitrary = fc
+  .tuple(
+    fc.constantFrom(0, 0, 1, 7, 30, 60, 120, 3),
+    fc.option(fc.integer({ min: 1, max: 60 }), { nil: null }),
+  )
+  .map(([fromDays, span]) => ({ fromDays, toDays: span === null ? null : fromDays + span }));
+/** Period bounds around the closures drawn (`closedAt`). */
+const closureInstant = fc.integer({ min: -2 * 24, max: 3 * 24 }).map((h) => iso(MONDAY + h * HOUR));
 
 /** Filters as stored, old ones included (bounds without a currency, read in euros). */
 const randomFilter: fc.Arbitrary<DossierFilter> = fc.record(
@@ -592,6 +786,11 @@ const randomFilter: fc.Arbitrary<DossierFilter> = fc.record(
     tags: fc.subarray(tagPool, { maxLength: 3 }),
     assignee: fc.constantFrom('me' as const, 'none' as const, ...agentPool),
     deadline: fc.constantFrom(...deadlineFilters),
+    age: ageArbitrary,
+    closureReasons: fc.subarray([...closureReasonSchema.options], { maxLength: 2 }),
+    outcomes: fc.subarray([...closureOutcomeFilters], { maxLength: 3 }),
+    closedFrom: closureInstant,
+    closedTo: closureInstant,
   },
   { requiredKeys: [] },
 );
@@ -603,7 +802,7 @@ function filterNear(d: Dossier, ctx: OracleContext): fc.Arbitrary<DossierFilter>
   const { amount: own, currency: its } = d.transaction;
   const bound = fc.integer({ min: -2, max: 2 }).map((k) => Math.max(0, own + k * 50));
   const assignees = ['me' as const, 'none' as const, ...agentPool];
-  return fc.record(
+  const near = fc.record(
     {
       subjects: maybeWith(fc.subarray([...subjectSchema.options], { maxLength: 1 }), d.subject),
       reasons: maybeWith(fc.subarray([...reasonSchema.options], { maxLength: 2 }), d.reason),
@@ -627,9 +826,49 @@ function filterNear(d: Dossier, ctx: OracleContext): fc.Arbitrary<DossierFilter>
         { weight: 3, arbitrary: fc.constantFrom(...standingOf(d, ctx)) },
         fc.constantFrom(...deadlineFilters),
       ),
+      age: fc.oneof({ weight: 3, arbitrary: ageAround(d, ctx) }, ageArbitrary),
+      closureReasons: maybeWith(
+        fc.subarray([...closureReasonSchema.options], { maxLength: 1 }),
+        d.closure?.reason ?? 'inactivity',
+      ),
+      outcomes: maybeWith(
+        fc.subarray<ClosureOutcomeFilter>([...closureOutcomeFilters], { maxLength: 1 }),
+        d.closure ? (d.closure.outcome ?? 'none') : 'none',
+      ),
+      // Bounds on, just before and just after the closure (a start at it keeps it, an end at it does not).
+      closedFrom: closedAround(d, [-1, 0, 0, 1]),
+      closedTo: closedAround(d, [-1, 0, 1, 1, 1, 1]),
     },
     { requiredKeys: [] },
   );
+  // The age keeps open dossiers, the closure fields closed ones: mostly only those the dossier can meet.
+  return fc.tuple(near, fc.nat(9)).map(([f, n]) => (n === 0 ? f : onItsSide(f, d)));
+}
+
+function onItsSide(f: DossierFilter, d: Dossier): DossierFilter {
+  const { age, closureReasons, outcomes, closedFrom, closedTo, ...rest } = f;
+  const closure = { closureReasons, outcomes, closedFrom, closedTo };
+  const kept = d.status === 'closed' ? closure : { age };
+  return { ...rest, ...Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined)) };
+}
+
+/** Age bounds on and around the dossier's own age in days, now. */
+function ageAround(d: Dossier, ctx: OracleContext): fc.Arbitrary<NonNullable<DossierFilter['age']>> {
+  const days = Math.max(0, Math.floor((ctx.now - Date.parse(d.createdAt)) / DAY));
+  return fc
+    .tuple(
+      // Most often its own day (kept), sometimes the day before or after (kept or not).
+      fc.constantFrom(days, days, days, Math.max(0, days - 1), days + 1),
+      fc.option(fc.integer({ min: 1, max: 2 })),
+    )
+    .map(([fromDays, span]) => ({ fromDays, toDays: span === null ? null : fromDays + span }));
+}
+
+/** An instant a millisecond, or exactly, around the dossier's closure (any closure instant if open). */
+function closedAround(d: Dossier, shifts: number[]): fc.Arbitrary<string> {
+  if (d.closure === null) return closureInstant;
+  const closedAt = Date.parse(d.closure.at);
+  return fc.constantFrom(...shifts).map((ms) => iso(closedAt + ms));
 }
 
 /** The deadline filters the oracle keeps the dossier under (all of them if none: no hint). */
@@ -642,6 +881,7 @@ function standingOf(d: Dossier, ctx: OracleContext): DeadlineFilter[] {
 function byField(f: DossierFilter): [FilterField, DossierFilter][] {
   const parts: [FilterField, DossierFilter][] = [];
   const { subjects, reasons, merchantIds, currency, amountMin, amountMax, tags, assignee, deadline } = f;
+  const { age, closureReasons, outcomes, closedFrom, closedTo } = f;
   if (subjects) parts.push(['subject', { subjects }]);
   if (reasons) parts.push(['reason', { reasons }]);
   if (merchantIds) parts.push(['merchant', { merchantIds }]);
@@ -658,6 +898,17 @@ function byField(f: DossierFilter): [FilterField, DossierFilter][] {
   if (tags) parts.push(['tags', { tags }]);
   if (assignee !== undefined) parts.push(['assignee', { assignee }]);
   if (deadline !== undefined) parts.push(['deadline', { deadline }]);
+  if (age !== undefined) parts.push(['age', { age }]);
+  if (closureReasons) parts.push(['closureReason', { closureReasons }]);
+  if (outcomes) parts.push(['outcome', { outcomes }]);
+  if (closedFrom !== undefined || closedTo !== undefined)
+    parts.push([
+      'closedPeriod',
+      {
+        ...(closedFrom === undefined ? {} : { closedFrom }),
+        ...(closedTo === undefined ? {} : { closedTo }),
+      },
+    ]);
   return parts;
 }
 
@@ -694,7 +945,9 @@ describe('the filter on random dossiers and filters, against the oracle', () => 
           }
         },
       ),
-      { numRuns: 3_000 },
+      // More runs than fields alone need: the age and closure fields keep opposite dossiers, so a
+      // whole filter holding both keeps fewer.
+      { numRuns: 5_000 },
     );
     const fields: (FilterField | DeadlineFilter)[] = [
       'subject',
@@ -706,6 +959,10 @@ describe('the filter on random dossiers and filters, against the oracle', () => 
       'assignee',
       'deadline',
       ...deadlineFilters,
+      'age',
+      'closureReason',
+      'outcome',
+      'closedPeriod',
     ];
     for (const key of ['whole', ...fields])
       for (const answer of ['true', 'false'])

@@ -49,6 +49,20 @@ export const enFilters = {
   'filters.deadline.merchant_late': 'Merchant late',
   'filters.deadline.due_next_business_day': 'Due within the next business day',
 
+  // The dashboard's age buckets and closures, as filters (src-shared/domain/filters.ts).
+  'filters.age': 'Open for',
+  'filters.age.any': 'any time',
+  'filters.age.under': { one: 'less than {count} day', other: 'less than {count} days' },
+  'filters.age.between': '{from} to {to} days',
+  'filters.age.atLeast': { one: '{count} day or more', other: '{count} days or more' },
+  'filters.closureReason': 'Closure reason',
+  'filters.outcome': 'Outcome',
+  'filters.outcome.none': 'No outcome recorded',
+  'filters.closed': 'Closed',
+  'filters.closed.between': '{from} to {to}',
+  'filters.closed.from': 'from {from}',
+  'filters.closed.until': 'until {to}',
+
   'filters.sortKey.urgency': 'Urgency',
   'filters.sortKey.amount': 'Amount',
   'filters.sortKey.createdAt': 'Date filed',

@@ -9,8 +9,8 @@ import { useFormat, useT } from '../../i18n/hooks';
 import type { Translate } from '../../i18n/translate';
 import type { FigureRow } from './ChartCard';
 import { ChartCard } from './ChartCard';
-import type { Bar1 } from './charts';
-import { BarsChart, WeeklySharesChart } from './charts';
+import { WeeklySharesChart } from './charts';
+import { ClosuresCards, OpenCards } from './figure-cards';
 import { AgentsCard, MerchantsCard } from './people-cards';
 import './dashboard.css';
 
@@ -94,7 +94,7 @@ export function Dashboard({ onOpenQueue }: DashboardProps) {
             <SlaCard overview={overview} />
             <AgentsCard overview={overview} staff={staff} duration={duration} onOpenQueue={onOpenQueue} />
             <MerchantsCard overview={overview} duration={duration} onOpenQueue={onOpenQueue} />
-            <ClosuresCards overview={overview} />
+            <ClosuresCards overview={overview} onOpenQueue={onOpenQueue} agent={agent} />
           </div>
           <p className="dashboard__footnote">
             {t('dash.footnote', {
@@ -169,83 +169,6 @@ function Breaches({
   );
 }
 
-function OpenCards({
-  overview,
-  onOpenQueue,
-  agent,
-}: {
-  overview: StatsOverview;
-  onOpenQueue: DashboardProps['onOpenQueue'];
-  agent: string;
-}) {
-  const t = useT();
-  const format = useFormat();
-  const mine: DossierFilter = agent ? { assignee: agent } : {};
-  const statusQueue = {
-    awaiting_klikpay: null,
-    awaiting_merchant: 'awaiting_merchant',
-    awaiting_customer: 'awaiting_customer',
-  } as const;
-  const byStatus: FigureRow[] = (Object.keys(statusQueue) as (keyof typeof statusQueue)[]).map((s) => {
-    const queue = statusQueue[s];
-    return {
-      key: s,
-      cells: [t(`status.${s}`), format.number(overview.openByStatus[s])],
-      csv: [t(`status.${s}`), overview.openByStatus[s]],
-      ...(queue ? { onOpen: () => onOpenQueue(queue, mine) } : {}),
-    };
-  });
-  const bySubject: FigureRow[] = (['payment', 'delivery'] as const).map((s) => ({
-    key: s,
-    cells: [t(`subject.${s}`), format.number(overview.openBySubject[s])],
-    csv: [t(`subject.${s}`), overview.openBySubject[s]],
-    onOpen: () =>
-      onOpenQueue(s === 'payment' ? 'payment' : 'all', s === 'payment' ? mine : { ...mine, subjects: [s] }),
-  }));
-  const ages: FigureRow[] = overview.ageBuckets.map((b) => {
-    const label =
-      b.toDays === null
-        ? t('dash.age.over', { days: b.fromDays })
-        : t('dash.age.between', { from: b.fromDays, to: b.toDays });
-    return { key: String(b.fromDays), cells: [label, format.number(b.count)], csv: [label, b.count] };
-  });
-  const count = t('dash.col.count');
-  return (
-    <>
-      <ChartCard
-        title={t('dash.openByStatus', { count: overview.open })}
-        columns={[t('dossier.status'), count]}
-        rows={byStatus}
-        csvName="open-by-status"
-        chart={
-          <BarsChart
-            format={format.number}
-            bars={barsOf(byStatus).map((b, i) => ({
-              ...b,
-              color: ['var(--klikpay-fg)', 'var(--merchant-fg)', 'var(--customer-fg)'][i],
-            }))}
-          />
-        }
-      />
-      <ChartCard
-        title={t('dash.openBySubject')}
-        columns={[t('dossier.subject'), count]}
-        rows={bySubject}
-        csvName="open-by-subject"
-        chart={<BarsChart format={format.number} bars={barsOf(bySubject)} />}
-      />
-      <ChartCard
-        title={t('dash.ages')}
-        note={t('dash.agesNote')}
-        columns={[t('dash.col.age'), count]}
-        rows={ages}
-        csvName="open-by-age"
-        chart={<BarsChart format={format.number} bars={barsOf(ages)} />}
-      />
-    </>
-  );
-}
-
 const parties = ['klikpay', 'merchant', 'merchant_reminded'] as const;
 const partyColors = {
   klikpay: 'var(--klikpay-fg)',
@@ -287,47 +210,6 @@ function SlaCard({ overview }: { overview: StatsOverview }) {
   );
 }
 
-function ClosuresCards({ overview }: { overview: StatsOverview }) {
-  const t = useT();
-  const format = useFormat();
-  const reasons: FigureRow[] = (
-    Object.keys(overview.closures.byReason) as (keyof StatsOverview['closures']['byReason'])[]
-  ).map((r) => ({
-    key: r,
-    cells: [t(`closureReason.${r}`), format.number(overview.closures.byReason[r])],
-    csv: [t(`closureReason.${r}`), overview.closures.byReason[r]],
-  }));
-  const outcomes: FigureRow[] = (
-    Object.keys(overview.closures.byOutcome) as (keyof StatsOverview['closures']['byOutcome'])[]
-  ).map((o) => {
-    const label = o === 'none' ? t('dash.noOutcome') : t(`outcome.${o}`);
-    return {
-      key: o,
-      cells: [label, format.number(overview.closures.byOutcome[o])],
-      csv: [label, overview.closures.byOutcome[o]],
-    };
-  });
-  const count = t('dash.col.count');
-  return (
-    <>
-      <ChartCard
-        title={t('dash.closureReasons', { count: overview.closures.count })}
-        columns={[t('dash.col.reason'), count]}
-        rows={reasons}
-        csvName="closure-reasons"
-        chart={<BarsChart format={format.number} bars={barsOf(reasons)} />}
-      />
-      <ChartCard
-        title={t('dash.outcomes')}
-        columns={[t('dash.col.outcome'), count]}
-        rows={outcomes}
-        csvName="closure-outcomes"
-        chart={<BarsChart format={format.number} bars={barsOf(outcomes)} />}
-      />
-    </>
-  );
-}
-
 /** "3 h 20 min", "2.5 days": a time to answer, as a supervisor reads it. */
 export function formatDuration(t: Translate, ms: number): string {
   const minutes = Math.round(ms / 60_000);
@@ -336,7 +218,3 @@ export function formatDuration(t: Translate, ms: number): string {
   if (hours < 48) return t('dash.duration.hours', { hours, minutes: minutes % 60 });
   return t('dash.duration.days', { days: Math.round((ms / DAY) * 10) / 10 });
 }
-
-/** A two-column table (a name, a count) drawn as bars: the chart shows exactly the table's figures. */
-const barsOf = (rows: readonly FigureRow[]): Bar1[] =>
-  rows.map((r) => ({ key: r.key, label: String(r.csv[0]), value: Number(r.csv[1]) }));

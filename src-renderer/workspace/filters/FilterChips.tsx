@@ -2,6 +2,7 @@ import type { DossierFilter } from '../../../src-shared/domain/filters';
 import { filterCurrency } from '../../../src-shared/domain/filters';
 import { useFormat, useLocale, useT } from '../../i18n/hooks';
 import { currencyLabel } from './amount';
+import { ageText, closedText } from './closure-age';
 import type { FilterChip } from './filter-model';
 import { chipKey, chipsOf } from './filter-model';
 
@@ -33,6 +34,17 @@ export function FilterChips({ filter, merchantName, staffName, onRemove, onClear
         return { field: t('filter.tag'), value: chip.value };
       case 'deadline':
         return { field: t('filters.deadline'), value: t(`filters.deadline.${chip.value}`) };
+      case 'age':
+        return { field: t('filters.age'), value: filter.age ? ageText(t, filter.age) : '' };
+      case 'closureReason':
+        return { field: t('filters.closureReason'), value: t(`closureReason.${chip.value}`) };
+      case 'outcome':
+        return {
+          field: t('filters.outcome'),
+          value: chip.value === 'none' ? t('filters.outcome.none') : t(`outcome.${chip.value}`),
+        };
+      case 'closed':
+        return { field: t('filters.closed'), value: closedText(t, format.date, filter) };
       case 'assignee':
         return {
           field: t('filter.assignee'),

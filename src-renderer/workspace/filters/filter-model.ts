@@ -1,6 +1,11 @@
-import type { DeadlineFilter, DossierFilter, DossierSort } from '../../../src-shared/domain/filters';
+import type {
+  ClosureOutcomeFilter,
+  DeadlineFilter,
+  DossierFilter,
+  DossierSort,
+} from '../../../src-shared/domain/filters';
 import { dossierFilterSchema, dossierSortSchema } from '../../../src-shared/domain/filters';
-import type { Reason, Subject } from '../../../src-shared/domain/vocabulary';
+import type { ClosureReason, Reason, Subject } from '../../../src-shared/domain/vocabulary';
 
 /**
  * The filter bar's model, as pure functions: filters are edited as plain values, cleaned of empty
@@ -19,6 +24,11 @@ export function cleanFilter(f: DossierFilter): DossierFilter {
   if (f.tags?.length) out.tags = f.tags;
   if (f.assignee !== undefined) out.assignee = f.assignee;
   if (f.deadline !== undefined) out.deadline = f.deadline;
+  if (f.age !== undefined) out.age = f.age;
+  if (f.closureReasons?.length) out.closureReasons = f.closureReasons;
+  if (f.outcomes?.length) out.outcomes = f.outcomes;
+  if (f.closedFrom !== undefined) out.closedFrom = f.closedFrom;
+  if (f.closedTo !== undefined) out.closedTo = f.closedTo;
   return out;
 }
 
@@ -72,7 +82,10 @@ export function currencyOptions(inCache: readonly string[], selected: string | u
   return options;
 }
 
-/** One active filter, as a removable chip; `amount` is the currency with its bounds, if any. */
+/**
+ * One active filter, as a removable chip; `amount` is the currency with its bounds, if any, `age`
+ * both bounds of the age, `closed` both ends of the closure period.
+ */
 export type FilterChip =
   | { kind: 'subject'; value: Subject }
   | { kind: 'reason'; value: Reason }
@@ -80,7 +93,11 @@ export type FilterChip =
   | { kind: 'amount' }
   | { kind: 'tag'; value: string }
   | { kind: 'assignee'; value: string }
-  | { kind: 'deadline'; value: DeadlineFilter };
+  | { kind: 'deadline'; value: DeadlineFilter }
+  | { kind: 'age' }
+  | { kind: 'closureReason'; value: ClosureReason }
+  | { kind: 'outcome'; value: ClosureOutcomeFilter }
+  | { kind: 'closed' };
 
 export function chipsOf(f: DossierFilter): FilterChip[] {
   return [
@@ -93,6 +110,10 @@ export function chipsOf(f: DossierFilter): FilterChip[] {
     ...(f.tags ?? []).map((value): FilterChip => ({ kind: 'tag', value })),
     ...(f.assignee !== undefined ? [{ kind: 'assignee', value: f.assignee } as const] : []),
     ...(f.deadline !== undefined ? [{ kind: 'deadline', value: f.deadline } as const] : []),
+    ...(f.age !== undefined ? [{ kind: 'age' } as const] : []),
+    ...(f.closureReasons ?? []).map((value): FilterChip => ({ kind: 'closureReason', value })),
+    ...(f.outcomes ?? []).map((value): FilterChip => ({ kind: 'outcome', value })),
+    ...(f.closedFrom !== undefined || f.closedTo !== undefined ? [{ kind: 'closed' } as const] : []),
   ];
 }
 
@@ -114,11 +135,19 @@ export function withoutChip(f: DossierFilter, chip: FilterChip): DossierFilter {
       return cleanFilter({ ...f, assignee: undefined });
     case 'deadline':
       return cleanFilter({ ...f, deadline: undefined });
+    case 'age':
+      return cleanFilter({ ...f, age: undefined });
+    case 'closureReason':
+      return cleanFilter({ ...f, closureReasons: f.closureReasons?.filter((v) => v !== chip.value) });
+    case 'outcome':
+      return cleanFilter({ ...f, outcomes: f.outcomes?.filter((v) => v !== chip.value) });
+    case 'closed':
+      return cleanFilter({ ...f, closedFrom: undefined, closedTo: undefined });
   }
 }
 
 export const chipKey = (chip: FilterChip): string =>
-  chip.kind === 'amount' ? 'amount' : `${chip.kind}:${chip.value}`;
+  'value' in chip ? `${chip.kind}:${chip.value}` : chip.kind;
 
 /** Case- and accent-insensitive text for "type to narrow" pickers. */
 export const folded = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
