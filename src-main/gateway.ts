@@ -100,6 +100,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     push: (request) => client.push(request),
     setPresence: ({ dossierId, activity }) => client.setPresence(dossierId, activity),
     setAbsence: ({ userId, absent }) => client.setAbsence(userId, absent),
+    attachment: ({ dossierId, attachmentId }) => client.attachment(dossierId, attachmentId),
     async notify(notification) {
       try {
         deps.notify(notification);

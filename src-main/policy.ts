@@ -90,11 +90,12 @@ export function resolveAppAsset(rootDir: string, requestUrl: string): string | n
 /**
  * The page's Content Security Policy, sent with every HTML answer of app:// — the one in
  * src-renderer/index.html's meta tag (a test keeps them equal), plus what only a header can say
- * (`frame-ancestors`: the app is framed by nobody).
+ * (`frame-ancestors`: the app is framed by nobody). `blob:` only where the parties' files are
+ * shown (workspace/dossier/Attachments.tsx): photos as images, PDFs in a frame; nothing else frames.
  */
 export const rendererCsp =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+  "connect-src 'self'; frame-src blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** No web permission (camera, geolocation, notifications, clipboard…) is granted to any page. */
 export function permissionAllowed(_permission: string, _origin: string): boolean {

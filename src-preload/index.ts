@@ -83,6 +83,7 @@ const bridge: Bridge = {
   setPresence: (dossierId, activity) => invoke('setPresence', { dossierId, activity }),
   onPresence: (listener) => subscribe('presence', listener),
   setAbsence: (userId, absent) => invoke('setAbsence', { userId, absent }),
+  attachment: (dossierId, attachmentId) => invoke('attachment', { dossierId, attachmentId }),
   isOnline: () => online,
   onConnectivity(listener) {
     connectivityListeners.add(listener);

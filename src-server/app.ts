@@ -69,7 +69,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: for the parties' files in the back office's dossier view (photos, PDFs in a frame);
+        // nothing else is framed.
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        frameSrc: ['blob:'],
         connectSrc: ["'self'"],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],

@@ -3,7 +3,14 @@ import Dexie, { RangeSet } from 'dexie';
 import type { DexieOptions, Table, Transaction } from 'dexie';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { SavedView } from '../../src-shared/domain/filters';
-import type { AuditEvent, Dossier, Merchant, Message, User } from '../../src-shared/domain/model';
+import type {
+  AttachmentType,
+  AuditEvent,
+  Dossier,
+  Merchant,
+  Message,
+  User,
+} from '../../src-shared/domain/model';
 import { urgentAt } from '../../src-shared/domain/queues';
 import type { DossierFacts } from '../../src-shared/domain/stats-facts';
 
@@ -98,6 +105,17 @@ export interface SearchEntry {
   rank: SearchRank;
   dossierId: string;
   words: string[];
+}
+
+/** A file attached to a message, as opened once (`cache/files.ts`). */
+export interface CachedFile {
+  attachmentId: string;
+  dossierId: string;
+  contentType: AttachmentType;
+  bytes: ArrayBuffer;
+  size: number;
+  /** When it was last opened, in ms: the least recent leaves first. */
+  openedAt: number;
 }
 
 export interface MetaEntry {
@@ -196,6 +214,14 @@ export const cacheSchemas: readonly {
         await tx.table('meta').put({ key: metaKeys.factsBuiltUpTo, value: '' });
     },
   },
+  {
+    // Files of the parties once opened (cache/files.ts), so they open again offline: the least
+    // recently opened go first, read from the keys of [openedAt+size] alone (never the bytes).
+    version: 8,
+    stores: {
+      files: '&attachmentId, [openedAt+size]',
+    },
+  },
 ];
 
 export interface CacheOptions {
@@ -234,6 +260,7 @@ export class CacheDatabase extends Dexie {
   drafts!: Table<StoredDraft, string>;
   facts!: Table<DossierFacts, string>;
   factsDirty!: Table<FactsDirty, string>;
+  files!: Table<CachedFile, string>;
 
   constructor(name: string, options: CacheOptions = {}) {
     super(name, {

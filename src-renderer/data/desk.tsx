@@ -9,6 +9,7 @@ import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { FactsMirror } from '../cache/facts-mirror';
 import type { CacheDatabase } from '../cache/db';
+import type { OpenedFile } from '../cache/files';
 import type { ActionRequest, ActionResult } from '../sync/actions';
 import type { CacheNotice, LocalClient } from '../sync/local-client';
 import type { OptimisticStore } from '../sync/optimistic';
@@ -49,6 +50,8 @@ export interface Desk {
    * not a change to a dossier: it is not queued offline), then into the local copy.
    */
   setAbsence: (userId: string, absent: boolean) => Promise<Result<User>>;
+  /** A party's file: from this device's cache if it was opened here before, else from the server. */
+  openFile: (dossierId: string, attachmentId: string) => Promise<Result<OpenedFile>>;
 }
 
 /** Other agents on a dossier (online only), and this agent's own announcement. */
@@ -104,6 +107,7 @@ export function DeskProvider({ client, children }: { client: LocalClient; childr
       host: client.host,
       facts: client.facts,
       setAbsence: (userId, absent) => client.setAbsence(userId, absent),
+      openFile: (dossierId, attachmentId) => client.openFile(dossierId, attachmentId),
     }),
     // `version` names the client's state the memo depends on (its database and notice).
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -7,6 +7,8 @@ import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import { CacheDatabase, metaKeys } from '../cache/db';
 import type { FactsWritten } from '../cache/facts';
+import type { OpenedFile } from '../cache/files';
+import { openFile } from '../cache/files';
 import { FactsMirror } from '../cache/facts-mirror';
 import { reconcileJournal } from '../cache/journal';
 import type { ActionRequest, ActionResult } from './actions';
@@ -197,6 +199,16 @@ export class LocalClient {
       this.engine.nudge();
     }
     return answer;
+  }
+
+  /** See `Desk.openFile`. */
+  openFile(dossierId: string, attachmentId: string): Promise<Result<OpenedFile>> {
+    return openFile(
+      this.db,
+      (d, a) => this.o.bridge.attachment(d, a),
+      { dossierId, attachmentId },
+      this.o.now,
+    );
   }
 
   notify(notification: DeskNotification): void {

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { RulesResponse, SessionResponse } from '../contract/api';
 import { healthResponseSchema, rulesResponseSchema, sessionResponseSchema } from '../contract/api';
-import type { BridgeError, Result } from '../contract/bridge';
+import type { AttachmentFile, BridgeError, Result } from '../contract/bridge';
+import { attachmentFileSchema } from '../contract/bridge';
 import { apiErrorSchema } from '../contract/errors';
 import type { User } from '../domain/model';
-import { userSchema } from '../domain/model';
+import { attachmentLimits, userSchema } from '../domain/model';
+import { toBase64 } from './base64';
 import type {
   PresenceEvent,
   PresenceResponse,
@@ -53,6 +55,10 @@ const statusCodes: Record<number, BridgeError['code']> = {
 };
 
 export const offlineError: BridgeError = { code: 'offline', message: 'The server cannot be reached.' };
+const tooLarge: BridgeError = {
+  code: 'invalid_request',
+  message: `The file is larger than ${attachmentLimits.bytes / 1024 / 1024} MB.`,
+};
 
 export function createApiClient(options: ApiClientOptions) {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -61,6 +67,25 @@ export function createApiClient(options: ApiClientOptions) {
     return base === null ? null : `${base}/api/v1`;
   };
   const reach = (reached: boolean) => options.onReach?.(reached);
+
+  /** A refusal or failure in the error shape, or in the status's own words. */
+  async function failure(response: Response): Promise<Result<never>> {
+    const text = await response.text().catch(() => '');
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    const parsed = apiErrorSchema.safeParse(json);
+    return {
+      ok: false,
+      error: {
+        code: statusCodes[response.status] ?? 'server_error',
+        message: parsed.success ? parsed.data.error.message : `The server answered ${response.status}.`,
+      },
+    };
+  }
 
   async function call<S extends z.ZodType>(
     method: string,
@@ -88,23 +113,13 @@ export function createApiClient(options: ApiClientOptions) {
       return { ok: false, error: offlineError };
     }
     reach(true);
+    if (!response.ok) return failure(response);
     const text = await response.text().catch(() => '');
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
       json = null;
-    }
-    if (!response.ok) {
-      const parsed = apiErrorSchema.safeParse(json);
-      const code = statusCodes[response.status] ?? 'server_error';
-      return {
-        ok: false,
-        error: {
-          code,
-          message: parsed.success ? parsed.data.error.message : `The server answered ${response.status}.`,
-        },
-      };
     }
     if (!schema) return { ok: true, value: null };
     const parsed = schema.safeParse(json);
@@ -164,6 +179,54 @@ export function createApiClient(options: ApiClientOptions) {
         await call('PUT', `/users/${encodeURIComponent(userId)}/absence`, userSchema, { absent }),
         'Empty answer to the absence.',
       );
+    },
+    /**
+     * A file attached to a message, its bytes as they were attached. Only the allowed types are
+     * taken (the declared type decides how the file is shown: anything else could be HTML), and
+     * nothing over the attachment limit is read.
+     */
+    async attachment(dossierId: string, attachmentId: string): Promise<Result<AttachmentFile>> {
+      const root = api();
+      if (root === null) {
+        return { ok: false, error: { code: 'offline', message: 'No server is set up for this app yet.' } };
+      }
+      const token = options.token();
+      let response: Response;
+      try {
+        response = await doFetch(
+          `${root}/dossiers/${encodeURIComponent(dossierId)}/attachments/${encodeURIComponent(attachmentId)}`,
+          { method: 'GET', headers: token ? { authorization: `Bearer ${token}` } : {} },
+        );
+      } catch {
+        reach(false);
+        return { ok: false, error: offlineError };
+      }
+      reach(true);
+      if (!response.ok) return failure(response);
+      const declared = Number(response.headers.get('content-length') ?? '0');
+      if (declared > attachmentLimits.bytes) {
+        await response.body?.cancel().catch(() => undefined);
+        return { ok: false, error: tooLarge };
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await response.arrayBuffer());
+      } catch {
+        reach(false);
+        return { ok: false, error: offlineError };
+      }
+      if (bytes.byteLength > attachmentLimits.bytes) return { ok: false, error: tooLarge };
+      const contentType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+      const file = attachmentFileSchema.safeParse({ contentType, contentBase64: toBase64(bytes) });
+      return file.success
+        ? { ok: true, value: file.data }
+        : {
+            ok: false,
+            error: {
+              code: 'server_error',
+              message: 'The server sent a file of a type this app does not open.',
+            },
+          };
     },
     /** Checks that a server answers at this origin as the dispute API (the desktop's "Connect to server"). */
     async probe(origin: string): Promise<Result<null>> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, userSchema } from '../domain/model';
+import { attachmentLimits, attachmentTypes, idSchema, instantSchema, userSchema } from '../domain/model';
 import type { QueueId } from '../domain/queues';
 import { queueIds } from '../domain/queues';
 import type { User } from '../domain/model';
@@ -141,6 +141,20 @@ export const dossierLinkSchema = z.union([
 ]);
 export type DossierLink = z.infer<typeof dossierLinkSchema>;
 
+/** A file attached to a message of a dossier, to open (`GET /dossiers/{id}/attachments/{attachmentId}`). */
+export const attachmentRequestSchema = z.strictObject({ dossierId: idSchema, attachmentId: idSchema });
+export type AttachmentRequest = z.infer<typeof attachmentRequestSchema>;
+/**
+ * The file as the bridge hands it over: one of the types a party may attach (any other is refused,
+ * so nothing is ever rendered as HTML or run) and its bytes in base64 — text crosses every IPC
+ * boundary as it is, where bytes might be cloned, copied or refused — at most the attachment limit.
+ */
+export const attachmentFileSchema = z.strictObject({
+  contentType: z.enum(attachmentTypes),
+  contentBase64: z.base64().max(Math.ceil(attachmentLimits.bytes / 3) * 4),
+});
+export type AttachmentFile = z.infer<typeof attachmentFileSchema>;
+
 export interface Bridge {
   host: 'electron' | 'browser';
   getAppInfo(): Promise<Result<AppInfo>>;
@@ -160,6 +174,8 @@ export interface Bridge {
   onPresence(listener: (event: PresenceEvent) => void): () => void;
   /** A supervisor marks a member of staff absent (no new assignments) or back. */
   setAbsence(userId: string, absent: boolean): Promise<Result<User>>;
+  /** A file attached to a message of a dossier the agent may read (`not_found` otherwise). */
+  attachment(dossierId: string, attachmentId: string): Promise<Result<AttachmentFile>>;
   /** Whether the host has a network at all (the server may still be unreachable: the engine tells). */
   isOnline(): boolean;
   onConnectivity(listener: (online: boolean) => void): () => void;
@@ -204,6 +220,7 @@ export const ipcInvokes = {
   },
   setPresence: { channel: 'presence:set', request: presenceUpdateSchema },
   setAbsence: { channel: 'staff:absence', request: z.object({ userId: idSchema, absent: z.boolean() }) },
+  attachment: { channel: 'dossiers:attachment', request: attachmentRequestSchema },
   notify: { channel: 'app:notify', request: deskNotificationSchema },
   server: { channel: 'app:server', request: none },
   connect: { channel: 'app:connect', request: connectRequestSchema },
@@ -225,6 +242,7 @@ export interface IpcAnswers {
   push: PushResponse;
   setPresence: PresenceResponse;
   setAbsence: User;
+  attachment: AttachmentFile;
   notify: null;
   server: ServerSetting;
   connect: ServerSetting;

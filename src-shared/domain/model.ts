@@ -147,6 +147,9 @@ export const attachmentTypes = [
   'image/webp',
   'text/plain',
 ] as const;
+export type AttachmentType = (typeof attachmentTypes)[number];
+export const isAttachmentType = (type: string): type is AttachmentType =>
+  (attachmentTypes as readonly string[]).includes(type);
 export const attachmentLimits = { perMessage: 3, bytes: 4 * 1024 * 1024 } as const;
 
 export const attachmentSchema = z.object({

@@ -10,9 +10,9 @@ import { startWebHost } from './server';
 /**
  * Issue 14, the parties' side, in Debian's Chromium against the real API serving the built portal
  * at /portal/ (`npm run build` first): a customer signs in (a cookie session), files a delivery
- * claim with a photo; an agent opens it in the back office; the merchant, in another browser,
- * answers with a tracking number; the customer and the agent see the answer arrive without
- * reloading; the agent writes to the customer, who sees it arrive too and says the dispute is
+ * claim with a photo; an agent opens it in the back office and sees the photo; the merchant, in
+ * another browser, answers with a tracking number; the customer and the agent see the answer arrive
+ * without reloading; the agent writes to the customer, who sees it arrive too and says the dispute is
  * resolved; the dossier shows closed on the merchant's page and in the back office. On a desktop
  * screen in the light theme and on a 360 px phone in the dark one, axe finding nothing serious.
  */
@@ -169,6 +169,17 @@ for (const run of runs) {
     await a.goto(`${server.url}/#/queue/all/dossier/${reference}`);
     await expect(a.getByRole('heading', { name: reference })).toBeVisible();
     await expect(a.getByText(/still nothing/).first()).toBeVisible();
+    // The customer's photo is previewed in the timeline, and opens larger: drawn from its own bytes
+    // (8×8 pixels), which the back office's CSP lets through as a blob: image.
+    await a.getByRole('button', { name: 'View parcel.png' }).click();
+    const viewer = a.getByRole('dialog', { name: 'parcel.png' });
+    const preview = viewer.getByRole('img', { name: 'parcel.png' });
+    await expect(preview).toBeVisible();
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(8);
+    await a.screenshot({ path: shot('3b-agent-sees-photo') });
+    expect(await seriousViolations(a)).toEqual([]);
+    await a.keyboard.press('Escape');
+    await expect(viewer).toHaveCount(0);
 
     // The merchant, in another browser: the claim awaits its answer, with its countdown.
     const merchant = await portalPage(browser, run.viewport, run.dark);

@@ -68,6 +68,45 @@ function bridgeCall(page: Page, method: string, ...args: unknown[]) {
   );
 }
 
+/** A customer files a claim with a "photo" (PNG's signature, then every byte value) through the API. */
+async function claimWithFile() {
+  const api = `${server.url}/api/v1`;
+  const headers = {
+    authorization: `Bearer ${await signIn(server.url, 'client@klikpay.test')}`,
+    'content-type': 'application/json',
+  };
+  const bytes = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+  ]);
+  const { items } = (await (await fetch(`${api}/transactions`, { headers })).json()) as {
+    items: { id: string; openDossierId: string | null }[];
+  };
+  const transaction = items.find((t) => t.openDossierId === null);
+  if (!transaction) throw new Error('the customer has no transaction free of a claim');
+  const filed = await fetch(`${api}/dossiers`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      transactionId: transaction.id,
+      subject: 'payment',
+      reason: 'other',
+      merchantContact: 'not_contacted',
+      description: 'Charged twice: the receipt is attached.',
+      attachments: [
+        { filename: 'receipt.png', contentType: 'image/png', contentBase64: bytes.toString('base64') },
+      ],
+    }),
+  });
+  const { id } = (await filed.json()) as { id: string };
+  const dossier = (await (await fetch(`${api}/dossiers/${id}`, { headers })).json()) as {
+    messages: { attachments: { id: string }[] }[];
+  };
+  const attachmentId = dossier.messages.flatMap((m) => m.attachments)[0]?.id;
+  if (!attachmentId) throw new Error(`the claim answered ${filed.status} without its file`);
+  return { dossierId: id, attachmentId, bytes };
+}
+
 test('every channel of the bridge is served by the main process, and only to the app', async ({
   browser,
 }) => {
@@ -98,6 +137,25 @@ test('every channel of the bridge is served by the main process, and only to the
   expect(await bridgeCall(page, 'pull', null, 0)).toMatchObject({
     ok: false,
     error: { code: 'invalid_request' },
+  });
+  expect(await bridgeCall(page, 'attachment', '../sessions', 'current')).toMatchObject({
+    ok: false,
+    error: { code: 'invalid_request' },
+  });
+  // A party's file reaches the page through main whole, every byte value of it, once signed in.
+  const file = await claimWithFile();
+  expect(await bridgeCall(page, 'attachment', file.dossierId, file.attachmentId)).toMatchObject({
+    ok: false,
+    error: { code: 'unauthenticated' },
+  });
+  expect(await bridgeCall(page, 'signIn', 'agent@klikpay.test', 'demo')).toMatchObject({ ok: true });
+  expect(await bridgeCall(page, 'attachment', file.dossierId, file.attachmentId)).toEqual({
+    ok: true,
+    value: { contentType: 'image/png', contentBase64: file.bytes.toString('base64') },
+  });
+  expect(await bridgeCall(page, 'attachment', file.dossierId, 'no-such-file')).toMatchObject({
+    ok: false,
+    error: { code: 'not_found' },
   });
 
   // A hostile page in the same window (a navigation the app would have blocked): refused.

@@ -1,5 +1,7 @@
 import type { CacheDatabase } from '../../src-renderer/cache/db';
 import { FactsMirror } from '../../src-renderer/cache/facts-mirror';
+import type { FetchFile } from '../../src-renderer/cache/files';
+import { openFile } from '../../src-renderer/cache/files';
 import type { Desk, DeskHost } from '../../src-renderer/data/desk';
 import { discardPending, performMany } from '../../src-renderer/sync/actions';
 import { OptimisticStore } from '../../src-renderer/sync/optimistic';
@@ -23,6 +25,8 @@ export interface TestDeskOptions {
   host?: DeskHost;
   /** The dashboard's facts in memory (a fresh, empty mirror by default). */
   facts?: FactsMirror;
+  /** The bridge's side of opening a file (through the real file cache); none is found by default. */
+  fetchFile?: FetchFile;
 }
 
 /**
@@ -81,6 +85,13 @@ export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
       await db.users.put(marked);
       return { ok: true, value: marked };
     },
+    openFile: (dossierId, attachmentId) =>
+      openFile(
+        db,
+        options.fetchFile ??
+          (async () => ({ ok: false, error: { code: 'not_found', message: 'No such file.' } })),
+        { dossierId, attachmentId },
+      ),
     host: options.host ?? {
       onOpenDossier: () => () => undefined,
       onCommand: () => () => undefined,

@@ -3,6 +3,7 @@ import { useEffect, useId, useImperativeHandle, useLayoutEffect, useRef } from '
 import type { AuditEvent, Message } from '../../../src-shared/domain/model';
 import type { TimelineItem } from '../../data/dossier';
 import { useFormat, useT } from '../../i18n/hooks';
+import { Attachments } from './Attachments';
 import type { EventWords } from './event-text';
 import { describeEvent } from './event-text';
 import { atLatest, isTimelineScroller, scrollToLatest, timelineScrollers } from './timeline-scroll';
@@ -22,7 +23,8 @@ export interface TimelineProps {
 /**
  * The dossier's story in one list, oldest first: the correspondence (each party its own colour,
  * internal notes tinted, letters from the rules folded) and the audit trail as one-liners. Message
- * bodies are text, never HTML. It opens scrolled to the latest, next to the composer.
+ * bodies are text, never HTML; attached files open through their own controls (Attachments.tsx).
+ * It opens scrolled to the latest, next to the composer.
  */
 export function Timeline({ items, words, now, ref }: TimelineProps) {
   const t = useT();
@@ -136,16 +138,7 @@ function MessageItem({ message, pending, now }: { message: Message; pending: boo
     <>
       <div className="dossier-msg__body">{message.body}</div>
       {message.attachments.length > 0 ? (
-        <ul className="dossier-msg__files" aria-label={t('timeline.attachments')}>
-          {message.attachments.map((a) => (
-            <li key={a.id}>
-              {a.filename}{' '}
-              <span className="dossier-msg__size">
-                {t('timeline.fileSize', { kb: Math.ceil(a.size / 1024) })}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <Attachments dossierId={message.dossierId} attachments={message.attachments} />
       ) : null}
     </>
   );

@@ -68,6 +68,9 @@ describe('registerIpc', () => {
     ['journalRemove', [['../../etc/passwd']]],
     ['connect', [{ url: '' }]],
     ['currentUser', [{ extra: true }]],
+    ['attachment', [{ dossierId: 'd-1' }]],
+    ['attachment', [{ dossierId: 'd-1', attachmentId: '../../etc/passwd' }]],
+    ['attachment', [{ dossierId: 'd-1', attachmentId: 'a-1', path: '/etc/passwd' }]],
   ] as const)('refuses a malformed %s call without running the handler', async (name, args) => {
     const handler = vi.fn(async () => ({ ok: true as const, value: null }));
     const { call } = registered({ [name]: handler });

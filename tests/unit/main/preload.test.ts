@@ -114,6 +114,7 @@ describe('every call goes to its channel with its payload', () => {
     ['pull', [null, 100], 'sync:pull', [{ cursor: null, limit: 100 }]],
     ['setPresence', ['d-1', 'writing'], 'presence:set', [{ dossierId: 'd-1', activity: 'writing' }]],
     ['setAbsence', ['u-agent2', true], 'staff:absence', [{ userId: 'u-agent2', absent: true }]],
+    ['attachment', ['d-1', 'a-1'], 'dossiers:attachment', [{ dossierId: 'd-1', attachmentId: 'a-1' }]],
     ['connect', ['https://x.example'], 'app:connect', [{ url: 'https://x.example' }]],
     ['setOverdueCount', [4], 'app:overdue-count', [4]],
     ['server', [], 'app:server', []],
