@@ -69,6 +69,11 @@ export interface OutboxEntry {
    * server's state of its dossier, with those effects, has arrived (the entry goes when the pull ends).
    */
   state: 'pending' | 'acknowledged' | 'settled';
+  /**
+   * A message held back for the agent's Undo (issue 12): not pushed before this instant, and the
+   * changes queued after it wait behind it, in order.
+   */
+  holdUntil?: string;
   /** Pushes of this entry alone that failed (the server could not take it): what is stuck, and why. */
   attempts?: number;
   lastError?: { code: string; message: string; at: string };

@@ -8,7 +8,7 @@ import type { MutationName } from '../../src-shared/contract/sync';
 import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { FactsMirror } from '../cache/facts-mirror';
-import type { CacheDatabase } from '../cache/db';
+import type { CacheDatabase, OutboxEntry } from '../cache/db';
 import type { OpenedFile } from '../cache/files';
 import type { ActionRequest, ActionResult } from '../sync/actions';
 import type { CacheNotice, LocalClient } from '../sync/local-client';
@@ -27,7 +27,11 @@ export interface Desk {
   /** Changes when the cache is rebuilt: live queries re-subscribe to the new database. */
   generation: number;
   /** `shown`: the dossier as the screen shows it, for the action to show on before it is stored. */
-  perform(name: MutationName, args: unknown, options?: { shown?: Dossier }): Promise<ActionResult>;
+  perform(
+    name: MutationName,
+    args: unknown,
+    options?: { shown?: Dossier; holdMs?: number },
+  ): Promise<ActionResult>;
   /** Several actions in one local transaction (a bulk action's slice); results in order. */
   performMany(requests: readonly ActionRequest[]): Promise<ActionResult[]>;
   status: Store<SyncStatus>;
@@ -35,6 +39,8 @@ export interface Desk {
   retryStuck(): void;
   /** Gives up a pending change (after the agent confirmed); false when it was sent meanwhile. */
   discard(mutationId: string, why: string): Promise<boolean>;
+  /** Undoes a send still held back (`holdMs`): its outbox entry, or null when it already went. */
+  undoSend(mutationId: string): Promise<OutboxEntry | null>;
   notice: CacheNotice | null;
   /** Actions decided and not yet read back from the cache: the dossier view shows them at once. */
   optimistic: OptimisticStore;
@@ -95,6 +101,7 @@ export function DeskProvider({ client, children }: { client: LocalClient; childr
       },
       retryStuck: () => client.engine.retryStuck(),
       discard: (mutationId, why) => client.discard(mutationId, why),
+      undoSend: (mutationId) => client.undoSend(mutationId),
       notice: client.notice,
       optimistic: client.optimistic,
       presence: {

@@ -59,11 +59,13 @@ export interface ActionRequest {
    * cached dossier, which is the one kept.
    */
   shown?: Dossier;
+  /** Hold it back from the server this long, for the agent's Undo (`takeBackHeld`). */
+  holdMs?: number;
 }
 
 type Prepared = { ok: true; entry: OutboxEntry } | { ok: false; result: ActionResult };
 
-function prepare(ctx: ActionContext, { name, args }: ActionRequest): Prepared {
+function prepare(ctx: ActionContext, { name, args, holdMs }: ActionRequest): Prepared {
   const role = ctx.user.role;
   if (role !== 'agent' && role !== 'supervisor') {
     const error = { code: 'forbidden' as const, message: 'Only Klik & Pay staff work dossiers here.' };
@@ -82,6 +84,7 @@ function prepare(ctx: ActionContext, { name, args }: ActionRequest): Prepared {
     actor: { role, id: ctx.user.id, name: ctx.user.name },
     createdAt: new Date(ctx.now()).toISOString(),
     state: 'pending',
+    ...(holdMs ? { holdUntil: new Date(ctx.now() + holdMs).toISOString() } : {}),
   };
   return { ok: true, entry };
 }
@@ -250,6 +253,25 @@ export async function discardPending(
     const entry = await db.outbox.where('id').equals(mutationId).first();
     if (!entry || entry.seq === undefined || entry.state !== 'pending') return null;
     await withdrawEntry(db, settings, newId, entry, { code: 'discarded', message: why, at });
+    return entry;
+  });
+}
+
+/**
+ * Undoes a send still held back (`holdUntil`): out of the outbox and off its dossier, leaving no
+ * rejection — the agent changed their mind. Null when it already went (or was never held).
+ */
+export async function takeBackHeld(
+  db: CacheDatabase,
+  settings: DisputeSettings,
+  newId: () => string,
+  mutationId: string,
+): Promise<OutboxEntry | null> {
+  return db.transaction('rw', withdrawTables(db), async () => {
+    const entry = await db.outbox.where('id').equals(mutationId).first();
+    if (!entry || entry.seq === undefined || entry.state !== 'pending' || entry.holdUntil === undefined)
+      return null;
+    await withdrawEntry(db, settings, newId, entry, null);
     return entry;
   });
 }

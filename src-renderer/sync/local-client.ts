@@ -6,13 +6,14 @@ import type { MutationName } from '../../src-shared/contract/sync';
 import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import { CacheDatabase, metaKeys } from '../cache/db';
+import type { OutboxEntry } from '../cache/db';
 import type { FactsWritten } from '../cache/facts';
 import type { OpenedFile } from '../cache/files';
 import { openFile } from '../cache/files';
 import { FactsMirror } from '../cache/facts-mirror';
 import { reconcileJournal } from '../cache/journal';
 import type { ActionRequest, ActionResult } from './actions';
-import { discardPending, performMany } from './actions';
+import { discardPending, performMany, takeBackHeld } from './actions';
 import type { EngineOptions, SyncError } from './engine';
 import { SyncEngine } from './engine';
 import { OptimisticStore } from './optimistic';
@@ -129,9 +130,18 @@ export class LocalClient {
   }
 
   /** An agent's action: applied to the cache at once, queued, journalled, and pushed soon. */
-  async perform(name: MutationName, args: unknown, options: { shown?: Dossier } = {}): Promise<ActionResult> {
+  async perform(
+    name: MutationName,
+    args: unknown,
+    options: { shown?: Dossier; holdMs?: number } = {},
+  ): Promise<ActionResult> {
     const [result] = await this.performMany([
-      { name, args, ...(options.shown ? { shown: options.shown } : {}) },
+      {
+        name,
+        args,
+        ...(options.shown ? { shown: options.shown } : {}),
+        ...(options.holdMs ? { holdMs: options.holdMs } : {}),
+      },
     ]);
     if (!result) throw new Error('performMany answered nothing');
     return result;
@@ -155,10 +165,26 @@ export class LocalClient {
     if (results.some((r) => r.ok)) {
       await this.engine.refreshPending();
       this.engine.nudge();
+      // A held send goes up once its Undo has passed (the push leaves it, and what follows, till then).
+      const holdMs = Math.max(0, ...requests.map((r) => r.holdMs ?? 0));
+      if (holdMs > 0) setTimeout(() => this.engine.nudge(), holdMs + 50);
     } else if (results.some((r) => !r.ok && r.error.code === 'storage_failed')) {
       void this.rebuild('failed');
     }
     return results;
+  }
+
+  /**
+   * Undoes a send still held for its Undo: gone from the outbox, the dossier and the journal, as if
+   * never sent. The entry (its text, to put back in the composer), or null when it already went.
+   */
+  async undoSend(mutationId: string): Promise<OutboxEntry | null> {
+    const entry = await takeBackHeld(this.db, this.o.settings, this.newId, mutationId);
+    if (!entry) return null;
+    const removed = await this.o.bridge.journal.remove([mutationId]).catch(() => ({ ok: false as const }));
+    this.engine.noteJournal(removed.ok);
+    await this.engine.refreshPending();
+    return entry;
   }
 
   /**

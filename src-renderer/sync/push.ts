@@ -41,7 +41,7 @@ export async function pushOutbox(ctx: PushContext): Promise<PushOutcome> {
   let oneByOne = false;
   for (;;) {
     const pending = await db.outbox.where('state').equals('pending').sortBy('seq');
-    const batch = takeBatch(pending, oneByOne ? 1 : ctx.batchSize);
+    const batch = takeBatch(notHeld(pending, ctx.now()), oneByOne ? 1 : ctx.batchSize);
     const head = batch[0];
     if (!head) return { ok: true, value: count };
     const answer = await bridge.push({
@@ -72,6 +72,15 @@ export async function pushOutbox(ctx: PushContext): Promise<PushOutcome> {
     }
     count += answered.ids.length;
   }
+}
+
+/**
+ * The pending changes that may go now, in order: up to the first one still held for its Undo. The
+ * ones behind it wait too — a close queued after a held reply must not reach the server first.
+ */
+export function notHeld(pending: readonly OutboxEntry[], now: number): OutboxEntry[] {
+  const held = pending.findIndex((e) => e.holdUntil !== undefined && Date.parse(e.holdUntil) > now);
+  return held === -1 ? [...pending] : pending.slice(0, held);
 }
 
 /** The next changes in order: at most `size`, and at most `maxBatchBytes` of JSON (at least one). */

@@ -5,6 +5,7 @@ import { localeNames, localePreferences } from '../i18n/locale';
 import { useNotificationPermission } from './notifications';
 import type { ThemePreference } from './theme';
 import { themePreferences, useTheme } from './theme';
+import { undoDelays, useUndoDelay, writeUndoDelay } from './undo-delay';
 
 export interface UserMenuProps {
   name: string;
@@ -23,6 +24,7 @@ export function UserMenu({ name, email, onSignOut, onRemoveLocalCopy }: UserMenu
   const locale = useLocale();
   const theme = useTheme();
   const notifications = useNotificationPermission();
+  const undoDelay = useUndoDelay();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -93,6 +95,21 @@ export function UserMenu({ name, email, onSignOut, onRemoveLocalCopy }: UserMenu
             {themePreferences.map((p) => (
               <option key={p} value={p}>
                 {themeLabel(p)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field--inline">
+          <span>{t('prefs.undoSend')}</span>
+          <select
+            value={undoDelay}
+            onChange={(event) =>
+              writeUndoDelay(undoDelays.find((d) => String(d) === event.target.value) ?? 5)
+            }
+          >
+            {undoDelays.map((d) => (
+              <option key={d} value={d}>
+                {d === 0 ? t('prefs.undoSend.off') : t('prefs.undoSend.seconds', { seconds: d })}
               </option>
             ))}
           </select>

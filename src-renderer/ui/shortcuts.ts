@@ -14,6 +14,7 @@ export type ShortcutId =
   | 'reply'
   | 'note'
   | 'close'
+  | 'undoSend'
   | 'search'
   | 'help'
   | 'palette';
@@ -46,6 +47,7 @@ export const shortcuts: readonly Shortcut[] = [
   { id: 'reply', key: 'r', mod: false, group: 'dossier', description: 'shortcut.reply' },
   { id: 'note', key: 'n', mod: false, group: 'dossier', description: 'shortcut.note' },
   { id: 'close', key: 'c', mod: false, group: 'dossier', description: 'shortcut.close' },
+  { id: 'undoSend', key: 'z', mod: false, group: 'dossier', description: 'shortcut.undoSend' },
   { id: 'search', key: '/', mod: false, group: 'general', description: 'shortcut.search' },
   { id: 'palette', key: 'k', mod: true, group: 'general', description: 'shortcut.palette' },
   { id: 'help', key: '?', mod: false, group: 'general', description: 'shortcut.help' },

@@ -15,6 +15,7 @@ import { useNow } from '../ui/clock';
 import { HelpOverlay } from '../ui/HelpOverlay';
 import { SearchBox } from '../ui/SearchBox';
 import { useShortcuts } from '../ui/shortcuts';
+import { useUndoSend } from './useUndoSend';
 import { useTheme } from '../ui/theme';
 import { SyncStatusBar } from '../ui/SyncStatusBar';
 import { Toasts } from '../ui/Toasts';
@@ -161,6 +162,7 @@ export function Workspace({ session }: { session: Session }) {
   useHostLinks(toasts, open);
   useNotices(toasts, open, now);
   useBreachNotices(toasts, open, showDashboard, now);
+  const undoSend = useUndoSend(toasts, openId, dossier, open);
   useOverdueBadge();
 
   const signOut = async (force: boolean) => {
@@ -199,6 +201,7 @@ export function Workspace({ session }: { session: Session }) {
       reply: () => dossier.current?.focusReply(),
       note: () => dossier.current?.focusNote(),
       close: closeFocused,
+      undoSend: () => void undoSend.undoLast(),
       search: () => searchBox.current?.focus(),
       help: () => setOverlay('help'),
       palette: () => setOverlay('palette'),
@@ -325,7 +328,10 @@ export function Workspace({ session }: { session: Session }) {
                   dossierId={openId}
                   closing={closing === openId}
                   onBack={() => setOpenId(null)}
-                  onLeaveComposer={() => rows()?.focusCursor()}
+                  onLeaveComposer={(held) => {
+                    rows()?.focusCursor();
+                    if (held) undoSend.offer(held);
+                  }}
                 />
               ) : (
                 <p className="workspace__empty">

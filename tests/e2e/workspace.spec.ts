@@ -344,3 +344,58 @@ test('the address keeps the place: a reload, and a link shared with a colleague'
   await expect(other.getByText('KP-1999-000001 is not in this app')).toBeVisible();
   await colleague.close();
 });
+
+test('a reply is held for its Undo: the toast or z takes it back into the composer, and the server never gets it', async ({
+  page,
+}) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await signInAs(page, 'agent@klikpay.test');
+  // The agent's own choice of how long a message waits (a loaded machine clicks Undo in time).
+  await page.getByRole('button', { name: /^Account/ }).click();
+  await page.getByRole('combobox', { name: 'Undo sending' }).selectOption({ label: '30 seconds' });
+  await page.getByRole('button', { name: /^Account/ }).click();
+  const reference = await openFirst(page, 'Awaiting customer');
+  const box = page.getByRole('textbox', { name: 'Message' });
+  const first = `Réponse reprise ${Date.now()}`;
+  await box.fill(first);
+  await box.press('Control+Enter');
+  // Sent on this computer: the toast offers the Undo.
+  const toast = page
+    .getByRole('region', { name: 'Notifications' })
+    .getByRole('listitem')
+    .filter({ hasText: `Reply on ${reference} sent` });
+  await expect(toast).toContainText('It goes to the server in 30 seconds');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(box).toHaveValue(first);
+  await expect(
+    page.getByText(`Not sent: the message on ${reference} is back in its composer.`),
+  ).toBeVisible();
+
+  // z, from the list where the focus went after sending, does the same.
+  const second = `${first} (bis)`;
+  await box.fill(second);
+  await box.press('Control+Enter');
+  await expect(page.locator('.queue-row__open:focus .queue-row__ref')).toHaveText(reference);
+  await page.keyboard.press('z');
+  await expect(box).toHaveValue(second);
+
+  // With the Undo off, a reply goes at once; an undone one still held would keep it back (in order).
+  await page.getByRole('button', { name: /^Account/ }).click();
+  await page
+    .getByRole('combobox', { name: 'Undo sending' })
+    .selectOption({ label: 'Off: messages go at once' });
+  await page.getByRole('button', { name: /^Account/ }).click();
+  const third = `${first} (ter)`;
+  await box.fill(third);
+  await box.press('Control+Enter');
+  const token = await signIn(server.url, 'supervisor@klikpay.test');
+  await expect
+    .poll(async () => (await serverView(server.url, token)).messages.some((m) => m.body === third), {
+      timeout: 30_000,
+    })
+    .toBe(true);
+  const { messages } = await serverView(server.url, token);
+  expect(messages.filter((m) => m.body === first || m.body === second)).toEqual([]);
+  expect(problems).toEqual([]);
+});

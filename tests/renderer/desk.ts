@@ -3,7 +3,7 @@ import { FactsMirror } from '../../src-renderer/cache/facts-mirror';
 import type { FetchFile } from '../../src-renderer/cache/files';
 import { openFile } from '../../src-renderer/cache/files';
 import type { Desk, DeskHost } from '../../src-renderer/data/desk';
-import { discardPending, performMany } from '../../src-renderer/sync/actions';
+import { discardPending, performMany, takeBackHeld } from '../../src-renderer/sync/actions';
 import { OptimisticStore } from '../../src-renderer/sync/optimistic';
 import { initialStatus } from '../../src-renderer/sync/status';
 import type { SyncStatus } from '../../src-renderer/sync/status';
@@ -51,7 +51,12 @@ export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
     generation: options.generation ?? 0,
     perform: async (name, args, options) => {
       const [result] = await performMany(context(), [
-        { name, args, ...(options?.shown ? { shown: options.shown } : {}) },
+        {
+          name,
+          args,
+          ...(options?.shown ? { shown: options.shown } : {}),
+          ...(options?.holdMs ? { holdMs: options.holdMs } : {}),
+        },
       ]);
       if (!result) throw new Error('performMany answered nothing');
       return result;
@@ -69,6 +74,7 @@ export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
         why,
         new Date().toISOString(),
       ).then(Boolean),
+    undoSend: (mutationId) => takeBackHeld(db, defaultSettings, () => crypto.randomUUID(), mutationId),
     notice: null,
     presence: {
       others: () => options.others ?? [],

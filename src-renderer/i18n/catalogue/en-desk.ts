@@ -92,6 +92,15 @@ export const enDesk = {
   'sync.lastSync': 'Last sync {time}',
   'sync.neverSynced': 'Never synced',
   'sync.firstSync': 'First sync',
+  'undoSend.reply': 'Reply on {reference} sent',
+  'undoSend.forward': '{reference} forwarded to the merchant',
+  'undoSend.body': {
+    one: 'It goes to the server in {count} second: Undo (or Z) takes it back.',
+    other: 'It goes to the server in {count} seconds: Undo (or Z) takes it back.',
+  },
+  'undoSend.undo': 'Undo',
+  'undoSend.done': 'Not sent: the message on {reference} is back in its composer.',
+  'undoSend.tooLate': 'Already sent: the message on {reference} can no longer be taken back.',
   'sync.downloaded': { one: '{count} change downloaded', other: '{count} changes downloaded' },
 
   'error.offline': 'The server cannot be reached. Your changes are kept and will be sent when it can.',

@@ -95,6 +95,15 @@ export const frDesk: TranslationOf<typeof enDesk> = {
   'sync.lastSync': 'Dernière synchronisation : {time}',
   'sync.neverSynced': 'Jamais synchronisé',
   'sync.firstSync': 'Première synchronisation',
+  'undoSend.reply': 'Réponse sur {reference} envoyée',
+  'undoSend.forward': '{reference} transmis au marchand',
+  'undoSend.body': {
+    one: 'Le message part au serveur dans {count} seconde : Annuler (ou Z) le reprend.',
+    other: 'Le message part au serveur dans {count} secondes : Annuler (ou Z) le reprend.',
+  },
+  'undoSend.undo': 'Annuler',
+  'undoSend.done': 'Non envoyé : le message sur {reference} est revenu dans sa zone de rédaction.',
+  'undoSend.tooLate': 'Déjà envoyé : le message sur {reference} ne peut plus être repris.',
   'sync.downloaded': { one: '{count} modification reçue', other: '{count} modifications reçues' },
 
   'error.offline':

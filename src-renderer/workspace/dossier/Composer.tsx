@@ -12,7 +12,7 @@ import { shortcuts } from '../../ui/shortcuts';
 import { LocalRefusalNote } from './Refusals';
 import { composerTemplates, isComposerTemplate } from './letters';
 import type { RuleCheck } from './use-action';
-import type { PutBack, Send } from './use-composer';
+import type { HeldSend, PutBack, Send } from './use-composer';
 import { sendLabels, useComposer } from './use-composer';
 import { useGrowingText } from './use-growing-text';
 
@@ -34,8 +34,11 @@ export interface ComposerProps {
   check: RuleCheck;
   /** Told whether the composer holds text: the agent's presence on the dossier is then "writing". */
   onWritingChange: (writing: boolean) => void;
-  /** The agent is done here: a message went, or Escape left the composer (the draft stays). */
-  onLeave?: () => void;
+  /**
+   * The agent is done here: a message went (a reply or forward with what its Undo needs), or Escape
+   * left the composer (the draft stays).
+   */
+  onLeave?: (held?: HeldSend) => void;
   /** A letter was put in: the view keeps the message being answered in sight. */
   onLetter?: () => void;
   ref?: Ref<ComposerHandle>;

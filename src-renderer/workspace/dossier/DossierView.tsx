@@ -27,7 +27,7 @@ import type { TimelineHandle } from './Timeline';
 import { Timeline } from './Timeline';
 import { TransactionPanel } from './TransactionPanel';
 import { ruleCheck } from './use-action';
-import type { PutBack } from './use-composer';
+import type { HeldSend, PutBack } from './use-composer';
 import type { CompactHeader } from './use-compact-header';
 import { useCompactHeader } from './use-compact-header';
 import './dossier.css';
@@ -58,14 +58,19 @@ export interface DossierViewHandle {
   focusNote: () => void;
   /** c: the close dialog, when the dossier can be closed. */
   openClose: () => void;
+  /** A message taken back (an undone send): its text goes back in the composer. */
+  putBack: (message: PutBack) => void;
 }
 
 export interface DossierViewProps {
   dossierId: string;
   /** Shown as a back arrow before the reference when given (e.g. to return to the list). */
   onBack?: () => void;
-  /** The agent left the composer (a message went, or Escape): the workspace moves the focus on. */
-  onLeaveComposer?: () => void;
+  /**
+   * The agent left the composer (a message went, or Escape): the workspace moves the focus on, and
+   * offers the Undo of a reply or forward held back (`held`).
+   */
+  onLeaveComposer?: (held?: HeldSend) => void;
   /** Opens with the close dialog (c pressed on this dossier's row while another was open). */
   closing?: boolean;
   /** The reference's heading level: 2 beside a list that has the page's h1, 1 when alone. */
@@ -139,6 +144,7 @@ export function DossierView({
       openClose: () => {
         if (closable) setDialog('close');
       },
+      putBack: (message) => composer.current?.putBack(message),
     }),
     [closable, setCompact, toComposer],
   );
@@ -183,7 +189,7 @@ interface LoadedProps {
   view: NonNullable<ReturnType<typeof useDossier>>;
   others: ReturnType<typeof usePresence>;
   onBack?: () => void;
-  onLeaveComposer?: (() => void) | undefined;
+  onLeaveComposer?: ((held?: HeldSend) => void) | undefined;
   headingLevel: 1 | 2;
   composer: RefObject<ComposerHandle | null>;
   header: CompactHeader;

@@ -17,11 +17,19 @@ export interface LocalRefusal {
 }
 
 export interface DossierAction {
-  /** Applies the action to the cache (and queues it); true when it was accepted. */
-  run: <N extends MutationName>(name: N, args: CommandArgs<N>) => Promise<boolean>;
+  /**
+   * Applies the action to the cache (and queues it); true when it was accepted. `holdMs` holds it
+   * back from the server for an Undo; `onQueued` learns its mutation id.
+   */
+  run: <N extends MutationName>(name: N, args: CommandArgs<N>, options?: RunOptions) => Promise<boolean>;
   busy: boolean;
   refusal: LocalRefusal | null;
   clear: () => void;
+}
+
+export interface RunOptions {
+  holdMs?: number;
+  onQueued?: (mutationId: string) => void;
 }
 
 /**
@@ -34,11 +42,21 @@ export function useDossierAction(dossier: Dossier): DossierAction {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<LocalRefusal | null>(null);
   const run = useCallback(
-    async <N extends MutationName>(name: N, args: CommandArgs<N>): Promise<boolean> => {
+    async <N extends MutationName>(
+      name: N,
+      args: CommandArgs<N>,
+      options: RunOptions = {},
+    ): Promise<boolean> => {
       setBusy(true);
       setRefusal(null);
       try {
-        const result = await desk.perform(name, { ...args, dossierId }, { shown: dossier });
+        const { holdMs, onQueued } = options;
+        const result = await desk.perform(
+          name,
+          { ...args, dossierId },
+          { shown: dossier, ...(holdMs ? { holdMs } : {}) },
+        );
+        if (result.ok) onQueued?.(result.mutationId);
         if (!result.ok) {
           const { code, message } = result.error;
           setRefusal({

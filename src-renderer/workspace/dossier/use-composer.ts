@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Dossier } from '../../../src-shared/domain/model';
 import type { Audience, Language } from '../../../src-shared/domain/vocabulary';
 import { useDesk } from '../../data/desk';
+import { readUndoDelay } from '../../ui/undo-delay';
 import { useT } from '../../i18n/hooks';
 import type { BodyProblemKey } from './composer-text';
 import { appendText, bodyProblem, limitBody } from './composer-text';
@@ -33,6 +34,15 @@ export interface PutBack {
 
 /** How long "Undo" stays after a draft is discarded. */
 export const undoDiscardMs = 10_000;
+
+/** A message just sent and still held back: what an Undo takes back. */
+export interface HeldSend {
+  mutationId: string;
+  dossierId: string;
+  reference: string;
+  kind: 'reply' | 'forward';
+  holdMs: number;
+}
 
 export interface ComposerModel {
   form: ComposerForm;
@@ -76,8 +86,11 @@ export function useComposer(
   dossier: Dossier,
   check: RuleCheck,
   onWritingChange: (writing: boolean) => void,
-  /** After a message went: the agent moves on (the workspace puts the focus back on the list). */
-  onSent?: () => void,
+  /**
+   * After a message went: the agent moves on (the workspace puts the focus back on the list); a
+   * reply or a forward comes with what its Undo needs.
+   */
+  onSent?: (held?: HeldSend) => void,
 ): ComposerModel {
   const t = useT();
   const { settings } = useDesk();
@@ -188,13 +201,29 @@ export function useComposer(
     const was = latest.current;
     show(cleared(was));
     let ok: boolean;
+    let held: HeldSend | undefined;
+    // A reply or a forward waits for the agent's Undo as long as they chose (ui/undo-delay.ts).
+    const holdMs = readUndoDelay() * 1_000;
+    const hold = (heldKind: HeldSend['kind']) => ({
+      holdMs,
+      onQueued: (mutationId: string) => {
+        if (holdMs === 0) return;
+        held = {
+          mutationId,
+          dossierId: dossier.id,
+          reference: dossier.reference,
+          kind: heldKind,
+          holdMs,
+        };
+      },
+    });
     if (kind === 'reply') {
       const to = form.audience === 'internal' ? 'customer' : form.audience;
-      ok = await action.run('dossier.reply', { body, audience: to });
+      ok = await action.run('dossier.reply', { body, audience: to }, hold('reply'));
     } else if (kind === 'note') ok = await action.run('dossier.note', { body });
     else if (kind === 'remind') ok = await action.run('dossier.remind_merchant', optional ? {} : { body });
     else if (kind === 'inform') ok = await action.run('dossier.inform_customer', optional ? {} : { body });
-    else ok = await action.run('dossier.forward_to_merchant', { body });
+    else ok = await action.run('dossier.forward_to_merchant', { body }, hold('forward'));
     if (!ok) {
       const typed = latest.current;
       show(typed.body.trim() === '' ? was : mergeForms(was, typed));
@@ -204,7 +233,7 @@ export function useComposer(
     void keeper.clear();
     setCut(false);
     setDone(t('composer.done', { action: t(sendLabels[kind]) }));
-    onSent?.();
+    onSent?.(held);
   };
 
   const discard = () => {
