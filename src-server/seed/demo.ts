@@ -51,6 +51,16 @@ export function demoAccounts(passwordHash: string): SeedAccount[] {
       merchantId: demoMerchant.id,
       customerId: null,
     },
+    // A merchant's team has several accounts: each sees the shop's claims and answers as the shop.
+    {
+      id: 'u-merchant2',
+      email: 'merchant2@klikpay.test',
+      name: 'Inès Roche (La Boutique du Voyageur)',
+      role: 'merchant',
+      passwordHash,
+      merchantId: demoMerchant.id,
+      customerId: null,
+    },
   ];
 }
 

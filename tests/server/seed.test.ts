@@ -52,6 +52,7 @@ describe('--seed demo', () => {
       ['agent2@klikpay.test', 'agent'],
       ['agent@klikpay.test', 'agent'],
       ['client@klikpay.test', 'customer'],
+      ['merchant2@klikpay.test', 'merchant'],
       ['merchant@klikpay.test', 'merchant'],
       ['supervisor@klikpay.test', 'supervisor'],
     ]);
