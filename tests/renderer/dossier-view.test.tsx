@@ -183,6 +183,25 @@ describe('DossierView', () => {
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
+  it('says what settlement a merchant proposed, against the amount paid', async () => {
+    const filed = delivery();
+    const offer = ok(
+      run(
+        filed.dossier,
+        merchant,
+        {
+          name: 'merchant.message',
+          args: { body: 'We refund part of it.', proposal: { outcome: 'partial_refund', amount: 4_050 } },
+        },
+        later(1),
+      ),
+    );
+    const db = await cacheWith([filed, offer]);
+    show(deskOf(db), <DossierView dossierId="d-1" />);
+    await heading();
+    expect(screen.getByText('Proposed settlement: Partial refund of €40.50')).toBeTruthy();
+  });
+
   it('replies and adds a note: the cache changes at once and the composer clears', async () => {
     const user = userEvent.setup();
     const db = await cacheWith([filing({ subject: 'payment' })]);
@@ -225,10 +244,22 @@ describe('DossierView', () => {
     await user.type(composer, 'Nous vérifions le débit.');
     await user.click(screen.getByRole('button', { name: 'Reply' }));
     await waitFor(() => expect(left).toHaveBeenCalledTimes(1));
+    // A reply is held back for its Undo (5 s unless the agent chose otherwise): the workspace is told.
+    expect(left).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        dossierId: 'd-1',
+        reference: 'KP-2026-000123',
+        kind: 'reply',
+        holdMs: 5_000,
+      }),
+    );
+    const held = (await db.outbox.toArray()).find((e) => e.name === 'dossier.reply');
+    expect(held?.holdUntil).toBeDefined();
 
     await user.type(composer, 'À finir demain');
     await user.keyboard('{Escape}');
     expect(left).toHaveBeenCalledTimes(2);
+    expect(left).toHaveBeenLastCalledWith();
     expect(document.activeElement).not.toBe(composer);
     expect(composer.value).toBe('À finir demain');
     // Shift+Escape and friends are not "leave".

@@ -51,6 +51,9 @@ export const frDossier: TranslationOf<typeof enDossier> = {
   'timeline.to.both': 'Au client et au marchand',
   'timeline.to.internal': 'Note interne',
   'timeline.pending': 'Pas encore envoyé',
+  'timeline.proposal': 'Règlement proposé : {what}',
+  'timeline.proposal.partial': 'Remboursement partiel de {amount}',
+  'timeline.proposal.full': 'Remboursement total ({amount})',
   'timeline.pendingHint':
     'En attente sur cet ordinateur : il part au serveur à la prochaine synchronisation.',
   'timeline.attachments': 'Pièces jointes',

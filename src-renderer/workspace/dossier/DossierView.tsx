@@ -285,6 +285,7 @@ function Loaded({
               ref={timeline}
               items={view.timeline}
               now={now}
+              paid={d.transaction}
               words={{ actorName, staffName, inactivityDays: settings.inactivityDays }}
             />
             <TransactionPanel dossier={d} actorName={actorName} />

@@ -17,6 +17,8 @@ export interface TimelineProps {
   items: readonly TimelineItem[];
   words: Omit<EventWords, 't' | 'format'>;
   now: number;
+  /** What the customer paid: a merchant's proposed refund is said against it. */
+  paid: { amount: number; currency: string };
   ref?: Ref<TimelineHandle>;
 }
 
@@ -26,7 +28,7 @@ export interface TimelineProps {
  * bodies are text, never HTML; attached files open through their own controls (Attachments.tsx).
  * It opens scrolled to the latest, next to the composer.
  */
-export function Timeline({ items, words, now, ref }: TimelineProps) {
+export function Timeline({ items, words, now, paid, ref }: TimelineProps) {
   const t = useT();
   const format = useFormat();
   const scroller = useRef<HTMLElement>(null);
@@ -82,7 +84,13 @@ export function Timeline({ items, words, now, ref }: TimelineProps) {
       <ol className="dossier-timeline__list">
         {items.map((item) =>
           item.kind === 'message' ? (
-            <MessageItem key={item.message.id} message={item.message} pending={item.pending} now={now} />
+            <MessageItem
+              key={item.message.id}
+              message={item.message}
+              pending={item.pending}
+              now={now}
+              paid={paid}
+            />
           ) : (
             <EventItem key={item.event.id} event={item.event} words={eventWords} now={now} />
           ),
@@ -92,7 +100,17 @@ export function Timeline({ items, words, now, ref }: TimelineProps) {
   );
 }
 
-function MessageItem({ message, pending, now }: { message: Message; pending: boolean; now: number }) {
+function MessageItem({
+  message,
+  pending,
+  now,
+  paid,
+}: {
+  message: Message;
+  pending: boolean;
+  now: number;
+  paid: TimelineProps['paid'];
+}) {
   const t = useT();
   const format = useFormat();
   const headingId = useId();
@@ -137,6 +155,20 @@ function MessageItem({ message, pending, now }: { message: Message; pending: boo
   const content = (
     <>
       <div className="dossier-msg__body">{message.body}</div>
+      {message.proposal ? (
+        <p className="dossier-msg__proposal">
+          {t('timeline.proposal', {
+            what:
+              message.proposal.outcome === 'partial_refund'
+                ? t('timeline.proposal.partial', {
+                    amount: format.amount(message.proposal.amount ?? 0, paid.currency),
+                  })
+                : message.proposal.outcome === 'refund'
+                  ? t('timeline.proposal.full', { amount: format.amount(paid.amount, paid.currency) })
+                  : t(`desiredOutcome.${message.proposal.outcome}`),
+          })}
+        </p>
+      ) : null}
       {message.attachments.length > 0 ? (
         <Attachments dossierId={message.dossierId} attachments={message.attachments} />
       ) : null}
