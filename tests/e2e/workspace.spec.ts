@@ -399,3 +399,46 @@ test('a reply is held for its Undo: the toast or z takes it back into the compos
   expect(messages.filter((m) => m.body === first || m.body === second)).toEqual([]);
   expect(problems).toEqual([]);
 });
+
+test('two agents on one dossier: a colleague’s reply since it opened makes the second reply ask first', async ({
+  page,
+  browser,
+}) => {
+  await signInAs(page, 'agent@klikpay.test');
+  const reference = await openFirst(page, 'Awaiting customer');
+  const colleague = await browser.newContext();
+  // James sends at once (no Undo delay), so Camille's copy gets his reply as soon as it is pushed.
+  await colleague.addInitScript(() => localStorage.setItem('klikpay.undoSendSeconds', '0'));
+  const other = await colleague.newPage();
+  await other.goto(page.url());
+  await signInOnPage(other, 'agent2@klikpay.test');
+  await expect(other.getByRole('heading', { name: reference })).toBeVisible();
+  // The server's clock is set by the test (KLIKPAY_CLOCK=manual): it moves on a minute, as it would
+  // while Camille reads, so James's reply comes after she opened the dossier.
+  const token = await signIn(server.url, 'supervisor@klikpay.test');
+  const clock = await fetch(`${server.url}/api/v1/rules`, {
+    headers: { authorization: `Bearer ${token}` },
+  }).then((r) => r.json() as Promise<{ now: string }>);
+  await fetch(`${server.url}/api/v1/test/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ now: new Date(Date.parse(clock.now) + 60_000).toISOString() }),
+  });
+  const theirs = `Réponse de James ${Date.now()}`;
+  await other.getByRole('textbox', { name: 'Message' }).fill(theirs);
+  await other.getByRole('textbox', { name: 'Message' }).press('Control+Enter');
+
+  // Camille's copy receives it live; her reply to the same customer asks first.
+  await expect(page.getByText(theirs)).toBeVisible();
+  const box = page.getByRole('textbox', { name: 'Message' });
+  const mine = `Réponse de Camille ${Date.now()}`;
+  await box.fill(mine);
+  await box.press('Control+Enter');
+  const alert = page.getByRole('alert').filter({ hasText: 'James Whitfield wrote to the customer' });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole('button', { name: 'Read it first' })).toBeFocused();
+  await alert.getByRole('button', { name: 'Send anyway' }).click();
+  await expect(box).toHaveValue('');
+  await expect(page.locator('.dossier-msg__body', { hasText: mine })).toBeVisible();
+  await colleague.close();
+});

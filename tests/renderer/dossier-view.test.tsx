@@ -183,6 +183,68 @@ describe('DossierView', () => {
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
+  it('asks before a reply when a colleague wrote to the same party since the dossier opened', async () => {
+    const user = userEvent.setup();
+    const filed = filing({ subject: 'payment' });
+    const db = await cacheWith([filed]);
+    show(deskOf(db), <DossierView dossierId="d-1" />);
+    await heading();
+    // James's reply to the customer arrives (a pull) after Camille opened the dossier.
+    const james = { role: 'agent' as const, id: colleague.id, name: colleague.name };
+    const theirs = ok(run(filed.dossier, james, cmd.reply('customer', 'Remboursement lancé.'), Date.now()));
+    await act(() => storeDecisions(db, [filed, theirs]));
+    await screen.findByText('Remboursement lancé.');
+
+    const composer = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
+    await user.type(composer, 'Nous lançons le remboursement.');
+    await user.click(screen.getByRole('button', { name: 'Reply' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.querySelector('p')?.textContent).toMatch(
+      /^James Whitfield wrote to the customer \d+ s ago, after you opened this dossier\.$/,
+    );
+    expect(document.activeElement).toBe(within(alert).getByRole('button', { name: 'Read it first' }));
+    const mine = async () =>
+      (await db.messages.toArray()).filter((m) => m.body === 'Nous lançons le remboursement.');
+    expect(await mine()).toHaveLength(0);
+
+    // Read it first: nothing goes, the text stays; sending again no longer asks.
+    await user.click(within(alert).getByRole('button', { name: 'Read it first' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(composer.value).toBe('Nous lançons le remboursement.');
+    expect(await mine()).toHaveLength(0);
+    // Sent again, it goes: what came before has been read.
+    await user.click(screen.getByRole('button', { name: 'Reply' }));
+    await waitFor(async () => expect(await mine()).toHaveLength(1));
+  });
+
+  it('sends anyway when the agent says so', async () => {
+    const user = userEvent.setup();
+    const filed = filing({ subject: 'payment' });
+    const db = await cacheWith([filed]);
+    show(deskOf(db), <DossierView dossierId="d-1" />);
+    await heading();
+    const james = { role: 'agent' as const, id: colleague.id, name: colleague.name };
+    const theirs = ok(run(filed.dossier, james, cmd.reply('both', 'Vu.'), Date.now()));
+    await act(() => storeDecisions(db, [filed, theirs]));
+    await screen.findByText('Vu.');
+    // A note to the team is not a collision.
+    await user.click(screen.getByRole('radio', { name: 'Internal note' }));
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Pour info.');
+    await user.click(screen.getByRole('button', { name: 'Add note' }));
+    await waitFor(async () =>
+      expect((await db.messages.toArray()).some((m) => m.body === 'Pour info.')).toBe(true),
+    );
+    await user.click(screen.getByRole('radio', { name: 'Write to the merchant' }));
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Merci de répondre.');
+    await user.click(screen.getByRole('button', { name: 'Reply' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.querySelector('p')?.textContent).toMatch(/^James Whitfield wrote to the merchant/);
+    await user.click(within(alert).getByRole('button', { name: 'Send anyway' }));
+    await waitFor(async () =>
+      expect((await db.messages.toArray()).some((m) => m.body === 'Merci de répondre.')).toBe(true),
+    );
+  });
+
   it('says what settlement a merchant proposed, against the amount paid', async () => {
     const filed = delivery();
     const offer = ok(

@@ -1,7 +1,7 @@
 import type { KeyboardEvent, Ref } from 'react';
 import { useId, useImperativeHandle, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { Dossier } from '../../../src-shared/domain/model';
+import type { Dossier, Message } from '../../../src-shared/domain/model';
 import { limits } from '../../../src-shared/domain/model';
 import type { Refusal } from '../../../src-shared/domain/transitions';
 import { audienceSchema, languageSchema } from '../../../src-shared/domain/vocabulary';
@@ -9,6 +9,7 @@ import { useT } from '../../i18n/hooks';
 import { ActionButton } from '../../ui/ActionButton';
 import { refusalReasonText } from '../../ui/refusal';
 import { shortcuts } from '../../ui/shortcuts';
+import { CollisionNote } from './CollisionNote';
 import { LocalRefusalNote } from './Refusals';
 import { composerTemplates, isComposerTemplate } from './letters';
 import type { RuleCheck } from './use-action';
@@ -31,6 +32,10 @@ export interface ComposerHandle {
 
 export interface ComposerProps {
   dossier: Dossier;
+  /** The correspondence as shown: a colleague's message since the dossier opened makes a send ask. */
+  messages: readonly Message[];
+  /** "Read it first": the view brings the latest message into sight. */
+  onShowLatest?: () => void;
   check: RuleCheck;
   /** Told whether the composer holds text: the agent's presence on the dossier is then "writing". */
   onWritingChange: (writing: boolean) => void;
@@ -51,9 +56,18 @@ export interface ComposerProps {
  * grows with what is written, up to a share of the view; folded, it is a one-line "Reply…" bar that
  * unfolds on a click or on r, the text kept.
  */
-export function Composer({ dossier, check, onWritingChange, onLeave, onLetter, ref }: ComposerProps) {
+export function Composer({
+  dossier,
+  messages,
+  check,
+  onWritingChange,
+  onLeave,
+  onLetter,
+  onShowLatest,
+  ref,
+}: ComposerProps) {
   const t = useT();
-  const c = useComposer(dossier, check, onWritingChange, onLeave);
+  const c = useComposer(dossier, messages, check, onWritingChange, onLeave);
   const { form, action, enabled, primary, closed } = c;
   const textarea = useRef<HTMLTextAreaElement>(null);
   const unfoldButton = useRef<HTMLButtonElement>(null);
@@ -266,6 +280,17 @@ export function Composer({ dossier, check, onWritingChange, onLeave, onLetter, r
           </p>
         ) : null}
         {action.refusal ? <LocalRefusalNote refusal={action.refusal} onDismiss={action.clear} /> : null}
+        {c.collision ? (
+          <CollisionNote
+            collision={c.collision}
+            onRead={() => {
+              c.readCollision();
+              onShowLatest?.();
+              textarea.current?.focus();
+            }}
+            onSend={() => void c.sendAnyway()}
+          />
+        ) : null}
         <div className="dossier-composer__actions">
           {button(
             'reply',

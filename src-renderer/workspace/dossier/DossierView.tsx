@@ -244,6 +244,11 @@ function Loaded({
   const putBack = useCallback((message: PutBack) => composer.current?.putBack(message), [composer]);
   const timeline = useRef<TimelineHandle>(null);
   const { setCompact } = header;
+  const messages = useMemo(
+    () => view.timeline.flatMap((item) => (item.kind === 'message' ? [item.message] : [])),
+    [view.timeline],
+  );
+  const showLatest = useCallback(() => timeline.current?.showLatest(), []);
   // A letter fills the composer: the header gives its room, and the message being answered shows.
   const onLetter = useCallback(() => {
     setCompact(true);
@@ -297,6 +302,8 @@ function Loaded({
             key={d.id}
             ref={composer}
             dossier={d}
+            messages={messages}
+            onShowLatest={showLatest}
             check={check}
             onWritingChange={setWriting}
             onLetter={onLetter}

@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Dossier } from '../../../src-shared/domain/model';
+import type { Dossier, Message } from '../../../src-shared/domain/model';
+import { clockNow } from '../../clock';
+import type { Collision } from './collision';
+import { collisionWith } from './collision';
 import type { Audience, Language } from '../../../src-shared/domain/vocabulary';
 import { useDesk } from '../../data/desk';
 import { readUndoDelay } from '../../ui/undo-delay';
@@ -74,6 +77,12 @@ export interface ComposerModel {
   discard: () => void;
   undoDiscard: () => void;
   putBack: (message: PutBack) => void;
+  /** A colleague wrote to the same party since the dossier opened: the send waits for an answer. */
+  collision: (Collision & { kind: Send }) | null;
+  /** "Read it": the send is dropped (the text stays), and what came is taken as read. */
+  readCollision: () => void;
+  /** "Send anyway". */
+  sendAnyway: () => Promise<void>;
 }
 
 const cleared = (form: ComposerForm): ComposerForm => ({ ...form, body: '', letter: null, language: null });
@@ -84,6 +93,8 @@ const cleared = (form: ComposerForm): ComposerForm => ({ ...form, body: '', lett
  */
 export function useComposer(
   dossier: Dossier,
+  /** The dossier's correspondence as shown: a colleague's new message makes a send ask first. */
+  messages: readonly Message[],
   check: RuleCheck,
   onWritingChange: (writing: boolean) => void,
   /**
@@ -93,7 +104,10 @@ export function useComposer(
   onSent?: (held?: HeldSend) => void,
 ): ComposerModel {
   const t = useT();
-  const { settings } = useDesk();
+  const { settings, user } = useDesk();
+  // What the agent has seen: the correspondence as it was when the dossier opened (or "Read it").
+  const seenAt = useRef(clockNow());
+  const [collision, setCollision] = useState<(Collision & { kind: Send }) | null>(null);
   const action = useDossierAction(dossier);
   const closed = dossier.status === 'closed';
   const [form, setForm] = useState<ComposerForm>(() => ({
@@ -188,8 +202,16 @@ export function useComposer(
           ? 'inform'
           : 'reply';
 
-  const send = async (kind: Send) => {
+  const send = async (kind: Send, anyway = false) => {
     if (!enabled[kind] || action.busy) return;
+    setCollision(null);
+    const to =
+      kind === 'forward' || kind === 'remind' ? 'merchant' : kind === 'inform' ? 'customer' : form.audience;
+    const met = kind === 'note' || anyway ? null : collisionWith(messages, user.id, to, seenAt.current);
+    if (met) {
+      setCollision({ ...met, kind });
+      return;
+    }
     const body = form.body;
     // The reminder and the rights letter may go without text: the rules then write the standard letter.
     const optional = blank && (kind === 'remind' || kind === 'inform');
@@ -293,6 +315,14 @@ export function useComposer(
     },
     chooseLanguage: (lang) => follow(lang, { language: lang }),
     send,
+    collision,
+    readCollision: () => {
+      seenAt.current = clockNow();
+      setCollision(null);
+    },
+    sendAnyway: async () => {
+      if (collision) await send(collision.kind, true);
+    },
     discard,
     undoDiscard,
     putBack,
