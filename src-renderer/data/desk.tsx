@@ -41,6 +41,10 @@ export interface Desk {
   discard(mutationId: string, why: string): Promise<boolean>;
   /** Undoes a send still held back (`holdMs`): its outbox entry, or null when it already went. */
   undoSend(mutationId: string): Promise<OutboxEntry | null>;
+  /** Undoes a bulk action's changes still held: those taken back. */
+  undoMany(mutationIds: readonly string[]): Promise<OutboxEntry[]>;
+  /** Ends the hold of a bulk action's changes: they go `holdMs` from now. */
+  releaseHeld(mutationIds: readonly string[], holdMs: number): Promise<void>;
   notice: CacheNotice | null;
   /** Actions decided and not yet read back from the cache: the dossier view shows them at once. */
   optimistic: OptimisticStore;
@@ -102,6 +106,8 @@ export function DeskProvider({ client, children }: { client: LocalClient; childr
       retryStuck: () => client.engine.retryStuck(),
       discard: (mutationId, why) => client.discard(mutationId, why),
       undoSend: (mutationId) => client.undoSend(mutationId),
+      undoMany: (mutationIds) => client.undoMany(mutationIds),
+      releaseHeld: (mutationIds, holdMs) => client.releaseHeld(mutationIds, holdMs),
       notice: client.notice,
       optimistic: client.optimistic,
       presence: {

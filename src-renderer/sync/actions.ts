@@ -267,13 +267,46 @@ export async function takeBackHeld(
   newId: () => string,
   mutationId: string,
 ): Promise<OutboxEntry | null> {
+  const [entry] = await takeBackAllHeld(db, settings, newId, [mutationId]);
+  return entry ?? null;
+}
+
+/** The same for a bulk action's changes, in one transaction: those taken back (the others went). */
+export async function takeBackAllHeld(
+  db: CacheDatabase,
+  settings: DisputeSettings,
+  newId: () => string,
+  mutationIds: readonly string[],
+): Promise<OutboxEntry[]> {
   return db.transaction('rw', withdrawTables(db), async () => {
-    const entry = await db.outbox.where('id').equals(mutationId).first();
-    if (!entry || entry.seq === undefined || entry.state !== 'pending' || entry.holdUntil === undefined)
-      return null;
-    await withdrawEntry(db, settings, newId, entry, null);
-    return entry;
+    const entries = await db.outbox
+      .where('id')
+      .anyOf([...mutationIds])
+      .toArray();
+    const held = entries.filter(
+      (e) => e.seq !== undefined && e.state === 'pending' && e.holdUntil !== undefined,
+    );
+    for (const entry of held) await withdrawEntry(db, settings, newId, entry, null);
+    return held;
   });
+}
+
+/**
+ * Ends the hold of changes held while a bulk action ran: they go `holdMs` from now (the agent's
+ * Undo delay). Changes already gone, or never held, are left as they are.
+ */
+export async function releaseHeld(
+  db: CacheDatabase,
+  mutationIds: readonly string[],
+  until: number,
+): Promise<void> {
+  const at = new Date(until).toISOString();
+  await db.outbox
+    .where('id')
+    .anyOf([...mutationIds])
+    .modify((e) => {
+      if (e.state === 'pending' && e.holdUntil !== undefined) e.holdUntil = at;
+    });
 }
 
 const pick = ({

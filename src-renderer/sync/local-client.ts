@@ -13,7 +13,7 @@ import { openFile } from '../cache/files';
 import { FactsMirror } from '../cache/facts-mirror';
 import { reconcileJournal } from '../cache/journal';
 import type { ActionRequest, ActionResult } from './actions';
-import { discardPending, performMany, takeBackHeld } from './actions';
+import { discardPending, performMany, releaseHeld, takeBackAllHeld } from './actions';
 import type { EngineOptions, SyncError } from './engine';
 import { SyncEngine } from './engine';
 import { OptimisticStore } from './optimistic';
@@ -179,12 +179,26 @@ export class LocalClient {
    * never sent. The entry (its text, to put back in the composer), or null when it already went.
    */
   async undoSend(mutationId: string): Promise<OutboxEntry | null> {
-    const entry = await takeBackHeld(this.db, this.o.settings, this.newId, mutationId);
-    if (!entry) return null;
-    const removed = await this.o.bridge.journal.remove([mutationId]).catch(() => ({ ok: false as const }));
+    const [entry] = await this.undoMany([mutationId]);
+    return entry ?? null;
+  }
+
+  /** A bulk action's Undo: the changes still held, taken back together; those that went stay. */
+  async undoMany(mutationIds: readonly string[]): Promise<OutboxEntry[]> {
+    const taken = await takeBackAllHeld(this.db, this.o.settings, this.newId, mutationIds);
+    if (taken.length === 0) return taken;
+    const removed = await this.o.bridge.journal
+      .remove(taken.map((e) => e.id))
+      .catch(() => ({ ok: false as const }));
     this.engine.noteJournal(removed.ok);
     await this.engine.refreshPending();
-    return entry;
+    return taken;
+  }
+
+  /** See `Desk.releaseHeld`. */
+  async releaseHeld(mutationIds: readonly string[], holdMs: number): Promise<void> {
+    await releaseHeld(this.db, mutationIds, (this.o.now ?? Date.now)() + holdMs);
+    setTimeout(() => this.engine.nudge(), holdMs + 50);
   }
 
   /**

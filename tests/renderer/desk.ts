@@ -3,7 +3,13 @@ import { FactsMirror } from '../../src-renderer/cache/facts-mirror';
 import type { FetchFile } from '../../src-renderer/cache/files';
 import { openFile } from '../../src-renderer/cache/files';
 import type { Desk, DeskHost } from '../../src-renderer/data/desk';
-import { discardPending, performMany, takeBackHeld } from '../../src-renderer/sync/actions';
+import {
+  discardPending,
+  performMany,
+  releaseHeld,
+  takeBackAllHeld,
+  takeBackHeld,
+} from '../../src-renderer/sync/actions';
 import { OptimisticStore } from '../../src-renderer/sync/optimistic';
 import { initialStatus } from '../../src-renderer/sync/status';
 import type { SyncStatus } from '../../src-renderer/sync/status';
@@ -75,6 +81,8 @@ export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
         new Date().toISOString(),
       ).then(Boolean),
     undoSend: (mutationId) => takeBackHeld(db, defaultSettings, () => crypto.randomUUID(), mutationId),
+    undoMany: (mutationIds) => takeBackAllHeld(db, defaultSettings, () => crypto.randomUUID(), mutationIds),
+    releaseHeld: (mutationIds, holdMs) => releaseHeld(db, mutationIds, (options.now ?? Date.now)() + holdMs),
     notice: null,
     presence: {
       others: () => options.others ?? [],

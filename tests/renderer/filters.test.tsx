@@ -635,6 +635,29 @@ describe('bulk actions', () => {
     ]);
   });
 
+  it('can be undone while their changes are still held: the dossiers are back, nothing goes', async () => {
+    const user = userEvent.setup();
+    const desk = deskOf(await cacheWith(6));
+    const before = (await desk.db.dossiers.orderBy('id').toArray()).map((d) => [d.id, d.assigneeId]);
+    renderWith(desk, <Bulk selection={{ kind: 'all', count: 6 }} query={{ queue: 'all' }} />);
+    await user.click(screen.getByRole('button', { name: 'Assign' }));
+    await user.click(screen.getByRole('button', { name: 'Assign to me' }));
+    expect(await screen.findByText('Done: 6 assigned')).toBeTruthy();
+    // Held for the Undo (5 s by default), in the outbox, not yet for the server.
+    const held = await desk.db.outbox.toArray();
+    expect(held).toHaveLength(6);
+    expect(held.every((e) => e.holdUntil !== undefined)).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(
+      await screen.findByText('Undone: 6 changes taken back before they went to the server.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(await desk.db.outbox.count()).toBe(0);
+    expect(await desk.db.rejections.count()).toBe(0);
+    expect((await desk.db.dossiers.orderBy('id').toArray()).map((d) => [d.id, d.assigneeId])).toEqual(before);
+  });
+
   it('send reminders only to merchants past their deadline, after saying who is left out and why', async () => {
     const user = userEvent.setup();
     const db = await cacheWith(6);
@@ -776,6 +799,7 @@ describe('a long bulk action', () => {
     let calls = 0;
     const failing: BulkTarget = {
       db: desk.db,
+      releaseHeld: desk.releaseHeld,
       performMany: async (requests) => {
         if (++calls === 2) {
           return requests.map(() => ({

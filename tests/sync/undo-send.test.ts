@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpBridge } from '../../src-renderer/bridge/http';
 import type { OutboxEntry } from '../../src-renderer/cache/db';
 import { notHeld } from '../../src-renderer/sync/push';
+import { runBulk } from '../../src-renderer/workspace/filters/bulk-run';
 import { LocalClient } from '../../src-renderer/sync/local-client';
 import type { Dossier } from '../../src-shared/domain/model';
 import { defaultSettings } from '../../src-shared/domain/settings';
@@ -133,6 +134,43 @@ describe('a held send', () => {
     expect(await client.undoSend(sent.mutationId)).toBeNull();
     const note = await client.perform('dossier.note', { dossierId: other.id, body: 'Not held' });
     if (note.ok) expect(await client.undoSend(note.mutationId)).toBeNull();
+    client.close();
+  });
+});
+
+describe('a held bulk action', () => {
+  it('is held while it runs and its Undo delay after, then goes; an Undo takes back what is still held', async () => {
+    const { client, clock, pushes } = await agent();
+    const tag = (t: string) => ({ kind: 'tag' as const, tag: t });
+    const first = await runBulk(client, [dossier.id, other.id], tag('lot-a'), {
+      holdMs: 5_000,
+      now: () => clock.now,
+    });
+    expect(first).toMatchObject({ succeeded: 2, undoUntil: clock.now + 5_000 });
+    expect(first.mutationIds).toHaveLength(2);
+    const before = pushes();
+    expect((await client.engine.sync()).ok).toBe(true);
+    expect(pushes()).toBe(before);
+
+    // Undone in the window: off the dossiers and the outbox, never sent.
+    expect(await client.undoMany(first.mutationIds)).toHaveLength(2);
+    expect((await client.db.dossiers.get(dossier.id))?.tags).not.toContain('lot-a');
+    expect(await client.db.outbox.count()).toBe(0);
+
+    // Another run, left alone: it goes once its delay has passed, and an Undo then takes nothing.
+    const second = await runBulk(client, [dossier.id, other.id], tag('lot-b'), {
+      holdMs: 5_000,
+      now: () => clock.now,
+    });
+    clock.now += 5_001;
+    expect((await client.engine.sync()).ok).toBe(true);
+    expect(client.engine.status.pending).toBe(0);
+    expect(await client.undoMany(second.mutationIds)).toEqual([]);
+    for (const d of [dossier, other]) {
+      const res = await server.call<Dossier>('GET', `/dossiers/${d.id}`, { token: supervisor });
+      expect(res.body.tags).toContain('lot-b');
+      expect(res.body.tags).not.toContain('lot-a');
+    }
     client.close();
   });
 });

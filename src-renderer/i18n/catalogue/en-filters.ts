@@ -101,6 +101,12 @@ export const enFilters = {
   'bulk.failed': 'The action stopped: the local copy was being rebuilt. What was done is kept; try again.',
   'bulk.continue': 'Continue',
   'bulk.dismiss': 'Dismiss',
+  'bulk.undo': 'Undo',
+  'bulk.undone': {
+    one: 'Undone: {count} change taken back before it went to the server.',
+    other: 'Undone: {count} changes taken back before they went to the server.',
+  },
+  'bulk.undoneLate': { one: '{count} had already gone.', other: '{count} had already gone.' },
   'bulk.refusals': 'Refusals',
   'bulk.showDossiers': { one: 'Show the dossier', other: 'Show the {count} dossiers' },
   'bulk.andMore': { one: 'and {count} more', other: 'and {count} more' },

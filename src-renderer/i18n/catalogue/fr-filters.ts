@@ -101,6 +101,12 @@ export const frFilters: TranslationOf<typeof enFilters> = {
     'L’action s’est arrêtée : la copie locale était en cours de reconstruction. Ce qui a été fait est conservé ; réessayez.',
   'bulk.continue': 'Continuer',
   'bulk.dismiss': 'Fermer',
+  'bulk.undo': 'Annuler',
+  'bulk.undone': {
+    one: 'Annulé : {count} modification reprise avant son envoi au serveur.',
+    other: 'Annulé : {count} modifications reprises avant leur envoi au serveur.',
+  },
+  'bulk.undoneLate': { one: '{count} était déjà partie.', other: '{count} étaient déjà parties.' },
   'bulk.refusals': 'Refus',
   'bulk.showDossiers': { one: 'Afficher le dossier', other: 'Afficher les {count} dossiers' },
   'bulk.andMore': { one: 'et {count} autre', other: 'et {count} autres' },

@@ -2,9 +2,11 @@ import { useRef, useState } from 'react';
 import type { Outcome } from '../../../src-shared/domain/vocabulary';
 import type { QueueQuery } from '../../cache/queues';
 import { useDesk } from '../../data/desk';
+import { clockNow } from '../../clock';
 import { queryIds } from '../../data/queues';
 import { useT } from '../../i18n/hooks';
 import { Dialog } from '../../ui/Dialog';
+import { readUndoDelay } from '../../ui/undo-delay';
 import { BulkCloseDialog } from './BulkCloseDialog';
 import { AssignMenu, TagMenu } from './BulkMenus';
 import type { BulkAction, BulkProgress, BulkReport, ReminderPlan } from './bulk-run';
@@ -67,6 +69,9 @@ export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone
     try {
       const ids = only ?? (plan ? plan.eligible : await selectedIds());
       const done = await runBulk(desk, ids, action, {
+        // Held for the agent's Undo delay after the run, then they go (ui/undo-delay.ts).
+        holdMs: readUndoDelay() * 1_000,
+        now: clockNow,
         shouldStop: () => stop.current,
         onProgress: (progress) => setPhase({ kind: 'running', action, progress }),
         sliceSize: sliceSizeFor(ids.length),
@@ -175,7 +180,14 @@ export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone
             </button>
           </div>
         ) : report ? (
-          <BulkSummary report={report} onDismiss={() => setReport(null)} />
+          <BulkSummary
+            report={report}
+            onDismiss={() => setReport(null)}
+            onUndo={async () => {
+              const taken = await desk.undoMany(report.mutationIds);
+              setReport({ ...report, undone: taken.length, undoUntil: null });
+            }}
+          />
         ) : failed ? (
           <p className="filters__problem">{t('bulk.failed')}</p>
         ) : null}

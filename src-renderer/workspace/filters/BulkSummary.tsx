@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import { clockNow } from '../../clock';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/hooks';
 import { refusalReasonText } from '../../ui/refusal';
@@ -21,9 +23,16 @@ export function summaryLine(t: Translate, report: BulkReport): string {
   if (report.refused > 0) parts.push(t('bulk.count.refused', { count: report.refused }));
   if (report.notDone > 0) parts.push(t('bulk.count.notDone', { count: report.notDone }));
   const list = parts.join(', ');
-  return report.stopped === null
-    ? t('bulk.summary.done', { parts: list })
-    : t('bulk.summary.stopped', { parts: list });
+  const line =
+    report.stopped === null
+      ? t('bulk.summary.done', { parts: list })
+      : t('bulk.summary.stopped', { parts: list });
+  if (report.undone === undefined) return line;
+  const late = report.mutationIds.length - report.undone;
+  return [
+    t('bulk.undone', { count: report.undone }),
+    ...(late > 0 ? [t('bulk.undoneLate', { count: late })] : []),
+  ].join(' ');
 }
 
 /** The reason of a group in the agent's language when it is ours; the rules' own words otherwise. */
@@ -45,15 +54,43 @@ const referencesShown = 100;
 export interface BulkSummaryProps {
   report: BulkReport;
   onDismiss: () => void;
+  /** Takes back the run's changes still held (offered until `report.undoUntil`). */
+  onUndo?: () => Promise<void>;
+}
+
+/** Whether the run's changes are still held for the Undo: true until `undoUntil`, then false. */
+function useHeld(undoUntil: number | null): boolean {
+  const [passed, setPassed] = useState<number | null>(null);
+  useEffect(() => {
+    if (undoUntil === null) return;
+    const timer = setTimeout(() => setPassed(undoUntil), Math.max(0, undoUntil - clockNow()));
+    return () => clearTimeout(timer);
+  }, [undoUntil]);
+  return undoUntil !== null && passed !== undoUntil;
 }
 
 /** The end of a bulk action: the counts, then each refusal reason with the dossiers it concerns. */
-export function BulkSummary({ report, onDismiss }: BulkSummaryProps) {
+export function BulkSummary({ report, onDismiss, onUndo }: BulkSummaryProps) {
   const t = useT();
+  const held = useHeld(report.undoUntil);
+  const [undoing, setUndoing] = useState(false);
   return (
     <div className={report.refused > 0 ? 'bulk-summary bulk-summary--refusals' : 'bulk-summary'}>
       <div className="bulk-summary__head">
         <p className="bulk-summary__line">{summaryLine(t, report)}</p>
+        {held && onUndo ? (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={undoing}
+            onClick={() => {
+              setUndoing(true);
+              void onUndo().finally(() => setUndoing(false));
+            }}
+          >
+            {t('bulk.undo')}
+          </button>
+        ) : null}
         <button type="button" className="button button--small" onClick={onDismiss}>
           {t('bulk.dismiss')}
         </button>

@@ -44,6 +44,12 @@ export interface BulkReport {
   stopped: 'agent' | 'storage' | null;
   /** Left out before the run, by reason (reminders: only to merchants past their deadline). */
   skipped?: Partial<Record<SkipReason, number>>;
+  /** The changes queued (their mutation ids): what an Undo takes back while they are held. */
+  mutationIds: string[];
+  /** Until when (ms) they are held for the agent's Undo; null when they went at once. */
+  undoUntil: number | null;
+  /** After an Undo: how many were taken back before they went. */
+  undone?: number;
 }
 
 /** Why a dossier of the selection gets no reminder. */
@@ -101,6 +107,8 @@ export interface BulkTarget {
   db: CacheDatabase;
   /** A slice of actions in one local transaction (`Desk.performMany`): results in order. */
   performMany: (requests: readonly ActionRequest[]) => Promise<ActionResult[]>;
+  /** Ends the run's hold: the changes go up `holdMs` from now (`Desk.releaseHeld`). */
+  releaseHeld: (mutationIds: readonly string[], holdMs: number) => Promise<void>;
 }
 
 export interface BulkRunOptions {
@@ -113,7 +121,20 @@ export interface BulkRunOptions {
    * slice, not per dossier), then a yield to the event loop.
    */
   sliceSize?: number;
+  /**
+   * The agent's Undo delay (ui/undo-delay.ts): the run's changes are held while it runs, then for
+   * this long after its end, so all of them can be undone together. 0: they go as they are queued.
+   */
+  holdMs?: number;
+  /** The clock the hold is counted on (the server-corrected one in the app). */
+  now?: () => number;
 }
+
+/**
+ * Held while the run lasts, whatever its length: a run of 1,000 dossiers takes seconds, and none of
+ * it may go before its end starts the agent's Undo delay. Should the app stop mid-run, they go later.
+ */
+export const bulkRunHoldMs = 10 * 60_000;
 
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -169,10 +190,19 @@ function requestFor(
 }
 
 /** One slice: the dossiers read at once, the actions performed in one local transaction. */
-async function runSlice(target: BulkTarget, ids: readonly string[], action: BulkAction): Promise<Step[]> {
+async function runSlice(
+  target: BulkTarget,
+  ids: readonly string[],
+  action: BulkAction,
+  held: boolean,
+  queued: string[],
+): Promise<Step[]> {
   const dossiers = await target.db.dossiers.bulkGet([...ids]);
   const requests = ids.map((id, i) => requestFor(id, dossiers[i], action));
-  const results = await target.performMany(requests.filter((r): r is ActionRequest => r !== null));
+  const results = await target.performMany(
+    requests.flatMap((r) => (r === null ? [] : [held ? { ...r, holdMs: bulkRunHoldMs } : r])),
+  );
+  for (const r of results) if (r.ok) queued.push(r.mutationId);
   let next = 0;
   return requests.map((request) => (request === null ? { kind: 'unchanged' } : outcome(results[next++])));
 }
@@ -184,7 +214,7 @@ export async function runBulk(
   target: BulkTarget,
   ids: readonly string[],
   action: BulkAction,
-  { onProgress, shouldStop, sliceSize = 50 }: BulkRunOptions = {},
+  { onProgress, shouldStop, sliceSize = 50, holdMs = 0, now = Date.now }: BulkRunOptions = {},
 ): Promise<BulkReport> {
   const unique = [...new Set(ids)];
   const report: BulkReport = {
@@ -196,48 +226,58 @@ export async function runBulk(
     notDone: 0,
     groups: [],
     stopped: null,
+    mutationIds: [],
+    undoUntil: null,
   };
   const groups = new Map<string, RefusalGroup>();
   let processed = 0;
   onProgress?.({ processed, total: unique.length });
-  slices: for (let start = 0; start < unique.length; start += sliceSize) {
-    if (shouldStop?.()) {
-      report.stopped = 'agent';
-      report.notDone = unique.length - start;
-      break;
-    }
-    const slice = unique.slice(start, start + sliceSize);
-    const steps = await runSlice(target, slice, action);
-    for (const [j, result] of steps.entries()) {
-      processed = start + j + 1;
-      if (result.kind === 'done') report.succeeded++;
-      else if (result.kind === 'unchanged') report.unchanged++;
-      else {
-        report.refused++;
-        const id = slice[j] ?? '';
-        const reference = (await target.db.dossiers.get(id))?.reference ?? id;
-        const reason = result.message.split(reference).join('…');
-        const { details } = result;
-        const key = details
-          ? `${details.reason}\u0000${details.role ?? ''}\u0000${details.command ?? ''}`
-          : `${result.code}\u0000${reason}`;
-        const group = groups.get(key) ?? { code: result.code, details, reason, references: [] };
-        group.references.push(reference);
-        groups.set(key, group);
-        if (storageCodes.has(result.code)) {
-          // The whole slice failed with the storage: the rest of it, and of the run, was not done.
-          report.stopped = 'storage';
-          report.notDone = unique.length - processed;
-          break slices;
+  try {
+    slices: for (let start = 0; start < unique.length; start += sliceSize) {
+      if (shouldStop?.()) {
+        report.stopped = 'agent';
+        report.notDone = unique.length - start;
+        break;
+      }
+      const slice = unique.slice(start, start + sliceSize);
+      const steps = await runSlice(target, slice, action, holdMs > 0, report.mutationIds);
+      for (const [j, result] of steps.entries()) {
+        processed = start + j + 1;
+        if (result.kind === 'done') report.succeeded++;
+        else if (result.kind === 'unchanged') report.unchanged++;
+        else {
+          report.refused++;
+          const id = slice[j] ?? '';
+          const reference = (await target.db.dossiers.get(id))?.reference ?? id;
+          const reason = result.message.split(reference).join('…');
+          const { details } = result;
+          const key = details
+            ? `${details.reason}\u0000${details.role ?? ''}\u0000${details.command ?? ''}`
+            : `${result.code}\u0000${reason}`;
+          const group = groups.get(key) ?? { code: result.code, details, reason, references: [] };
+          group.references.push(reference);
+          groups.set(key, group);
+          if (storageCodes.has(result.code)) {
+            // The whole slice failed with the storage: the rest of it, and of the run, was not done.
+            report.stopped = 'storage';
+            report.notDone = unique.length - processed;
+            break slices;
+          }
         }
       }
+      if (processed < unique.length) {
+        onProgress?.({ processed, total: unique.length });
+        await yieldToEventLoop();
+      }
     }
-    if (processed < unique.length) {
-      onProgress?.({ processed, total: unique.length });
-      await yieldToEventLoop();
+    onProgress?.({ processed, total: unique.length });
+  } finally {
+    // The hold ends with the run, even one cut short: what was queued goes after the Undo delay.
+    if (holdMs > 0 && report.mutationIds.length > 0) {
+      await target.releaseHeld(report.mutationIds, holdMs);
+      report.undoUntil = now() + holdMs;
     }
   }
-  onProgress?.({ processed, total: unique.length });
   // The largest group first: the reason that matters most for the agent's next step.
   report.groups = [...groups.values()].sort((a, b) => b.references.length - a.references.length);
   return report;
