@@ -799,7 +799,7 @@ describe('a long bulk action', () => {
     let calls = 0;
     const failing: BulkTarget = {
       db: desk.db,
-      releaseHeld: desk.releaseHeld,
+      releaseHeld: (ids, holdMs) => desk.releaseHeld(ids, holdMs),
       performMany: async (requests) => {
         if (++calls === 2) {
           return requests.map(() => ({
