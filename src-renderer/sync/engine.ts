@@ -226,7 +226,9 @@ export class SyncEngine {
       do {
         this.again = false;
         outcome = await exclusive('klikpay-sync', () => this.round());
-      } while (outcome.ok && this.askedAgain());
+        // Asked during a round that failed (offline a moment ago), the caller wants a round that
+        // starts now, not the failed one's outcome.
+      } while (this.askedAgain());
       return outcome;
     })().finally(() => {
       this.running = null;

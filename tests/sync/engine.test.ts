@@ -103,6 +103,29 @@ describe('the sync engine against the real API', () => {
     expect(await cacheView(client.db)).toEqual(view);
   });
 
+  it('answers a sync asked during a failed round with a round of its own (back online meanwhile)', async () => {
+    // The round is held at its end until the test lets it go: the second call surely comes during it.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let rounds = 0;
+    const client = await createClient(server, world.users.agent.email, 'demo-password', 7, {
+      exclusive: async (_name, fn) => {
+        const outcome = await fn();
+        if (++rounds === 1) await gate;
+        return outcome;
+      },
+    });
+    client.network.online = false;
+    const first = client.engine.sync();
+    await expect.poll(() => client.engine.status.state, { timeout: 30_000 }).toBe('offline');
+    client.network.online = true;
+    const second = client.engine.sync();
+    release();
+    expect(await second).toMatchObject({ ok: true });
+    expect(await first).toMatchObject({ ok: true });
+    expect(rounds).toBe(2);
+  });
+
   it('retries an action whose answer was lost after the server committed it, without applying it twice', async () => {
     const client = await createClient(server, world.users.agent.email);
     await client.engine.sync();
