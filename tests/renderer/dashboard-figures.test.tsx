@@ -137,6 +137,18 @@ async function clickEachRow(
   return opened;
 }
 
+describe('the dashboard’s subjects', () => {
+  it('open the open dossiers of that subject, never the closed ones', async () => {
+    const { db, onOpenQueue } = await showDashboard();
+    const table = screen.getByRole('table', { name: 'Open by subject' });
+    const opened = await clickEachRow(db, onOpenQueue, table);
+    expect(opened).toEqual([
+      ['payment', {}],
+      ['all', { subjects: ['delivery'], age: { fromDays: 0, toDays: null } }],
+    ]);
+  });
+});
+
 describe('the dashboard’s age buckets', () => {
   it('each open All filtered to that age, holding the dossiers the row counts', async () => {
     const { db, onOpenQueue } = await showDashboard();

@@ -42,8 +42,13 @@ export function OpenCards({ overview, onOpenQueue, agent }: CardsProps) {
     key: s,
     cells: [t(`subject.${s}`), format.number(overview.openBySubject[s])],
     csv: [t(`subject.${s}`), overview.openBySubject[s]],
+    // The Payment claims queue is the open payment claims; delivery claims have no queue of their
+    // own: All, with "open, any age" so that closed claims stay out, as the figure leaves them.
     onOpen: () =>
-      onOpenQueue(s === 'payment' ? 'payment' : 'all', s === 'payment' ? mine : { ...mine, subjects: [s] }),
+      onOpenQueue(
+        s === 'payment' ? 'payment' : 'all',
+        s === 'payment' ? mine : { ...mine, subjects: [s], age: { fromDays: 0, toDays: null } },
+      ),
   }));
   // The age filter keeps open dossiers only, with the buckets' own bounds: All holds the bucket exactly.
   const ages: FigureRow[] = overview.ageBuckets.map((b) => {
