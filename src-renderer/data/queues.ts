@@ -5,7 +5,8 @@ import { queueIds } from '../../src-shared/domain/queues';
 import type { QueryContext, QueueQuery } from '../cache/queues';
 import { currenciesInCache, savedViews, tagsInCache } from '../cache/lists';
 import { countMineOverdue, countQuery, idsQuery, pageQuery } from '../cache/queues';
-import { searchDossiers } from '../cache/search';
+import type { SearchAnswer } from '../cache/search-typos';
+import { searchTolerant } from '../cache/search-typos';
 import { searchIndexProgress } from '../cache/search-build';
 import type { Desk } from './desk';
 import { useCacheQuery } from './live';
@@ -95,11 +96,14 @@ export function queryIds(desk: Desk, query: QueueQuery, now: number): Promise<st
   return idsQuery(desk.db, query, queryContext(desk, now));
 }
 
-/** Local search as the agent types: every word must match the start of a word of the dossier. */
-export function useSearch(text: string, limit = 50): Dossier[] | null {
+/**
+ * Local search as the agent types: every word must match the start of a word of the dossier; when
+ * none does, a typo is forgiven and the answer says which words were read instead.
+ */
+export function useSearch(text: string, limit = 50): SearchAnswer | null {
   const trimmed = text.trim();
   return useCacheQuery(
-    async (desk) => (trimmed ? searchDossiers(desk.db, trimmed, limit) : []),
+    async (desk) => (trimmed ? searchTolerant(desk.db, trimmed, limit) : { dossiers: [], corrected: null }),
     [trimmed, limit],
     null,
     { tables: ['searchIndex', 'dossiers'], urgent: true },

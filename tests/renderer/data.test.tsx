@@ -141,7 +141,7 @@ describe('the search hook', () => {
     const first = deskOf(await cacheWith(12));
     function Search({ q }: { q: string }) {
       const found = useSearch(q);
-      return <p data-testid="found">{found ? found.map((d) => d.reference).join(',') : '…'}</p>;
+      return <p data-testid="found">{found ? found.dossiers.map((d) => d.reference).join(',') : '…'}</p>;
     }
     const { rerender } = render(
       <DeskContextProvider desk={first}>

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueCount, queuePage } from '../../src-renderer/cache/queues';
 import { dossierWords, searchDossiers } from '../../src-renderer/cache/search';
-import { queryWords, textWords } from '../../src-shared/domain/search';
+import { queryWords, searchWords, textWords } from '../../src-shared/domain/search';
+import { typoDistance } from '../../src-shared/domain/typos';
+import { searchTolerant } from '../../src-renderer/cache/search-typos';
 import type { Dossier } from '../../src-shared/domain/model';
 import { compareInQueue, inQueue, queueIds, urgentAt } from '../../src-shared/domain/queues';
 import { defaultSettings } from '../../src-shared/domain/settings';
@@ -76,6 +78,31 @@ describe('local search', () => {
         .toArray();
       expect(messages.some((m) => m.body.includes('1Z999AA10123456784'))).toBe(true);
     }
+  });
+
+  it('forgives a typo in a name: nothing matches as typed, so it reads the closest word and says so', async () => {
+    // A customer's last name of 6 or 7 letters, its 3rd and 4th letters swapped ("Dupnot" for "Dupont").
+    const target = all.find((d) => {
+      const last = searchWords(d.transaction.customerName).at(-1) ?? '';
+      return last.length >= 6 && last.length <= 7 && last[2] !== last[3];
+    });
+    const name = searchWords(target?.transaction.customerName ?? '').at(-1);
+    if (!target || !name) throw new Error('the demo data has customers with such names');
+    const typo = `${name.slice(0, 2)}${name[3] ?? ''}${name[2] ?? ''}${name.slice(4)}`;
+    expect(await searchDossiers(client.db, typo)).toEqual([]);
+    const answer = await searchTolerant(client.db, typo, 500);
+    expect(answer.corrected).not.toBeNull();
+    expect(answer.dossiers.length).toBeGreaterThan(0);
+    // Whatever word it chose, its results are that word's, and one away from what was typed.
+    const chosen = searchWords(answer.corrected ?? '')[0] ?? '';
+    expect(typoDistance(typo, chosen)).toBe(1);
+    expect(answer.dossiers.map((d) => d.id)).toEqual(
+      (await searchDossiers(client.db, chosen, 500)).map((d) => d.id),
+    );
+    // What matches as typed is never corrected; nor is a reference, nor a word far from any.
+    expect((await searchTolerant(client.db, name)).corrected).toBeNull();
+    expect(await searchTolerant(client.db, 'KP-2026-999999')).toEqual({ dossiers: [], corrected: null });
+    expect(await searchTolerant(client.db, 'qxzqxzqxz')).toEqual({ dossiers: [], corrected: null });
   });
 
   it('gives a whole reference alone, first, even though its year matches every dossier', async () => {

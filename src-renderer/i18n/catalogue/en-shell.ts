@@ -47,6 +47,7 @@ export const enShell = {
   'search.placeholder': 'Reference, order, customer, merchant, words…',
   'search.results': { one: '{count} dossier found', other: '{count} dossiers found' },
   'search.noResults': 'No dossier matches “{query}”',
+  'search.corrected': 'Nothing matches “{query}”: showing the results for “{corrected}”.',
   'search.clear': 'Clear the search',
 
   'filter.title': 'Filters',

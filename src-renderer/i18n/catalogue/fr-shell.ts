@@ -49,6 +49,7 @@ export const frShell: TranslationOf<typeof enShell> = {
   'search.placeholder': 'Référence, commande, client, marchand, mots…',
   'search.results': { one: '{count} dossier trouvé', other: '{count} dossiers trouvés' },
   'search.noResults': 'Aucun dossier ne correspond à « {query} »',
+  'search.corrected': 'Rien ne correspond à « {query} » : voici les résultats pour « {corrected} ».',
   'search.clear': 'Effacer la recherche',
 
   'filter.title': 'Filtres',

@@ -25,7 +25,9 @@ export interface SearchResultsProps {
 /** Local search results as the agent types: the most urgent matches first. */
 export function SearchResults({ text, now, activeId, onOpen, staffNames, ref }: SearchResultsProps) {
   const t = useT();
-  const found = useSearch(text, limit);
+  const answer = useSearch(text, limit);
+  const found = answer?.dossiers ?? null;
+  const corrected = answer?.corrected ?? null;
   const rows = useRef<HTMLUListElement>(null);
   // The keyboard's row, and whether a key has placed it yet in these results.
   const [cursor, setCursor] = useState({ text, index: 0, placed: false });
@@ -61,9 +63,14 @@ export function SearchResults({ text, now, activeId, onOpen, staffNames, ref }: 
             ? t('search.noResults', { query: text.trim() })
             : found.length === limit
               ? // Capped: a count that says so (more may match).
-                t('list.searchResultsMore', { count: limit, query: text.trim() })
-              : t('list.searchResults', { count: found.length, query: text.trim() })}
+                t('list.searchResultsMore', { count: limit, query: corrected ?? text.trim() })
+              : t('list.searchResults', { count: found.length, query: corrected ?? text.trim() })}
       </h1>
+      {corrected !== null && found && found.length > 0 ? (
+        <p className="workspace__hint" role="status">
+          {t('search.corrected', { query: text.trim(), corrected })}
+        </p>
+      ) : null}
       {indexing !== null && (
         <p className="workspace__hint" role="status">
           {t('search.indexing', { percent: format.percent(indexing) })}
