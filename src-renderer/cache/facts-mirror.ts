@@ -51,6 +51,11 @@ export class FactsMirror {
     return this.byId ? this.byId.values() : null;
   }
 
+  /** One dossier's facts (undefined before the first read, or for a dossier without them). */
+  get(id: string): DossierFacts | undefined {
+    return this.byId?.get(id);
+  }
+
   get size(): number {
     return this.byId?.size ?? 0;
   }

@@ -1,7 +1,13 @@
 import Dexie from 'dexie';
 import type { Collection } from 'dexie';
-import { filterCurrency, hasClosureCondition, isEmptyFilter } from '../../src-shared/domain/filters';
+import {
+  deadlineWeekCell,
+  filterCurrency,
+  hasClosureCondition,
+  isEmptyFilter,
+} from '../../src-shared/domain/filters';
 import { addBusinessDays } from '../../src-shared/domain/calendar';
+import { episodesCounted } from '../../src-shared/domain/sla-weeks';
 import { statuses } from '../../src-shared/domain/vocabulary';
 import type { CacheDatabase, CachedDossier } from './db';
 import { closedUrgency } from './db';
@@ -26,6 +32,11 @@ export interface Source {
   exactQueue: boolean;
   /** The index range holds exactly the filter's matches: no filter predicate needed. */
   exactFilter: boolean;
+  /**
+   * Ids found outside the dossiers' indexes (the dashboard's facts): the only candidates, sorted in
+   * memory whatever their number, never walked along another index.
+   */
+  listed?: boolean;
 }
 
 /** Amounts within one currency, in amount order: `[transaction.currency+transaction.amount]`. */
@@ -154,4 +165,44 @@ export function closureSources(db: CacheDatabase, query: QueueQuery): Source[] {
     exactFilter: false,
   };
   return [period, tail];
+}
+
+/** A `deadlineWeek` filter on a copy that keeps no dashboard facts (an agent's): it cannot be answered. */
+export class FactsUnavailable extends Error {
+  constructor() {
+    super('the deadlines met by week are known from the dashboard’s facts, which this copy does not keep');
+    this.name = 'FactsUnavailable';
+  }
+}
+
+/**
+ * The dossiers behind a figure of the deadlines met by week (`deadlineWeek`). Their deadline
+ * episodes are in the dashboard's facts, not in the dossiers, so the candidates are the ids whose
+ * facts count in that figure, found in the facts the dashboard holds in memory (`FactsMirror`: read
+ * from the cache once, the dashboard's own first read, then kept up to date by the sync). A pass
+ * over those small records in memory takes milliseconds at 100,000 dossiers; an index could not
+ * do better without a new cache version holding every episode twice (a due instant nested in an
+ * array cannot be indexed as it is). The dossiers are then read by primary key, never the table.
+ */
+export async function deadlineWeekSource(
+  db: CacheDatabase,
+  query: QueueQuery,
+  ctx: QueryContext,
+): Promise<Source | null> {
+  const week = query.filter?.deadlineWeek;
+  if (week === undefined) return null;
+  const mirror = ctx.facts;
+  if (!mirror) throw new FactsUnavailable();
+  await mirror.load(db);
+  const cell = deadlineWeekCell(week);
+  const ids: string[] = [];
+  for (const f of mirror.values() ?? []) if (episodesCounted(f, cell, ctx.now) > 0) ids.push(f.id);
+  return {
+    collection: () => db.dossiers.where(':id').anyOf(ids),
+    ordered: false,
+    byAmount: false,
+    exactQueue: query.queue === 'all',
+    exactFilter: false,
+    listed: true,
+  };
 }

@@ -8,10 +8,17 @@ import { compareInQueue, inQueue } from '../../src-shared/domain/queues';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase, CachedDossier } from './db';
 import { fromCached } from './db';
+import type { FactsMirror } from './facts-mirror';
 import type { Source } from './filter-sources';
-import { ageSources, amountSource, closureSources, deadlineSource } from './filter-sources';
+import {
+  ageSources,
+  amountSource,
+  closureSources,
+  deadlineSource,
+  deadlineWeekSource,
+} from './filter-sources';
 
-export { currencyAmountIndex } from './filter-sources';
+export { currencyAmountIndex, FactsUnavailable } from './filter-sources';
 
 /**
  * Queues over the cache: an index narrows the candidates, the shared predicates decide (so the
@@ -20,7 +27,9 @@ export { currencyAmountIndex } from './filter-sources';
  * A filter naming a currency adds a candidate range, its amounts within that currency
  * (`[transaction.currency+transaction.amount]`), a deadline filter another, by urgency (a deadline
  * bounds the urgency from above), an age filter one by filing date (and the open dossiers) and a
- * closure filter one by closure date (`filter-sources.ts`): the smallest of the ranges is read.
+ * closure filter one by closure date (`filter-sources.ts`): the smallest of the ranges is read. A
+ * filter on a figure of the deadlines met by week takes its candidates from the dashboard's facts
+ * alone (`deadlineWeekSource`), or says it cannot be answered on a copy without them.
  */
 
 const DAY = 86_400_000;
@@ -35,6 +44,11 @@ export interface QueryContext {
   now: number;
   viewer: Viewer;
   settings: DisputeSettings;
+  /**
+   * The dashboard's facts, kept by a supervisor's copy, for a `deadlineWeek` filter; null or absent on
+   * a copy that keeps none (an agent's), where such a filter throws `FactsUnavailable`.
+   */
+  facts?: FactsMirror | null;
   /** Above this many members, a custom sort walks the sort's index instead of sorting in memory. */
   sortInMemoryUpTo?: number;
 }
@@ -111,7 +125,9 @@ function predicate(
   const filter = query.filter && !isEmptyFilter(query.filter) && !src.exactFilter ? query.filter : null;
   const queue = !src.exactQueue;
   if (!queue && !filter) return null;
-  const matches = filter ? filterPredicate(filter, ctx) : null;
+  const facts = ctx.facts;
+  const filterCtx = facts ? { ...ctx, factsOf: (id: string) => facts.get(id) } : ctx;
+  const matches = filter ? filterPredicate(filter, filterCtx) : null;
   return (d) =>
     (!queue || inQueue(query.queue, d, ctx.now, ctx.viewer, ctx.settings)) && (!matches || matches(d));
 }
@@ -136,6 +152,9 @@ async function plan(
   ctx: QueryContext,
 ): Promise<{ src: Source; size: number | null; queue: Source; range: Source | null; walk: Source }> {
   const queue = source(db, query.queue, ctx);
+  // Behind a figure of the deadlines met by week: the facts name every candidate, and few.
+  const week = await deadlineWeekSource(db, query, ctx);
+  if (week) return { src: week, size: null, queue, range: null, walk: week };
   const range = amountSource(db, query);
   const narrower = [
     range,
@@ -272,14 +291,15 @@ export async function pageQuery(
     return unique.sort(compareBy(sort, query.queue)).slice(page.offset, page.offset + page.limit);
   };
 
-  if (query.queue === 'mine' && isDefault && !amountSource(db, query)) return minePage(db, query, ctx, page);
+  const byMine = !amountSource(db, query) && query.filter?.deadlineWeek === undefined;
+  if (query.queue === 'mine' && isDefault && byMine) return minePage(db, query, ctx, page);
   const { src, range, size, walk } = await plan(db, query, ctx);
   // The queue in its own order: its index is the order, whatever its size.
   if (isDefault && src.ordered) return inOrder(src);
   // Sorted by amount within the filter's currency: the amount range is the order.
   if (sort.key === 'amount' && src.byAmount) return inOrder(src);
   const candidates = size ?? (await sizeOf(src));
-  if (candidates <= inMemoryUpTo) return sorted(src);
+  if (candidates <= inMemoryUpTo || src.listed) return sorted(src);
   // Too many candidates to sort in memory: walk an index in the sort's order, keeping members (the
   // smallest range in the queue's order: the closed tail of All rather than the open dossiers first).
   if (isDefault && walk.ordered) return inOrder(walk);

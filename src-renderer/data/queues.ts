@@ -13,12 +13,27 @@ import { useCacheQuery } from './live';
 
 /** The queues, as live data for the screens: counts, windows of rows, search, reference lists. */
 
+/** Only a supervisor's copy keeps the dashboard's facts (as `LocalClient` has its sync take them). */
+const keepsFacts = (desk: Desk): boolean => desk.user.role === 'supervisor';
+
 /** What a queue query needs to know of the agent and the time. */
 export const queryContext = (desk: Desk, now: number): QueryContext => ({
   now,
   viewer: { userId: desk.user.id },
   settings: desk.settings,
+  facts: keepsFacts(desk) ? desk.facts : null,
 });
+
+/**
+ * Whether this copy can answer the query: a filter on a figure of the deadlines met by week needs
+ * the dashboard's facts. When it cannot, the queue says so (QueueList) and is never read or counted.
+ */
+export const answerableHere = (desk: Desk, query: QueueQuery): boolean =>
+  query.filter?.deadlineWeek === undefined || keepsFacts(desk);
+
+/** What a query reads: the dashboard's facts too for a `deadlineWeek` filter (they are taken after pulls). */
+const tablesOf = (query: QueueQuery): string[] =>
+  query.filter?.deadlineWeek === undefined ? dossiersOnly : [...dossiersOnly, 'facts'];
 
 export type QueueCounts = Record<QueueId, number>;
 
@@ -51,10 +66,13 @@ export function useMineOverdue(now: number): number | null {
 export function useQueueCount(query: QueueQuery, now: number): number | null {
   const key = queryKey(query);
   const counted = useCacheQuery(
-    async (desk) => ({ key, count: await countQuery(desk.db, query, queryContext(desk, now)) }),
+    async (desk) => ({
+      key,
+      count: answerableHere(desk, query) ? await countQuery(desk.db, query, queryContext(desk, now)) : null,
+    }),
     [key, now],
     null,
-    { tables: dossiersOnly, background: true },
+    { tables: tablesOf(query), background: true },
   );
   // Another queue's count (the live query's last answer) is not this queue's.
   return counted && counted.key === key ? counted.count : null;
@@ -80,11 +98,13 @@ export function useQueueWindow(
     async (desk) => ({
       key,
       offset: from,
-      rows: await pageQuery(desk.db, query, queryContext(desk, now), { offset: from, limit: to - from }),
+      rows: answerableHere(desk, query)
+        ? await pageQuery(desk.db, query, queryContext(desk, now), { offset: from, limit: to - from })
+        : [],
     }),
     [key, now, from, to],
     null,
-    { tables: dossiersOnly, urgent: true },
+    { tables: tablesOf(query), urgent: true },
   );
   // A live query keeps its last answer while the next one runs: another queue's rows must never
   // show (or be clicked) under this queue's title, so they count as not loaded yet.

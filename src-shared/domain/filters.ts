@@ -6,7 +6,11 @@ import { compareInQueue, isKlikpayLate, isMerchantOverdue } from './queues';
 import type { QueueId, Viewer } from './queues';
 import type { DisputeSettings } from './settings';
 import { ms } from './settings';
+import type { SlaCell } from './sla-weeks';
+import { episodesCounted, slaVerdicts } from './sla-weeks';
 import { ageInDays } from './stats';
+import type { DossierFacts } from './stats-facts';
+import { episodePartySchema } from './stats-facts';
 import { closureReasonSchema, outcomeSchema, reasonSchema, subjectSchema } from './vocabulary';
 
 /**
@@ -54,6 +58,31 @@ export type AgeFilter = z.infer<typeof ageFilterSchema>;
 export const closureOutcomeFilters = [...outcomeSchema.options, 'none'] as const;
 export type ClosureOutcomeFilter = (typeof closureOutcomeFilters)[number];
 
+/**
+ * One figure of the dashboard's "deadlines met by week": the dossiers with a deadline of `party`
+ * that fell due in [from, to) — a week of the calendar's zone cut to the dashboard's period
+ * (`slaWeekSpan`) — and was met, or missed, as of now (`countedVerdict`, the figure's own rule).
+ * Fixed instants, so a saved view keeps naming that week. Read against the dossier's facts (its
+ * deadline episodes, told by its audit trail), not the dossier: see `FilterContext.factsOf`.
+ */
+export const deadlineWeekFilterSchema = z
+  .strictObject({
+    party: episodePartySchema,
+    verdict: z.enum(slaVerdicts),
+    from: instantSchema,
+    to: instantSchema,
+  })
+  .refine((w) => Date.parse(w.from) < Date.parse(w.to), { path: ['to'], message: 'to must come after from' });
+export type DeadlineWeekFilter = z.infer<typeof deadlineWeekFilterSchema>;
+
+/** The figure a `deadlineWeek` filter names, its instants read once. */
+export const deadlineWeekCell = (w: DeadlineWeekFilter): SlaCell => ({
+  party: w.party,
+  verdict: w.verdict,
+  from: Date.parse(w.from),
+  to: Date.parse(w.to),
+});
+
 export const dossierFilterSchema = z
   .strictObject({
     subjects: z.array(subjectSchema).max(2).optional(),
@@ -81,6 +110,8 @@ export const dossierFilterSchema = z
     outcomes: z.array(z.enum(closureOutcomeFilters)).max(closureOutcomeFilters.length).optional(),
     closedFrom: instantSchema.optional(),
     closedTo: instantSchema.optional(),
+    /** Behind one figure of the deadlines met by week (`deadlineWeekFilterSchema`); optional, so old views parse. */
+    deadlineWeek: deadlineWeekFilterSchema.optional(),
   })
   .refine((f) => !hasAmountBound(f) || f.currency !== undefined, {
     path: ['currency'],
@@ -139,6 +170,7 @@ export function isEmptyFilter(f: DossierFilter): boolean {
     f.assignee === undefined &&
     f.deadline === undefined &&
     f.age === undefined &&
+    f.deadlineWeek === undefined &&
     !hasClosureCondition(f)
   );
 }
@@ -181,6 +213,12 @@ export interface FilterContext {
   viewer: Viewer;
   now: number;
   settings: DisputeSettings;
+  /**
+   * The dashboard's facts of a dossier, for `deadlineWeek`: a dossier without them is behind no
+   * figure, so without this lookup that filter keeps nothing (the planner says so before,
+   * `FactsUnavailable` in cache/queues.ts, rather than show an empty queue).
+   */
+  factsOf?: (dossierId: string) => DossierFacts | undefined;
 }
 
 /**
@@ -207,6 +245,12 @@ export function filterPredicate(f: DossierFilter, ctx: FilterContext): (d: Dossi
   let horizon: number | undefined;
   const oneBusinessDay = () => (horizon ??= addBusinessDays(now, 1, settings.calendar));
   const closed = hasClosureCondition(f) ? closurePredicate(f) : null;
+  const cell = f.deadlineWeek ? deadlineWeekCell(f.deadlineWeek) : null;
+  const factsOf = ctx.factsOf;
+  const behindFigure = (id: string): boolean => {
+    const facts = factsOf?.(id);
+    return cell !== null && facts !== undefined && episodesCounted(facts, cell, now) > 0;
+  };
   return (d) => {
     if (f.subjects?.length && !f.subjects.includes(d.subject)) return false;
     if (f.reasons?.length && !f.reasons.includes(d.reason)) return false;
@@ -218,6 +262,7 @@ export function filterPredicate(f: DossierFilter, ctx: FilterContext): (d: Dossi
     if (f.deadline !== undefined && deadlineStanding(d, now, oneBusinessDay) !== f.deadline) return false;
     if (f.age !== undefined && !ofAge(d, f.age, now)) return false;
     if (closed && !closed(d)) return false;
+    if (cell && !behindFigure(d.id)) return false;
     if (f.assignee === 'none') return d.assigneeId === null;
     if (f.assignee === 'me') return d.assigneeId === viewer.userId;
     if (f.assignee !== undefined) return d.assigneeId === f.assignee;

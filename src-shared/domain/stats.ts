@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { addBusinessDays, isoWeekday, localDate, zonedTimeToUtc } from './calendar';
+import { addBusinessDays } from './calendar';
 import { idSchema, instantSchema } from './model';
 import type { DisputeSettings } from './settings';
+import { countedVerdict, isoWeekLabel, weekOf, weeksOver } from './sla-weeks';
 import type { DossierFacts, EpisodeParty } from './stats-facts';
-import { episodePartySchema, episodeVerdict } from './stats-facts';
+import { episodePartySchema } from './stats-facts';
 import type { ClosureReason, OpenStatus, Outcome } from './vocabulary';
 import { closureReasonSchema, outcomeSchema } from './vocabulary';
 
 export type { DeadlineEpisode, DossierFacts, EpisodeParty } from './stats-facts';
 export { dossierFacts, dossierFactsSchema, episodeVerdict } from './stats-facts';
+export { isoWeekLabel } from './sla-weeks';
 
 /**
  * The supervisor dashboard's figures (docs/product.md, Supervisor) from the dossiers' facts, in one
@@ -203,56 +205,6 @@ export function median(values: readonly number[]): number | null {
 const ratio = (met: number, missed: number): number | null =>
   met + missed === 0 ? null : met / (met + missed);
 
-interface Week {
-  monday: string;
-  start: number;
-  end: number;
-  tally: Record<EpisodeParty, { met: number; missed: number }>;
-}
-
-const shiftDate = (date: string, days: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-const midnight = { hour: 0, minute: 0, second: 0, millisecond: 0 };
-
-/** The ISO week label of the week starting on a Monday (its Thursday says the week's year). */
-export function isoWeekLabel(monday: string): string {
-  const thursday = shiftDate(monday, 3);
-  const year = thursday.slice(0, 4);
-  const ordinal = (Date.parse(`${thursday}T00:00:00Z`) - Date.parse(`${year}-01-01T00:00:00Z`)) / DAY;
-  return `${year}-W${String(Math.floor(ordinal / 7) + 1).padStart(2, '0')}`;
-}
-
-/** Monday-to-Monday weeks of the calendar's zone overlapping [from, to). */
-function weeksOver(from: number, to: number, timeZone: string): Week[] {
-  const first = localDate(from, timeZone);
-  let monday = shiftDate(first, 1 - isoWeekday(first));
-  let start = zonedTimeToUtc(monday, midnight, timeZone);
-  const weeks: Week[] = [];
-  while (start < to) {
-    const next = shiftDate(monday, 7);
-    const end = zonedTimeToUtc(next, midnight, timeZone);
-    const tally = {
-      klikpay: { met: 0, missed: 0 },
-      merchant: { met: 0, missed: 0 },
-      merchant_reminded: { met: 0, missed: 0 },
-    };
-    weeks.push({ monday, start, end, tally });
-    monday = next;
-    start = end;
-  }
-  return weeks;
-}
-
-/** The week holding an instant of the period: arithmetic, then a step for a DST hour. */
-function weekOf(weeks: readonly Week[], at: number): Week | undefined {
-  const first = weeks[0];
-  if (first === undefined) return undefined;
-  let i = Math.min(weeks.length - 1, Math.max(0, Math.floor((at - first.start) / (7 * DAY))));
-  while (i > 0 && (weeks[i]?.start ?? 0) > at) i--;
-  while (i < weeks.length - 1 && (weeks[i]?.end ?? 0) <= at) i++;
-  return weeks[i];
-}
-
 interface AgentAcc {
   open: number;
   closedInPeriod: number;
@@ -369,15 +321,14 @@ export function statsOverview(
     if (replyMs >= 0) agentAcc(f.firstReplyBy)?.replies.push(replyMs);
 
     for (const e of f.episodes) {
-      const due = e.due;
-      if (due < from || due >= to) continue;
-      const verdict = episodeVerdict(e, now);
+      // The rule the `deadlineWeek` filter reads too (sla-weeks.ts): a queue holds what is counted.
+      const verdict = countedVerdict(e, from, to, now);
       if (verdict === null) continue;
       if (verdict === 'missed' && e.party === 'klikpay') {
         const holder = agentAcc(e.assigneeId ?? null);
         if (holder) holder.missedInPeriod++;
       }
-      const week = mine ? weekOf(weeks, due) : undefined;
+      const week = mine ? weekOf(weeks, e.due) : undefined;
       if (week) week.tally[e.party][verdict]++;
     }
 

@@ -1,15 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CacheDatabase, toCached } from '../../src-renderer/cache/db';
 import { FactsMirror } from '../../src-renderer/cache/facts-mirror';
 import { countQuery } from '../../src-renderer/cache/queues';
 import { DeskContextProvider } from '../../src-renderer/data/desk';
 import { Dashboard } from '../../src-renderer/workspace/dashboard';
-import { FilterBar } from '../../src-renderer/workspace/filters';
-import type { DossierFilter, DossierSort } from '../../src-shared/domain/filters';
-import { defaultSort, dossierFilterSchema } from '../../src-shared/domain/filters';
+import { QueueList } from '../../src-renderer/workspace/queue/QueueList';
+import type { DossierFilter } from '../../src-shared/domain/filters';
+import { dossierFilterSchema } from '../../src-shared/domain/filters';
 import type { Dossier, User } from '../../src-shared/domain/model';
 import type { QueueId } from '../../src-shared/domain/queues';
 import { defaultSettings } from '../../src-shared/domain/settings';
@@ -17,11 +16,11 @@ import { dossierFacts } from '../../src-shared/domain/stats';
 import type { ClosureReason, Outcome } from '../../src-shared/domain/vocabulary';
 import { filing, transaction } from '../unit/fixtures';
 import { testDesk } from './desk';
-import { plain, renderIn } from './providers';
+import { renderIn } from './providers';
 
 /**
- * The dashboard's age buckets and closures click through to a queue filtered so that it holds the
- * very dossiers the row counts; the filter bar shows those filters as chips, removable one by one.
+ * The dashboard's figures click through to a queue filtered so that it holds the very dossiers the
+ * row counts (the filter bar's chips for those filters: dashboard-filter-chips.test.tsx).
  */
 
 const DAY = 86_400_000;
@@ -105,7 +104,8 @@ const made: Made[] = [
 
 async function showDashboard() {
   const db = await cacheWith(made);
-  const desk = testDesk(db, { user: supervisor, facts: new FactsMirror() });
+  const facts = new FactsMirror();
+  const desk = testDesk(db, { user: supervisor, facts });
   const onOpenQueue = vi.fn<(queue: QueueId, filter: DossierFilter) => void>();
   renderIn(
     <DeskContextProvider desk={desk}>
@@ -113,7 +113,7 @@ async function showDashboard() {
     </DeskContextProvider>,
   );
   await screen.findByRole('table', { name: 'Age of open dossiers' });
-  return { db, onOpenQueue };
+  return { db, onOpenQueue, facts };
 }
 
 /** Clicks each row of a table, and checks the queue it opens holds as many dossiers as the row says. */
@@ -210,92 +210,105 @@ describe('the dashboard’s closures', () => {
   });
 });
 
-/** The bar as the queue screen holds it, starting from a dashboard's filter. */
-function Harness({ initial, onChange }: { initial: DossierFilter; onChange: (f: DossierFilter) => void }) {
-  const [filter, setFilter] = useState<DossierFilter>(initial);
-  const [sort, setSort] = useState<DossierSort>(defaultSort);
-  return (
-    <FilterBar
-      queue="all"
-      filter={filter}
-      sort={sort}
-      onChange={(f, s) => {
-        onChange(f);
-        setFilter(f);
-        setSort(s);
-      }}
-      merchants={[]}
-      staff={[camille, james]}
-      knownTags={[]}
-    />
-  );
+const partyNames = { klikpay: 'Klik & Pay', merchant: 'Merchant', merchant_reminded: 'Merchant, reminded' };
+const parisWeekStart = (instant: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Paris',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(Date.parse(instant)) === 'Mon 00:00';
+
+/**
+ * Clicks each count of the deadlines met by week: each opens All filtered to its party, verdict and
+ * week (a Paris Monday to the next, cut to the 12 weeks shown), and that queue counts what it says.
+ */
+async function clickEachCount(
+  shown: Awaited<ReturnType<typeof showDashboard>>,
+  theirs: DossierFilter,
+): Promise<number> {
+  const { db, onOpenQueue, facts } = shown;
+  const user = userEvent.setup();
+  const table = screen.getByRole('table', { name: 'Deadlines met, by week' });
+  const to = Math.ceil((Date.now() + 1) / DAY) * DAY;
+  const period = { from: to - 84 * DAY, to };
+  let total = 0;
+  for (const row of within(table).getAllByRole('row').slice(1)) {
+    const week = within(row).getByRole('rowheader').textContent;
+    for (const [column, cell] of within(row).getAllByRole('cell').entries()) {
+      const party = (['klikpay', 'merchant', 'merchant_reminded'] as const)[column];
+      for (const button of within(cell).queryAllByRole('button')) {
+        const [, figure = '', verdict = ''] = /^(\d+) (met|missed)$/.exec(button.textContent) ?? [];
+        const count = Number(figure);
+        const deadlines = count === 1 ? 'deadline' : 'deadlines';
+        expect(button.getAttribute('aria-label')).toBe(
+          `Show the dossiers of ${party ? partyNames[party] : ''}, week ${week}: ${count} ${deadlines} ${verdict}`,
+        );
+        await user.click(button);
+        const [queue, filter] = onOpenQueue.mock.calls.at(-1) ?? [];
+        if (!queue || !filter?.deadlineWeek) throw new Error('the count opened no deadline week');
+        const { from, to: end } = filter.deadlineWeek;
+        expect([queue, filter]).toEqual([
+          'all',
+          { ...theirs, deadlineWeek: { party, verdict, from, to: end } },
+        ]);
+        expect(dossierFilterSchema.safeParse(filter).success).toBe(true);
+        expect(Date.parse(from) === period.from || parisWeekStart(from), from).toBe(true);
+        expect(Date.parse(end) === period.to || parisWeekStart(end), end).toBe(true);
+        expect(Date.parse(end) - Date.parse(from)).toBeLessThanOrEqual(7 * DAY + 3_600_000);
+        const ctx = { now: Date.now(), viewer: { userId: supervisor.id }, settings: defaultSettings, facts };
+        expect(await countQuery(db, { queue, filter }, ctx), JSON.stringify(filter)).toBe(count);
+        total += count;
+      }
+    }
+  }
+  return total;
 }
 
-async function renderBar(initial: DossierFilter, locale: 'en' | 'fr' = 'en') {
-  const db = await cacheWith([]);
-  const onChange = vi.fn<(f: DossierFilter) => void>();
-  renderIn(
-    <DeskContextProvider desk={testDesk(db, { user: supervisor })}>
-      <Harness initial={initial} onChange={onChange} />
-    </DeskContextProvider>,
-    locale,
-  );
-  return onChange;
-}
+describe('the dashboard’s deadlines met by week', () => {
+  it('open All filtered to the party, the verdict and the week, holding the dossiers each count says', async () => {
+    const shown = await showDashboard();
+    // Three merchants missed their answer in the period, three closed claims had met theirs.
+    expect(await clickEachCount(shown, {})).toBe(6);
+  });
 
-const period = { closedFrom: '2026-09-01T00:00:00.000Z', closedTo: '2026-11-24T00:00:00.000Z' };
-
-describe('the age and closure filters in the filter bar', () => {
-  it('show as chips, each removable on its own', async () => {
+  it('add the agent the dashboard is about', async () => {
     const user = userEvent.setup();
-    const onChange = await renderBar({
-      age: { fromDays: 7, toDays: 30 },
-      closureReasons: ['inactivity'],
-      outcomes: ['refunded', 'none'],
-      ...period,
-    });
-    const chips = screen.getByRole('list', { name: 'Active filters' });
-    expect(plain(chips.textContent)).toContain('Open for7 to 30 days');
-    await user.click(screen.getByRole('button', { name: 'Remove the filter Open for: 7 to 30 days' }));
-    expect(onChange.mock.calls.at(-1)?.[0]).toEqual({
-      closureReasons: ['inactivity'],
-      outcomes: ['refunded', 'none'],
-      ...period,
-    });
-    await user.click(screen.getByRole('button', { name: 'Remove the filter Outcome: No outcome recorded' }));
-    await user.click(
-      screen.getByRole('button', { name: 'Remove the filter Closure reason: Closed for inactivity' }),
-    );
-    expect(onChange.mock.calls.at(-1)?.[0]).toEqual({ outcomes: ['refunded'], ...period });
-    await user.click(screen.getByRole('button', { name: /^Remove the filter Closed: .+ to .+$/ }));
-    expect(onChange.mock.calls.at(-1)?.[0]).toEqual({ outcomes: ['refunded'] });
-    await user.click(screen.getByRole('button', { name: 'Remove the filter Outcome: Refunded' }));
-    expect(onChange.mock.calls.at(-1)?.[0]).toEqual({});
-    expect(screen.queryByRole('list', { name: 'Active filters' })).toBeNull();
+    const shown = await showDashboard();
+    await screen.findByRole('option', { name: 'James Whitfield' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'For' }), 'James Whitfield');
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /: 1 deadline / })).toHaveLength(2));
+    expect(await clickEachCount(shown, { assignee: 'a2' })).toBe(2);
   });
 
-  it('say the first and last buckets as the dashboard means them', async () => {
-    await renderBar({ age: { fromDays: 0, toDays: 1 } });
-    expect(screen.getByRole('button', { name: 'Remove the filter Open for: less than 1 day' })).toBeTruthy();
-  });
-
-  it('speak French', async () => {
-    await renderBar(
-      {
-        age: { fromDays: 120, toDays: null },
-        closureReasons: ['resolved_by_client'],
-        outcomes: ['none'],
-        ...period,
-      },
-      'fr',
+  it('say plainly on an agent’s copy, which keeps no facts, that the queue cannot be shown', async () => {
+    const db = await cacheWith(made);
+    const week = {
+      party: 'merchant',
+      verdict: 'missed',
+      from: '2026-11-15T23:00:00.000Z',
+      to: '2026-11-22T23:00:00.000Z',
+    } as const;
+    const query = { queue: 'all' as const, filter: { deadlineWeek: week } };
+    renderIn(
+      <DeskContextProvider desk={testDesk(db, { user: camille })}>
+        <QueueList
+          query={query}
+          count={null}
+          now={Date.now()}
+          label="All: dossiers"
+          activeId={null}
+          cursor={0}
+          onCursor={() => undefined}
+          onOpen={() => undefined}
+          selected={new Set()}
+          onToggle={() => undefined}
+          staffNames={new Map()}
+        />
+      </DeskContextProvider>,
     );
-    expect(
-      screen.getByRole('button', { name: 'Retirer le filtre Ouvert depuis : 120 jours ou plus' }),
-    ).toBeTruthy();
-    expect(screen.getByRole('button', { name: /^Retirer le filtre Motif de clôture : / })).toBeTruthy();
-    expect(
-      screen.getByRole('button', { name: 'Retirer le filtre Issue : Aucune issue indiquée' }),
-    ).toBeTruthy();
-    expect(screen.getByRole('button', { name: /^Retirer le filtre Clôturé : du .+ au .+$/ })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toMatch(/cannot be shown on this copy/);
+    expect(screen.queryByRole('list')).toBeNull();
   });
 });

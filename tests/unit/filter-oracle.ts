@@ -3,10 +3,11 @@ import type { DossierFilter, DossierSort } from '../../src-shared/domain/filters
 import type { Dossier } from '../../src-shared/domain/model';
 import type { QueueId, Viewer } from '../../src-shared/domain/queues';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
+import type { DossierFacts } from '../../src-shared/domain/stats-facts';
 
 /**
  * What a filter and a sort mean, written again from their documentation (the comments of
- * `src-shared/domain/filters.ts`, README "Queues", the dashboard's breaches, ages and closures in `stats.ts`) and
+ * `src-shared/domain/filters.ts`, README "Queues", the dashboard's breaches, ages, closures and deadlines met by week in `stats.ts`) and
  * nothing else: no function of `filters.ts` or `queues.ts` is called here, so a rule broken there
  * cannot break its own expectation. Business days are the calendar's (`addBusinessDays`, tested on
  * its own); the hand-made cases of `filters.oracle.test.ts` pin the horizon they give. The oracle of
@@ -18,6 +19,8 @@ export interface OracleContext {
   viewer: Viewer;
   now: number;
   settings: DisputeSettings;
+  /** The dashboard's facts of a dossier (its deadline episodes), for the deadline-week field. */
+  factsOf?: (dossierId: string) => DossierFacts | undefined;
 }
 
 /** The currency of a saved view from before the filter named one: its bounds were typed in euros. */
@@ -35,7 +38,8 @@ export type FilterField =
   | 'age'
   | 'closureReason'
   | 'outcome'
-  | 'closedPeriod';
+  | 'closedPeriod'
+  | 'deadlineWeek';
 
 const DAY = 86_400_000;
 
@@ -52,7 +56,7 @@ function oneOf<T>(list: readonly T[] | undefined, value: T): boolean {
 export function filterMisses(
   d: Dossier,
   f: DossierFilter,
-  { viewer, now, settings }: OracleContext,
+  { viewer, now, settings, factsOf }: OracleContext,
 ): FilterField[] {
   const misses: FilterField[] = [];
   const { amount, currency, merchantId } = d.transaction;
@@ -102,6 +106,20 @@ export function filterMisses(
       f.closedFrom === undefined || (closedAt !== null && closedAt >= Date.parse(f.closedFrom));
     const beforeEnd = f.closedTo === undefined || (closedAt !== null && closedAt < Date.parse(f.closedTo));
     if (closedAt === null || !afterStart || !beforeEnd) misses.push('closedPeriod');
+  }
+  // The dashboard's deadlines met by week: one of the dossier's deadlines of that party fell due in
+  // [from, to) and was met (its move ended before the deadline) or missed (ended at or after it, or
+  // still running once it passed); a dossier without facts has no known deadline.
+  const week = f.deadlineWeek;
+  if (week !== undefined) {
+    const [from, to] = [Date.parse(week.from), Date.parse(week.to)];
+    const behind = (factsOf?.(d.id)?.episodes ?? []).some((e) => {
+      if (e.party !== week.party || e.due < from || e.due >= to) return false;
+      const met = e.end !== null && e.end < e.due;
+      const missed = e.end === null ? now >= e.due : e.end >= e.due;
+      return week.verdict === 'met' ? met : missed;
+    });
+    if (!behind) misses.push('deadlineWeek');
   }
   return misses;
 }

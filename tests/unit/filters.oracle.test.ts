@@ -11,6 +11,8 @@ import {
   sortKeys,
 } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
+import type { DeadlineEpisode, DossierFacts } from '../../src-shared/domain/stats';
+import { dossierFacts } from '../../src-shared/domain/stats';
 import type { QueueId, Viewer } from '../../src-shared/domain/queues';
 import { queueIds } from '../../src-shared/domain/queues';
 import type {
@@ -47,8 +49,15 @@ import {
 
 const me: Viewer = { userId: 'a1' };
 const colleague: Viewer = { userId: 'a2' };
+/** The dashboard's facts of the dossiers made with deadline episodes (`withEpisodes`). */
+const factsById = new Map<string, DossierFacts>();
 /** The filter read by `viewer` at `now` (Monday 13 July 2026, 10:00 Paris, unless a case says). */
-const seenBy = (viewer: Viewer, now = MONDAY): OracleContext => ({ viewer, now, settings });
+const seenBy = (viewer: Viewer, now = MONDAY): OracleContext => ({
+  viewer,
+  now,
+  settings,
+  factsOf: (id) => factsById.get(id),
+});
 
 /** The fields a filter reads, on top of a dossier the rules filed (every other field real). */
 interface Shape {
@@ -128,6 +137,30 @@ const WEDNESDAY = at('2026-07-15T10:00:00+02:00');
 const klikpayDue = (due: number | null) => dossier({ status: 'awaiting_klikpay', dueAt: due });
 const merchantDue = (due: number | null, merchantStage: MerchantStage = 'answer_due') =>
   dossier({ status: 'awaiting_merchant', merchantStage, dueAt: due });
+
+/** The week of Monday 13 July 2026 in Paris, and a figure of it. */
+const weekStart = at('2026-07-13T00:00:00+02:00');
+const weekEnd = at('2026-07-20T00:00:00+02:00');
+const metWeek = {
+  deadlineWeek: { party: 'klikpay', verdict: 'met', from: iso(weekStart), to: iso(weekEnd) },
+} as const satisfies DossierFilter;
+const missedWeek = {
+  deadlineWeek: { ...metWeek.deadlineWeek, verdict: 'missed' },
+} as const satisfies DossierFilter;
+/** A Klik & Pay deadline episode due then, ended `endsAfterDue` after it (null: still running). */
+const klikpay = (due: number, endsAfterDue: number | null): DeadlineEpisode => ({
+  party: 'klikpay',
+  start: due - DAY,
+  due,
+  end: endsAfterDue === null ? null : due + endsAfterDue,
+});
+let made = 0;
+/** A dossier whose facts hold these deadline episodes. */
+function withEpisodes(episodes: DeadlineEpisode[]): Dossier {
+  const d = { ...dossier(), id: `d-week-${++made}` };
+  factsById.set(d.id, { ...dossierFacts(d, []), episodes });
+  return d;
+}
 
 /** Known answers, written by hand, one block per field of the filter. */
 const table: Record<FilterField | 'none' | 'all together', Case[]> = {
@@ -634,6 +667,74 @@ const table: Record<FilterField | 'none' | 'all together', Case[]> = {
     ],
     ['an end alone', dossier({ closed: true, closedAt: later(1) }), { closedTo: iso(later(2)) }, me, true],
     ['an open dossier was not closed in any period', dossier(), { closedTo: iso(later(2)) }, me, false],
+  ],
+  deadlineWeek: [
+    [
+      'a reply deadline met in the week',
+      withEpisodes([klikpay(weekStart + DAY, -HOUR)]),
+      metWeek,
+      me,
+      true,
+      later(10),
+    ],
+    ['met is not missed', withEpisodes([klikpay(weekStart + DAY, -HOUR)]), missedWeek, me, false, later(10)],
+    [
+      'ended at the deadline itself: missed',
+      withEpisodes([klikpay(weekStart + DAY, 0)]),
+      missedWeek,
+      me,
+      true,
+      later(10),
+    ],
+    [
+      'still running past it: missed',
+      withEpisodes([klikpay(weekStart + DAY, null)]),
+      missedWeek,
+      me,
+      true,
+      later(10),
+    ],
+    [
+      'still running within it: not decided, neither met nor missed',
+      withEpisodes([klikpay(weekStart + 3 * DAY, null)]),
+      { deadlineWeek: { ...metWeek.deadlineWeek, verdict: 'met' } },
+      me,
+      false,
+      weekStart + DAY,
+    ],
+    [
+      'still running within it, asked missed',
+      withEpisodes([klikpay(weekStart + 3 * DAY, null)]),
+      missedWeek,
+      me,
+      false,
+      weekStart + DAY,
+    ],
+    [
+      'due at the week’s first instant: in it',
+      withEpisodes([klikpay(weekStart, -HOUR)]),
+      metWeek,
+      me,
+      true,
+      later(10),
+    ],
+    [
+      'due at its end: the next week’s',
+      withEpisodes([klikpay(weekEnd, -HOUR)]),
+      metWeek,
+      me,
+      false,
+      later(10),
+    ],
+    [
+      'another party’s deadline',
+      withEpisodes([{ ...klikpay(weekStart + DAY, -HOUR), party: 'merchant' }]),
+      metWeek,
+      me,
+      false,
+      later(10),
+    ],
+    ['a dossier without facts: no known deadline', dossier(), metWeek, me, false, later(10)],
   ],
   'all together': [],
 };

@@ -52,10 +52,20 @@ export const enDashboard = {
   'dash.age.over': 'Over {days} days',
   'dash.sla': 'Deadlines met, by week',
   'dash.slaNote':
-    'Share of deadlines met, in the week each fell due: Klik & Pay’s reply (1 business day), the merchant’s answer (7 days) and after a Good Practices reminder (5 days).',
+    'Share of deadlines met, in the week each fell due: Klik & Pay’s reply (1 business day), the merchant’s answer (7 days) and after a Good Practices reminder (5 days). Each count opens its dossiers; a dossier given two deadlines in a week is counted twice.',
   'dash.party.klikpay': 'Klik & Pay',
   'dash.party.merchant': 'Merchant',
   'dash.party.merchant_reminded': 'Merchant, reminded',
+  'dash.sla.met': { one: '{count} met', other: '{count} met' },
+  'dash.sla.missed': { one: '{count} missed', other: '{count} missed' },
+  'dash.sla.metOf': {
+    one: '{party}, week {week}: {count} deadline met',
+    other: '{party}, week {week}: {count} deadlines met',
+  },
+  'dash.sla.missedOf': {
+    one: '{party}, week {week}: {count} deadline missed',
+    other: '{party}, week {week}: {count} deadlines missed',
+  },
   'dash.agents': 'Agents',
   'dash.merchants': 'Merchants with the most overdue claims',
   'dash.merchantsNote':

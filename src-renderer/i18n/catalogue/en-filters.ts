@@ -63,6 +63,16 @@ export const enFilters = {
   'filters.closed.from': 'from {from}',
   'filters.closed.until': 'until {to}',
 
+  // A figure of the dashboard's deadlines met by week, as a filter (filters.ts, deadlineWeek).
+  'filters.deadlineWeek.met': 'Deadline met',
+  'filters.deadlineWeek.missed': 'Deadline missed',
+  'filters.deadlineWeek.value': '{party}, due {from} to {to}',
+  'filters.deadlineWeek.party.klikpay': 'Klik & Pay’s reply',
+  'filters.deadlineWeek.party.merchant': 'The merchant’s answer',
+  'filters.deadlineWeek.party.merchant_reminded': 'The merchant’s answer after a reminder',
+  'filters.deadlineWeek.unavailable':
+    'The dossiers behind a deadline figure are known only on a supervisor’s copy: they cannot be shown on this copy. Remove the filter to see the queue.',
+
   'filters.sortKey.urgency': 'Urgency',
   'filters.sortKey.amount': 'Amount',
   'filters.sortKey.createdAt': 'Date filed',

@@ -61,10 +61,20 @@ export const frDashboard: TranslationOf<typeof enDashboard> = {
   'dash.age.over': 'Plus de {days} jours',
   'dash.sla': 'Délais tenus, par semaine',
   'dash.slaNote':
-    'Part des délais tenus, dans la semaine de leur échéance : réponse de Klik & Pay (1 jour ouvré), réponse du marchand (7 jours) et après un rappel des Bonnes Pratiques (5 jours).',
+    'Part des délais tenus, dans la semaine de leur échéance : réponse de Klik & Pay (1 jour ouvré), réponse du marchand (7 jours) et après un rappel des Bonnes Pratiques (5 jours). Chaque nombre ouvre ses dossiers ; un dossier qui a eu deux délais dans la semaine compte deux fois.',
   'dash.party.klikpay': 'Klik & Pay',
   'dash.party.merchant': 'Marchand',
   'dash.party.merchant_reminded': 'Marchand, après rappel',
+  'dash.sla.met': { one: '{count} tenu', other: '{count} tenus' },
+  'dash.sla.missed': { one: '{count} manqué', other: '{count} manqués' },
+  'dash.sla.metOf': {
+    one: '{party}, semaine {week} : {count} délai tenu',
+    other: '{party}, semaine {week} : {count} délais tenus',
+  },
+  'dash.sla.missedOf': {
+    one: '{party}, semaine {week} : {count} délai manqué',
+    other: '{party}, semaine {week} : {count} délais manqués',
+  },
   'dash.agents': 'Agents',
   'dash.merchants': 'Marchands aux réclamations les plus en retard',
   'dash.merchantsNote':

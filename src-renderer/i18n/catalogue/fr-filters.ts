@@ -63,6 +63,15 @@ export const frFilters: TranslationOf<typeof enFilters> = {
   'filters.closed.from': 'depuis le {from}',
   'filters.closed.until': 'jusqu’au {to}',
 
+  'filters.deadlineWeek.met': 'Délai tenu',
+  'filters.deadlineWeek.missed': 'Délai manqué',
+  'filters.deadlineWeek.value': '{party}, échéance du {from} au {to}',
+  'filters.deadlineWeek.party.klikpay': 'Réponse de Klik & Pay',
+  'filters.deadlineWeek.party.merchant': 'Réponse du marchand',
+  'filters.deadlineWeek.party.merchant_reminded': 'Réponse du marchand après rappel',
+  'filters.deadlineWeek.unavailable':
+    'Les dossiers derrière un chiffre de délais ne sont connus que sur la copie d’un superviseur : ils ne peuvent pas être affichés sur cette copie. Retirez le filtre pour voir la file.',
+
   'filters.sortKey.urgency': 'Urgence',
   'filters.sortKey.amount': 'Montant',
   'filters.sortKey.createdAt': 'Date de dépôt',

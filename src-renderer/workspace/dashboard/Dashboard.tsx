@@ -7,11 +7,9 @@ import { useStaff } from '../../data/queues';
 import { useDashboardFigures } from '../../data/stats';
 import { useFormat, useT } from '../../i18n/hooks';
 import type { Translate } from '../../i18n/translate';
-import type { FigureRow } from './ChartCard';
-import { ChartCard } from './ChartCard';
-import { WeeklySharesChart } from './charts';
 import { ClosuresCards, OpenCards } from './figure-cards';
 import { AgentsCard, MerchantsCard } from './people-cards';
+import { SlaCard } from './sla-card';
 import './dashboard.css';
 
 const DAY = 86_400_000;
@@ -91,7 +89,7 @@ export function Dashboard({ onOpenQueue }: DashboardProps) {
           <Breaches overview={overview} onOpenQueue={onOpenQueue} agent={agent} />
           <div className="dashboard__grid">
             <OpenCards overview={overview} onOpenQueue={onOpenQueue} agent={agent} />
-            <SlaCard overview={overview} />
+            <SlaCard overview={overview} onOpenQueue={onOpenQueue} agent={agent} />
             <AgentsCard overview={overview} staff={staff} duration={duration} onOpenQueue={onOpenQueue} />
             <MerchantsCard overview={overview} duration={duration} onOpenQueue={onOpenQueue} />
             <ClosuresCards overview={overview} onOpenQueue={onOpenQueue} agent={agent} />
@@ -166,47 +164,6 @@ function Breaches({
         </button>
       ))}
     </section>
-  );
-}
-
-const parties = ['klikpay', 'merchant', 'merchant_reminded'] as const;
-const partyColors = {
-  klikpay: 'var(--klikpay-fg)',
-  merchant: 'var(--merchant-fg)',
-  merchant_reminded: 'var(--danger-fg)',
-};
-
-function SlaCard({ overview }: { overview: StatsOverview }) {
-  const t = useT();
-  const format = useFormat();
-  const share = (s: { met: number; missed: number; share: number | null }) =>
-    s.share === null
-      ? '—'
-      : `${format.percent(s.share)} (${format.number(s.met)}/${format.number(s.met + s.missed)})`;
-  const rows: FigureRow[] = overview.slaByWeek.map((w) => ({
-    key: w.week,
-    cells: [w.week, ...parties.map((p) => share(w.byParty[p]))],
-    csv: [w.week, ...parties.map((p) => w.byParty[p].share)],
-  }));
-  return (
-    <ChartCard
-      className="dash-card--wide"
-      title={t('dash.sla')}
-      note={t('dash.slaNote')}
-      columns={[t('dash.col.week'), ...parties.map((p) => t(`dash.party.${p}`))]}
-      rows={rows}
-      csvName="sla-by-week"
-      chart={
-        <WeeklySharesChart
-          percent={format.percent}
-          series={parties.map((p) => ({ key: p, label: t(`dash.party.${p}`), color: partyColors[p] }))}
-          weeks={overview.slaByWeek.map((w) => ({
-            week: w.week,
-            shares: Object.fromEntries(parties.map((p) => [p, w.byParty[p].share])),
-          }))}
-        />
-      }
-    />
   );
 }
 

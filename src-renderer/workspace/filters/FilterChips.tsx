@@ -2,7 +2,7 @@ import type { DossierFilter } from '../../../src-shared/domain/filters';
 import { filterCurrency } from '../../../src-shared/domain/filters';
 import { useFormat, useLocale, useT } from '../../i18n/hooks';
 import { currencyLabel } from './amount';
-import { ageText, closedText } from './closure-age';
+import { ageText, closedText, deadlineWeekText } from './closure-age';
 import type { FilterChip } from './filter-model';
 import { chipKey, chipsOf } from './filter-model';
 
@@ -45,6 +45,10 @@ export function FilterChips({ filter, merchantName, staffName, onRemove, onClear
         };
       case 'closed':
         return { field: t('filters.closed'), value: closedText(t, format.date, filter) };
+      case 'deadlineWeek':
+        return filter.deadlineWeek
+          ? deadlineWeekText(t, format.date, filter.deadlineWeek)
+          : { field: '', value: '' };
       case 'assignee':
         return {
           field: t('filter.assignee'),

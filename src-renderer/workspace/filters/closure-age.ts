@@ -1,10 +1,10 @@
-import type { AgeFilter, DossierFilter } from '../../../src-shared/domain/filters';
+import type { AgeFilter, DeadlineWeekFilter, DossierFilter } from '../../../src-shared/domain/filters';
 import type { Instant } from '../../i18n/format';
 import type { Translate } from '../../i18n/translate';
 
 /**
- * The words of the age and closure-period filters, as their chips say them. Both come from the
- * dashboard's figures; the age reads like its buckets, the period like its footnote.
+ * The words of the age, closure-period and deadline-week filters, as their chips say them. All come
+ * from the dashboard's figures; the age reads like its buckets, the periods like its footnote.
  */
 
 /** "less than 1 day", "7 to 30 days", "120 days or more". */
@@ -32,4 +32,20 @@ export function closedText(
   if (f.closedFrom !== undefined) return t('filters.closed.from', { from: date(f.closedFrom) });
   if (f.closedTo !== undefined) return t('filters.closed.until', { to: lastDay(f.closedTo) });
   return '';
+}
+
+/** "Deadline missed" and "Klik & Pay’s reply, due 9 Nov 2026 to 15 Nov 2026" (the end is exclusive). */
+export function deadlineWeekText(
+  t: Translate,
+  date: (instant: Instant) => string,
+  w: DeadlineWeekFilter,
+): { field: string; value: string } {
+  return {
+    field: t(`filters.deadlineWeek.${w.verdict}`),
+    value: t('filters.deadlineWeek.value', {
+      party: t(`filters.deadlineWeek.party.${w.party}`),
+      from: date(w.from),
+      to: date(Date.parse(w.to) - 1),
+    }),
+  };
 }

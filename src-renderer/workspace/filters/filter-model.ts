@@ -29,6 +29,7 @@ export function cleanFilter(f: DossierFilter): DossierFilter {
   if (f.outcomes?.length) out.outcomes = f.outcomes;
   if (f.closedFrom !== undefined) out.closedFrom = f.closedFrom;
   if (f.closedTo !== undefined) out.closedTo = f.closedTo;
+  if (f.deadlineWeek !== undefined) out.deadlineWeek = f.deadlineWeek;
   return out;
 }
 
@@ -84,7 +85,8 @@ export function currencyOptions(inCache: readonly string[], selected: string | u
 
 /**
  * One active filter, as a removable chip; `amount` is the currency with its bounds, if any, `age`
- * both bounds of the age, `closed` both ends of the closure period.
+ * both bounds of the age, `closed` both ends of the closure period, `deadlineWeek` a figure of the
+ * dashboard's deadlines met by week.
  */
 export type FilterChip =
   | { kind: 'subject'; value: Subject }
@@ -97,7 +99,8 @@ export type FilterChip =
   | { kind: 'age' }
   | { kind: 'closureReason'; value: ClosureReason }
   | { kind: 'outcome'; value: ClosureOutcomeFilter }
-  | { kind: 'closed' };
+  | { kind: 'closed' }
+  | { kind: 'deadlineWeek' };
 
 export function chipsOf(f: DossierFilter): FilterChip[] {
   return [
@@ -114,6 +117,7 @@ export function chipsOf(f: DossierFilter): FilterChip[] {
     ...(f.closureReasons ?? []).map((value): FilterChip => ({ kind: 'closureReason', value })),
     ...(f.outcomes ?? []).map((value): FilterChip => ({ kind: 'outcome', value })),
     ...(f.closedFrom !== undefined || f.closedTo !== undefined ? [{ kind: 'closed' } as const] : []),
+    ...(f.deadlineWeek !== undefined ? [{ kind: 'deadlineWeek' } as const] : []),
   ];
 }
 
@@ -143,6 +147,8 @@ export function withoutChip(f: DossierFilter, chip: FilterChip): DossierFilter {
       return cleanFilter({ ...f, outcomes: f.outcomes?.filter((v) => v !== chip.value) });
     case 'closed':
       return cleanFilter({ ...f, closedFrom: undefined, closedTo: undefined });
+    case 'deadlineWeek':
+      return cleanFilter({ ...f, deadlineWeek: undefined });
   }
 }
 

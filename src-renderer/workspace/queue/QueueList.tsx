@@ -5,7 +5,7 @@ import type { QueueQuery } from '../../cache/queues';
 import { useDraftIds } from '../../data/drafts';
 import { pageQuery } from '../../cache/queues';
 import { useDesk } from '../../data/desk';
-import { queryContext, queryKey, useQueueWindow } from '../../data/queues';
+import { answerableHere, queryContext, queryKey, useQueueWindow } from '../../data/queues';
 import { useT } from '../../i18n/hooks';
 import { QueueRow } from './QueueRow';
 
@@ -159,6 +159,13 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
     if (pendingFocus.current !== null) focusRow(pendingFocus.current);
   });
 
+  if (!answerableHere(desk, query)) {
+    return (
+      <p className="queue-list__empty" role="status">
+        {t('filters.deadlineWeek.unavailable')}
+      </p>
+    );
+  }
   if (count === 0) {
     return <p className="queue-list__empty">{t('queue.empty')}</p>;
   }
