@@ -175,7 +175,9 @@ async function timed(page: Page, kind: Scenario, arg: string, timeoutMs = 30_000
           setValue.call(box, arg);
           box.dispatchEvent(new Event('input', { bubbles: true }));
         };
-        done = () => title().includes(`“${arg}”`);
+        // The title names the query; a typo forgiven names it in the note above the corrected results.
+        const note = () => document.querySelector('.search-results [role=status]')?.textContent ?? '';
+        done = () => title().includes(`“${arg}”`) || note().includes(`“${arg}”`);
       } else {
         const area = document.querySelector('textarea');
         if (!area) throw new Error('no composer');
@@ -207,9 +209,19 @@ export async function queueNames(page: Page): Promise<string[]> {
 
 /** P4: a query typed in the search box until its results are painted. */
 export async function search(page: Page, query: string): Promise<number> {
-  const elapsed = await timed(page, 'search', query);
+  return (await searchSaying(page, query)).ms;
+}
+
+/** The same, with what the results said (their title, and the note of a forgiven typo). */
+export async function searchSaying(page: Page, query: string): Promise<{ ms: number; said: string }> {
+  const ms = await timed(page, 'search', query);
+  const said = await page.evaluate(() =>
+    [...document.querySelectorAll('.search-results #queue-title, .search-results [role=status]')]
+      .map((e) => e.textContent)
+      .join(' | '),
+  );
   await clearSearch(page);
-  return elapsed;
+  return { ms, said };
 }
 
 async function clearSearch(page: Page): Promise<void> {

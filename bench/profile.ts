@@ -13,7 +13,7 @@ import {
   dashboardTimes,
   factsBuilt,
   firstSync,
-  search,
+  searchSaying,
   searchIndexBuilt,
   switchQueue,
   watchAssignee,
@@ -137,9 +137,11 @@ async function main(): Promise<void> {
     for (let round = 0; round < (values.scenario === 'search' ? 2 : 0); round++) {
       for (const term of terms) {
         const since = await page.evaluate(() => performance.now());
-        const ms = await search(page, term);
+        const { ms, said } = await searchSaying(page, term);
         const raw = await rawSearchReads(page, term);
-        console.log(`${term.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms   raw: ${JSON.stringify(raw)}`);
+        console.log(
+          `${term.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms   raw: ${JSON.stringify(raw)}   ${said}`,
+        );
         if (values['trace-idb']) {
           const slow = await page.evaluate(
             (since) =>
