@@ -5,7 +5,7 @@ import { NoticeStore, assignmentsTo } from './notices';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { Dossier, User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
-import { CacheDatabase, metaKeys } from '../cache/db';
+import { CacheDatabase } from '../cache/db';
 import type { OutboxEntry } from '../cache/db';
 import type { FactsWritten } from '../cache/facts';
 import type { OpenedFile } from '../cache/files';
@@ -13,10 +13,11 @@ import { openFile } from '../cache/files';
 import { FactsMirror } from '../cache/facts-mirror';
 import { reconcileJournal } from '../cache/journal';
 import type { ActionRequest, ActionResult } from './actions';
-import { discardPending, performMany, releaseHeld, takeBackAllHeld } from './actions';
 import type { EngineOptions, SyncError } from './engine';
 import { SyncEngine } from './engine';
 import { OptimisticStore } from './optimistic';
+import type { ClientParts } from './outbox-controls';
+import { discardChange, performAll, releaseAfter, undoHeld } from './outbox-controls';
 import { PresenceTracker } from './presence';
 
 /**
@@ -148,30 +149,8 @@ export class LocalClient {
   }
 
   /** A bulk action's slice: one transaction, one journal write, one push for the lot. */
-  async performMany(requests: readonly ActionRequest[]): Promise<ActionResult[]> {
-    const results = await performMany(
-      {
-        db: this.db,
-        user: this.o.user,
-        settings: this.o.settings,
-        now: this.o.now ?? Date.now,
-        newId: this.newId,
-        journal: this.o.bridge.journal,
-        onJournal: (ok) => this.engine.noteJournal(ok),
-        optimistic: this.optimistic,
-      },
-      requests,
-    );
-    if (results.some((r) => r.ok)) {
-      await this.engine.refreshPending();
-      this.engine.nudge();
-      // A held send goes up once its Undo has passed (the push leaves it, and what follows, till then).
-      const holdMs = Math.max(0, ...requests.map((r) => r.holdMs ?? 0));
-      if (holdMs > 0) setTimeout(() => this.engine.nudge(), holdMs + 50);
-    } else if (results.some((r) => !r.ok && r.error.code === 'storage_failed')) {
-      void this.rebuild('failed');
-    }
-    return results;
+  performMany(requests: readonly ActionRequest[]): Promise<ActionResult[]> {
+    return performAll(this.parts, requests);
   }
 
   /**
@@ -179,55 +158,38 @@ export class LocalClient {
    * never sent. The entry (its text, to put back in the composer), or null when it already went.
    */
   async undoSend(mutationId: string): Promise<OutboxEntry | null> {
-    const [entry] = await this.undoMany([mutationId]);
+    const [entry] = await undoHeld(this.parts, [mutationId]);
     return entry ?? null;
   }
 
   /** A bulk action's Undo: the changes still held, taken back together; those that went stay. */
-  async undoMany(mutationIds: readonly string[]): Promise<OutboxEntry[]> {
-    const taken = await takeBackAllHeld(this.db, this.o.settings, this.newId, mutationIds);
-    if (taken.length === 0) return taken;
-    const removed = await this.o.bridge.journal
-      .remove(taken.map((e) => e.id))
-      .catch(() => ({ ok: false as const }));
-    this.engine.noteJournal(removed.ok);
-    await this.engine.refreshPending();
-    return taken;
+  undoMany(mutationIds: readonly string[]): Promise<OutboxEntry[]> {
+    return undoHeld(this.parts, mutationIds);
   }
 
   /** See `Desk.releaseHeld`. */
-  async releaseHeld(mutationIds: readonly string[], holdMs: number): Promise<void> {
-    await releaseHeld(this.db, mutationIds, (this.o.now ?? Date.now)() + holdMs);
-    setTimeout(() => this.engine.nudge(), holdMs + 50);
+  releaseHeld(mutationIds: readonly string[], holdMs: number): Promise<void> {
+    return releaseAfter(this.parts, mutationIds, holdMs);
   }
 
-  /**
-   * Gives up a pending change the server cannot take (after the agent confirmed): it leaves the
-   * outbox and the dossier, is kept as a rejection with its text (to copy or send again), and stays
-   * in the journal as the device's record of what was discarded. The changes behind it go up.
-   */
-  async discard(mutationId: string, why: string): Promise<boolean> {
-    const entry = await discardPending(this.db, this.o.settings, this.newId, mutationId, why, now());
-    if (!entry) return false;
-    const clientId = (await this.db.meta.get(metaKeys.clientId))?.value;
-    const written = await this.o.bridge.journal
-      .append([
-        {
-          clientId: typeof clientId === 'string' ? clientId : 'unknown',
-          id: entry.id,
-          name: entry.name,
-          args: entry.args,
-          actor: entry.actor,
-          createdAt: entry.createdAt,
-          discarded: { at: now(), why: why.slice(0, 1_000) },
-        },
-      ])
-      .catch(() => ({ ok: false as const }));
-    this.engine.noteJournal(written.ok);
-    this.engine.forgetStuck(mutationId);
-    await this.engine.refreshPending();
-    this.engine.nudge();
-    return true;
+  /** See `discardChange` (sync/outbox-controls.ts). */
+  discard(mutationId: string, why: string): Promise<boolean> {
+    return discardChange(this.parts, mutationId, why);
+  }
+
+  /** The client's current cache and engine, for what it does to its outbox (sync/outbox-controls.ts). */
+  private get parts(): ClientParts {
+    return {
+      db: this.db,
+      user: this.o.user,
+      settings: this.o.settings,
+      now: this.o.now ?? Date.now,
+      newId: this.newId,
+      journal: this.o.bridge.journal,
+      engine: this.engine,
+      optimistic: this.optimistic,
+      onStorageFailed: () => void this.rebuild('failed'),
+    };
   }
 
   /** See `Desk.setAbsence`. */
