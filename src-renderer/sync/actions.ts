@@ -266,8 +266,9 @@ export async function takeBackHeld(
   settings: DisputeSettings,
   newId: () => string,
   mutationId: string,
+  now: number,
 ): Promise<OutboxEntry | null> {
-  const [entry] = await takeBackAllHeld(db, settings, newId, [mutationId]);
+  const [entry] = await takeBackAllHeld(db, settings, newId, [mutationId], now);
   return entry ?? null;
 }
 
@@ -277,15 +278,15 @@ export async function takeBackAllHeld(
   settings: DisputeSettings,
   newId: () => string,
   mutationIds: readonly string[],
+  now: number,
 ): Promise<OutboxEntry[]> {
   return db.transaction('rw', withdrawTables(db), async () => {
     const entries = await db.outbox
       .where('id')
       .anyOf([...mutationIds])
       .toArray();
-    const held = entries.filter(
-      (e) => e.seq !== undefined && e.state === 'pending' && e.holdUntil !== undefined,
-    );
+    // Still held: a change whose hold has passed may be on its way to the server already.
+    const held = entries.filter((e) => e.seq !== undefined && e.state === 'pending' && isHeld(e, now));
     for (const entry of held) await withdrawEntry(db, settings, newId, entry, null);
     return held;
   });
@@ -299,15 +300,21 @@ export async function releaseHeld(
   db: CacheDatabase,
   mutationIds: readonly string[],
   until: number,
+  now: number,
 ): Promise<void> {
   const at = new Date(until).toISOString();
   await db.outbox
     .where('id')
     .anyOf([...mutationIds])
     .modify((e) => {
-      if (e.state === 'pending' && e.holdUntil !== undefined) e.holdUntil = at;
+      // One whose hold has passed may be on the wire: holding it again would not stop it.
+      if (e.state === 'pending' && isHeld(e, now)) e.holdUntil = at;
     });
 }
+
+/** Held back from the server now (`holdUntil` in the future): the push has not taken it. */
+const isHeld = (e: OutboxEntry, now: number): boolean =>
+  e.holdUntil !== undefined && Date.parse(e.holdUntil) > now;
 
 const pick = ({
   dossier,

@@ -59,7 +59,7 @@ export async function performAll(
 
 /** Held changes taken back together (an Undo): off the dossiers, the outbox and the journal. */
 export async function undoHeld(c: ClientParts, mutationIds: readonly string[]): Promise<OutboxEntry[]> {
-  const taken = await takeBackAllHeld(c.db, c.settings, c.newId, mutationIds);
+  const taken = await takeBackAllHeld(c.db, c.settings, c.newId, mutationIds, c.now());
   if (taken.length === 0) return taken;
   const removed = await c.journal.remove(taken.map((e) => e.id)).catch(() => ({ ok: false as const }));
   c.engine.noteJournal(removed.ok);
@@ -73,7 +73,8 @@ export async function releaseAfter(
   mutationIds: readonly string[],
   holdMs: number,
 ): Promise<void> {
-  await releaseHeld(c.db, mutationIds, c.now() + holdMs);
+  const now = c.now();
+  await releaseHeld(c.db, mutationIds, now + holdMs, now);
   const { engine } = c;
   setTimeout(() => engine.nudge(), holdMs + 50);
 }

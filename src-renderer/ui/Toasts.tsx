@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/hooks';
 import type { Toast } from './toast-queue';
 import { toastDuration } from './toast-queue';
@@ -38,6 +38,13 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: string)
     const timer = setTimeout(() => onDismiss(toast.id), duration);
     return () => clearTimeout(timer);
   }, [held, duration, toast.id, onDismiss]);
+  const { onHold } = toast;
+  const wasHeld = useRef(false);
+  useEffect(() => {
+    if (held === wasHeld.current) return;
+    wasHeld.current = held;
+    onHold?.(held);
+  }, [held, onHold]);
 
   return (
     <li

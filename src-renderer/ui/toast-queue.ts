@@ -14,6 +14,11 @@ export interface Toast {
   action?: ToastAction;
   /** How long it stays, in ms; by default 6 s, 10 s for errors. Hover or focus holds it. */
   durationMs?: number;
+  /**
+   * Told when hover or focus starts (true) and stops (false) holding it: what it offers can wait
+   * as long (the Undo of a held send), and starts its time again after, as the toast does.
+   */
+  onHold?: (held: boolean) => void;
 }
 
 export const toastDuration = (toast: Toast): number =>

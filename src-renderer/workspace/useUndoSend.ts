@@ -10,6 +10,9 @@ import type { DossierViewHandle } from './dossier/DossierView';
 import { appendText } from './dossier/composer-text';
 import type { HeldSend } from './dossier/use-composer';
 
+/** How long a send waits while its toast is read (hovered or focused): long enough, never forever. */
+const readingHoldMs = 10 * 60_000;
+
 export interface UndoSend {
   /** A reply or forward just went into the outbox, held back: its toast offers the Undo. */
   offer: (held: HeldSend) => void;
@@ -84,9 +87,15 @@ export function useUndoSend(
         body: t('undoSend.body', { count: held.holdMs / 1_000 }),
         action: { label: t('undoSend.undo'), onClick: () => void undo(held) },
         durationMs: held.holdMs,
+        // Read or pointed at, the message waits with its toast; let go, both start their time again.
+        onHold: (holding) => {
+          const ms = holding ? readingHoldMs : held.holdMs;
+          last.current = { held, until: Date.now() + ms };
+          void desk.releaseHeld([held.mutationId], ms);
+        },
       });
     },
-    [t, toasts, undo],
+    [desk, t, toasts, undo],
   );
 
   const undoLast = useCallback(() => {

@@ -80,9 +80,20 @@ export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
         why,
         new Date().toISOString(),
       ).then(Boolean),
-    undoSend: (mutationId) => takeBackHeld(db, defaultSettings, () => crypto.randomUUID(), mutationId),
-    undoMany: (mutationIds) => takeBackAllHeld(db, defaultSettings, () => crypto.randomUUID(), mutationIds),
-    releaseHeld: (mutationIds, holdMs) => releaseHeld(db, mutationIds, (options.now ?? Date.now)() + holdMs),
+    undoSend: (mutationId) =>
+      takeBackHeld(db, defaultSettings, () => crypto.randomUUID(), mutationId, (options.now ?? Date.now)()),
+    undoMany: (mutationIds) =>
+      takeBackAllHeld(
+        db,
+        defaultSettings,
+        () => crypto.randomUUID(),
+        mutationIds,
+        (options.now ?? Date.now)(),
+      ),
+    releaseHeld: (mutationIds, holdMs) => {
+      const now = (options.now ?? Date.now)();
+      return releaseHeld(db, mutationIds, now + holdMs, now);
+    },
     notice: null,
     presence: {
       others: () => options.others ?? [],

@@ -85,6 +85,18 @@ describe('Toasts', () => {
     expect(screen.queryByText('Tagged 3 dossiers')).toBeNull();
   });
 
+  it('tell what they offer when the pointer or the focus holds them, and when it lets go', () => {
+    const onHold = vi.fn<(held: boolean) => void>();
+    renderIn(<Harness initial={[{ id: 'u', tone: 'info', title: 'Reply sent', onHold }]} />);
+    click('Show');
+    expect(onHold).not.toHaveBeenCalled();
+    fireEvent.mouseEnter(screen.getByText('Reply sent'));
+    expect(onHold).toHaveBeenLastCalledWith(true);
+    fireEvent.mouseLeave(screen.getByText('Reply sent'));
+    expect(onHold).toHaveBeenLastCalledWith(false);
+    expect(onHold).toHaveBeenCalledTimes(2);
+  });
+
   it('can be dismissed, and run their action', () => {
     const open = vi.fn();
     const withAction = refusalToast(

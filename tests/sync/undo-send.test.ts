@@ -93,6 +93,13 @@ describe('a held send', () => {
     expect(await serverBodies()).not.toContain(text);
 
     clock.now += 5_001;
+    // Its hold has passed: it may be on the wire already, so neither an Undo nor a new hold takes it.
+    if (sent.ok) {
+      expect(await client.undoSend(sent.mutationId)).toBeNull();
+      await client.releaseHeld([sent.mutationId], 60_000);
+      const entry = await client.db.outbox.where('id').equals(sent.mutationId).first();
+      expect(Date.parse(entry?.holdUntil ?? '')).toBeLessThanOrEqual(clock.now);
+    }
     expect((await client.engine.sync()).ok).toBe(true);
     expect(client.engine.status.pending).toBe(0);
     const bodies = await serverBodies();
