@@ -3,19 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedUrgency } from '../../src-renderer/cache/db';
 import type { QueryContext, QueueQuery } from '../../src-renderer/cache/queues';
 import { countQuery, idsQuery, pageQuery } from '../../src-renderer/cache/queues';
-import type { DossierFilter, DossierSort } from '../../src-shared/domain/filters';
-import { closureOutcomeFilters, dossierFilterSchema, sortKeys } from '../../src-shared/domain/filters';
+import type { DossierFilter } from '../../src-shared/domain/filters';
+import { closureOutcomeFilters, dossierFilterSchema } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
-import type { QueueId } from '../../src-shared/domain/queues';
-import { inQueue, queueIds, urgentAt } from '../../src-shared/domain/queues';
+import { queueIds } from '../../src-shared/domain/queues';
 import { defaultSettings } from '../../src-shared/domain/settings';
 import type { StatsOverview } from '../../src-shared/domain/stats';
 import { AGE_BUCKET_DAYS } from '../../src-shared/domain/stats';
 import { closureReasonSchema } from '../../src-shared/domain/vocabulary';
 import type { TestServer } from '../server/harness';
 import { dropTestDatabases, startTestServer } from '../server/harness';
-import { oracleMatches, oracleOrder } from '../unit/filter-oracle';
+import { oracleMatches } from '../unit/filter-oracle';
 import { createClient, serverView } from './client';
+import { checkQuery as checkQueryOn, sortArbitrary } from './query-check';
 import { documentsReadThrough, watchReads } from './reads';
 
 /**
@@ -89,42 +89,9 @@ describe('the dashboard’s age buckets and closures, opened as queues', () => {
 // ---------------------------------------------------------------------------------------------
 // Any queue, order and filter near the demo's own ages and closures
 
-const sortValue = (s: DossierSort, d: Dossier, queue: QueueId): number | string =>
-  s.key === 'urgency'
-    ? queue === 'recently_closed'
-      ? -Date.parse(d.closure?.at ?? '')
-      : (urgentAt(d) ?? Number.MAX_SAFE_INTEGER)
-    : s.key === 'amount'
-      ? d.transaction.amount
-      : d[s.key];
-
-/** Count, both pages and ids of a query equal the queue's rule and the filter's oracle (as in queries.test.ts). */
-async function checkQuery(query: Required<QueueQuery>, sortInMemoryUpTo: number): Promise<void> {
-  const { queue, filter: f, sort: s } = query;
-  const ctx: QueryContext = { now, viewer, settings: defaultSettings, sortInMemoryUpTo };
-  const expected = all
-    .filter((d) => inQueue(queue, d, now, viewer, defaultSettings) && oracleMatches(d, f, seen))
-    .sort((a, b) => oracleOrder(s, queue, a, b));
-  expect(await countQuery(client.db, query, ctx)).toBe(expected.length);
-  const first = await pageQuery(client.db, query, ctx, { offset: 0, limit: 7 });
-  const rest = await pageQuery(client.db, query, ctx, { offset: 7, limit: 10_000 });
-  const got = [...first, ...rest];
-  expect(got.map((d) => d.id).sort()).toEqual(expected.map((d) => d.id).sort());
-  for (let i = 1; i < got.length; i++) {
-    const [a, b] = [got[i - 1], got[i]];
-    if (!a || !b) continue;
-    const [va, vb] = [sortValue(s, a, queue), sortValue(s, b, queue)];
-    expect(s.direction === 'asc' ? va <= vb : va >= vb, `${queue} ${s.key} ${s.direction} at ${i}`).toBe(
-      true,
-    );
-  }
-  expect((await idsQuery(client.db, query, ctx)).sort()).toEqual(expected.map((d) => d.id).sort());
-}
-
-const sortArbitrary: fc.Arbitrary<DossierSort> = fc.record({
-  key: fc.constantFrom(...sortKeys),
-  direction: fc.constantFrom('asc' as const, 'desc' as const),
-});
+/** See `checkQuery` (query-check.ts), over this file's client and demo dossiers. */
+const checkQuery = (query: Required<QueueQuery>, sortInMemoryUpTo: number) =>
+  checkQueryOn(client.db, all, query, { at: now, viewer, sortInMemoryUpTo });
 
 /** Ages: the buckets, and bounds on the demo's own ages to the millisecond. */
 function ageArbitrary(): fc.Arbitrary<NonNullable<DossierFilter['age']>> {

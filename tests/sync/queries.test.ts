@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryContext, QueueQuery } from '../../src-renderer/cache/queues';
 import { currenciesInCache } from '../../src-renderer/cache/lists';
 import { countQuery, idsQuery, pageQuery } from '../../src-renderer/cache/queues';
-import type { DossierFilter, DossierSort } from '../../src-shared/domain/filters';
-import { deadlineFilters, dossierFilterSchema, sortKeys } from '../../src-shared/domain/filters';
+import type { DossierFilter } from '../../src-shared/domain/filters';
+import { deadlineFilters, dossierFilterSchema } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
-import type { QueueId } from '../../src-shared/domain/queues';
 import { addBusinessDays } from '../../src-shared/domain/calendar';
 import { inQueue, queueIds, urgentAt } from '../../src-shared/domain/queues';
 import { defaultSettings } from '../../src-shared/domain/settings';
@@ -17,6 +16,7 @@ import type { TestServer } from '../server/harness';
 import { dropTestDatabases, startTestServer } from '../server/harness';
 import { oracleMatches, oracleOrder } from '../unit/filter-oracle';
 import { createClient, serverView } from './client';
+import { checkQuery as checkQueryOn, sortArbitrary } from './query-check';
 import { documentsReadThrough, watchReads } from './reads';
 
 /**
@@ -45,49 +45,9 @@ afterAll(async () => {
   await dropTestDatabases();
 });
 
-const sortValue = (s: DossierSort, d: Dossier, queue: QueueId): number | string =>
-  s.key === 'urgency'
-    ? queue === 'recently_closed'
-      ? // Recently closed: the latest closure first.
-        -Date.parse(d.closure?.at ?? '')
-      : (urgentAt(d) ?? Number.MAX_SAFE_INTEGER)
-    : s.key === 'amount'
-      ? d.transaction.amount
-      : d[s.key];
-
-/**
- * Count, both pages and ids of a query equal the queue's rule and the filter's oracle applied to
- * every dossier, read at `at` (the cache's documents as they are: the scheduler may lag behind).
- */
-async function checkQuery(query: Required<QueueQuery>, sortInMemoryUpTo: number, at = now): Promise<void> {
-  const { queue, filter: f, sort: s } = query;
-  const ctx: QueryContext = { now: at, viewer, settings: defaultSettings, sortInMemoryUpTo };
-  const expected = all
-    .filter(
-      (d) => inQueue(queue, d, at, viewer, defaultSettings) && oracleMatches(d, f, { ...seen, now: at }),
-    )
-    .sort((a, b) => oracleOrder(s, queue, a, b));
-  expect(await countQuery(client.db, query, ctx)).toBe(expected.length);
-  const first = await pageQuery(client.db, query, ctx, { offset: 0, limit: 7 });
-  const rest = await pageQuery(client.db, query, ctx, { offset: 7, limit: 10_000 });
-  const got = [...first, ...rest];
-  expect(got.map((d) => d.id).sort()).toEqual(expected.map((d) => d.id).sort());
-  // In order: ties may fall either way between an index walk and a sort in memory.
-  for (let i = 1; i < got.length; i++) {
-    const [a, b] = [got[i - 1], got[i]];
-    if (!a || !b) continue;
-    const [va, vb] = [sortValue(s, a, queue), sortValue(s, b, queue)];
-    expect(s.direction === 'asc' ? va <= vb : va >= vb, `${queue} ${s.key} ${s.direction} at ${i}`).toBe(
-      true,
-    );
-  }
-  expect((await idsQuery(client.db, query, ctx)).sort()).toEqual(expected.map((d) => d.id).sort());
-}
-
-const sortArbitrary: fc.Arbitrary<DossierSort> = fc.record({
-  key: fc.constantFrom(...sortKeys),
-  direction: fc.constantFrom('asc' as const, 'desc' as const),
-});
+/** See `checkQuery` (query-check.ts), over this file's client and demo dossiers, read at `at`. */
+const checkQuery = (query: Required<QueueQuery>, sortInMemoryUpTo: number, at = now) =>
+  checkQueryOn(client.db, all, query, { at, viewer, sortInMemoryUpTo });
 
 /** Values of each field of a filter, drawn from the demo data (and a currency no dossier is in). */
 function filterFields() {
