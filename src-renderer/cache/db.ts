@@ -1,6 +1,6 @@
 import type { RefusalDetails } from '../../src-shared/domain/refusals';
 import Dexie, { RangeSet } from 'dexie';
-import type { DexieOptions, Table, Transaction } from 'dexie';
+import type { DexieOptions, Table } from 'dexie';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { SavedView } from '../../src-shared/domain/filters';
 import type {
@@ -12,6 +12,7 @@ import type {
   User,
 } from '../../src-shared/domain/model';
 import { urgentAt } from '../../src-shared/domain/queues';
+import { cacheSchemas, metaKeys } from './schema-history';
 import type { DossierFacts } from '../../src-shared/domain/stats-facts';
 
 /**
@@ -123,111 +124,22 @@ export interface CachedFile {
   openedAt: number;
 }
 
+export { cacheSchemas, metaKeys } from './schema-history';
+
+/**
+ * What the agent has read of a dossier (`cache/reads.ts`): the latest message seen when they last
+ * opened it, and while a party wrote since, the instant of the first message they have not read.
+ */
+export interface ReadMark {
+  dossierId: string;
+  readUpTo?: string;
+  newSince?: string;
+}
+
 export interface MetaEntry {
   key: string;
   value: string | number | null;
 }
-
-/**
- * The schema's history: each version is kept as it was, so a cache written by an older app opens
- * under this one (Dexie upgrades it) and the migration is tested from every older version.
- */
-export const cacheSchemas: readonly {
-  version: number;
-  stores: Record<string, string | null>;
-  /** Moves rows when a store's shape changes (Dexie runs it once, in the upgrade's transaction). */
-  upgrade?: (tx: Transaction) => Promise<void>;
-}[] = [
-  {
-    version: 1,
-    stores: {
-      dossiers:
-        '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id',
-      base: '&id',
-      messages: '&id, [dossierId+createdAt], mutationId',
-      events: '&id, [dossierId+at]',
-      users: '&id',
-      merchants: '&id',
-      outbox: '++seq, &id, dossierId, state',
-      rejections: '&id, dossierId',
-      meta: '&key',
-      search: '&dossierId, *words',
-    },
-  },
-  {
-    // Sorts and filters of the queues (amount, dates, merchant, tags); personal saved views;
-    // audit events of pending actions shown at once, like their messages.
-    version: 2,
-    stores: {
-      views: '&id',
-      events: '&id, [dossierId+at], mutationId',
-      dossiers:
-        '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id, transaction.amount, transaction.merchantId, createdAt, updatedAt, *tags',
-    },
-  },
-  {
-    // The amount filter is about one currency: amounts ranged within a currency, and the
-    // currencies in the cache (the index's first part) for the filter's currency picker.
-    version: 3,
-    stores: {
-      dossiers:
-        '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id, transaction.amount, transaction.merchantId, createdAt, updatedAt, *tags, [transaction.currency+transaction.amount]',
-    },
-  },
-  {
-    // The agent's drafts: what the composer holds on each dossier, kept until sent or discarded
-    // (`cache/drafts.ts`). Keyed by dossier, so the queues read which dossiers have one from the
-    // keys alone.
-    version: 4,
-    stores: {
-      drafts: '&dossierId',
-    },
-  },
-  {
-    // "Merchant overdue" counted from index keys: a dossier awaiting the merchant always has a
-    // stage and a deadline (every other has no stage, so it is not in this index).
-    version: 5,
-    stores: {
-      dossiers:
-        '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id, transaction.amount, transaction.merchantId, createdAt, updatedAt, *tags, [transaction.currency+transaction.amount], [merchantStage+dueAt]',
-    },
-  },
-  {
-    // Search entries keyed by rank (cache/search.ts), so a common word's first matches in the
-    // queue's order are read from the index alone. A key cannot change in place: the old index
-    // goes and the new one is built from the cache (cache/search-build.ts), as after a first sync.
-    version: 6,
-    stores: {
-      search: null,
-      searchIndex: '&rank, &dossierId, *words',
-    },
-    upgrade: async (tx) => {
-      if ((await tx.table('dossiers').count()) > 0)
-        await tx.table('meta').put({ key: metaKeys.searchBuiltUpTo, value: '' });
-    },
-  },
-  {
-    // The supervisor dashboard's facts, one small record per dossier (cache/facts.ts), and the
-    // dossiers whose facts are to be taken again since a pull changed them.
-    version: 7,
-    stores: {
-      facts: '&id',
-      factsDirty: '&id',
-    },
-    upgrade: async (tx) => {
-      if ((await tx.table('dossiers').count()) > 0)
-        await tx.table('meta').put({ key: metaKeys.factsBuiltUpTo, value: '' });
-    },
-  },
-  {
-    // Files of the parties once opened (cache/files.ts), so they open again offline: the least
-    // recently opened go first, read from the keys of [openedAt+size] alone (never the bytes).
-    version: 8,
-    stores: {
-      files: '&attachmentId, [openedAt+size]',
-    },
-  },
-];
 
 export interface CacheOptions {
   /** Which versions to declare (tests open older schemas); all of them by default. */
@@ -266,6 +178,7 @@ export class CacheDatabase extends Dexie {
   facts!: Table<DossierFacts, string>;
   factsDirty!: Table<FactsDirty, string>;
   files!: Table<CachedFile, string>;
+  reads!: Table<ReadMark, string>;
 
   constructor(name: string, options: CacheOptions = {}) {
     super(name, {
@@ -298,17 +211,6 @@ export class CacheDatabase extends Dexie {
     Dexie.on('storagemutated').fire(parts);
   }
 }
-
-/** The cache's meta keys: the pull cursor, the outbox's client id, the last successful sync, the search build. */
-export const metaKeys = {
-  cursor: 'cursor',
-  clientId: 'clientId',
-  lastSyncAt: 'lastSyncAt',
-  /** While the search index is being built after a first sync: the last dossier id indexed. */
-  searchBuiltUpTo: 'searchBuiltUpTo',
-  /** While the dashboard's facts are taken from the whole cache: the last dossier id done. */
-  factsBuiltUpTo: 'factsBuiltUpTo',
-} as const;
 
 /**
  * The outbox's client id lives with the outbox: a reloaded page or a restarted app retries its

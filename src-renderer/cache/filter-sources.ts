@@ -206,3 +206,20 @@ export async function deadlineWeekSource(
     listed: true,
   };
 }
+
+/**
+ * The dossiers a party wrote in since the agent last opened them (`unread`): their ids, read from
+ * the `reads` index's keys beforehand (`QueryContext.unread`, see `withUnread`), then the dossiers
+ * by primary key. Usually a few dozen; sized and weighed against the queue's range like the others.
+ */
+export function unreadSource(db: CacheDatabase, query: QueueQuery, ctx: QueryContext): Source | null {
+  if (!query.filter?.unread) return null;
+  const ids = [...(ctx.unread ?? [])];
+  return {
+    collection: () => db.dossiers.where(':id').anyOf(ids),
+    ordered: false,
+    byAmount: false,
+    exactQueue: query.queue === 'all',
+    exactFilter: false,
+  };
+}

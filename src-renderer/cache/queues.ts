@@ -16,7 +16,9 @@ import {
   closureSources,
   deadlineSource,
   deadlineWeekSource,
+  unreadSource,
 } from './filter-sources';
+import { unreadDossierIds } from './reads';
 
 export { currencyAmountIndex, FactsUnavailable } from './filter-sources';
 
@@ -49,6 +51,8 @@ export interface QueryContext {
    * a copy that keeps none (an agent's), where such a filter throws `FactsUnavailable`.
    */
   facts?: FactsMirror | null;
+  /** The viewer's unread dossiers, for an `unread` filter (read from the cache by `withUnread`). */
+  unread?: ReadonlySet<string>;
   /** Above this many members, a custom sort walks the sort's index instead of sorting in memory. */
   sortInMemoryUpTo?: number;
 }
@@ -161,6 +165,7 @@ async function plan(
     deadlineSource(db, query, ctx),
     ...ageSources(db, query, ctx),
     ...closureSources(db, query),
+    unreadSource(db, query, ctx),
   ].filter((s): s is Source => s !== null);
   if (narrower.length === 0) return { src: queue, size: null, queue, range, walk: queue };
   // The whole queue filtered by currency and amount alone: the range is the answer.
@@ -255,7 +260,14 @@ export async function countMineOverdue(db: CacheDatabase, userId: string, now: n
     .count();
 }
 
-export async function countQuery(db: CacheDatabase, query: QueueQuery, ctx: QueryContext): Promise<number> {
+/** The context with the viewer's unread dossiers, read once per query when its filter asks for them. */
+async function withUnread(db: CacheDatabase, query: QueueQuery, ctx: QueryContext): Promise<QueryContext> {
+  if (!query.filter?.unread || ctx.unread) return ctx;
+  return { ...ctx, unread: new Set(await unreadDossierIds(db)) };
+}
+
+export async function countQuery(db: CacheDatabase, query: QueueQuery, given: QueryContext): Promise<number> {
+  const ctx = await withUnread(db, query, given);
   const unfiltered = !query.filter || isEmptyFilter(query.filter);
   if (query.queue === 'all' && unfiltered) return db.dossiers.count();
   if (query.queue === 'mine' && unfiltered) return countMine(db, ctx);
@@ -271,9 +283,10 @@ export async function countQuery(db: CacheDatabase, query: QueueQuery, ctx: Quer
 export async function pageQuery(
   db: CacheDatabase,
   query: QueueQuery,
-  ctx: QueryContext,
+  given: QueryContext,
   page: { offset: number; limit: number },
 ): Promise<Dossier[]> {
+  const ctx = await withUnread(db, query, given);
   const sort = query.sort ?? defaultSort;
   const isDefault = sort.key === defaultSort.key && sort.direction === defaultSort.direction;
   const inMemoryUpTo = ctx.sortInMemoryUpTo ?? 5_000;
@@ -291,7 +304,9 @@ export async function pageQuery(
     return unique.sort(compareBy(sort, query.queue)).slice(page.offset, page.offset + page.limit);
   };
 
-  const byMine = !amountSource(db, query) && query.filter?.deadlineWeek === undefined;
+  // "Mine" walks the viewer's dossiers, unless a filter names far fewer candidates of its own.
+  const byMine =
+    !amountSource(db, query) && query.filter?.deadlineWeek === undefined && !query.filter?.unread;
   if (query.queue === 'mine' && isDefault && byMine) return minePage(db, query, ctx, page);
   const { src, range, size, walk } = await plan(db, query, ctx);
   // The queue in its own order: its index is the order, whatever its size.
@@ -316,7 +331,8 @@ export async function pageQuery(
 }
 
 /** Every member's id, for "select all that match" (ids only: a bulk action reads its dossiers itself). */
-export async function idsQuery(db: CacheDatabase, query: QueueQuery, ctx: QueryContext): Promise<string[]> {
+export async function idsQuery(db: CacheDatabase, query: QueueQuery, given: QueryContext): Promise<string[]> {
+  const ctx = await withUnread(db, query, given);
   const { src } = await plan(db, query, ctx);
   const keys = await withPredicate(query, ctx, src).primaryKeys();
   return [...new Set(keys)];

@@ -31,9 +31,15 @@ export const queryContext = (desk: Desk, now: number): QueryContext => ({
 export const answerableHere = (desk: Desk, query: QueueQuery): boolean =>
   query.filter?.deadlineWeek === undefined || keepsFacts(desk);
 
-/** What a query reads: the dashboard's facts too for a `deadlineWeek` filter (they are taken after pulls). */
-const tablesOf = (query: QueueQuery): string[] =>
-  query.filter?.deadlineWeek === undefined ? dossiersOnly : [...dossiersOnly, 'facts'];
+/**
+ * What a query reads: the dashboard's facts too for a `deadlineWeek` filter (they are taken after
+ * pulls), and what the agent has read for an `unread` one (opening a dossier takes it out).
+ */
+const tablesOf = (query: QueueQuery): string[] => [
+  ...dossiersOnly,
+  ...(query.filter?.deadlineWeek === undefined ? [] : ['facts']),
+  ...(query.filter?.unread ? ['reads'] : []),
+];
 
 export type QueueCounts = Record<QueueId, number>;
 

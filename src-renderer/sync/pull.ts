@@ -5,6 +5,7 @@ import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase } from '../cache/db';
 import { metaKeys, toCached } from '../cache/db';
 import { markFactsDirty } from '../cache/facts';
+import { markNewReplies } from '../cache/reads';
 import { indexForSearch } from '../cache/search';
 import { rebase } from './rebase';
 import type { SyncProgress } from './status';
@@ -92,7 +93,7 @@ async function writePage(
 ): Promise<void> {
   const { db } = ctx;
   const tables = [db.dossiers, db.base, db.messages, db.events, db.users, db.merchants, db.outbox, db.meta];
-  await db.transaction('rw', [...tables, db.searchIndex, db.factsDirty], async () => {
+  await db.transaction('rw', [...tables, db.searchIndex, db.factsDirty, db.reads], async () => {
     // A first sync leaves the search index and the dashboard's facts to be built after it, from
     // the cache (search-build.ts, facts.ts); later pages mark what they change.
     if (firstSync && firstPage) {
@@ -151,6 +152,8 @@ async function writePage(
         await rebase(db, ctx.settings, ctx.newId, d.id, false);
       }
     }
+    // A first sync brings the desk as it is: nothing in it is new to the agent.
+    if (!firstSync) await markNewReplies(db, messages, dossiers);
     if (ctx.keepFacts && !firstSync)
       await markFactsDirty(
         db,
@@ -165,14 +168,15 @@ async function writePage(
 /**
  * The tables a page wrote, for the screens' queries to re-run: an empty page (a poll that found
  * nothing new) changed nothing they read, so it wakes none of them. Dossiers come with their base
- * and outbox (a rebase), messages with the search index.
+ * and outbox (a rebase), messages with the search index; both may change what is unread (`reads`).
  */
 export function writtenBy(changes: readonly SyncChange[]): string[] {
   const written = new Set<string>(['meta']);
   for (const c of changes) {
     if (c.entity === 'dossier')
-      for (const t of ['dossiers', 'base', 'outbox', 'messages', 'events', 'searchIndex']) written.add(t);
-    else if (c.entity === 'message') written.add('messages').add('searchIndex');
+      for (const t of ['dossiers', 'base', 'outbox', 'messages', 'events', 'searchIndex', 'reads'])
+        written.add(t);
+    else if (c.entity === 'message') written.add('messages').add('searchIndex').add('reads');
     else if (c.entity === 'event') written.add('events');
     else written.add(c.entity === 'user' ? 'users' : 'merchants');
   }

@@ -112,6 +112,11 @@ export const dossierFilterSchema = z
     closedTo: instantSchema.optional(),
     /** Behind one figure of the deadlines met by week (`deadlineWeekFilterSchema`); optional, so old views parse. */
     deadlineWeek: deadlineWeekFilterSchema.optional(),
+    /**
+     * Only the dossiers a party wrote in since the agent last opened them ("new replies"): what the
+     * agent has read is kept by their own copy, see `FilterContext.unread`.
+     */
+    unread: z.literal(true).optional(),
   })
   .refine((f) => !hasAmountBound(f) || f.currency !== undefined, {
     path: ['currency'],
@@ -171,6 +176,7 @@ export function isEmptyFilter(f: DossierFilter): boolean {
     f.deadline === undefined &&
     f.age === undefined &&
     f.deadlineWeek === undefined &&
+    f.unread === undefined &&
     !hasClosureCondition(f)
   );
 }
@@ -219,6 +225,11 @@ export interface FilterContext {
    * `FactsUnavailable` in cache/queues.ts, rather than show an empty queue).
    */
   factsOf?: (dossierId: string) => DossierFacts | undefined;
+  /**
+   * The dossiers unread by the viewer, for `unread`: kept by the viewer's own copy (the back
+   * office's cache), so without it that filter keeps nothing.
+   */
+  unread?: ReadonlySet<string>;
 }
 
 /**
@@ -246,7 +257,7 @@ export function filterPredicate(f: DossierFilter, ctx: FilterContext): (d: Dossi
   const oneBusinessDay = () => (horizon ??= addBusinessDays(now, 1, settings.calendar));
   const closed = hasClosureCondition(f) ? closurePredicate(f) : null;
   const cell = f.deadlineWeek ? deadlineWeekCell(f.deadlineWeek) : null;
-  const factsOf = ctx.factsOf;
+  const { factsOf, unread } = ctx;
   const behindFigure = (id: string): boolean => {
     const facts = factsOf?.(id);
     return cell !== null && facts !== undefined && episodesCounted(facts, cell, now) > 0;
@@ -263,6 +274,7 @@ export function filterPredicate(f: DossierFilter, ctx: FilterContext): (d: Dossi
     if (f.age !== undefined && !ofAge(d, f.age, now)) return false;
     if (closed && !closed(d)) return false;
     if (cell && !behindFigure(d.id)) return false;
+    if (f.unread && !unread?.has(d.id)) return false;
     if (f.assignee === 'none') return d.assigneeId === null;
     if (f.assignee === 'me') return d.assigneeId === viewer.userId;
     if (f.assignee !== undefined) return d.assigneeId === f.assignee;

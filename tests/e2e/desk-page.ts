@@ -46,5 +46,5 @@ export async function addNote(page: Page, text: string): Promise<void> {
   await page.getByRole('radio', { name: 'Internal note' }).check();
   await page.getByRole('textbox', { name: 'Message' }).fill(text);
   await page.getByRole('button', { name: 'Add note' }).click();
-  await expect(page.getByText(text)).toBeVisible();
+  await expect(page.locator('.dossier-msg__body', { hasText: text })).toBeVisible();
 }

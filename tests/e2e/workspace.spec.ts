@@ -112,10 +112,10 @@ test('an agent works every queue, online and offline, and the server gets everyt
   await page.getByRole('radio', { name: 'Customer', exact: true }).check();
   await page.getByRole('textbox', { name: 'Message' }).fill(reply);
   await page.getByRole('button', { name: 'Reply', exact: true }).click();
-  await expect(page.getByText(reply)).toBeVisible();
+  await expect(page.locator('.dossier-msg__body', { hasText: reply })).toBeVisible();
   await expect(statusRegion(page)).toContainText('Up to date');
   // The colleague's open dossier shows it without a reload.
-  await expect(other.getByText(reply)).toBeVisible({ timeout: 30_000 });
+  await expect(other.locator('.dossier-msg__body', { hasText: reply })).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: 'test-results/workspace-dossier.png' });
 
   // A Good Practices reminder to an overdue merchant, on the server before the network goes.
@@ -156,7 +156,7 @@ test('an agent works every queue, online and offline, and the server gets everyt
   await expect(statusRegion(page)).toContainText('2 pending');
   await page.getByRole('searchbox', { name: 'Search dossiers' }).fill(noted.slice(-6));
   await page.locator('.search-results .queue-row__open', { hasText: noted }).click();
-  await expect(page.getByText(note)).toBeVisible();
+  await expect(page.locator('.dossier-msg__body', { hasText: note })).toBeVisible();
 
   // Back online: everything goes up once, in order.
   await page.context().setOffline(false);
@@ -429,7 +429,7 @@ test('two agents on one dossier: a colleague’s reply since it opened makes the
   await other.getByRole('textbox', { name: 'Message' }).press('Control+Enter');
 
   // Camille's copy receives it live; her reply to the same customer asks first.
-  await expect(page.getByText(theirs)).toBeVisible();
+  await expect(page.locator('.dossier-msg__body', { hasText: theirs })).toBeVisible();
   const box = page.getByRole('textbox', { name: 'Message' });
   const mine = `Réponse de Camille ${Date.now()}`;
   await box.fill(mine);
@@ -441,4 +441,46 @@ test('two agents on one dossier: a colleague’s reply since it opened makes the
   await expect(box).toHaveValue('');
   await expect(page.locator('.dossier-msg__body', { hasText: mine })).toBeVisible();
   await colleague.close();
+});
+
+test('a customer writes: the row says a new reply with its preview, "New replies" keeps it, opening it reads it', async ({
+  page,
+}) => {
+  await signInAs(page, 'agent@klikpay.test');
+  await openQueue(page, 'All');
+  // A claim of the demo customer, still open, gets a message from them through the API.
+  const customer = await signIn(server.url, 'client@klikpay.test');
+  const theirs = (await fetch(`${server.url}/api/v1/dossiers?limit=200`, {
+    headers: { authorization: `Bearer ${customer}` },
+  }).then((r) => r.json())) as { items: { id: string; reference: string; status: string }[] };
+  const open = theirs.items.find((d) => d.status !== 'closed');
+  expect(open, 'the demo customer has an open claim').toBeDefined();
+  if (!open) return;
+  const text = `Avez-vous reçu ma preuve ? ${Date.now()}`;
+  const wrote = await fetch(`${server.url}/api/v1/dossiers/${open.id}/messages`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${customer}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ body: text }),
+  });
+  expect(wrote.status).toBe(201);
+
+  // Only what is new, live: that dossier, marked, its preview the customer's words.
+  await page.getByRole('button', { name: 'New replies' }).click();
+  const rows = page.locator('.queue-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveClass(/queue-row--unread/);
+  await expect(rows.first().locator('.queue-row__ref')).toHaveText(open.reference);
+  await expect(rows.first().locator('.queue-row__preview-text')).toHaveText(text);
+  await expect(page.getByRole('button', { name: new RegExp(`^New reply: ${open.reference}`) })).toBeVisible();
+
+  // Opened, it is read: the new replies are none; found by search, its row shows as read.
+  await rows.first().locator('.queue-row__open').click();
+  await expect(page.getByRole('heading', { name: open.reference })).toBeVisible();
+  await expect(page.getByText('No dossiers in this queue')).toBeVisible();
+  await page.getByRole('button', { name: 'New replies' }).click();
+  await page.getByRole('searchbox', { name: 'Search dossiers' }).fill(open.reference);
+  const found = page.locator('.search-results .queue-row', { hasText: open.reference });
+  await expect(found).toBeVisible();
+  await expect(found.locator('.queue-row__preview-text')).toHaveText(text);
+  await expect(found).not.toHaveClass(/queue-row--unread/);
 });

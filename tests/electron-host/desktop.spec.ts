@@ -198,7 +198,7 @@ test('an agent signs in, works online and offline, reloads offline and comes bac
   await page.getByRole('radio', { name: 'Customer', exact: true }).check();
   await page.getByRole('textbox', { name: 'Message' }).fill(reply);
   await page.getByRole('button', { name: 'Reply', exact: true }).click();
-  await expect(page.getByText(reply)).toBeVisible();
+  await expect(page.locator('.dossier-msg__body', { hasText: reply })).toBeVisible();
   await expect
     .poll(async () => (await serverView(server.url, token)).messages.filter((m) => m.body === reply).length)
     .toBe(1);

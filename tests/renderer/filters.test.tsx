@@ -177,6 +177,25 @@ describe('the filter bar', () => {
     expect(screen.getByRole('button', { name: 'Amount EUR' })).toBeTruthy();
   });
 
+  it('keeps the new replies only, as a toggle and a chip, both taking it off again', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    await renderBar({ onChange });
+    const toggle = screen.getByRole('button', { name: 'New replies' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    await user.click(toggle);
+    expect(lastCall(onChange)[0]).toEqual({ unread: true });
+    expect(screen.getByRole('button', { name: 'New replies' }).getAttribute('aria-pressed')).toBe('true');
+    expect(plain(screen.getByRole('list', { name: 'Active filters' }).textContent)).toContain(
+      'Replies' + 'new since you last opened them',
+    );
+    await user.click(screen.getByRole('button', { name: 'New replies' }));
+    expect(lastCall(onChange)[0]).toEqual({});
+    await user.click(screen.getByRole('button', { name: 'New replies' }));
+    await user.click(screen.getByRole('button', { name: /^Remove the filter Replies/ }));
+    expect(lastCall(onChange)[0]).toEqual({});
+  });
+
   it('offers the cached currencies, most frequent first, EUR chosen by default', async () => {
     const user = userEvent.setup();
     await renderBar(

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Dossier } from '../../src-shared/domain/model';
+import type { MessagePreview } from '../../src-renderer/cache/reads';
 import { agent, cmd, later, states, step } from '../unit/fixtures';
 import { plain } from './providers';
 import { applyStylesheets } from './stylesheets';
@@ -152,5 +153,60 @@ describe('the badges of a queue row', () => {
     const subject = getComputedStyle(container.querySelector('.queue-row__subject') as Element);
     expect(subject.textOverflow).toBe('ellipsis');
     expect(subject.flexShrink).toBe('1');
+  });
+});
+
+describe('what is new on a queue row (issue 12, item 2)', () => {
+  const preview = (over: Partial<MessagePreview> = {}): MessagePreview => ({
+    authorRole: 'customer',
+    authorId: 'c1',
+    authorName: 'Alice Martin',
+    audience: 'both',
+    text: 'Avez-vous du nouveau ?',
+    files: 0,
+    createdAt: '2026-07-14T09:00:00.000Z',
+    ...over,
+  });
+
+  it('says a new reply first in its name, and marks it', () => {
+    const { container } = renderRow(states.klikpay(), later(0.1), 'en', false, { unread: true });
+    expect(name()).toMatch(/^New reply: KP-/);
+    expect(container.querySelector('.queue-row--unread .queue-row__new')).not.toBeNull();
+  });
+
+  it('reads as before when nothing is new', () => {
+    const { container } = renderRow(states.klikpay(), later(0.1));
+    expect(name()).toMatch(/^KP-/);
+    expect(container.querySelector('.queue-row--unread, .queue-row__new')).toBeNull();
+  });
+
+  it('previews the last message with its author, and describes the row with it', () => {
+    renderRow(states.klikpay(), later(0.1), 'en', false, { preview: preview() });
+    const button = screen.getByRole('button');
+    expect(plain(button.querySelector('.queue-row__preview')?.textContent ?? '')).toBe(
+      'Alice MartinAvez-vous du nouveau ?',
+    );
+    const described = (button.getAttribute('aria-describedby') ?? '').split(' ');
+    const text = described.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    expect(text).toContain('Last message, from Alice Martin: Avez-vous du nouveau ?');
+  });
+
+  it('names the agent’s own message “You”, an internal note as such, and files alone by their number', () => {
+    const own = renderRow(states.klikpay(), later(0.1), 'en', false, {
+      preview: preview({ authorRole: 'agent', authorId: 'a1', authorName: 'Camille', audience: 'customer' }),
+    });
+    expect(own.container.querySelector('.queue-row__preview-author')?.textContent).toBe('You');
+    own.unmount();
+    const note = renderRow(states.klikpay(), later(0.1), 'fr', false, {
+      preview: preview({ authorRole: 'agent', authorId: 'a2', authorName: 'James', audience: 'internal' }),
+    });
+    expect(note.container.querySelector('.queue-row__preview-author')?.textContent).toBe(
+      'James (note interne)',
+    );
+    note.unmount();
+    const files = renderRow(states.klikpay(), later(0.1), 'en', false, {
+      preview: preview({ text: '', files: 2 }),
+    });
+    expect(files.container.querySelector('.queue-row__preview-text')?.textContent).toBe('2 files attached');
   });
 });

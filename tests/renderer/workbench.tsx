@@ -2,6 +2,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach } from 'vitest';
 import { CacheDatabase, toCached } from '../../src-renderer/cache/db';
+import type { MessagePreview } from '../../src-renderer/cache/reads';
 import type { Desk } from '../../src-renderer/data/desk';
 import { DeskContextProvider } from '../../src-renderer/data/desk';
 import { I18nProvider } from '../../src-renderer/i18n/I18nProvider';
@@ -90,8 +91,14 @@ export async function storeDecisions(db: CacheDatabase, decisions: readonly Deci
   }
 }
 
-/** One queue row alone, as the agent a1 sees it at `now`. */
-export function renderRow(dossier: Dossier, now: number, locale: Locale = 'en', draft = false) {
+/** One queue row alone, as the agent a1 sees it at `now` (with a draft, unread, its last message). */
+export function renderRow(
+  dossier: Dossier,
+  now: number,
+  locale: Locale = 'en',
+  draft = false,
+  more: { unread?: boolean; preview?: MessagePreview } = {},
+) {
   return renderIn(
     <QueueRow
       dossier={dossier}
@@ -103,6 +110,8 @@ export function renderRow(dossier: Dossier, now: number, locale: Locale = 'en', 
       selected={false}
       focusable
       draft={draft}
+      unread={more.unread ?? false}
+      preview={more.preview}
       onOpen={() => undefined}
       onToggle={() => undefined}
       onFocusRow={() => undefined}

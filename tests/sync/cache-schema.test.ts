@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { markUnread, unreadDossierIds } from '../../src-renderer/cache/reads';
 import { CacheDatabase, cacheSchemas, fromCached, toCached } from '../../src-renderer/cache/db';
 import { draftDossierIds, readDraft, saveDraft } from '../../src-renderer/cache/drafts';
 import {
@@ -92,6 +93,10 @@ describe('cache schema migrations', () => {
       await saveDraft(current, draft);
       expect(await readDraft(current, dossier.id)).toEqual(draft);
       expect(await draftDossierIds(current)).toEqual(new Set([dossier.id]));
+      // What the agent has read (version 9) starts empty, and its index answers at once.
+      expect(await unreadDossierIds(current)).toEqual([]);
+      await markUnread(current, dossier.id, '2026-11-25T10:00:00.000Z');
+      expect(await unreadDossierIds(current)).toEqual([dossier.id]);
       // The indexes the newer version added answer at once.
       expect(await current.dossiers.where('transaction.amount').aboveOrEqual(0).count()).toBe(1);
       expect(

@@ -173,6 +173,39 @@ describe('filtered and sorted queues over the cache', () => {
       { numRuns: 150 },
     );
   }, 120_000);
+
+  it('the same for new replies, alone or with other fields, whichever dossiers are unread', async () => {
+    const f = filterFields();
+    const ids = all.map((d) => d.id);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...queueIds),
+        fc.subarray(ids, { maxLength: 40 }),
+        fc.record({ subjects: f.subjects, assignee: f.assignee, deadline: f.deadline }, { requiredKeys: [] }),
+        sortArbitrary,
+        fc.constantFrom(0, 10_000),
+        async (queue, unreadIds, rest, s, sortInMemoryUpTo) => {
+          await client.db.reads.clear();
+          // Some marks are read ones (no `newSince`): they must not count.
+          await client.db.reads.bulkPut([
+            ...unreadIds.map((dossierId) => ({ dossierId, newSince: '2026-11-24T09:00:00.000Z' })),
+            ...ids
+              .slice(0, 5)
+              .filter((id) => !unreadIds.includes(id))
+              .map((dossierId) => ({ dossierId })),
+          ]);
+          await checkQueryOn(
+            client.db,
+            all,
+            { queue, filter: { ...rest, unread: true }, sort: s },
+            { at: now, viewer, sortInMemoryUpTo, unread: new Set(unreadIds) },
+          );
+        },
+      ),
+      { numRuns: 120 },
+    );
+    await client.db.reads.clear();
+  }, 120_000);
 });
 
 /** Another connection to the client's cache that records every read of the dossiers table. */

@@ -37,11 +37,17 @@ export async function checkQuery(
   db: CacheDatabase,
   all: readonly Dossier[],
   query: Required<QueueQuery>,
-  { at, viewer, sortInMemoryUpTo }: { at: number; viewer: Viewer; sortInMemoryUpTo: number },
+  {
+    at,
+    viewer,
+    sortInMemoryUpTo,
+    unread,
+  }: { at: number; viewer: Viewer; sortInMemoryUpTo: number; unread?: ReadonlySet<string> },
 ): Promise<void> {
   const { queue, filter: f, sort: s } = query;
+  // The planner reads what is unread from the cache itself; the oracle is told.
   const ctx: QueryContext = { now: at, viewer, settings: defaultSettings, sortInMemoryUpTo };
-  const seen = { viewer, now: at, settings: defaultSettings };
+  const seen = { viewer, now: at, settings: defaultSettings, ...(unread ? { unread } : {}) };
   const expected = all
     .filter((d) => inQueue(queue, d, at, viewer, defaultSettings) && oracleMatches(d, f, seen))
     .sort((a, b) => oracleOrder(s, queue, a, b));

@@ -21,6 +21,8 @@ export interface OracleContext {
   settings: DisputeSettings;
   /** The dashboard's facts of a dossier (its deadline episodes), for the deadline-week field. */
   factsOf?: (dossierId: string) => DossierFacts | undefined;
+  /** The dossiers the viewer has not read since a party wrote (kept by their own copy). */
+  unread?: ReadonlySet<string>;
 }
 
 /** The currency of a saved view from before the filter named one: its bounds were typed in euros. */
@@ -39,7 +41,8 @@ export type FilterField =
   | 'closureReason'
   | 'outcome'
   | 'closedPeriod'
-  | 'deadlineWeek';
+  | 'deadlineWeek'
+  | 'unread';
 
 const DAY = 86_400_000;
 
@@ -56,7 +59,7 @@ function oneOf<T>(list: readonly T[] | undefined, value: T): boolean {
 export function filterMisses(
   d: Dossier,
   f: DossierFilter,
-  { viewer, now, settings, factsOf }: OracleContext,
+  { viewer, now, settings, factsOf, unread }: OracleContext,
 ): FilterField[] {
   const misses: FilterField[] = [];
   const { amount, currency, merchantId } = d.transaction;
@@ -121,6 +124,8 @@ export function filterMisses(
     });
     if (!behind) misses.push('deadlineWeek');
   }
+  // New replies: the dossiers a party wrote in since the viewer last read them.
+  if (f.unread === true && !(unread?.has(d.id) ?? false)) misses.push('unread');
   return misses;
 }
 

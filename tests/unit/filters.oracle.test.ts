@@ -51,12 +51,15 @@ const me: Viewer = { userId: 'a1' };
 const colleague: Viewer = { userId: 'a2' };
 /** The dashboard's facts of the dossiers made with deadline episodes (`withEpisodes`). */
 const factsById = new Map<string, DossierFacts>();
+/** The dossiers a party wrote in since the viewer last read them (`unreadDossier`). */
+const unreadIds = new Set<string>();
 /** The filter read by `viewer` at `now` (Monday 13 July 2026, 10:00 Paris, unless a case says). */
 const seenBy = (viewer: Viewer, now = MONDAY): OracleContext => ({
   viewer,
   now,
   settings,
   factsOf: (id) => factsById.get(id),
+  unread: unreadIds,
 });
 
 /** The fields a filter reads, on top of a dossier the rules filed (every other field real). */
@@ -159,6 +162,13 @@ let made = 0;
 function withEpisodes(episodes: DeadlineEpisode[]): Dossier {
   const d = { ...dossier(), id: `d-week-${++made}` };
   factsById.set(d.id, { ...dossierFacts(d, []), episodes });
+  return d;
+}
+
+/** A dossier the viewer has not read since a party wrote in it. */
+function unreadDossier(shape: Parameters<typeof dossier>[0] = {}): Dossier {
+  const d = { ...dossier(shape), id: `d-unread-${++made}` };
+  unreadIds.add(d.id);
   return d;
 }
 
@@ -667,6 +677,24 @@ const table: Record<FilterField | 'none' | 'all together', Case[]> = {
     ],
     ['an end alone', dossier({ closed: true, closedAt: later(1) }), { closedTo: iso(later(2)) }, me, true],
     ['an open dossier was not closed in any period', dossier(), { closedTo: iso(later(2)) }, me, false],
+  ],
+  unread: [
+    ['a dossier a party wrote in since it was read', unreadDossier(), { unread: true }, me, true],
+    ['a dossier read since', dossier(), { unread: true }, me, false],
+    [
+      'unread, but of another subject',
+      unreadDossier({ subject: 'payment' }),
+      { unread: true, subjects: ['delivery'] },
+      me,
+      false,
+    ],
+    [
+      'unread and closed: the filter alone does not look at the status',
+      unreadDossier({ closed: true }),
+      { unread: true },
+      me,
+      true,
+    ],
   ],
   deadlineWeek: [
     [

@@ -43,6 +43,10 @@ export const enFilters = {
   'filters.assignee.agents': 'Agents',
 
   // The dashboard's breach figures, as a filter (src-shared/domain/filters.ts, deadlineFilters).
+  'filters.unread': 'New replies',
+  'filters.unreadTitle': 'Only the dossiers a customer or merchant wrote in since you last opened them',
+  'filters.unread.field': 'Replies',
+  'filters.unread.value': 'new since you last opened them',
   'filters.deadline': 'Deadline',
   'filters.deadline.any': 'Any deadline',
   'filters.deadline.klikpay_late': 'Klik & Pay late',

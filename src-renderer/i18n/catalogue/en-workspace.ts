@@ -81,6 +81,13 @@ export const enWorkspace = {
   'list.rowTime.autoClose': 'auto-close {countdown}',
   'list.rowTime.closed': 'closed on {date}',
   'list.followUpDue': 'Follow-up due',
+  // A party wrote since this agent last opened the dossier (kept on this computer).
+  'list.unread': 'New reply',
+  'list.unreadName': 'New reply: {name}',
+  'list.preview.you': 'You',
+  'list.preview.note': '{name} (internal note)',
+  'list.preview.files': { one: '{count} file attached', other: '{count} files attached' },
+  'list.preview.label': 'Last message, from {author}: {text}',
   'list.followUpDueTitle': 'Your follow-up date ({date}) has come: the dossier is back in Mine.',
   'list.loadingRow': 'Loading…',
   'list.noDossierOpen': 'Select a dossier to read it here.',

@@ -44,6 +44,11 @@ export const frFilters: TranslationOf<typeof enFilters> = {
   'filters.assignee.me': 'Moi',
   'filters.assignee.agents': 'Agents',
 
+  'filters.unread': 'Nouvelles réponses',
+  'filters.unreadTitle':
+    'Seulement les dossiers où un client ou un marchand a écrit depuis votre dernière lecture',
+  'filters.unread.field': 'Réponses',
+  'filters.unread.value': 'nouvelles depuis votre dernière lecture',
   'filters.deadline': 'Échéance',
   'filters.deadline.any': 'Toutes les échéances',
   'filters.deadline.klikpay_late': 'Klik & Pay en retard',

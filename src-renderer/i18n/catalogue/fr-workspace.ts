@@ -83,6 +83,12 @@ export const frWorkspace: TranslationOf<typeof enWorkspace> = {
   'list.rowTime.autoClose': 'clôture automatique {countdown}',
   'list.rowTime.closed': 'clos le {date}',
   'list.followUpDue': 'Suivi à faire',
+  'list.unread': 'Nouvelle réponse',
+  'list.unreadName': 'Nouvelle réponse : {name}',
+  'list.preview.you': 'Vous',
+  'list.preview.note': '{name} (note interne)',
+  'list.preview.files': { one: '{count} fichier joint', other: '{count} fichiers joints' },
+  'list.preview.label': 'Dernier message, de {author} : {text}',
   'list.followUpDueTitle':
     'La date de suivi que vous aviez fixée ({date}) est arrivée : le dossier revient dans Mes dossiers.',
   'list.loadingRow': 'Chargement…',

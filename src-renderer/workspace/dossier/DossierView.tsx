@@ -5,6 +5,7 @@ import type { ActorRef, Dossier } from '../../../src-shared/domain/model';
 import { useDesk } from '../../data/desk';
 import { useDossier } from '../../data/dossier';
 import { usePresence } from '../../data/presence';
+import { useMarkRead } from '../../data/reads';
 import { useStaff } from '../../data/queues';
 import { useT } from '../../i18n/hooks';
 import { isUnavailable } from '../../ui/ActionButton';
@@ -247,6 +248,14 @@ function Loaded({
   const messages = useMemo(
     () => view.timeline.flatMap((item) => (item.kind === 'message' ? [item.message] : [])),
     [view.timeline],
+  );
+  // Open, the dossier is read: up to its latest message, and again as new ones come in.
+  useMarkRead(
+    d.id,
+    messages.reduce<string | null>(
+      (latest, m) => (latest === null || Date.parse(m.createdAt) > Date.parse(latest) ? m.createdAt : latest),
+      null,
+    ),
   );
   const showLatest = useCallback(() => timeline.current?.showLatest(), []);
   // A letter fills the composer: the header gives its room, and the message being answered shows.

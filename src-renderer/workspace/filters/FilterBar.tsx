@@ -151,6 +151,16 @@ export function FilterBar({
         >
           {() => <DeadlineChoice selected={filter.deadline} onChoose={(deadline) => edit({ deadline })} />}
         </FilterMenu>
+        <button
+          type="button"
+          className={`filter-menu__button${filter.unread ? ' filter-menu__button--set' : ''}`}
+          aria-pressed={filter.unread === true}
+          title={t('filters.unreadTitle')}
+          onClick={() => edit({ unread: filter.unread ? undefined : true })}
+        >
+          {filter.unread ? <span className="queue-row__new" aria-hidden="true" /> : null}
+          {t('filters.unread')}
+        </button>
         <div className="filter-bar__assignee">
           <label htmlFor={assigneeId}>{t('filter.assignee')}</label>
           <select

@@ -49,6 +49,8 @@ export function FilterChips({ filter, merchantName, staffName, onRemove, onClear
         return filter.deadlineWeek
           ? deadlineWeekText(t, format.date, filter.deadlineWeek)
           : { field: '', value: '' };
+      case 'unread':
+        return { field: t('filters.unread.field'), value: t('filters.unread.value') };
       case 'assignee':
         return {
           field: t('filter.assignee'),

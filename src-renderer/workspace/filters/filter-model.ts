@@ -30,6 +30,7 @@ export function cleanFilter(f: DossierFilter): DossierFilter {
   if (f.closedFrom !== undefined) out.closedFrom = f.closedFrom;
   if (f.closedTo !== undefined) out.closedTo = f.closedTo;
   if (f.deadlineWeek !== undefined) out.deadlineWeek = f.deadlineWeek;
+  if (f.unread) out.unread = true;
   return out;
 }
 
@@ -100,7 +101,8 @@ export type FilterChip =
   | { kind: 'closureReason'; value: ClosureReason }
   | { kind: 'outcome'; value: ClosureOutcomeFilter }
   | { kind: 'closed' }
-  | { kind: 'deadlineWeek' };
+  | { kind: 'deadlineWeek' }
+  | { kind: 'unread' };
 
 export function chipsOf(f: DossierFilter): FilterChip[] {
   return [
@@ -118,6 +120,7 @@ export function chipsOf(f: DossierFilter): FilterChip[] {
     ...(f.outcomes ?? []).map((value): FilterChip => ({ kind: 'outcome', value })),
     ...(f.closedFrom !== undefined || f.closedTo !== undefined ? [{ kind: 'closed' } as const] : []),
     ...(f.deadlineWeek !== undefined ? [{ kind: 'deadlineWeek' } as const] : []),
+    ...(f.unread ? [{ kind: 'unread' } as const] : []),
   ];
 }
 
@@ -149,6 +152,8 @@ export function withoutChip(f: DossierFilter, chip: FilterChip): DossierFilter {
       return cleanFilter({ ...f, closedFrom: undefined, closedTo: undefined });
     case 'deadlineWeek':
       return cleanFilter({ ...f, deadlineWeek: undefined });
+    case 'unread':
+      return cleanFilter({ ...f, unread: undefined });
   }
 }
 

@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { Dossier } from '../../../src-shared/domain/model';
 import type { QueueQuery } from '../../cache/queues';
 import { useDraftIds } from '../../data/drafts';
+import { useLastMessages, useUnreadIds } from '../../data/reads';
 import { pageQuery } from '../../cache/queues';
 import { useDesk } from '../../data/desk';
 import { answerableHere, queryContext, queryKey, useQueueWindow } from '../../data/queues';
@@ -47,8 +48,8 @@ export interface QueueListHandle extends RowsHandle {
 /** The most rows one Shift+X ticks (beyond, "select all matching" is the way). */
 export const maxRangeSelection = 5_000;
 
-/** Two lines a row: who and how much, then what and who handles it. */
-export const rowHeight = 54;
+/** Three lines a row: who and how much, then what and who handles it, then the last message. */
+export const rowHeight = 74;
 
 /**
  * A queue as a virtual list: only the rows in view (and a few around) exist in the page, and only
@@ -85,6 +86,11 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
   const last = (items.at(-1)?.index ?? 0) + 1;
   const window = useQueueWindow(query, now, first, last);
   const drafts = useDraftIds();
+  const unread = useUnreadIds();
+  // The last messages of the block of rows read (not only those in view): scrolling within it
+  // shows each row's preview at once.
+  const windowIds = useMemo(() => window?.rows.map((d) => d.id) ?? [], [window]);
+  const previews = useLastMessages(windowIds);
   const rowAt = useCallback(
     (index: number): Dossier | undefined =>
       window && index >= window.offset ? window.rows[index - window.offset] : undefined,
@@ -195,6 +201,8 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
                   selected={selected === 'all' || selected.has(d.id)}
                   focusable={item.index === cursor}
                   draft={drafts.has(d.id)}
+                  unread={unread.has(d.id)}
+                  preview={previews.get(d.id)}
                   onOpen={onOpen}
                   onToggle={onToggle}
                   onFocusRow={onRowFocus}

@@ -1,5 +1,6 @@
 import { memo, useId } from 'react';
 import type { Dossier } from '../../../src-shared/domain/model';
+import type { MessagePreview } from '../../cache/reads';
 import { isFollowUpDue } from '../../../src-shared/domain/queues';
 import type { Formatters } from '../../i18n/hooks';
 import { useFormat, useT } from '../../i18n/hooks';
@@ -23,6 +24,10 @@ export interface QueueRowProps {
   focusable: boolean;
   /** The agent has a draft on this dossier (`useDraftIds`). */
   draft: boolean;
+  /** A party wrote since the agent last opened it (`useUnreadIds`). */
+  unread: boolean;
+  /** Its last message, once read (`useLastMessages`); a row without it keeps its place empty. */
+  preview: MessagePreview | undefined;
   onOpen: (dossier: Dossier) => void;
   onToggle: (id: string) => void;
   onFocusRow: (index: number) => void;
@@ -52,6 +57,15 @@ function timeTitle(t: Translate, format: Formatters, time: RowTime): string | un
   }
 }
 
+/** Who wrote the last message, as the row says it: "You", a name, or a name and "(internal note)". */
+function previewAuthor(t: Translate, p: MessagePreview, viewerId: string): string {
+  const name =
+    p.authorId === viewerId && p.authorRole !== 'customer' && p.authorRole !== 'merchant'
+      ? t('list.preview.you')
+      : p.authorName;
+  return p.audience === 'internal' ? t('list.preview.note', { name }) : name;
+}
+
 /**
  * One dossier in a queue: what an agent scans to choose the next one. Its accessible name says
  * the essentials in that order (reference, customer, status, deadline and whose); the rest of the
@@ -67,6 +81,8 @@ export const QueueRow = memo(function QueueRow({
   selected,
   focusable,
   draft,
+  unread,
+  preview,
   onOpen,
   onToggle,
   onFocusRow,
@@ -80,22 +96,30 @@ export const QueueRow = memo(function QueueRow({
   // Back in Mine because the agent's own follow-up date has come: the row says why.
   const followUp = d.followUps[viewerId];
   const followUpDue = d.status !== 'closed' && isFollowUpDue(d, { userId: viewerId }, now);
-  const name = t('list.rowName', {
+  const essentials = t('list.rowName', {
     reference: d.reference,
     customer: d.transaction.customerName,
     status: statusText(t, d.status, d.merchantStage, escalated),
     time: timeWords(t, format, time, now),
   });
+  // "New reply" comes first, as a mail client says "unread" first.
+  const name = unread ? t('list.unreadName', { name: essentials }) : essentials;
+  const author = preview ? previewAuthor(t, preview, viewerId) : null;
+  const previewText =
+    preview && preview.text === '' && preview.files > 0
+      ? t('list.preview.files', { count: preview.files })
+      : (preview?.text ?? '');
   const described = [
     'amount',
     'subject',
     'assignee',
     ...(followUpDue ? ['followUp'] : []),
     ...(draft ? ['draft'] : []),
+    ...(preview ? ['preview'] : []),
   ].map((part) => `${id}-${part}`);
   return (
     <div
-      className={`queue-row${active ? ' queue-row--active' : ''}${selected ? ' queue-row--selected' : ''}`}
+      className={`queue-row${active ? ' queue-row--active' : ''}${selected ? ' queue-row--selected' : ''}${unread ? ' queue-row--unread' : ''}`}
     >
       <input
         type="checkbox"
@@ -116,7 +140,10 @@ export const QueueRow = memo(function QueueRow({
         onClick={() => onOpen(d)}
         onFocus={() => onFocusRow(index)}
       >
-        <span className="queue-row__ref">{d.reference}</span>
+        <span className="queue-row__ref">
+          {unread ? <span className="queue-row__new" title={t('list.unread')} aria-hidden="true" /> : null}
+          {d.reference}
+        </span>
         <span className="queue-row__customer">{d.transaction.customerName}</span>
         <span id={`${id}-amount`} className="queue-row__amount">
           {format.amount(d.transaction.amount, d.transaction.currency)}
@@ -164,6 +191,17 @@ export const QueueRow = memo(function QueueRow({
         <span id={`${id}-assignee`} className="queue-row__assignee">
           {assigneeName ?? t('dossier.unassigned')}
         </span>
+        {preview && author !== null ? (
+          <>
+            <span className="queue-row__preview" aria-hidden="true">
+              <span className="queue-row__preview-author">{author}</span>
+              <span className="queue-row__preview-text">{previewText}</span>
+            </span>
+            <span id={`${id}-preview`} className="visually-hidden">
+              {t('list.preview.label', { author, text: previewText })}
+            </span>
+          </>
+        ) : null}
       </button>
     </div>
   );

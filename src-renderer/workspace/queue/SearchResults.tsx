@@ -1,8 +1,9 @@
-import { useImperativeHandle, useRef, useState } from 'react';
+import { useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { Ref } from 'react';
 import type { Dossier } from '../../../src-shared/domain/model';
 import { useDesk } from '../../data/desk';
 import { useDraftIds } from '../../data/drafts';
+import { useLastMessages, useUnreadIds } from '../../data/reads';
 import { useSearch, useSearchIndexProgress } from '../../data/queues';
 import { useFormat, useT } from '../../i18n/hooks';
 import type { RowsHandle } from './QueueList';
@@ -53,6 +54,9 @@ export function SearchResults({ text, now, activeId, onOpen, staffNames, ref }: 
   const indexing = useSearchIndexProgress();
   const format = useFormat();
   const drafts = useDraftIds();
+  const unread = useUnreadIds();
+  const ids = useMemo(() => (found ?? []).map((d) => d.id), [found]);
+  const previews = useLastMessages(ids);
   const viewerId = useDesk().user.id;
   return (
     <div className="search-results">
@@ -92,6 +96,8 @@ export function SearchResults({ text, now, activeId, onOpen, staffNames, ref }: 
               selected={false}
               focusable={index === Math.min(current.index, count - 1)}
               draft={drafts.has(d.id)}
+              unread={unread.has(d.id)}
+              preview={previews.get(d.id)}
               onOpen={onOpen}
               onToggle={ignore}
               onFocusRow={(at) => setCursor({ text, index: at, placed: true })}
