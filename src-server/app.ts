@@ -20,6 +20,7 @@ import { sessionRoutes } from './routes/sessions';
 import { statsRoutes } from './routes/stats';
 import { syncRoutes } from './routes/sync';
 import { systemRoutes } from './routes/system';
+import { uploadRoutes } from './routes/uploads';
 import { userRoutes } from './routes/users';
 import type { App, RouteDeps } from './routes/types';
 
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       sessionRoutes(typed, deps);
       dossierRoutes(typed, deps);
       syncRoutes(typed, deps);
+      uploadRoutes(typed, deps);
       statsRoutes(typed, deps);
       userRoutes(typed, deps);
     },

@@ -114,7 +114,11 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
         name: 'resources',
         description: 'Transactions and dossiers, for customers, merchants and integrations.',
       },
-      { name: 'sync', description: "The back office's sync: pull, push, the event stream and presence." },
+      {
+        name: 'sync',
+        description:
+          "The back office's sync: pull, push, the event stream, presence, and the files its replies attach.",
+      },
       {
         name: 'stats',
         description: "The supervisors' figures and team operations, for the browser host and integrations.",

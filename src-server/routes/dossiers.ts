@@ -21,7 +21,7 @@ import {
 import { accountOf, requireAccount } from '../http/auth';
 import { binaryBody, refusals } from '../http/openapi';
 import { ApiProblem, notFound } from '../http/problem';
-import { prepareUploads } from '../services/attachments';
+import { prepareUploads, uploadBodyLimit } from '../services/attachments';
 import type { ServerContext } from '../services/context';
 import { fileClaimFor, runCommand } from '../services/dossiers';
 import { canSeeDossier, readableAudiences, viewOf } from '../services/visibility';
@@ -33,7 +33,7 @@ import { listTransactions } from '../store/people';
 import type { App, RouteDeps } from './types';
 
 /** Room for the largest allowed attachments, base64-encoded, plus the text. */
-const uploadBodyLimit = Math.ceil((attachmentLimits.perMessage * attachmentLimits.bytes * 4) / 3) + 64 * 1024;
+const messageBodyLimit = uploadBodyLimit(attachmentLimits.perMessage);
 
 export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   const signedIn = requireAccount(ctx);
@@ -63,7 +63,7 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.post(
     '/dossiers',
     {
-      bodyLimit: uploadBodyLimit,
+      bodyLimit: messageBodyLimit,
       onRequest: requireAccount(ctx, ['customer']),
       schema: {
         tags: ['resources'],
@@ -154,7 +154,7 @@ export function dossierRoutes(app: App, { ctx }: RouteDeps): void {
   app.post(
     '/dossiers/:id/messages',
     {
-      bodyLimit: uploadBodyLimit,
+      bodyLimit: messageBodyLimit,
       onRequest: signedIn,
       schema: {
         tags: ['resources'],
@@ -281,22 +281,25 @@ function messageCommand(
     return { name: 'customer.message', args };
   }
   if (body.proposal) throw proposalNotYours();
-  if (attachments.length > 0) {
-    throw new ApiProblem(
-      'invalid_request',
-      'Attachments come from the parties: Klik & Pay staff write text.',
-      [{ path: 'body.attachments', message: 'not accepted from staff' }],
-    );
-  }
   switch (body.audience) {
     case undefined:
       throw new ApiProblem('invalid_request', 'Choose an audience: customer, merchant, both or internal.', [
         { path: 'body.audience', message: 'is required for Klik & Pay staff' },
       ]);
     case 'internal':
+      // Files are evidence for the parties; a note stays text.
+      if (attachments.length > 0) {
+        throw new ApiProblem(
+          'invalid_request',
+          'An internal note carries no files: attach them to a reply.',
+          [{ path: 'body.attachments', message: 'not accepted on an internal note' }],
+        );
+      }
       return { name: 'dossier.note', args: { body: body.body } };
-    default:
-      return { name: 'dossier.reply', args: { body: body.body, audience: body.audience } };
+    default: {
+      const args = { body: body.body, audience: body.audience };
+      return { name: 'dossier.reply', args: attachments.length > 0 ? { ...args, attachments } : args };
+    }
   }
 }
 

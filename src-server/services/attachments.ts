@@ -16,37 +16,56 @@ const signatures: Record<string, (b: Buffer) => boolean> = {
   'text/plain': (b) => !b.includes(0) && Buffer.from(b.toString('utf8'), 'utf8').equals(b),
 };
 
+/** A checked file: what it is, its digest and its bytes. Where it is kept is up to the caller. */
+export type CheckedUpload = Omit<StoredAttachment, 'id'>;
+
+/**
+ * One upload checked: its size, and that its bytes are of the type it claims. `where` is the
+ * field's path in the request, named in the problem.
+ */
+export function checkUpload(u: AttachmentUpload, where: string): CheckedUpload {
+  const content = Buffer.from(u.contentBase64, 'base64');
+  if (content.length > attachmentLimits.bytes) {
+    throw new ApiProblem(
+      'too_large',
+      `${u.filename} is larger than ${attachmentLimits.bytes / 1024 / 1024} MB.`,
+      [{ path: where, message: 'too large' }],
+    );
+  }
+  const looksRight = signatures[u.contentType];
+  if (!looksRight?.(content)) {
+    throw new ApiProblem('invalid_request', `${u.filename} is not a valid ${u.contentType} file.`, [
+      { path: `${where}.contentBase64`, message: `does not look like ${u.contentType}` },
+    ]);
+  }
+  return {
+    filename: u.filename,
+    contentType: u.contentType,
+    size: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    content,
+  };
+}
+
 export function prepareUploads(
   uploads: readonly AttachmentUpload[] | undefined,
   newId: () => string,
 ): { meta: Attachment[]; files: StoredAttachment[] } {
-  const files = (uploads ?? []).map((u, i): StoredAttachment => {
-    const content = Buffer.from(u.contentBase64, 'base64');
-    const where = `attachments.${i}`;
-    if (content.length > attachmentLimits.bytes) {
-      throw new ApiProblem(
-        'too_large',
-        `${u.filename} is larger than ${attachmentLimits.bytes / 1024 / 1024} MB.`,
-        [{ path: where, message: 'too large' }],
-      );
-    }
-    const looksRight = signatures[u.contentType];
-    if (!looksRight?.(content)) {
-      throw new ApiProblem('invalid_request', `${u.filename} is not a valid ${u.contentType} file.`, [
-        { path: `${where}.contentBase64`, message: `does not look like ${u.contentType}` },
-      ]);
-    }
-    return {
-      id: newId(),
-      filename: u.filename,
-      contentType: u.contentType,
-      size: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      content,
-    };
-  });
-  return {
-    meta: files.map(({ id, filename, contentType, size }) => ({ id, filename, contentType, size })),
-    files,
-  };
+  const files = (uploads ?? []).map((u, i): StoredAttachment => ({
+    id: newId(),
+    ...checkUpload(u, `attachments.${i}`),
+  }));
+  return { meta: files.map(metaOf), files };
 }
+
+/** What a message lists of a stored file. */
+export const metaOf = ({ id, filename, contentType, size }: Attachment): Attachment => ({
+  id,
+  filename,
+  contentType,
+  size,
+});
+
+/** Room for `files` of the largest size in one JSON body, base64-encoded, plus the text around them. */
+export const uploadBodyLimit = (files: number): number =>
+  Math.ceil((files * attachmentLimits.bytes * 4) / 3) + 64 * 1024;

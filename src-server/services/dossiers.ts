@@ -14,8 +14,10 @@ import { insertAttachments } from '../store/attachments';
 import { lockDossier, lockTransactionOpenDossier, nextDossierNumber, writeDecision } from '../store/dossiers';
 import type { AccountRow } from '../store/people';
 import { findCustomer, findMerchant, findTransaction } from '../store/people';
+import { bindStagedFiles, lockStagedFiles } from '../store/staged-files';
 import { prepareUploads } from './attachments';
 import type { ServerContext } from './context';
+import { bindingOf, listedFiles, unstagedRefusal } from './staged-files';
 import { actorOf, canSeeDossier } from './visibility';
 
 /** Applying the lifecycle as the authority: every change to a dossier goes through here. */
@@ -92,7 +94,9 @@ export type CommandOutcome =
 
 /**
  * Runs a command on a dossier inside the caller's transaction: catches up the time rules first, so the
- * command meets the dossier as it is now, then writes both — or writes nothing when refused.
+ * command meets the dossier as it is now, then writes both — or writes nothing when refused. The
+ * files its message lists are stored (sent inline) or moved from the author's staged uploads with
+ * it; a listed file not staged refuses it (`attachment_not_uploaded`).
  */
 export async function commandInTransaction(
   tx: Sql,
@@ -102,6 +106,8 @@ export async function commandInTransaction(
   command: Command,
   /** Where the intent came from (a pushed mutation's id and client), kept in its audit event. */
   origin?: Record<string, unknown>,
+  /** Files sent with the command (HTTP); the others it lists must be staged by its author. */
+  inline: readonly StoredAttachment[] = [],
 ): Promise<CommandOutcome> {
   const current = await lockDossier(tx, dossierId);
   if (!current || !canSeeDossier(account, current)) {
@@ -115,8 +121,21 @@ export async function commandInTransaction(
   );
   if (!decided.ok) return { ok: false, error: decided.error };
   const decision = decided.value;
+  const sent = new Set(inline.map((f) => f.id));
+  const staged = listedFiles(command).filter((a) => !sent.has(a.id));
+  if (staged.length > 0) {
+    const available = await lockStagedFiles(
+      tx,
+      account.id,
+      staged.map((a) => a.id),
+    );
+    const refused = unstagedRefusal(staged, available);
+    if (refused) return { ok: false, error: refused };
+  }
   const changed = decision.events.length > 0;
   if (changed) await writeWithNextRule(tx, ctx, decision);
+  await storeFiles(tx, decision, inline);
+  if (staged.length > 0) await bindStagedFiles(tx, [bindingOf(decision, staged)]);
   return { ok: true, dossier: decision.dossier, changed, decision };
 }
 
@@ -169,11 +188,9 @@ export async function runCommand(
   command: Command,
   files: readonly StoredAttachment[] = [],
 ): Promise<Dossier> {
-  const outcome = await ctx.db.transaction(async (tx) => {
-    const result = await commandInTransaction(tx, ctx, account, dossierId, command);
-    if (result.ok && files.length > 0) await storeFiles(tx, result.decision, files);
-    return result;
-  });
+  const outcome = await ctx.db.transaction((tx) =>
+    commandInTransaction(tx, ctx, account, dossierId, command, undefined, files),
+  );
   if (!outcome.ok) throw new ApiProblem(outcome.error.code, outcome.error.message, outcome.error.details);
   return outcome.dossier;
 }

@@ -13,8 +13,11 @@ import { changeRowsOf, lockDossiers, writeBatch } from '../store/dossiers';
 import type { MutationKey } from '../store/mutations';
 import { claimMutations, markRejectedMany } from '../store/mutations';
 import type { AccountRow } from '../store/people';
+import type { Binding } from '../store/staged-files';
+import { bindStagedFiles, lockStagedFiles } from '../store/staged-files';
 import type { ServerContext } from './context';
 import { decideOn } from './dossiers';
+import { bindingOf, listedFiles, unstagedRefusal } from './staged-files';
 import { canSeeDossier } from './visibility';
 
 /**
@@ -70,6 +73,13 @@ export async function applyInBulk(
   // Locked before anything is decided, as one mutation at a time would have locked each.
   const dossiers = await lockDossiers(tx, dossierIds);
   const assignees = await assigneesById(tx, assigneeIds);
+  // The files listed, staged by the author; each applied mutation takes its own out of the map.
+  const staged = await lockStagedFiles(
+    tx,
+    a.id,
+    parsed.flatMap((p) => (p?.ok ? listedFiles(p.value).map((f) => f.id) : [])),
+  );
+  const bindings: Binding[] = [];
 
   const written = new Map<string, Dossier>();
   const messages: { dossierId: string; message: Message }[] = [];
@@ -126,9 +136,16 @@ export async function applyInBulk(
       error = { code: 'not_found', message: refusalText(details, ''), details };
     } else {
       const decided = await decideOn(ctx, a, current, command, origin);
+      const listed = listedFiles(command);
+      const unstaged = decided.ok ? unstagedRefusal(listed, staged) : null;
       if (!decided.ok) error = decided.error;
+      else if (unstaged) error = unstaged;
       else {
         const decision = decided.value;
+        if (listed.length > 0) {
+          for (const f of listed) staged.delete(f.id);
+          bindings.push(bindingOf(decision, listed));
+        }
         if (decision.events.length > 0) {
           dossiers.set(dossierId, decision.dossier);
           written.set(dossierId, decision.dossier);
@@ -165,6 +182,7 @@ export async function applyInBulk(
     events,
     changes,
   });
+  await bindStagedFiles(tx, bindings);
   return answers;
 }
 

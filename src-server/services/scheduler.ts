@@ -3,6 +3,7 @@ import { lockDueDossiers } from '../store/dossiers';
 import { deleteExpiredSessions } from '../store/people';
 import type { ServerContext } from './context';
 import { writeWithNextRule } from './dossiers';
+import { deleteStaleUploads } from './staged-files';
 
 /**
  * Applies the time rules (merchant overdue, escalation, pre-close notice, auto-close) to every
@@ -28,7 +29,14 @@ export async function runDueTimeRules(ctx: ServerContext, batch = 200): Promise<
   }
 }
 
-/** Runs the time rules, and clears expired sessions, every `intervalMs` until stopped; one run at a time. */
+/** One round of the periodic work: the time rules, then expired sessions and unused uploads cleared. */
+export async function runScheduledWork(ctx: ServerContext): Promise<void> {
+  await runDueTimeRules(ctx);
+  await deleteExpiredSessions(ctx.db, new Date(ctx.clock.now()).toISOString());
+  await deleteStaleUploads(ctx);
+}
+
+/** Runs `runScheduledWork` every `intervalMs` until stopped; one run at a time. */
 export function startScheduler(
   ctx: ServerContext,
   intervalMs: number,
@@ -36,12 +44,7 @@ export function startScheduler(
 ): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running
-      .then(async () => {
-        await runDueTimeRules(ctx);
-        await deleteExpiredSessions(ctx.db, new Date(ctx.clock.now()).toISOString());
-      })
-      .catch(onError);
+    running = running.then(() => runScheduledWork(ctx)).catch(onError);
   }, intervalMs);
   timer.unref();
   return async () => {

@@ -2,6 +2,7 @@ import { disputeSettingsSchema } from '../domain/settings';
 import { z } from 'zod';
 import {
   attachmentLimits,
+  attachmentSchema,
   attachmentTypes,
   dossierSchema,
   emailSchema,
@@ -94,6 +95,27 @@ export const attachmentUploadSchema = z.strictObject({
 });
 export type AttachmentUpload = z.infer<typeof attachmentUploadSchema>;
 const attachmentsField = z.array(attachmentUploadSchema).max(attachmentLimits.perMessage).optional();
+
+/**
+ * `PUT /uploads/{id}` (staff): a file staged before the `dossier.reply` or
+ * `dossier.forward_to_merchant` that lists it in `attachments` (a push cannot carry a file). The
+ * client chooses the id, a lowercase UUID; the answer is the metadata the mutation then lists.
+ */
+export const uploadParamsSchema = z.object({
+  id: z
+    .string()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      'a lowercase UUID (as crypto.randomUUID() makes)',
+    )
+    .describe('the id the client chose for the file'),
+});
+export const uploadRequestSchema = attachmentUploadSchema;
+export type UploadRequest = AttachmentUpload;
+/** The answer: the attachment the mutation lists (`attachmentSchema`). */
+export const uploadResponseSchema = attachmentSchema;
+/** A staged file no mutation has bound after this many days is deleted. */
+export const stagedFileRetentionDays = 7;
 
 export const fileClaimRequestSchema = z.strictObject({
   transactionId: idSchema,

@@ -19,13 +19,23 @@ import { outcomeSchema } from './vocabulary';
  */
 const body = textSchema(limits.body);
 const tagList = z.array(tagSchema).max(limits.tags);
+/**
+ * Files are stored by the API first (a party's inline upload, or a staff member's
+ * `PUT /uploads/{id}`); the command carries only their metadata. Optional: older clients and
+ * mutations stored before it existed still parse.
+ */
+const attachments = z.array(attachmentSchema).max(attachmentLimits.perMessage).optional();
 
 export const staffCommandSchemas = {
-  'dossier.reply': z.strictObject({ body, audience: z.enum(['customer', 'merchant', 'both']) }),
+  'dossier.reply': z.strictObject({
+    body,
+    audience: z.enum(['customer', 'merchant', 'both']),
+    attachments,
+  }),
   'dossier.note': z.strictObject({ body }),
   'dossier.remind_merchant': z.strictObject({ body: body.optional() }),
   'dossier.inform_customer': z.strictObject({ body: body.optional() }),
-  'dossier.forward_to_merchant': z.strictObject({ body }),
+  'dossier.forward_to_merchant': z.strictObject({ body, attachments }),
   'dossier.take_over': z.strictObject({}),
   'dossier.assign': z.strictObject({ assigneeId: idSchema.nullable() }),
   // `tags` sets the whole list; `add` and `remove` change it. An agent's click is sent as the change
@@ -39,9 +49,6 @@ export const staffCommandSchemas = {
   'dossier.close': z.strictObject({ summary: textSchema(limits.summary), outcome: outcomeSchema.optional() }),
   'dossier.reopen': z.strictObject({ reason: textSchema(limits.reason) }),
 } as const;
-
-/** Files are stored by the API first; the command carries only their metadata. */
-const attachments = z.array(attachmentSchema).max(attachmentLimits.perMessage).optional();
 
 export const partyCommandSchemas = {
   'customer.message': z.strictObject({ body, attachments }),

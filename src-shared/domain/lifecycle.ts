@@ -97,6 +97,17 @@ export function fileClaim(claim: ClaimFiling, ctx: RuleContext): Decided {
 
 const closedRefusal = (d: Dossier): Decided => refuse('conflict', { reason: 'dossier_closed' }, d.reference);
 
+/** One file listed twice in a message: it is stored once, under its id, and bound to one message. */
+function listedTwice(attachments: readonly Attachment[] | undefined, d: Dossier): Decided | null {
+  const seen = new Set<string>();
+  for (const { id } of attachments ?? []) {
+    if (seen.has(id))
+      return refuse('invalid_request', { reason: 'duplicate_attachment', attachmentId: id }, d.reference);
+    seen.add(id);
+  }
+  return null;
+}
+
 export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
   const { actor, now } = ctx;
   if (!commandRoles[cmd.name].includes(actor.role)) {
@@ -113,6 +124,8 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
   switch (cmd.name) {
     case 'customer.message': {
       if (!open) return closedRefusal(d);
+      const twice = listedTwice(cmd.args.attachments, d);
+      if (twice) return twice;
       draft.addMessage(actor, 'both', 'message', cmd.args.body, now, cmd.args.attachments);
       if (d.status === 'awaiting_customer') {
         if (d.lastAnswerBy === 'merchant') draft.toMerchant(now);
@@ -145,6 +158,8 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
     case 'merchant.message': {
       if (!open) return closedRefusal(d);
       const { proposal } = cmd.args;
+      const twice = listedTwice(cmd.args.attachments, d);
+      if (twice) return twice;
       if (proposal?.amount != null && proposal.amount >= d.transaction.amount) {
         return refuse('invalid_request', { reason: 'proposal_exceeds_amount' }, d.reference);
       }
@@ -156,12 +171,14 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
     }
     case 'dossier.reply': {
       if (!open) return closedRefusal(d);
-      const { body, audience } = cmd.args;
+      const { body, audience, attachments } = cmd.args;
+      const twice = listedTwice(attachments, d);
+      if (twice) return twice;
       if (audience === 'merchant') {
-        draft.addMessage(actor, 'merchant', 'forward', body, now);
+        draft.addMessage(actor, 'merchant', 'forward', body, now, attachments);
         draft.toMerchant(now);
       } else {
-        draft.addMessage(actor, audience, 'message', body, now);
+        draft.addMessage(actor, audience, 'message', body, now, attachments);
         draft.toCustomer('klikpay');
       }
       return done();
@@ -196,7 +213,9 @@ export function decide(d: Dossier, cmd: Command, ctx: RuleContext): Decided {
     }
     case 'dossier.forward_to_merchant': {
       if (!open) return closedRefusal(d);
-      draft.addMessage(actor, 'merchant', 'forward', cmd.args.body, now);
+      const twice = listedTwice(cmd.args.attachments, d);
+      if (twice) return twice;
+      draft.addMessage(actor, 'merchant', 'forward', cmd.args.body, now, cmd.args.attachments);
       draft.toMerchant(now);
       return done();
     }

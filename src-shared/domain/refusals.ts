@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { limits } from './model';
+import { idSchema, limits } from './model';
 import { actorRoleSchema } from './vocabulary';
 
 /**
@@ -26,6 +26,8 @@ export const refusalReasonSchema = z.enum([
   'merchant_not_late',
   'proposal_exceeds_amount',
   'mutation_id_reused',
+  'duplicate_attachment',
+  'attachment_not_uploaded',
   'internal',
 ]);
 export type RefusalReason = z.infer<typeof refusalReasonSchema>;
@@ -37,6 +39,8 @@ export const refusalDetailsSchema = z.object({
   command: z.string().max(100).optional(),
   /** `transaction_has_open_dossier`: the reference of the dossier open on the same transaction. */
   otherReference: z.string().max(40).optional(),
+  /** `duplicate_attachment`, `attachment_not_uploaded`: the file concerned. */
+  attachmentId: idSchema.optional(),
   /** `internal`: the id the server logged the failure under, for support. */
   incident: z.string().max(64).optional(),
 });
@@ -82,6 +86,10 @@ export function refusalText(details: RefusalDetails, reference: string): string 
       return `${dossier}: a partial refund must be less than the amount paid (propose a full refund for all of it).`;
     case 'mutation_id_reused':
       return 'This change came with the id of a different change the server already has; it was not applied. Send it again.';
+    case 'duplicate_attachment':
+      return `A message lists the file ${details.attachmentId ?? ''} twice: list each file once.`;
+    case 'attachment_not_uploaded':
+      return `The file ${details.attachmentId ?? ''} is not among your uploads (never uploaded, already attached to a message, left unused for 7 days, or uploaded with another name, type or size); nothing was changed. Upload it, then send the change again as a new change.`;
     case 'internal':
       return `The server could not apply this change because of an error on its side${details.incident ? ` (incident ${details.incident})` : ''}; nothing was changed. You can send it again.`;
   }

@@ -11,6 +11,7 @@ import {
   sessionRequestSchema,
   testClockRequestSchema,
   transactionListQuerySchema,
+  uploadRequestSchema,
 } from '../../src-shared/contract/api';
 import { apiErrorSchema } from '../../src-shared/contract/errors';
 import { presenceRequestSchema, pullQuerySchema, pushRequestSchema } from '../../src-shared/contract/sync';
@@ -62,7 +63,7 @@ async function storeDigest(): Promise<string> {
             (select count(*) from messages)::text m, (select count(*) from audit_events)::text e,
             (select count(*) from attachments)::text a, (select coalesce(max(seq), 0) from changes)::text s,
             (select count(*) from applied_mutations)::text am, (select count(*) from transactions)::text t,
-            (select count(*) from users)::text u`,
+            (select count(*) from users)::text u, (select count(*) from staged_files)::text sf`,
   );
   return JSON.stringify(row);
 }
@@ -152,6 +153,10 @@ const plans: Record<string, Plan> = {
     body: () => inputsFor(presenceRequestSchema, hints()),
   },
   getStatsOverview: { path: () => queryFrom(statsQuerySchema).map((q) => `/stats/overview${q}`) },
+  putUpload: {
+    path: () => fc.oneof(fc.uuid(), pathId()).map((id) => `/uploads/${id}`),
+    body: () => inputsFor(uploadRequestSchema, hints()),
+  },
   setAbsence: {
     path: () =>
       fc

@@ -110,6 +110,7 @@ describe('the OpenAPI document', () => {
       pushMutations: ['400', '401', '403', '413'],
       openSyncStream: ['400', '401'],
       putPresence: ['400', '401', '403', '404', '413'],
+      putUpload: ['400', '401', '403', '409', '413'],
       getStatsOverview: ['400', '401', '403'],
       setAbsence: ['400', '401', '403', '404', '413'],
     };

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src-server/services/clock';
 import { push } from '../../src-server/services/push';
 import type { AccountRow } from '../../src-server/store/people';
 import { findAccount } from '../../src-server/store/people';
+import { insertStagedFile } from '../../src-server/store/staged-files';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { TestServer, World } from './harness';
 import { buildWorld, dropTestDatabases, fileClaim, startTestServer } from './harness';
@@ -81,8 +83,33 @@ async function state(s: Side): Promise<unknown> {
     changes: await q(
       'select seq, entity, entity_id, visible_to, customer_id, merchant_id from changes order by seq',
     ),
+    attachments: await q(
+      'select id, dossier_id, message_id, filename, content_type, size, sha256, created_at from attachments order by id',
+    ),
+    staged: await q('select id, account_id, filename, size, created_at from staged_files order by id'),
   };
 }
+
+/** The files a batch may list: three staged by its author before it is pushed, a fourth never. */
+const fileId = (batch: number, n: number) =>
+  `00000000-0000-4000-8000-${String(batch * 10 + n).padStart(12, '0')}`;
+const fileOf = (batch: number, n: number) => {
+  const content = Buffer.from(`file ${batch}-${n}`);
+  return {
+    id: fileId(batch, n),
+    filename: `f${n}.txt`,
+    contentType: 'text/plain',
+    size: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    content,
+  };
+};
+const metaOf = (batch: number, n: number) => {
+  const { id, filename, contentType, size } = fileOf(batch, n);
+  return { id, filename, contentType, size };
+};
+
+type Generated = { name: string; args: Record<string, unknown>; files?: number[] };
 
 /** One mutation of a random batch, over the four dossiers (or one that does not exist). */
 const mutation = (dossierIds: readonly string[], staffIds: readonly string[]) =>
@@ -103,12 +130,15 @@ const mutation = (dossierIds: readonly string[], staffIds: readonly string[]) =>
         'close',
         'bad-args',
         'unknown',
+        'reply-files',
+        'forward-files',
       ),
+      files: fc.array(fc.nat({ max: 3 }), { minLength: 1, maxLength: 2 }),
       text: fc.constantFrom('Bonjour', 'Nous revenons vers vous.', 'Merci'),
       staff: fc.nat({ max: staffIds.length - 1 }),
       hours: fc.integer({ min: -48, max: 400 }),
     })
-    .map(({ target, kind, text, staff, hours }) => {
+    .map(({ target, kind, text, staff, hours, files }): Generated => {
       const dossierId = dossierIds[target] ?? 'no-such-dossier';
       const at = new Date(Date.parse('2026-07-13T08:00:00.000Z') + hours * 3_600_000).toISOString();
       switch (kind) {
@@ -136,6 +166,11 @@ const mutation = (dossierIds: readonly string[], staffIds: readonly string[]) =>
           return { name: 'dossier.close', args: { dossierId, summary: text } };
         case 'bad-args':
           return { name: 'dossier.note', args: { dossierId, body: 42 } };
+        // Files listed by number: the batch names them (fileOf), the same twice now and then.
+        case 'reply-files':
+          return { name: 'dossier.reply', args: { dossierId, body: text, audience: 'both' }, files };
+        case 'forward-files':
+          return { name: 'dossier.forward_to_merchant', args: { dossierId, body: text }, files };
         default:
           return { name: 'dossier.vanish', args: { dossierId } };
       }
@@ -158,10 +193,13 @@ describe('push in bulk', () => {
         fc.integer({ min: 0, max: 30 * 24 }),
         async (mutations, resendSome, advanceHours) => {
           batchNo++;
-          const batch: { id: string; name: string; args: unknown }[] = mutations.map((m, i) => ({
-            id: `m-${batchNo}-${i}`,
-            ...m,
-          }));
+          const batch: { id: string; name: string; args: unknown }[] = mutations.map(
+            ({ files, ...m }, i) => ({
+              id: `m-${batchNo}-${i}`,
+              name: m.name,
+              args: files ? { ...m.args, attachments: files.map((n) => metaOf(batchNo, n)) } : m.args,
+            }),
+          );
           // A client re-sending what it sent before (a lost answer) mixes old ids into a new batch.
           if (resendSome && sent.length > 0) batch.push(...sent.slice(0, 3));
           sent = batch;
@@ -171,6 +209,9 @@ describe('push in bulk', () => {
             if (!(clock instanceof ManualClock)) throw new Error('the test servers run on the manual clock');
             clock.set(clock.now() + advanceHours * 60_000);
             const who = batchNo % 3 === 0 ? s.supervisor : s.agent;
+            const stagedAt = new Date(clock.now()).toISOString();
+            for (const n of [0, 1, 2])
+              await insertStagedFile(s.server.ctx.db, who.id, fileOf(batchNo, n), stagedAt);
             answers.push(
               await push(s.server.ctx, who, { clientId: 'desk-1', mutations: batch }, log, { bulk: i === 0 }),
             );
@@ -185,5 +226,9 @@ describe('push in bulk', () => {
     );
     // The property must have compared real batches, not been cut short before any.
     expect(bulkRan).toBeGreaterThan(10);
+    const [bound] = await bulk.server.ctx.db.query<{ n: number }>(
+      'select count(*)::int as n from attachments',
+    );
+    expect(bound?.n, 'no staged file was ever bound').toBeGreaterThan(0);
   }, 300_000);
 });

@@ -1,6 +1,8 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dossier } from '../../src-shared/domain/model';
-import { runDueTimeRules, startScheduler } from '../../src-server/services/scheduler';
+import { runDueTimeRules, runScheduledWork, startScheduler } from '../../src-server/services/scheduler';
+import { insertStagedFile } from '../../src-server/store/staged-files';
 import { ManualClock } from '../../src-server/services/clock';
 import type { TestServer, World } from './harness';
 import { buildWorld, dropTestDatabases, startTestServer } from './harness';
@@ -54,8 +56,10 @@ describe('the scheduler', () => {
     }
   });
 
-  it('runs on its own and clears expired sessions', async () => {
+  it('runs on its own and clears expired sessions and unused uploads', async () => {
     const token = await server.signIn(world.users.bob.email);
+    const old = new Date(clock().now() - 8 * 86_400_000).toISOString();
+    await insertStagedFile(server.ctx.db, world.users.agent.id, stagedFile('old.txt'), old);
     clock().set(clock().now() + 13 * 3_600_000);
     const stop = startScheduler(server.ctx, 100, (e) => {
       throw e;
@@ -63,9 +67,12 @@ describe('the scheduler', () => {
     try {
       const start = Date.now();
       for (;;) {
-        const [row] = await server.ctx.db.query<{ n: string }>('select count(*)::text as n from sessions');
+        const [row] = await server.ctx.db.query<{ n: string }>(
+          'select ((select count(*) from sessions) + (select count(*) from staged_files))::text as n',
+        );
         if (row?.n === '0') break;
-        if (Date.now() - start > 30_000) throw new Error('expired sessions were never cleared');
+        if (Date.now() - start > 30_000)
+          throw new Error('expired sessions or old uploads were never cleared');
         await new Promise((r) => setTimeout(r, 50));
       }
     } finally {
@@ -73,4 +80,51 @@ describe('the scheduler', () => {
     }
     expect((await server.call('GET', '/sessions/current', { token })).status).toBe(401);
   });
+
+  it('deletes an upload never bound once it is 7 days old, and no sooner', async () => {
+    // Signed in afresh each time: a session lasts 12 hours of the server's clock.
+    const put = async (filename: string) => {
+      const id = randomUUID();
+      const res = await server.call('PUT', `/uploads/${id}`, {
+        token: await server.signIn(world.users.agent.email),
+        body: {
+          filename,
+          contentType: 'text/plain',
+          contentBase64: Buffer.from(filename).toString('base64'),
+        },
+      });
+      expect(res.status).toBe(201);
+      return id;
+    };
+    const staged = async () =>
+      (
+        await server.ctx.db.query<{ id: string }>(
+          'select id::text as id from staged_files order by created_at',
+        )
+      ).map((r) => r.id);
+    const first = await put('first.txt');
+    clock().set(clock().now() + 2 * 86_400_000);
+    const second = await put('second.txt');
+    clock().set(clock().now() + 5 * 86_400_000 - 60_000);
+    await runScheduledWork(server.ctx);
+    expect(await staged()).toEqual([first, second]);
+    clock().set(clock().now() + 120_000);
+    await runScheduledWork(server.ctx);
+    expect(await staged()).toEqual([second]);
+    clock().set(clock().now() + 2 * 86_400_000);
+    await runScheduledWork(server.ctx);
+    expect(await staged()).toEqual([]);
+  });
 });
+
+function stagedFile(filename: string) {
+  const content = Buffer.from(filename);
+  return {
+    id: randomUUID(),
+    filename,
+    contentType: 'text/plain',
+    size: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    content,
+  };
+}

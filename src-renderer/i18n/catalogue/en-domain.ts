@@ -104,6 +104,9 @@ export const enDomain = {
     'A partial refund must be less than the amount paid: propose a full refund for all of it.',
   'refusalReason.mutation_id_reused':
     'The server already has a different change under this change’s id; it was not applied. Send it again.',
+  'refusalReason.duplicate_attachment': 'The message lists the same file twice: attach each file once.',
+  'refusalReason.attachment_not_uploaded':
+    'A file of this message did not reach the server (or was already used); nothing was changed. Attach it again and send.',
   'refusalReason.internal':
     'The server could not apply this change because of an error on its side (incident {incident}); nothing was changed. You can send it again.',
 

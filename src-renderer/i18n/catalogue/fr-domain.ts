@@ -102,6 +102,10 @@ export const frDomain: TranslationOf<typeof enDomain> = {
     'Un remboursement partiel doit être inférieur au montant payé : proposez un remboursement total pour la totalité.',
   'refusalReason.mutation_id_reused':
     'Le serveur a déjà une autre modification sous l’identifiant de celle-ci ; elle n’a pas été appliquée. Envoyez-la de nouveau.',
+  'refusalReason.duplicate_attachment':
+    'Le message contient deux fois le même fichier : joignez chaque fichier une fois.',
+  'refusalReason.attachment_not_uploaded':
+    'Un fichier de ce message n’est pas parvenu au serveur (ou a déjà servi) ; rien n’a été modifié. Joignez-le de nouveau et envoyez.',
   'refusalReason.internal':
     'Le serveur n’a pas pu appliquer cette modification à cause d’une erreur de son côté (incident {incident}) ; rien n’a été modifié. Vous pouvez l’envoyer de nouveau.',
 
