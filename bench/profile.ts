@@ -125,6 +125,7 @@ async function main(): Promise<void> {
     }
     if (values.scenario === 'colleague') await colleague(page, server.url);
     if (values.scenario === 'stream') await streamInPage(page, server.url);
+    if (values.scenario === 'rows') await rowsWithPreviews(page, userId);
     if (values.scenario === 'dashboard') {
       const took = await factsBuilt(page, userId, 3_600_000);
       if (took > 1_000) console.log(`Dashboard facts taken in ${(took / 1000).toFixed(0)} s.`);
@@ -166,6 +167,92 @@ async function main(): Promise<void> {
   } finally {
     await context.close();
     await server.close();
+  }
+}
+
+/**
+ * The queue rows' third line at scale: how long a queue takes to show its rows with their last
+ * messages, the raw reads those previews are made of (100 reverse cursors), and the "New replies"
+ * filter over the whole copy.
+ */
+async function rowsWithPreviews(page: Page, userId: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Queues' });
+  for (let round = 0; round < 3; round++) {
+    for (const queue of ['Mine', 'Unassigned', 'All']) {
+      const t0 = Date.now();
+      await nav.getByRole('button', { name: new RegExp(`^${queue},`) }).click();
+      await page.locator('.queue-row__open').first().waitFor();
+      const rows = Date.now() - t0;
+      await page.locator('.queue-row__preview').first().waitFor({ timeout: 60_000 });
+      console.log(`${queue.padEnd(12)} rows ${rows} ms, previews ${Date.now() - t0} ms`);
+    }
+  }
+  const raw = await page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error ?? new Error('open failed'));
+    });
+    const ids = await new Promise<string[]>((resolve) => {
+      const got: string[] = [];
+      const req = db.transaction('dossiers').objectStore('dossiers').index('urgency').openKeyCursor();
+      req.onsuccess = () => {
+        const c = req.result;
+        if (!c || got.length === 100) {
+          resolve(got);
+          return;
+        }
+        if (typeof c.primaryKey === 'string') got.push(c.primaryKey);
+        c.continue();
+      };
+    });
+    const t0 = performance.now();
+    const tx = db.transaction('messages');
+    const index = tx.objectStore('messages').index('[dossierId+createdAt]');
+    await Promise.all(
+      ids.map(
+        (id) =>
+          new Promise<void>((resolve) => {
+            const req = index.openCursor(IDBKeyRange.bound([id, ''], [id, '\uffff']), 'prev');
+            req.onsuccess = () => resolve();
+          }),
+      ),
+    );
+    const ms = performance.now() - t0;
+    db.close();
+    return ms;
+  }, `klikpay-cache-${userId}`);
+  console.log(`raw: last message of 100 dossiers ${raw.toFixed(0)} ms`);
+  // None is new in a kept copy: the filter's answer is the empty queue, timed in the page.
+  for (let round = 0; round < 3; round++) {
+    const ms = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const toggle = [...document.querySelectorAll<HTMLButtonElement>('.filter-menu__button')].find((b) =>
+            b.textContent.includes('New replies'),
+          );
+          const t0 = performance.now();
+          toggle?.click();
+          const check = () => {
+            if (document.querySelector('.queue-list__empty')) resolve(performance.now() - t0);
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+    );
+    console.log(`new replies on: ${ms.toFixed(0)} ms`);
+    if (values['trace-idb']) {
+      const slow = await page.evaluate(
+        (ms) =>
+          ((globalThis as unknown as { idbTrace?: [string, number, number][] }).idbTrace ?? [])
+            .filter(([, start, end]) => end > performance.now() - ms - 2_000 && end - start > 20)
+            .map(([what, start, end]) => `${what} ${(end - start).toFixed(0)} ms`),
+        ms,
+      );
+      for (const line of slow) console.log(`    ${line}`);
+    }
+    await page.getByRole('button', { name: 'New replies' }).click();
+    await page.locator('.queue-row__open').first().waitFor();
   }
 }
 

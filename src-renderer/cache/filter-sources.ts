@@ -37,6 +37,11 @@ export interface Source {
    * memory whatever their number, never walked along another index.
    */
   listed?: boolean;
+  /**
+   * How many candidates at most, known without reading (ids found outside the dossiers' indexes):
+   * a few of them are read by key rather than counting a large queue's index to compare.
+   */
+  knownSize?: number;
 }
 
 /** Amounts within one currency, in amount order: `[transaction.currency+transaction.amount]`. */
@@ -221,5 +226,6 @@ export function unreadSource(db: CacheDatabase, query: QueueQuery, ctx: QueryCon
     byAmount: false,
     exactQueue: query.queue === 'all',
     exactFilter: false,
+    knownSize: ids.length,
   };
 }

@@ -168,6 +168,10 @@ async function plan(
     unreadSource(db, query, ctx),
   ].filter((s): s is Source => s !== null);
   if (narrower.length === 0) return { src: queue, size: null, queue, range, walk: queue };
+  // A few candidates known by id (the unread ones): read by key, no index counted to compare (at
+  // 100,000 dossiers, counting All's index alone took 650 ms).
+  const few = narrower.find((s) => s.knownSize !== undefined && s.knownSize <= fewCandidates);
+  if (few) return { src: few, size: few.knownSize ?? null, queue, range, walk: queue };
   // The whole queue filtered by currency and amount alone: the range is the answer.
   const answer = narrower.find((s) => s.exactQueue && s.exactFilter);
   if (answer) return { src: answer, size: null, queue, range, walk: answer.ordered ? answer : queue };
@@ -180,6 +184,9 @@ async function plan(
   const walk = ordered.length > 0 ? smallest(ordered).src : queue;
   return { src: chosen.src, size: chosen.size, queue, range, walk };
 }
+
+/** Candidates known by id up to this many are read by key without sizing the other ranges. */
+const fewCandidates = 2_000;
 
 /** The viewer's open dossiers, along `[assignee+urgency]` (in the queues' default order). */
 const assignedTo = (db: CacheDatabase, userId: string) =>
