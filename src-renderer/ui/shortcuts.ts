@@ -15,6 +15,7 @@ export type ShortcutId =
   | 'note'
   | 'close'
   | 'undoSend'
+  | 'markUnread'
   | 'search'
   | 'help'
   | 'palette';
@@ -48,6 +49,7 @@ export const shortcuts: readonly Shortcut[] = [
   { id: 'note', key: 'n', mod: false, group: 'dossier', description: 'shortcut.note' },
   { id: 'close', key: 'c', mod: false, group: 'dossier', description: 'shortcut.close' },
   { id: 'undoSend', key: 'z', mod: false, group: 'dossier', description: 'shortcut.undoSend' },
+  { id: 'markUnread', key: 'u', mod: false, group: 'dossier', description: 'shortcut.markUnread' },
   { id: 'search', key: '/', mod: false, group: 'general', description: 'shortcut.search' },
   { id: 'palette', key: 'k', mod: true, group: 'general', description: 'shortcut.palette' },
   { id: 'help', key: '?', mod: false, group: 'general', description: 'shortcut.help' },

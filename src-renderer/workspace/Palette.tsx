@@ -40,6 +40,7 @@ const actionLabels = {
   'follow-up': 'palette.followUp',
   close: 'palette.closeDossier',
   reopen: 'palette.reopen',
+  'mark-unread': 'palette.markUnread',
 } as const satisfies Record<PaletteAction, string>;
 
 /** Ctrl/Cmd+K: every queue, the open dossier's main actions, and the app's own commands. */

@@ -16,6 +16,7 @@ import { HelpOverlay } from '../ui/HelpOverlay';
 import { SearchBox } from '../ui/SearchBox';
 import { useShortcuts } from '../ui/shortcuts';
 import { useUndoSend } from './useUndoSend';
+import { useMarkUnread } from './useMarkUnread';
 import { useTheme } from '../ui/theme';
 import { SyncStatusBar } from '../ui/SyncStatusBar';
 import { Toasts } from '../ui/Toasts';
@@ -163,6 +164,7 @@ export function Workspace({ session }: { session: Session }) {
   useNotices(toasts, open, now);
   useBreachNotices(toasts, open, showDashboard, now);
   const undoSend = useUndoSend(toasts, openId, dossier, open);
+  const markUnread = useMarkUnread(toasts);
   useOverdueBadge();
 
   const signOut = async (force: boolean) => {
@@ -202,6 +204,7 @@ export function Workspace({ session }: { session: Session }) {
       note: () => dossier.current?.focusNote(),
       close: closeFocused,
       undoSend: () => void undoSend.undoLast(),
+      markUnread: () => dossier.current?.act('mark-unread'),
       search: () => searchBox.current?.focus(),
       help: () => setOverlay('help'),
       palette: () => setOverlay('palette'),
@@ -331,6 +334,12 @@ export function Workspace({ session }: { session: Session }) {
                   onLeaveComposer={(held) => {
                     rows()?.focusCursor();
                     if (held) undoSend.offer(held);
+                  }}
+                  onMarkUnread={(id, reference) => {
+                    // As a mail client does: back to the list, the dossier left for later.
+                    markUnread(id, reference);
+                    setOpenId(null);
+                    rows()?.focusCursor();
                   }}
                 />
               ) : (

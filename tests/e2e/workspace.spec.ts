@@ -443,7 +443,7 @@ test('two agents on one dossier: a colleague’s reply since it opened makes the
   await colleague.close();
 });
 
-test('a customer writes: the row says a new reply with its preview, "New replies" keeps it, opening it reads it', async ({
+test('a customer writes: the row says a new reply with its preview, "New replies" keeps it, opening it reads it, u marks it again', async ({
   page,
 }) => {
   await signInAs(page, 'agent@klikpay.test');
@@ -476,6 +476,13 @@ test('a customer writes: the row says a new reply with its preview, "New replies
   // Opened, it is read: the new replies are none; found by search, its row shows as read.
   await rows.first().locator('.queue-row__open').click();
   await expect(page.getByRole('heading', { name: open.reference })).toBeVisible();
+  await expect(page.getByText('No dossiers in this queue')).toBeVisible();
+  // u marks it unread again, to come back to; opened again, it is read.
+  await page.keyboard.press('u');
+  await expect(page.getByText(`${open.reference} marked unread`)).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveClass(/queue-row--unread/);
+  await rows.first().locator('.queue-row__open').click();
   await expect(page.getByText('No dossiers in this queue')).toBeVisible();
   await page.getByRole('button', { name: 'New replies' }).click();
   await page.getByRole('searchbox', { name: 'Search dossiers' }).fill(open.reference);

@@ -140,6 +140,40 @@ describe('a button the rules refuse now', () => {
     expect(perform).not.toHaveBeenCalled();
   });
 
+  it('offers "mark unread" on the open dossier when the workspace handles it, and runs it', async () => {
+    const user = userEvent.setup();
+    const db = await cacheOf(0);
+    await storeDecisions(db, [filing({ subject: 'payment' })]);
+    const desk = deskOf(db);
+    const marked = vi.fn();
+    const handle = createRef<DossierViewHandle>();
+    const palette = (open: boolean) => (
+      <>
+        <DossierView ref={handle} dossierId="d-1" onMarkUnread={marked} />
+        {open ? (
+          <Palette
+            open
+            onClose={() => undefined}
+            counts={null}
+            onQueue={() => undefined}
+            onSearch={() => undefined}
+            onHelp={() => undefined}
+            onSignOut={() => undefined}
+            dossier={handle}
+            onReference={() => undefined}
+          />
+        ) : null}
+      </>
+    );
+    const view = show(desk, palette(false));
+    await screen.findByRole('heading', { level: 2, name: 'KP-2026-000123' });
+    view.rerender(palette(true));
+    const dialog = within(screen.getByRole('dialog', { name: 'Command palette' }));
+    await user.type(dialog.getByRole('combobox'), 'mark unread');
+    await user.keyboard('{Enter}');
+    expect(marked).toHaveBeenCalledWith('d-1', 'KP-2026-000123');
+  });
+
   it('acts again once the rules allow it, with no reason left to tell', async () => {
     const user = userEvent.setup();
     const db = await cacheOf(0);

@@ -112,6 +112,7 @@ export const enShell = {
   'shortcut.close': 'Close the dossier',
   'shortcut.search': 'Search dossiers',
   'shortcut.undoSend': 'Undo the message just sent (while it is held back)',
+  'shortcut.markUnread': 'Mark the open dossier unread and go back to the list',
   'shortcut.help': 'Show the keyboard shortcuts',
   'shortcut.palette': 'Open the command palette',
   'key.enter': 'Enter',

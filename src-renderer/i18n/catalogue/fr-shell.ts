@@ -116,6 +116,7 @@ export const frShell: TranslationOf<typeof enShell> = {
   'shortcut.close': 'Clore le dossier',
   'shortcut.search': 'Rechercher des dossiers',
   'shortcut.undoSend': 'Annuler le message qui vient de partir (tant qu’il est retenu)',
+  'shortcut.markUnread': 'Marquer le dossier ouvert comme non lu et revenir à la liste',
   'shortcut.help': 'Afficher les raccourcis clavier',
   'shortcut.palette': 'Ouvrir la palette de commandes',
   'key.enter': 'Entrée',

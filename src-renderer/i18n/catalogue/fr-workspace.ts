@@ -117,6 +117,10 @@ export const frWorkspace: TranslationOf<typeof enWorkspace> = {
   'palette.remind': 'Envoyer au marchand un rappel des Bonnes Pratiques',
   'palette.followUp': 'Relancer le dossier ouvert…',
   'palette.reopen': 'Rouvrir le dossier ouvert',
+  'palette.markUnread': 'Marquer le dossier ouvert comme non lu',
+  'unread.marked':
+    '{reference} marqué comme non lu : il apparaît comme nouvelle réponse jusqu’à votre prochaine ouverture.',
+  'unread.failed': '{reference} n’a pas pu être marqué comme non lu sur cet ordinateur.',
   'palette.openReference': 'Ouvrir le dossier {reference}',
   'palette.group.queues': 'Files',
   'palette.group.dossier': 'Dossier',

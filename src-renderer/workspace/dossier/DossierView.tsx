@@ -45,6 +45,7 @@ export const paletteActions = [
   'follow-up',
   'close',
   'reopen',
+  'mark-unread',
 ] as const;
 export type PaletteAction = (typeof paletteActions)[number];
 
@@ -76,6 +77,8 @@ export interface DossierViewProps {
   closing?: boolean;
   /** The reference's heading level: 2 beside a list that has the page's h1, 1 when alone. */
   headingLevel?: 1 | 2;
+  /** "Mark as unread" (the palette, `u`): offered when given. */
+  onMarkUnread?: (dossierId: string, reference: string) => void;
   ref?: Ref<DossierViewHandle>;
 }
 
@@ -91,6 +94,7 @@ export function DossierView({
   onLeaveComposer,
   closing = false,
   headingLevel = 2,
+  onMarkUnread,
   ref,
 }: DossierViewProps) {
   const t = useT();
@@ -122,6 +126,7 @@ export function DossierView({
     () => ({
       available: () =>
         paletteActions.flatMap((action): { action: PaletteAction; enabled: boolean }[] => {
+          if (action === 'mark-unread') return view && onMarkUnread ? [{ action, enabled: true }] : [];
           if (action === 'remind') {
             const send = root.current?.querySelector<HTMLButtonElement>('[data-send="remind"]');
             return send ? [{ action, enabled: !isUnavailable(send) }] : [];
@@ -130,7 +135,9 @@ export function DossierView({
           return found ? [{ action, enabled: !isUnavailable(found) }] : [];
         }),
       act: (action) => {
-        if (action === 'remind') toComposer()?.focus('remind');
+        if (action === 'mark-unread') {
+          if (view) onMarkUnread?.(view.dossier.id, view.dossier.reference);
+        } else if (action === 'remind') toComposer()?.focus('remind');
         else {
           const found = control(action);
           if (!found || isUnavailable(found)) return;
@@ -147,7 +154,7 @@ export function DossierView({
       },
       putBack: (message) => composer.current?.putBack(message),
     }),
-    [closable, setCompact, toComposer],
+    [closable, setCompact, toComposer, view, onMarkUnread],
   );
 
   if (view === null) {
