@@ -101,6 +101,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     setPresence: ({ dossierId, activity }) => client.setPresence(dossierId, activity),
     setAbsence: ({ userId, absent }) => client.setAbsence(userId, absent),
     attachment: ({ dossierId, attachmentId }) => client.attachment(dossierId, attachmentId),
+    upload: (file) => client.upload(file),
     async notify(notification) {
       try {
         deps.notify(notification);

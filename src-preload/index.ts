@@ -84,6 +84,7 @@ const bridge: Bridge = {
   onPresence: (listener) => subscribe('presence', listener),
   setAbsence: (userId, absent) => invoke('setAbsence', { userId, absent }),
   attachment: (dossierId, attachmentId) => invoke('attachment', { dossierId, attachmentId }),
+  upload: (file) => invoke('upload', file),
   isOnline: () => online,
   onConnectivity(listener) {
     connectivityListeners.add(listener);

@@ -144,6 +144,7 @@ export function createHttpBridge(options: HttpBridgeOptions): Bridge {
     setPresence: (dossierId, activity) => client.setPresence(dossierId, activity),
     setAbsence: (userId, absent) => client.setAbsence(userId, absent),
     attachment: (dossierId, attachmentId) => client.attachment(dossierId, attachmentId),
+    upload: (file) => client.upload(file),
     onPresence(listener) {
       presenceListeners.add(listener);
       ensureStream();

@@ -1,10 +1,15 @@
 import type { z } from 'zod';
 import type { RulesResponse, SessionResponse } from '../contract/api';
-import { healthResponseSchema, rulesResponseSchema, sessionResponseSchema } from '../contract/api';
-import type { AttachmentFile, BridgeError, Result } from '../contract/bridge';
+import {
+  healthResponseSchema,
+  rulesResponseSchema,
+  sessionResponseSchema,
+  uploadResponseSchema,
+} from '../contract/api';
+import type { AttachmentFile, BridgeError, Result, UploadFileRequest } from '../contract/bridge';
 import { attachmentFileSchema } from '../contract/bridge';
 import { apiErrorSchema } from '../contract/errors';
-import type { User } from '../domain/model';
+import type { Attachment, User } from '../domain/model';
 import { attachmentLimits, userSchema } from '../domain/model';
 import { toBase64 } from './base64';
 import type {
@@ -227,6 +232,17 @@ export function createApiClient(options: ApiClientOptions) {
               message: 'The server sent a file of a type this app does not open.',
             },
           };
+    },
+    /**
+     * Stages a file for a reply or forward under the id the caller chose (`PUT /uploads/{id}`):
+     * 201 stored, 200 the same file again. Refusals are values: 409 (the id names another file) and
+     * 413 (too large) are `invalid_request` with the server's message, as any 4xx it explains.
+     */
+    async upload({ id, ...file }: UploadFileRequest): Promise<Result<Attachment>> {
+      return value(
+        await call('PUT', `/uploads/${encodeURIComponent(id)}`, uploadResponseSchema, file),
+        'Empty answer to the upload.',
+      );
     },
     /** Checks that a server answers at this origin as the dispute API (the desktop's "Connect to server"). */
     async probe(origin: string): Promise<Result<null>> {

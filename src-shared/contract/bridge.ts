@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { attachmentLimits, attachmentTypes, idSchema, instantSchema, userSchema } from '../domain/model';
 import type { QueueId } from '../domain/queues';
 import { queueIds } from '../domain/queues';
-import type { User } from '../domain/model';
+import type { Attachment, User } from '../domain/model';
 import type { RulesResponse } from './api';
+import { uploadParamsSchema, uploadRequestSchema } from './api';
 import type { PresenceEvent, PresenceResponse, PullResponse, PushRequest, PushResponse } from './sync';
 import { mutationEnvelopeSchema, mutationNames } from './sync';
 
@@ -155,6 +156,17 @@ export const attachmentFileSchema = z.strictObject({
 });
 export type AttachmentFile = z.infer<typeof attachmentFileSchema>;
 
+/**
+ * A file staged for an agent's reply or forward (`PUT /uploads/{id}`): the API's own body and id
+ * rules, so main refuses what the server would before any HTTP. The renderer chooses the id (a
+ * lowercase UUID) and keeps it: sending the same file again under it is harmless.
+ */
+export const uploadFileRequestSchema = z.strictObject({
+  id: uploadParamsSchema.shape.id,
+  ...uploadRequestSchema.shape,
+});
+export type UploadFileRequest = z.infer<typeof uploadFileRequestSchema>;
+
 export interface Bridge {
   host: 'electron' | 'browser';
   getAppInfo(): Promise<Result<AppInfo>>;
@@ -176,6 +188,11 @@ export interface Bridge {
   setAbsence(userId: string, absent: boolean): Promise<Result<User>>;
   /** A file attached to a message of a dossier the agent may read (`not_found` otherwise). */
   attachment(dossierId: string, attachmentId: string): Promise<Result<AttachmentFile>>;
+  /**
+   * Stages a file for a reply or forward; the answer is what the mutation then lists. An id already
+   * used for another file, or a file over the limit, is `invalid_request` in the server's words.
+   */
+  upload(file: UploadFileRequest): Promise<Result<Attachment>>;
   /** Whether the host has a network at all (the server may still be unreachable: the engine tells). */
   isOnline(): boolean;
   onConnectivity(listener: (online: boolean) => void): () => void;
@@ -221,6 +238,7 @@ export const ipcInvokes = {
   setPresence: { channel: 'presence:set', request: presenceUpdateSchema },
   setAbsence: { channel: 'staff:absence', request: z.object({ userId: idSchema, absent: z.boolean() }) },
   attachment: { channel: 'dossiers:attachment', request: attachmentRequestSchema },
+  upload: { channel: 'uploads:put', request: uploadFileRequestSchema },
   notify: { channel: 'app:notify', request: deskNotificationSchema },
   server: { channel: 'app:server', request: none },
   connect: { channel: 'app:connect', request: connectRequestSchema },
@@ -243,6 +261,7 @@ export interface IpcAnswers {
   setPresence: PresenceResponse;
   setAbsence: User;
   attachment: AttachmentFile;
+  upload: Attachment;
   notify: null;
   server: ServerSetting;
   connect: ServerSetting;

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { RunningServer } from '../../src-server/server';
 import { ipcInvokes } from '../../src-shared/contract/bridge';
+import { attachmentLimits } from '../../src-shared/domain/model';
 import { serverView, signIn } from '../e2e/api';
 import {
   addNote,
@@ -167,6 +169,87 @@ test('every channel of the bridge is served by the main process, and only to the
   await page.goto('https://evil.example/');
   expect(await bridgeCall(page, 'currentUser')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   expect(await bridgeCall(page, 'signIn', 'agent@klikpay.test', 'demo')).toMatchObject({
+    ok: false,
+    error: { code: 'forbidden' },
+  });
+});
+
+test('an agent stages a file through uploads:put for a reply; what cannot be staged is a clear refusal', async ({
+  browser,
+}) => {
+  const { page } = await launch(browser);
+  // A real PNG (the app's icon), as the renderer would read it from a file picker.
+  const bytes = await readFile('resources/icon-512.png');
+  const id = randomUUID();
+  const icon = {
+    id,
+    filename: 'capture écran.png',
+    contentType: 'image/png',
+    contentBase64: bytes.toString('base64'),
+  };
+  const refused = (message: string | RegExp) => ({
+    ok: false,
+    error: { code: 'invalid_request', message: expect.stringMatching(message) },
+  });
+
+  // Malformed payloads never leave main (its schema names the channel).
+  for (const bad of [
+    { ...icon, id: '../sessions/current' },
+    { ...icon, id: id.toUpperCase() },
+    { ...icon, filename: '../../etc/passwd' },
+    { ...icon, contentType: 'text/html' },
+    { ...icon, contentBase64: '<svg onload=alert(1)>' },
+    { ...icon, path: '/etc/passwd' },
+  ])
+    expect(await bridgeCall(page, 'upload', bad), JSON.stringify(bad).slice(0, 80)).toEqual(
+      refused(/uploads:put/),
+    );
+  expect(await bridgeCall(page, 'upload', icon)).toMatchObject({
+    ok: false,
+    error: { code: 'unauthenticated' },
+  });
+
+  // Signed in: staged (201), and sent again the same file answers the same (200).
+  expect(await bridgeCall(page, 'signIn', 'agent@klikpay.test', 'demo')).toMatchObject({ ok: true });
+  const staged = { id, filename: icon.filename, contentType: 'image/png', size: bytes.length };
+  expect(await bridgeCall(page, 'upload', icon)).toEqual({ ok: true, value: staged });
+  expect(await bridgeCall(page, 'upload', icon)).toEqual({ ok: true, value: staged });
+
+  // The server's refusals, in its words: the id used for another file (409), bytes that are not
+  // the type they claim (400), a file over the limit (413: base64 the channel takes, bytes over it).
+  expect(await bridgeCall(page, 'upload', { ...icon, filename: 'other.png' })).toEqual(
+    refused(/already names another file/),
+  );
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
+  expect(await bridgeCall(page, 'upload', { ...icon, id: randomUUID(), contentBase64: pdf })).toEqual(
+    refused(/not a valid image\/png file/),
+  );
+  const over = Buffer.alloc(attachmentLimits.bytes + 2, 0x20);
+  bytes.copy(over);
+  expect(
+    await bridgeCall(page, 'upload', { ...icon, id: randomUUID(), contentBase64: over.toString('base64') }),
+  ).toEqual(refused(/larger than 4 MB/));
+
+  // The answer is what a reply lists: the file is bound to it and reads back byte for byte.
+  const { dossierId } = await claimWithFile();
+  const reply = {
+    id: randomUUID(),
+    name: 'dossier.reply',
+    args: { dossierId, body: 'Voici la capture demandée.', audience: 'customer', attachments: [staged] },
+  };
+  expect(await bridgeCall(page, 'push', { clientId: 'desk-upload', mutations: [reply] })).toMatchObject({
+    ok: true,
+    value: { results: [{ id: reply.id, status: 'applied' }] },
+  });
+  expect(await bridgeCall(page, 'attachment', dossierId, id)).toEqual({
+    ok: true,
+    value: { contentType: 'image/png', contentBase64: icon.contentBase64 },
+  });
+
+  // Only staff stage files.
+  expect(await bridgeCall(page, 'signOut')).toMatchObject({ ok: true });
+  expect(await bridgeCall(page, 'signIn', 'client@klikpay.test', 'demo')).toMatchObject({ ok: true });
+  expect(await bridgeCall(page, 'upload', { ...icon, id: randomUUID() })).toMatchObject({
     ok: false,
     error: { code: 'forbidden' },
   });

@@ -28,6 +28,14 @@ function registered(handlers: Partial<IpcHandlers> = {}, devServerUrl?: string) 
   return { table, call, unregister, all };
 }
 
+/** A well-formed `uploads:put` payload, spoiled one field at a time below. */
+const upload = {
+  id: '0f8c2a4e-3b7d-4c1a-9e6f-2d5b8a7c9e10',
+  filename: 'receipt.pdf',
+  contentType: 'application/pdf',
+  contentBase64: 'JVBERi0=',
+};
+
 const from = (url: string) => ({ senderFrame: { url, parent: null } });
 const app = from('app://desk/index.html');
 
@@ -53,6 +61,10 @@ describe('registerIpc', () => {
       ok: true,
       value: { name: 'currentUser', request: undefined },
     });
+    expect(await call('upload', app, upload)).toEqual({
+      ok: true,
+      value: { name: 'upload', request: upload },
+    });
   });
 
   it.each([
@@ -71,6 +83,13 @@ describe('registerIpc', () => {
     ['attachment', [{ dossierId: 'd-1' }]],
     ['attachment', [{ dossierId: 'd-1', attachmentId: '../../etc/passwd' }]],
     ['attachment', [{ dossierId: 'd-1', attachmentId: 'a-1', path: '/etc/passwd' }]],
+    ['upload', [{ ...upload, id: '../sessions/current' }]],
+    ['upload', [{ ...upload, id: upload.id.toUpperCase() }]],
+    ['upload', [{ ...upload, filename: '../../etc/passwd' }]],
+    ['upload', [{ ...upload, contentType: 'text/html' }]],
+    ['upload', [{ ...upload, contentBase64: '<svg onload=alert(1)>' }]],
+    ['upload', [{ ...upload, path: '/etc/passwd' }]],
+    ['upload', [upload, upload]],
   ] as const)('refuses a malformed %s call without running the handler', async (name, args) => {
     const handler = vi.fn(async () => ({ ok: true as const, value: null }));
     const { call } = registered({ [name]: handler });

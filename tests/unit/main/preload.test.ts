@@ -108,6 +108,13 @@ describe('events from the main process', () => {
   });
 });
 
+const upload = {
+  id: '0f8c2a4e-3b7d-4c1a-9e6f-2d5b8a7c9e10',
+  filename: 'receipt.pdf',
+  contentType: 'application/pdf',
+  contentBase64: 'JVBERi0=',
+} as const;
+
 describe('every call goes to its channel with its payload', () => {
   it.each([
     ['signIn', ['a@b.c', 'pw'], 'session:sign-in', [{ email: 'a@b.c', password: 'pw' }]],
@@ -115,6 +122,7 @@ describe('every call goes to its channel with its payload', () => {
     ['setPresence', ['d-1', 'writing'], 'presence:set', [{ dossierId: 'd-1', activity: 'writing' }]],
     ['setAbsence', ['u-agent2', true], 'staff:absence', [{ userId: 'u-agent2', absent: true }]],
     ['attachment', ['d-1', 'a-1'], 'dossiers:attachment', [{ dossierId: 'd-1', attachmentId: 'a-1' }]],
+    ['upload', [upload], 'uploads:put', [upload]],
     ['connect', ['https://x.example'], 'app:connect', [{ url: 'https://x.example' }]],
     ['setOverdueCount', [4], 'app:overdue-count', [4]],
     ['server', [], 'app:server', []],
