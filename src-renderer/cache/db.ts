@@ -136,6 +136,20 @@ export interface ReadMark {
   newSince?: string;
 }
 
+/** A file an agent attached to a change still in the outbox, until the server has it (`cache/outbox-files.ts`). */
+export interface OutboxFile {
+  attachmentId: string;
+  /** The outbox entry (reply or forward) that lists it. */
+  mutationId: string;
+  dossierId: string;
+  filename: string;
+  contentType: AttachmentType;
+  size: number;
+  bytes: ArrayBuffer;
+  /** The server has it (staged): not sent again; it stays until its change leaves the outbox. */
+  uploaded?: boolean;
+}
+
 export interface MetaEntry {
   key: string;
   value: string | number | null;
@@ -179,6 +193,7 @@ export class CacheDatabase extends Dexie {
   factsDirty!: Table<FactsDirty, string>;
   files!: Table<CachedFile, string>;
   reads!: Table<ReadMark, string>;
+  outboxFiles!: Table<OutboxFile, string>;
 
   constructor(name: string, options: CacheOptions = {}) {
     super(name, {

@@ -41,6 +41,15 @@ export async function openFile(
   if (!attachmentRequestSchema.safeParse(ref).success) {
     return { ok: false, error: { code: 'invalid_request', message: 'This is not a file of a dossier.' } };
   }
+  // The agent's own file, still waiting with its change: opened from there, offline too.
+  const waiting = await db.outboxFiles.get(ref.attachmentId).catch(() => undefined);
+  if (
+    waiting?.dossierId === ref.dossierId &&
+    isAttachmentType(waiting.contentType) &&
+    isBuffer(waiting.bytes)
+  ) {
+    return { ok: true, value: { contentType: waiting.contentType, bytes: waiting.bytes, fromCache: true } };
+  }
   const kept = await db.files.get(ref.attachmentId).catch(() => undefined);
   // A stored row may be damaged: its type is checked again before it decides how the file is shown.
   if (kept?.dossierId === ref.dossierId && isAttachmentType(kept.contentType) && isBuffer(kept.bytes)) {
@@ -61,12 +70,12 @@ export async function openFile(
     openedAt: now(),
   };
   // A full disk only costs the offline copy: the file opens all the same.
-  await keep(db, row).catch(() => undefined);
+  await keepFile(db, row).catch(() => undefined);
   return { ok: true, value: { contentType: row.contentType, bytes, fromCache: false } };
 }
 
 /** Stores the file, then lets the least recently opened go until the cache is within its limits. */
-async function keep(db: CacheDatabase, row: CachedFile): Promise<void> {
+export async function keepFile(db: CacheDatabase, row: CachedFile): Promise<void> {
   await db.transaction('rw', db.files, async () => {
     await db.files.put(row);
     // The index's keys carry each file's size: the bytes themselves are never read here.

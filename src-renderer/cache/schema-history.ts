@@ -118,4 +118,12 @@ export const cacheSchemas: readonly {
       reads: '&dossierId, newSince',
     },
   },
+  {
+    // Files an agent attached to a reply or forward, kept with its outbox entry until uploaded
+    // (cache/outbox-files.ts): offline, the file waits on the computer with its change.
+    version: 10,
+    stores: {
+      outboxFiles: '&attachmentId, mutationId',
+    },
+  },
 ];

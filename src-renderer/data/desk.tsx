@@ -5,12 +5,13 @@ import type { DeskHost } from './host';
 
 export type { DeskHost } from './host';
 import type { MutationName } from '../../src-shared/contract/sync';
-import type { Dossier, User } from '../../src-shared/domain/model';
+import type { User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { FactsMirror } from '../cache/facts-mirror';
 import type { CacheDatabase, OutboxEntry } from '../cache/db';
 import type { OpenedFile } from '../cache/files';
 import type { ActionRequest, ActionResult } from '../sync/actions';
+import type { PerformOptions } from '../sync/local-client';
 import type { CacheNotice, LocalClient } from '../sync/local-client';
 import type { OptimisticStore } from '../sync/optimistic';
 import type { Presence } from '../sync/presence';
@@ -27,11 +28,7 @@ export interface Desk {
   /** Changes when the cache is rebuilt: live queries re-subscribe to the new database. */
   generation: number;
   /** `shown`: the dossier as the screen shows it, for the action to show on before it is stored. */
-  perform(
-    name: MutationName,
-    args: unknown,
-    options?: { shown?: Dossier; holdMs?: number },
-  ): Promise<ActionResult>;
+  perform(name: MutationName, args: unknown, options?: PerformOptions): Promise<ActionResult>;
   /** Several actions in one local transaction (a bulk action's slice); results in order. */
   performMany(requests: readonly ActionRequest[]): Promise<ActionResult[]>;
   status: Store<SyncStatus>;

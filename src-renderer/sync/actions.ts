@@ -8,6 +8,8 @@ import { refusalText } from '../../src-shared/domain/refusals';
 import type { Refusal } from '../../src-shared/domain/transitions';
 import type { CacheDatabase, CachedEvent, CachedMessage, OutboxEntry } from '../cache/db';
 import { clientIdOf, fromCached, toCached } from '../cache/db';
+import type { ChosenFile } from '../cache/outbox-files';
+import { attachmentOf, storeOutboxFiles } from '../cache/outbox-files';
 import type { OptimisticStore } from './optimistic';
 import { storageError } from './status';
 import { applyEntry } from './replay';
@@ -61,11 +63,32 @@ export interface ActionRequest {
   shown?: Dossier;
   /** Hold it back from the server this long, for the agent's Undo (`takeBackHeld`). */
   holdMs?: number;
+  /** The files its `attachments` list (a reply or forward): kept with it until uploaded. */
+  files?: readonly ChosenFile[];
 }
 
 type Prepared = { ok: true; entry: OutboxEntry } | { ok: false; result: ActionResult };
 
-function prepare(ctx: ActionContext, { name, args, holdMs }: ActionRequest): Prepared {
+/** The files given are exactly those the change lists, each of the size it says. */
+function filesMatch(args: unknown, files: readonly ChosenFile[]): boolean {
+  const listed =
+    typeof args === 'object' && args !== null && 'attachments' in args && Array.isArray(args.attachments)
+      ? (args.attachments as unknown[])
+      : [];
+  if (listed.length !== files.length) return false;
+  return files.every((f, i) => {
+    const a = listed[i];
+    const meta = attachmentOf(f);
+    return (
+      f.bytes.byteLength === f.size &&
+      typeof a === 'object' &&
+      a !== null &&
+      Object.entries(meta).every(([key, value]) => (a as Record<string, unknown>)[key] === value)
+    );
+  });
+}
+
+function prepare(ctx: ActionContext, { name, args, holdMs, files = [] }: ActionRequest): Prepared {
   const role = ctx.user.role;
   if (role !== 'agent' && role !== 'supervisor') {
     const error = { code: 'forbidden' as const, message: 'Only Klik & Pay staff work dossiers here.' };
@@ -75,6 +98,10 @@ function prepare(ctx: ActionContext, { name, args, holdMs }: ActionRequest): Pre
   if (!parsed.success) {
     const why = parsed.error.issues.map((i) => `${i.path.join('.') || name}: ${i.message}`).join('; ');
     return { ok: false, result: { ok: false, error: { code: 'invalid_request', message: why } } };
+  }
+  if (!filesMatch(parsed.data, files)) {
+    const message = 'The files attached are not the ones the message lists.';
+    return { ok: false, result: { ok: false, error: { code: 'invalid_request', message } } };
   }
   const entry: OutboxEntry = {
     id: ctx.newId(),
@@ -113,13 +140,18 @@ export async function performMany(
   try {
     applied = await db.transaction(
       'rw',
-      [db.dossiers, db.base, db.messages, db.events, db.outbox, db.meta, db.users],
+      [db.dossiers, db.base, db.messages, db.events, db.outbox, db.meta, db.users, db.outboxFiles],
       async () => {
         if (entries.length > 0) clientId = await clientIdOf(db, ctx.newId);
         // One action shows before its commit; a bulk slice's hundreds would repaint the open
         // dossier once each, and show at the commit anyway (unless shown early, then replaced).
         const overlay = entries.length === 1 ? ctx.optimistic : undefined;
-        return applyAll(ctx, entries, (entry) => overlay ?? earlyOnly(ctx, entry));
+        const results = await applyAll(ctx, entries, (entry) => overlay ?? earlyOnly(ctx, entry));
+        for (const [i, p] of prepared.entries()) {
+          const files = requests[i]?.files;
+          if (p.ok && files && results.get(p.entry.id)?.ok) await storeOutboxFiles(db, p.entry, files);
+        }
+        return results;
       },
     );
   } catch (error) {

@@ -3,7 +3,7 @@ import type { Bridge, DeskNotification, Result } from '../../src-shared/contract
 import type { DeskHost } from '../data/host';
 import { NoticeStore, assignmentsTo } from './notices';
 import type { MutationName } from '../../src-shared/contract/sync';
-import type { Dossier, User } from '../../src-shared/domain/model';
+import type { User } from '../../src-shared/domain/model';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import { CacheDatabase } from '../cache/db';
 import type { OutboxEntry } from '../cache/db';
@@ -48,6 +48,9 @@ export interface LocalClientOptions {
 }
 
 export const cacheName = (userId: string) => `klikpay-cache-${userId}`;
+
+/** What an action carries besides its arguments (`ActionRequest`). */
+export type PerformOptions = Pick<ActionRequest, 'shown' | 'holdMs' | 'files'>;
 
 export class LocalClient {
   db!: CacheDatabase;
@@ -131,17 +134,14 @@ export class LocalClient {
   }
 
   /** An agent's action: applied to the cache at once, queued, journalled, and pushed soon. */
-  async perform(
-    name: MutationName,
-    args: unknown,
-    options: { shown?: Dossier; holdMs?: number } = {},
-  ): Promise<ActionResult> {
+  async perform(name: MutationName, args: unknown, options: PerformOptions = {}): Promise<ActionResult> {
     const [result] = await this.performMany([
       {
         name,
         args,
         ...(options.shown ? { shown: options.shown } : {}),
         ...(options.holdMs ? { holdMs: options.holdMs } : {}),
+        ...(options.files?.length ? { files: options.files } : {}),
       },
     ]);
     if (!result) throw new Error('performMany answered nothing');

@@ -5,6 +5,7 @@ import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase } from '../cache/db';
 import { metaKeys, toCached } from '../cache/db';
 import { markFactsDirty } from '../cache/facts';
+import { dropOutboxFiles } from '../cache/outbox-files';
 import { markNewReplies } from '../cache/reads';
 import { indexForSearch } from '../cache/search';
 import { rebase } from './rebase';
@@ -59,7 +60,13 @@ export async function pullAll(
   }
   // What the server acknowledged before this pull is in it now: the local copies can go.
   if (acknowledged.length > 0) {
-    await db.transaction('rw', [db.outbox, db.messages, db.events, db.dossiers, db.base], async () => {
+    const tables = [db.outbox, db.messages, db.events, db.dossiers, db.base, db.outboxFiles];
+    await db.transaction('rw', tables, async () => {
+      // Their files are the server's now (a copy kept in the file cache when they were uploaded).
+      await dropOutboxFiles(
+        db,
+        acknowledged.map((e) => e.id),
+      );
       for (const entry of acknowledged) {
         if (entry.seq !== undefined) await db.outbox.delete(entry.seq);
         await db.messages.where('mutationId').equals(entry.id).delete();
@@ -68,7 +75,7 @@ export async function pullAll(
       for (const dossierId of new Set(acknowledged.map((e) => e.dossierId)))
         await rebase(db, ctx.settings, ctx.newId, dossierId, false);
     });
-    if (db.quiet) db.announceWrites(['outbox', 'messages', 'events', 'dossiers', 'base']);
+    if (db.quiet) db.announceWrites(['outbox', 'messages', 'events', 'dossiers', 'base', 'outboxFiles']);
   }
   return { ok: true, value: total };
 }

@@ -5,6 +5,7 @@ import type { MutationResult } from '../../src-shared/contract/sync';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase, OutboxEntry } from '../cache/db';
 import { clientIdOf } from '../cache/db';
+import { uploadFilesOf } from '../cache/outbox-files';
 import { withdrawEntry, withdrawTables } from './withdraw';
 
 /**
@@ -41,9 +42,17 @@ export async function pushOutbox(ctx: PushContext): Promise<PushOutcome> {
   let oneByOne = false;
   for (;;) {
     const pending = await db.outbox.where('state').equals('pending').sortBy('seq');
-    const batch = takeBatch(notHeld(pending, ctx.now()), oneByOne ? 1 : ctx.batchSize);
+    let batch = takeBatch(notHeld(pending, ctx.now()), oneByOne ? 1 : ctx.batchSize);
     const head = batch[0];
     if (!head) return { ok: true, value: count };
+    // The files of a reply or forward go first: the change that lists them is pushed once they are there.
+    const uploaded = await uploadFilesOf(db, bridge, batch, ctx.now);
+    if (!uploaded.ok) {
+      if (uploaded.at > 0) batch = batch.slice(0, uploaded.at);
+      else if (!changeFaults.has(uploaded.error.code))
+        return { ok: false, error: uploaded.error, stuck: null };
+      else return { ok: false, error: uploaded.error, stuck: await noteFailure(ctx, head, uploaded.error) };
+    }
     const answer = await bridge.push({
       clientId: await clientIdOf(db, ctx.newId),
       mutations: batch.map((e) => ({ id: e.id, name: e.name, args: e.args })),

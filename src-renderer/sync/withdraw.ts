@@ -1,6 +1,7 @@
 import type { RefusalDetails } from '../../src-shared/domain/refusals';
 import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase, OutboxEntry } from '../cache/db';
+import { dropOutboxFiles } from '../cache/outbox-files';
 import { rebase } from './rebase';
 
 /** The tables `withdrawEntry` writes: the caller's transaction must include them. */
@@ -11,6 +12,7 @@ export const withdrawTables = (db: CacheDatabase) => [
   db.base,
   db.messages,
   db.events,
+  db.outboxFiles,
 ];
 
 /**
@@ -27,6 +29,7 @@ export async function withdrawEntry(
   why: { code: string; message: string; details?: RefusalDetails; at: string } | null,
 ): Promise<void> {
   if (entry.seq !== undefined) await db.outbox.delete(entry.seq);
+  await dropOutboxFiles(db, [entry.id]);
   await db.messages.where('mutationId').equals(entry.id).delete();
   await db.events.where('mutationId').equals(entry.id).delete();
   if (why)

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { RunningServer } from '../../src-server/server';
@@ -490,4 +491,51 @@ test('a customer writes: the row says a new reply with its preview, "New replies
   await expect(found).toBeVisible();
   await expect(found.locator('.queue-row__preview-text')).toHaveText(text);
   await expect(found).not.toHaveClass(/queue-row--unread/);
+});
+
+test('a reply with a photo, attached offline: it waits on the computer, shows, and lands once back online', async ({
+  page,
+}) => {
+  await page.addInitScript(() => localStorage.setItem('klikpay.undoSendSeconds', '0'));
+  await signInAs(page, 'agent@klikpay.test');
+  const reference = await openFirst(page, 'Mine');
+  await page.context().setOffline(true);
+  await expect(statusRegion(page)).toContainText('Offline');
+
+  const photo = readFileSync('resources/icon.png');
+  await page.locator('input[data-testid="composer-files"]').setInputFiles({
+    name: 'preuve-remboursement.png',
+    mimeType: 'image/png',
+    buffer: photo,
+  });
+  await expect(page.getByRole('list', { name: 'Files attached' })).toContainText('preuve-remboursement.png');
+  const text = `Voici la preuve du remboursement ${Date.now()}.`;
+  await page.getByRole('radio', { name: 'Customer', exact: true }).check();
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('button', { name: 'Reply', exact: true }).click();
+
+  // Offline: the message and its photo show at once, the photo read from the computer.
+  const message = page.locator('.dossier-msg', { hasText: text });
+  await expect(message).toContainText('Not sent yet');
+  await expect(message.locator('img')).toBeVisible();
+  await expect(statusRegion(page)).toContainText('1 pending');
+
+  // Back online: the photo goes up first, then the reply that lists it; the server has both, once.
+  await page.context().setOffline(false);
+  await expect(statusRegion(page)).toContainText('Up to date');
+  await expect(message).not.toContainText('Not sent yet');
+  const token = await signIn(server.url, 'agent@klikpay.test');
+  const sent = (await serverView(server.url, token)).messages.filter((m) => m.body === text);
+  expect(sent).toHaveLength(1);
+  const [file] = sent[0]?.attachments ?? [];
+  expect(file).toMatchObject({
+    filename: 'preuve-remboursement.png',
+    contentType: 'image/png',
+    size: photo.length,
+  });
+  const res = await fetch(`${server.url}/api/v1/dossiers/${sent[0]?.dossierId}/attachments/${file?.id}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(Buffer.from(await res.arrayBuffer()).equals(photo)).toBe(true);
+  expect(reference).toMatch(/^KP-/);
 });

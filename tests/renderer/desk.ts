@@ -62,6 +62,7 @@ export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
           args,
           ...(options?.shown ? { shown: options.shown } : {}),
           ...(options?.holdMs ? { holdMs: options.holdMs } : {}),
+          ...(options?.files ? { files: options.files } : {}),
         },
       ]);
       if (!result) throw new Error('performMany answered nothing');

@@ -11,6 +11,19 @@ export const enDrafts = {
   'draft.putBack': 'The refused text is back in the composer.',
 
   'composer.cut': 'A message is at most {max} characters: the end was left out.',
+  'composer.attach': 'Attach files',
+  'composer.attachTitle':
+    'PDF, JPEG, PNG, WebP or plain text: at most {count} files of {mb} MB each, sent with a reply or a forward',
+  'composer.attachNeedsParty': 'Internal notes carry no files: choose the customer, the merchant or both.',
+  'composer.files': 'Files attached',
+  'composer.removeFile': 'Remove {name}',
+  'composer.fileProblem.type':
+    '{name} was not attached: only PDF, JPEG, PNG, WebP and plain text files can be sent.',
+  'composer.fileProblem.size': '{name} was not attached: it is larger than {mb} MB.',
+  'composer.fileProblem.empty': '{name} was not attached: it is empty.',
+  'composer.fileProblem.count': 'At most {count} files per message: the others were not attached.',
+  'composer.problem.filesNotHere':
+    'Files go with a reply or a forward to the merchant only: send one of those, or remove the files.',
   'composer.problem.blank': 'Write the message first.',
   'composer.problem.tooLong': 'This message is too long: {max} characters at most.',
   'composer.problem.half_character':

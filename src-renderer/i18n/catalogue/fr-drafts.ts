@@ -12,6 +12,20 @@ export const frDrafts: TranslationOf<typeof enDrafts> = {
   'draft.putBack': 'Le texte refusé est de nouveau dans la zone de rédaction.',
 
   'composer.cut': 'Un message compte au plus {max} caractères : la fin n’a pas été reprise.',
+  'composer.attach': 'Joindre des fichiers',
+  'composer.attachTitle':
+    'PDF, JPEG, PNG, WebP ou texte : {count} fichiers de {mb} Mo au plus, envoyés avec une réponse ou un transfert',
+  'composer.attachNeedsParty':
+    'Les notes internes ne portent pas de fichiers : choisissez le client, le marchand ou les deux.',
+  'composer.files': 'Fichiers joints',
+  'composer.removeFile': 'Retirer {name}',
+  'composer.fileProblem.type':
+    '{name} n’a pas été joint : seuls les fichiers PDF, JPEG, PNG, WebP et texte peuvent être envoyés.',
+  'composer.fileProblem.size': '{name} n’a pas été joint : il dépasse {mb} Mo.',
+  'composer.fileProblem.empty': '{name} n’a pas été joint : il est vide.',
+  'composer.fileProblem.count': '{count} fichiers au plus par message : les autres n’ont pas été joints.',
+  'composer.problem.filesNotHere':
+    'Les fichiers partent avec une réponse ou un transfert au marchand seulement : envoyez l’un des deux, ou retirez les fichiers.',
   'composer.problem.blank': 'Écrivez d’abord le message.',
   'composer.problem.tooLong': 'Ce message est trop long : {max} caractères au plus.',
   'composer.problem.half_character':

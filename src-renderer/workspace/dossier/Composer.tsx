@@ -10,6 +10,8 @@ import { ActionButton } from '../../ui/ActionButton';
 import { refusalReasonText } from '../../ui/refusal';
 import { shortcuts } from '../../ui/shortcuts';
 import { CollisionNote } from './CollisionNote';
+import { useComposerFiles } from './composer-files';
+import { AttachButton, ChosenFiles } from './ComposerFiles';
 import { LocalRefusalNote } from './Refusals';
 import { composerTemplates, isComposerTemplate } from './letters';
 import type { RuleCheck } from './use-action';
@@ -67,7 +69,8 @@ export function Composer({
   ref,
 }: ComposerProps) {
   const t = useT();
-  const c = useComposer(dossier, messages, check, onWritingChange, onLeave);
+  const files = useComposerFiles();
+  const c = useComposer(dossier, messages, check, onWritingChange, onLeave, files);
   const { form, action, enabled, primary, closed } = c;
   const textarea = useRef<HTMLTextAreaElement>(null);
   const unfoldButton = useRef<HTMLButtonElement>(null);
@@ -274,6 +277,7 @@ export function Composer({
             </>
           ) : null}
         </p>
+        <ChosenFiles files={files} />
         {problem ? (
           <p id={ids.problem} className="form-error" role="alert">
             {problem}
@@ -297,6 +301,13 @@ export function Composer({
             form.audience === 'internal' ? t('composer.replyNeedsParty') : c.refusals.reply?.message,
           )}
           {button('note')}
+          {closed ? null : (
+            <AttachButton
+              files={files}
+              note={form.audience === 'internal'}
+              {...(onLetter ? { onAdded: onLetter } : {})}
+            />
+          )}
           <span className="dossier-composer__gap" aria-hidden="true" />
           {button('remind', reasonOf(c.refusals.remind))}
           {button('inform', reasonOf(c.refusals.inform))}

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import type { ChosenFile } from '../../cache/outbox-files';
 import type { MutationName } from '../../../src-shared/contract/sync';
 import type { Command, CommandArgs } from '../../../src-shared/domain/commands';
 import type { Dossier, User } from '../../../src-shared/domain/model';
@@ -30,6 +31,8 @@ export interface DossierAction {
 export interface RunOptions {
   holdMs?: number;
   onQueued?: (mutationId: string) => void;
+  /** The files the change's `attachments` list (a reply or forward). */
+  files?: readonly ChosenFile[];
 }
 
 /**
@@ -50,11 +53,11 @@ export function useDossierAction(dossier: Dossier): DossierAction {
       setBusy(true);
       setRefusal(null);
       try {
-        const { holdMs, onQueued } = options;
+        const { holdMs, onQueued, files } = options;
         const result = await desk.perform(
           name,
           { ...args, dossierId },
-          { shown: dossier, ...(holdMs ? { holdMs } : {}) },
+          { shown: dossier, ...(holdMs ? { holdMs } : {}), ...(files?.length ? { files } : {}) },
         );
         if (result.ok) onQueued?.(result.mutationId);
         if (!result.ok) {

@@ -9,6 +9,8 @@ import { readUndoDelay } from '../../ui/undo-delay';
 import { useT } from '../../i18n/hooks';
 import type { BodyProblemKey } from './composer-text';
 import { appendText, bodyProblem, limitBody } from './composer-text';
+import type { ComposerFiles } from './composer-files';
+import { attachmentOf } from '../../cache/outbox-files';
 import type { ComposerTemplateId } from './letters';
 import { audienceForTemplate, isComposerTemplate, letterText, recipientLanguage } from './letters';
 import type { Refusal } from '../../../src-shared/domain/transitions';
@@ -18,6 +20,9 @@ import type { ComposerForm, DraftKeeper } from './use-draft';
 import { mergeForms, useDraft } from './use-draft';
 
 export type Send = 'reply' | 'note' | 'remind' | 'inform' | 'forward';
+
+/** Why the message cannot go as it is: its text, or files on a message that carries none. */
+export type ComposerProblemKey = BodyProblemKey | 'composer.problem.filesNotHere';
 
 export const sendLabels = {
   reply: 'action.reply',
@@ -66,7 +71,7 @@ export interface ComposerModel {
   /** The last change was cut to a message's limit. */
   cut: boolean;
   /** Why the text cannot be sent as it is (found when sending). */
-  problem: BodyProblemKey | null;
+  problem: ComposerProblemKey | null;
   /** The draft just discarded, while it can be brought back. */
   discarded: ComposerForm | null;
   setBody: (text: string) => void;
@@ -102,6 +107,8 @@ export function useComposer(
    * reply or a forward comes with what its Undo needs.
    */
   onSent?: (held?: HeldSend) => void,
+  /** The files of the message: they go with a reply or a forward, and leave with it. */
+  attached?: ComposerFiles,
 ): ComposerModel {
   const t = useT();
   const { settings, user } = useDesk();
@@ -119,7 +126,7 @@ export function useComposer(
   const latest = useRef(form);
   const [done, setDone] = useState('');
   const [cut, setCut] = useState(false);
-  const [problem, setProblem] = useState<BodyProblemKey | null>(null);
+  const [problem, setProblem] = useState<ComposerProblemKey | null>(null);
   const [discarded, setDiscarded] = useState<ComposerForm | null>(null);
 
   const show = useCallback((next: ComposerForm) => {
@@ -216,8 +223,12 @@ export function useComposer(
     // The reminder and the rights letter may go without text: the rules then write the standard letter.
     const optional = blank && (kind === 'remind' || kind === 'inform');
     const found = optional ? null : bodyProblem(body);
-    setProblem(found);
-    if (found) return;
+    const files = attached?.files ?? [];
+    // Files travel with a reply or a forward only (the server binds them to those messages).
+    const misplaced = files.length > 0 && kind !== 'reply' && kind !== 'forward';
+    setProblem(found ?? (misplaced ? 'composer.problem.filesNotHere' : null));
+    if (found || misplaced) return;
+    const listed = files.length > 0 ? { attachments: files.map(attachmentOf) } : {};
     // The message shows in the timeline at once (sync/optimistic.ts): the text leaves the composer
     // with it, and comes back if the rules refuse it here.
     const was = latest.current;
@@ -241,18 +252,24 @@ export function useComposer(
     });
     if (kind === 'reply') {
       const to = form.audience === 'internal' ? 'customer' : form.audience;
-      ok = await action.run('dossier.reply', { body, audience: to }, hold('reply'));
+      ok = await action.run('dossier.reply', { body, audience: to, ...listed }, { ...hold('reply'), files });
     } else if (kind === 'note') ok = await action.run('dossier.note', { body });
     else if (kind === 'remind') ok = await action.run('dossier.remind_merchant', optional ? {} : { body });
     else if (kind === 'inform') ok = await action.run('dossier.inform_customer', optional ? {} : { body });
-    else ok = await action.run('dossier.forward_to_merchant', { body }, hold('forward'));
+    else
+      ok = await action.run(
+        'dossier.forward_to_merchant',
+        { body, ...listed },
+        { ...hold('forward'), files },
+      );
     if (!ok) {
       const typed = latest.current;
       show(typed.body.trim() === '' ? was : mergeForms(was, typed));
       return;
     }
-    // Accepted on this computer (queued for the server): the draft has served.
+    // Accepted on this computer (queued for the server): the draft and the files have served.
     void keeper.clear();
+    attached?.clear();
     setCut(false);
     setDone(t('composer.done', { action: t(sendLabels[kind]) }));
     onSent?.(held);

@@ -4,6 +4,7 @@ import type { Attachment } from '../../../src-shared/domain/model';
 import { attachmentLimits, isAttachmentType } from '../../../src-shared/domain/model';
 import type { OpenedFile } from '../../cache/files';
 import { useDesk } from '../../data/desk';
+import { useCacheQuery } from '../../data/live';
 
 /**
  * A party's file in the dossier view: how it is shown (decided by its declared type, from the
@@ -98,6 +99,14 @@ export function useFile(dossierId: string, attachment: Attachment, auto: boolean
     setState({ status: 'idle' });
   }, []);
 
+  // The agent's own file shows with its message before the outbox's transaction has committed it:
+  // a preview read too early is read again once the file is there.
+  const waiting = useCacheQuery(
+    ({ db }) => db.outboxFiles.where(':id').equals(attachment.id).count(),
+    [attachment.id],
+    0,
+    { tables: ['outboxFiles'] },
+  );
   useEffect(() => {
     if (!auto) return;
     const run = ++latest.current;
@@ -106,7 +115,7 @@ export function useFile(dossierId: string, attachment: Attachment, auto: boolean
     return () => {
       mounted = false;
     };
-  }, [auto, fetchFile]);
+  }, [auto, fetchFile, waiting]);
 
   return { state, load, release };
 }

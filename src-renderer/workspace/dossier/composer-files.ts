@@ -1,0 +1,115 @@
+import { useCallback, useState } from 'react';
+import type { AttachmentType } from '../../../src-shared/domain/model';
+import { attachmentLimits, isAttachmentType } from '../../../src-shared/domain/model';
+import type { ChosenFile } from '../../cache/outbox-files';
+
+/**
+ * The files of the message being written (a reply or a forward): checked against the API's types
+ * and limits as they are chosen, so a file the server would refuse never reaches the outbox.
+ */
+
+/** A file as the picker hands it, before it is read. */
+export interface PickedFile {
+  name: string;
+  type: string;
+  size: number;
+  arrayBuffer: () => Promise<ArrayBuffer>;
+}
+
+export type FileProblem =
+  | { kind: 'type'; name: string }
+  | { kind: 'size'; name: string }
+  | { kind: 'empty'; name: string }
+  | { kind: 'count' };
+
+/** A type the browser could not tell (some systems give none for `.txt` or `.webp`), from the name. */
+const byExtension: Record<string, AttachmentType> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  txt: 'text/plain',
+};
+
+export function typeOf(file: Pick<PickedFile, 'name' | 'type'>): AttachmentType | null {
+  if (isAttachmentType(file.type)) return file.type;
+  if (file.type !== '') return null;
+  const extension = file.name.split('.').at(-1)?.toLowerCase() ?? '';
+  return byExtension[extension] ?? null;
+}
+
+/** The file inputs' `accept`: the types, and the extensions for systems that give no type. */
+export const acceptedFiles = [
+  ...new Set<string>([...Object.values(byExtension), ...Object.keys(byExtension).map((e) => `.${e}`)]),
+].join(',');
+
+/**
+ * Which of the picked files may join the `already` chosen: each of an accepted type, not empty,
+ * within the size limit, and no more than the limit per message in all (the first ones kept).
+ */
+export function screenFiles(
+  already: number,
+  picked: readonly Pick<PickedFile, 'name' | 'type' | 'size'>[],
+): { accepted: number[]; problems: FileProblem[] } {
+  const accepted: number[] = [];
+  const problems: FileProblem[] = [];
+  let room = attachmentLimits.perMessage - already;
+  for (const [i, f] of picked.entries()) {
+    if (typeOf(f) === null) problems.push({ kind: 'type', name: f.name });
+    else if (f.size === 0) problems.push({ kind: 'empty', name: f.name });
+    else if (f.size > attachmentLimits.bytes) problems.push({ kind: 'size', name: f.name });
+    else if (room <= 0) {
+      if (!problems.some((p) => p.kind === 'count')) problems.push({ kind: 'count' });
+    } else {
+      accepted.push(i);
+      room--;
+    }
+  }
+  return { accepted, problems };
+}
+
+export interface ComposerFiles {
+  files: readonly ChosenFile[];
+  problems: readonly FileProblem[];
+  add: (picked: readonly PickedFile[]) => Promise<void>;
+  remove: (attachmentId: string) => void;
+  clear: () => void;
+}
+
+/** The message's files, kept while it is written (not in the draft: a reload leaves them out). */
+export function useComposerFiles(newId: () => string = () => crypto.randomUUID()): ComposerFiles {
+  const [files, setFiles] = useState<readonly ChosenFile[]>([]);
+  const [problems, setProblems] = useState<readonly FileProblem[]>([]);
+  const add = useCallback(
+    async (picked: readonly PickedFile[]) => {
+      const { accepted, problems: found } = screenFiles(files.length, picked);
+      const read = await Promise.all(
+        accepted.map(async (i): Promise<ChosenFile | null> => {
+          const f = picked[i];
+          const contentType = f ? typeOf(f) : null;
+          if (!f || !contentType) return null;
+          const bytes = await f.arrayBuffer();
+          return { attachmentId: newId(), filename: f.name, contentType, size: bytes.byteLength, bytes };
+        }),
+      );
+      setFiles((current) =>
+        [...current, ...read.filter((f): f is ChosenFile => f !== null)].slice(
+          0,
+          attachmentLimits.perMessage,
+        ),
+      );
+      setProblems(found);
+    },
+    [files.length, newId],
+  );
+  const remove = useCallback((attachmentId: string) => {
+    setFiles((current) => current.filter((f) => f.attachmentId !== attachmentId));
+    setProblems([]);
+  }, []);
+  const clear = useCallback(() => {
+    setFiles([]);
+    setProblems([]);
+  }, []);
+  return { files, problems, add, remove, clear };
+}
