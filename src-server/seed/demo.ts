@@ -104,6 +104,7 @@ export function demoDossiers(
       merchantLanguage: demoMerchant.language,
       customerId: demoCustomer.id,
       customerName: demoCustomer.name,
+      customerEmail: demoCustomer.email,
     };
     const reason =
       (['not_received', 'damaged_or_defective', 'not_as_ordered', 'refund_problem', 'other'] as const)[i] ??

@@ -110,6 +110,7 @@ export function planWorkload(o: GenerateOptions): WorkloadPlan {
       merchantLanguage: merchant.language,
       customerId: customer.id,
       customerName: customer.name,
+      customerEmail: customer.email,
     };
   });
 

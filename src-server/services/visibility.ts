@@ -23,7 +23,14 @@ export function readableAudiences(a: AccountRow): Audience[] {
 export const canReadMessage = (a: AccountRow, m: Message): boolean =>
   readableAudiences(a).includes(m.audience);
 
-/** Parties see the dossier without Klik & Pay's internal working data (tags, follow-ups). */
+/**
+ * Parties see the dossier without Klik & Pay's internal working data (tags, follow-ups); a merchant
+ * also without the customer's e-mail address (privacy: the merchant deals through Klik & Pay).
+ */
 export function viewOf(a: AccountRow, d: Dossier): Dossier {
-  return isStaff(a.role) ? d : { ...d, tags: [], followUps: {} };
+  if (isStaff(a.role)) return d;
+  const party = { ...d, tags: [], followUps: {} };
+  if (a.role !== 'merchant') return party;
+  const { customerEmail: _private, ...transaction } = d.transaction;
+  return { ...party, transaction };
 }

@@ -29,10 +29,10 @@ export interface FeedPage {
  * The current data of the change log row `c`, as JSON text: pages go out as the documents are
  * stored, never parsed and serialized again on the way (services/sync.ts `pullBody`). Subqueries
  * under a `case`, not joins: only the table of the row's entity is looked up (a join per entity
- * would probe all five for every row).
+ * would probe all five for every row). `dossier`: the expression of a dossier `d`'s document.
  */
-const entityData = `(case c.entity
-    when 'dossier' then (select d.data from dossiers d where d.id = c.entity_id)
+const entityDataOf = (dossier: string) => `(case c.entity
+    when 'dossier' then (select ${dossier} from dossiers d where d.id = c.entity_id)
     when 'message' then (select m.data from messages m where m.id = c.entity_id)
     when 'event' then (select e.data from audit_events e where e.id = c.entity_id)
     when 'user' then (select jsonb_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', u.role,
@@ -42,6 +42,12 @@ const entityData = `(case c.entity
                                                     'emailValid', mr.email_valid, 'language', mr.language)
                           from merchants mr where mr.id = c.entity_id)
   end)::text as data`;
+const entityData = entityDataOf('d.data');
+/**
+ * A merchant never gets the customer's e-mail address: removed in the database, so it never leaves
+ * it for them (services/visibility.ts `viewOf` removes it again). Staff documents go out untouched.
+ */
+const merchantEntityData = entityDataOf(`d.data #- '{transaction,customerEmail}'`);
 
 /** What a scope may see of the change log rows aliased `alias`; `$3` is the party's id. */
 function scopeFilter(scope: FeedScope, alias: string): string {
@@ -101,7 +107,8 @@ export async function readFeed(
     ? `(select count(*) from changes x where x.seq > ${counted}${scopeFilter(scope, 'x')})::text`
     : 'null::text';
   const rows = await sql.query<FeedRow & { after: string | null }>(
-    `select c.seq::text as key, c.entity, c.entity_id, c.op, ${entityData}, ${count} as after
+    `select c.seq::text as key, c.entity, c.entity_id, c.op,
+       ${scope.kind === 'merchant' ? merchantEntityData : entityData}, ${count} as after
      from changes c
      where c.seq > $1::bigint${scopeFilter(scope, 'c')}${snapshot}
      order by c.seq

@@ -112,8 +112,10 @@ const transactionSelect = (extra = '') => `
 
 export type TransactionWithDossier = Transaction & Pick<TransactionListItem, 'openDossierId'>;
 
+/** A transaction as a dossier's snapshot takes it at filing: with the customer's address (staff's). */
 export async function findTransaction(sql: Sql, id: string): Promise<TransactionWithDossier | null> {
-  const rows = await sql.query<TransactionWithDossier>(`${transactionSelect()} where t.id = $1`, [id]);
+  const select = transactionSelect('c.email as "customerEmail",');
+  const rows = await sql.query<TransactionWithDossier>(`${select} where t.id = $1`, [id]);
   return rows[0] ?? null;
 }
 
@@ -124,7 +126,8 @@ export async function listTransactions(
   limit: number,
 ): Promise<TransactionListItem[]> {
   const column = owner.role === 'customer' ? 't.customer_id' : 't.merchant_id';
-  // The merchant's address only here: a dossier's copy of its transaction stays without it.
+  // The merchant's address only here: a dossier's copy of its transaction stays without it. The
+  // customer's address never here: a merchant lists its transactions too.
   const select = transactionSelect('m.email as "merchantEmail", m.email_valid as "merchantEmailValid",');
   return sql.query<TransactionListItem>(
     `${select} where ${column} = $1 order by t.occurred_at desc, t.id limit $2`,

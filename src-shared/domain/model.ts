@@ -85,6 +85,11 @@ export const transactionSchema = z.object({
   merchantLanguage: languageSchema,
   customerId: idSchema,
   customerName: z.string().min(1).max(limits.name),
+  /**
+   * Taken at filing, for staff. Optional: dossiers filed before it lack it, and merchants never get
+   * it (server `viewOf`, the merchant's sync feed).
+   */
+  customerEmail: emailSchema.optional(),
 });
 export type Transaction = z.infer<typeof transactionSchema>;
 

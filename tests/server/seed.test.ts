@@ -31,6 +31,13 @@ async function seeded(seed: 'demo' | number): Promise<{ db: Database; ctx: Serve
 const dossiersOf = async (db: Database) =>
   (await db.query<{ data: Dossier }>('select data from dossiers order by id')).map((r) => r.data);
 
+/** Dossiers whose transaction copy lacks its customer's address from the customers table. */
+const withoutCustomerEmail = (db: Database) =>
+  db.query<{ id: string }>(
+    `select d.id from dossiers d join customers c on c.id = d.customer_id
+     where d.data #>> '{transaction,customerEmail}' is distinct from c.email`,
+  );
+
 describe('--seed demo', () => {
   let db: Database;
   let ctx: ServerContext;
@@ -78,6 +85,7 @@ describe('--seed demo', () => {
     }
     const messages = await db.query<{ data: unknown }>('select data from messages limit 500');
     for (const m of messages) expect(() => messageSchema.parse(m.data)).not.toThrow();
+    expect(await withoutCustomerEmail(db)).toEqual([]);
   });
 
   it('fills every queue of the back office, for the demo agent, right now', () => {
@@ -109,6 +117,7 @@ describe('--seed N', () => {
       const da = await dossiersOf(a.db);
       expect(da).toEqual(await dossiersOf(b.db));
       expect(da).toHaveLength(305);
+      expect(await withoutCustomerEmail(a.db)).toEqual([]);
       const open = da.filter((d) => d.status !== 'closed').length / da.length;
       expect(open).toBeGreaterThan(0.12);
       expect(open).toBeLessThan(0.3);
@@ -153,6 +162,7 @@ describe('a large seed', () => {
            + (select count(*)::int from users where role in ('agent', 'supervisor')) + (select count(*)::int from merchants) as entities`,
       );
       expect(counts?.dossiers).toBe(workerThreshold + 5);
+      expect(await withoutCustomerEmail(db)).toEqual([]);
       expect(counts?.changes).toBe(counts?.entities);
       expect((counts?.open ?? 0) / workerThreshold).toBeGreaterThan(0.12);
       // The secondary indexes dropped for the load are all back.
