@@ -31,7 +31,7 @@ export async function searchBuiltUpTo(db: CacheDatabase): Promise<string | null>
 /** Most words kept per dossier: a long thread stays searchable without bloating the index. */
 export const maxWords = 600;
 
-/** A dossier's own words: its ids and names, its merchant's e-mail, tags, description and resolution. */
+/** A dossier's own words: its ids and names, the customer's and merchant's e-mails, tags, description and resolution. */
 export function dossierWords(d: Dossier, merchantEmail?: string): string[] {
   const names = searchWords(
     [
@@ -41,6 +41,7 @@ export function dossierWords(d: Dossier, merchantEmail?: string): string[] {
       d.transaction.orderReference,
       d.transaction.customerName,
       d.transaction.merchantName,
+      d.transaction.customerEmail ?? '',
       merchantEmail ?? '',
       ...d.tags,
     ].join(' '),

@@ -335,6 +335,7 @@ export function Workspace({ session }: { session: Session }) {
                     rows()?.focusCursor();
                     if (held) undoSend.offer(held);
                   }}
+                  onOpenDossier={open}
                   onMarkUnread={(id, reference) => {
                     // As a mail client does: back to the list, the dossier left for later.
                     markUnread(id, reference);

@@ -253,4 +253,31 @@ export const frDossier: TranslationOf<typeof enDossier> = {
   'auditField.createdAt': 'Déposé',
   'auditField.updatedAt': 'Mis à jour',
   'auditField.version': 'Version',
+  'profile.title.customer': 'Client : {name}',
+  'profile.title.merchant': 'Marchand : {name}',
+  'profile.open': { one: '{count} dossier ouvert', other: '{count} dossiers ouverts' },
+  'profile.closed': { one: '{count} dossier clos', other: '{count} dossiers clos' },
+  'profile.more': { one: 'et {count} autre', other: 'et {count} autres' },
+  'profile.email': 'E-mail',
+  'profile.emailUnknown':
+    'Absent de ce dossier (déposé avant que l’adresse soit gardée avec les réclamations)',
+  'profile.language': 'Langue',
+  'profile.bounced': 'E-mails en échec',
+  'profile.record': 'Réponses du marchand',
+  'profile.answers': {
+    one: '{count} réponse quand le marchand avait la main, en {average} en moyenne',
+    other: '{count} réponses quand le marchand avait la main, en {average} en moyenne',
+  },
+  'profile.noAnswers': 'Aucune réponse encore quand le marchand avait la main',
+  'profile.reminders': {
+    one: '{count} rappel des bonnes pratiques nécessaire',
+    other: '{count} rappels des bonnes pratiques nécessaires',
+  },
+  'profile.overdueNow': {
+    one: '{count} dossier en retard actuellement',
+    other: '{count} dossiers en retard actuellement',
+  },
+  'profile.recordScope': 'Sur ses {count} dossiers les plus récents de cette copie.',
+  'profile.filedOn': 'Déposé le {date}',
+  'profile.openProfile': 'Fiche de {name}',
 };

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useId } from 'react';
 import type { Dossier, User } from '../../../src-shared/domain/model';
+import type { Party } from '../../cache/profiles';
 import type { Presence } from '../../sync/presence';
 import { useFormat, useT } from '../../i18n/hooks';
 import { Countdown } from '../../ui/Countdown';
@@ -25,6 +26,24 @@ export interface DossierHeaderProps {
   compact?: boolean;
   /** The agent unfolds or folds the header (the button beside the reference). */
   onCompactChange?: (compact: boolean) => void;
+  /** A party's name opens their profile. */
+  onParty?: (party: Party) => void;
+}
+
+/** A party's name: a link-like button to their profile when the view offers one. */
+function PartyName({ name, onOpen }: { name: string; onOpen: (() => void) | undefined }) {
+  const t = useT();
+  if (!onOpen) return <>{name}</>;
+  return (
+    <button
+      type="button"
+      className="link-button dossier-header__party"
+      title={t('profile.openProfile', { name })}
+      onClick={onOpen}
+    >
+      {name}
+    </button>
+  );
 }
 
 /** Who has the move, as the deadline says it. */
@@ -91,11 +110,23 @@ export function DossierHeader(props: DossierHeaderProps) {
         </div>
         <p className="dossier-header__parties">
           <span>
-            <span className="dossier-header__party-label">{t('dossier.customer')}</span> {tx.customerName}
+            <span className="dossier-header__party-label">{t('dossier.customer')}</span>{' '}
+            <PartyName
+              name={tx.customerName}
+              onOpen={
+                props.onParty ? () => props.onParty?.({ kind: 'customer', id: tx.customerId }) : undefined
+              }
+            />
           </span>
           <span aria-hidden="true">→</span>
           <span>
-            <span className="dossier-header__party-label">{t('dossier.merchant')}</span> {tx.merchantName}
+            <span className="dossier-header__party-label">{t('dossier.merchant')}</span>{' '}
+            <PartyName
+              name={tx.merchantName}
+              onOpen={
+                props.onParty ? () => props.onParty?.({ kind: 'merchant', id: tx.merchantId }) : undefined
+              }
+            />
           </span>
         </p>
         <div className="dossier-header__live">

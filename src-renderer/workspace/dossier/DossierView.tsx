@@ -6,6 +6,7 @@ import { useDesk } from '../../data/desk';
 import { useDossier } from '../../data/dossier';
 import { usePresence } from '../../data/presence';
 import { useMarkRead } from '../../data/reads';
+import type { Party } from '../../cache/profiles';
 import { useStaff } from '../../data/queues';
 import { useT } from '../../i18n/hooks';
 import { isUnavailable } from '../../ui/ActionButton';
@@ -22,6 +23,7 @@ import { DossierToolbar } from './DossierToolbar';
 import { FollowUpDialog } from './FollowUpDialog';
 import type { DossierPane } from './PaneSwitch';
 import { PaneSwitch } from './PaneSwitch';
+import { PartyProfile } from './PartyProfile';
 import { RejectionList } from './Refusals';
 import { TagsEditor } from './TagsEditor';
 import type { TimelineHandle } from './Timeline';
@@ -33,21 +35,11 @@ import type { CompactHeader } from './use-compact-header';
 import { useCompactHeader } from './use-compact-header';
 import './dossier.css';
 
+import { paletteActions } from './palette-actions';
+import type { PaletteAction } from './palette-actions';
+export type { PaletteAction } from './palette-actions';
+
 /** What the workspace's shortcuts call on the open dossier (r, n, c). */
-/** What the command palette can do on the open dossier, as its toolbar and composer offer it. */
-export const paletteActions = [
-  'take-over',
-  'assign-to-me',
-  'unassign',
-  'assign',
-  'tag',
-  'remind',
-  'follow-up',
-  'close',
-  'reopen',
-  'mark-unread',
-] as const;
-export type PaletteAction = (typeof paletteActions)[number];
 
 export interface DossierViewHandle {
   /** The actions offered on this dossier now, and whether the rules allow each. */
@@ -77,6 +69,8 @@ export interface DossierViewProps {
   closing?: boolean;
   /** The reference's heading level: 2 beside a list that has the page's h1, 1 when alone. */
   headingLevel?: 1 | 2;
+  /** Opens another dossier (from a party's profile). */
+  onOpenDossier?: (dossierId: string) => void;
   /** "Mark as unread" (the palette, `u`): offered when given. */
   onMarkUnread?: (dossierId: string, reference: string) => void;
   ref?: Ref<DossierViewHandle>;
@@ -95,6 +89,7 @@ export function DossierView({
   closing = false,
   headingLevel = 2,
   onMarkUnread,
+  onOpenDossier,
   ref,
 }: DossierViewProps) {
   const t = useT();
@@ -188,6 +183,7 @@ export function DossierView({
       setPane={setPane}
       auditView={auditView}
       setAuditView={setAuditView}
+      onOpenDossier={onOpenDossier}
     />
   );
 }
@@ -208,6 +204,7 @@ interface LoadedProps {
   setPane: (pane: DossierPane) => void;
   auditView: AuditViewState;
   setAuditView: (view: AuditViewState) => void;
+  onOpenDossier?: ((dossierId: string) => void) | undefined;
 }
 
 function Loaded({
@@ -226,12 +223,14 @@ function Loaded({
   setPane,
   auditView,
   setAuditView,
+  onOpenDossier,
 }: LoadedProps) {
   const t = useT();
   const { user, settings } = useDesk();
   const staff = useStaff();
   const now = useNow();
   const d: Dossier = view.dossier;
+  const [profile, setProfile] = useState<Party | null>(null);
 
   const staffNames = useMemo(() => new Map(staff.map((s) => [s.id, s.name])), [staff]);
   const staffName = useCallback(
@@ -296,6 +295,7 @@ function Loaded({
           }
           compact={header.compact}
           onCompactChange={setCompact}
+          onParty={setProfile}
         />
         <RejectionList rejections={view.rejections} onPutBack={putBack} />
         {pane === 'audit' ? (
@@ -332,6 +332,20 @@ function Loaded({
       {dialog === 'followUp' ? (
         <FollowUpDialog dossier={d} userId={user.id} now={now} open onClose={closeDialog} />
       ) : null}
+      <PartyProfile
+        dossier={d}
+        party={profile}
+        now={now}
+        onClose={() => setProfile(null)}
+        onOpenDossier={
+          onOpenDossier
+            ? (id) => {
+                setProfile(null);
+                onOpenDossier(id);
+              }
+            : undefined
+        }
+      />
     </article>
   );
 }
