@@ -4,6 +4,7 @@ import type { UserEvent } from '@testing-library/user-event';
 import { createRef, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeError } from '../../src-shared/contract/bridge';
+import type { Desk } from '../../src-renderer/data/desk';
 import { defaultSort } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
 import { SignInForm } from '../../src-renderer/ui/SignInForm';
@@ -41,6 +42,33 @@ async function reachedByTab(user: UserEvent, element: Element): Promise<boolean>
     if (document.activeElement === element) return true;
   }
   return false;
+}
+
+/** The dossier d-1 opened, then the command palette over it (which reads its controls). */
+async function paletteOver(desk: Desk, onMarkUnread?: (dossierId: string, reference: string) => void) {
+  const handle = createRef<DossierViewHandle>();
+  const palette = (open: boolean) => (
+    <>
+      <DossierView ref={handle} dossierId="d-1" {...(onMarkUnread ? { onMarkUnread } : {})} />
+      {open ? (
+        <Palette
+          open
+          onClose={() => undefined}
+          counts={null}
+          onQueue={() => undefined}
+          onSearch={() => undefined}
+          onHelp={() => undefined}
+          onSignOut={() => undefined}
+          dossier={handle}
+          onReference={() => undefined}
+        />
+      ) : null}
+    </>
+  );
+  const view = show(desk, palette(false));
+  await screen.findByRole('heading', { level: 2, name: 'KP-2026-000123' });
+  view.rerender(palette(true));
+  return within(screen.getByRole('dialog', { name: 'Command palette' }));
 }
 
 describe('a button the rules refuse now', () => {
@@ -107,29 +135,7 @@ describe('a button the rules refuse now', () => {
     await storeDecisions(db, [filed, ok(run(filed.dossier, agent2, cmd.takeOver(), later(1)))]);
     const desk = deskOf(db);
     const perform = vi.spyOn(desk, 'perform');
-    const handle = createRef<DossierViewHandle>();
-    const palette = (open: boolean) => (
-      <>
-        <DossierView ref={handle} dossierId="d-1" />
-        {open ? (
-          <Palette
-            open
-            onClose={() => undefined}
-            counts={null}
-            onQueue={() => undefined}
-            onSearch={() => undefined}
-            onHelp={() => undefined}
-            onSignOut={() => undefined}
-            dossier={handle}
-            onReference={() => undefined}
-          />
-        ) : null}
-      </>
-    );
-    const view = show(desk, palette(false));
-    await screen.findByRole('heading', { level: 2, name: 'KP-2026-000123' });
-    view.rerender(palette(true));
-    const dialog = within(screen.getByRole('dialog', { name: 'Command palette' }));
+    const dialog = await paletteOver(desk);
     const option = (name: string) => dialog.getByRole('option', { name: new RegExp(`^${name}`) });
     expect(option('Take over the open dossier').getAttribute('aria-disabled')).toBe('true');
     expect(option('Send the merchant a Good Practices reminder').getAttribute('aria-disabled')).toBe('true');
@@ -146,29 +152,7 @@ describe('a button the rules refuse now', () => {
     await storeDecisions(db, [filing({ subject: 'payment' })]);
     const desk = deskOf(db);
     const marked = vi.fn();
-    const handle = createRef<DossierViewHandle>();
-    const palette = (open: boolean) => (
-      <>
-        <DossierView ref={handle} dossierId="d-1" onMarkUnread={marked} />
-        {open ? (
-          <Palette
-            open
-            onClose={() => undefined}
-            counts={null}
-            onQueue={() => undefined}
-            onSearch={() => undefined}
-            onHelp={() => undefined}
-            onSignOut={() => undefined}
-            dossier={handle}
-            onReference={() => undefined}
-          />
-        ) : null}
-      </>
-    );
-    const view = show(desk, palette(false));
-    await screen.findByRole('heading', { level: 2, name: 'KP-2026-000123' });
-    view.rerender(palette(true));
-    const dialog = within(screen.getByRole('dialog', { name: 'Command palette' }));
+    const dialog = await paletteOver(desk, marked);
     await user.type(dialog.getByRole('combobox'), 'mark unread');
     await user.keyboard('{Enter}');
     expect(marked).toHaveBeenCalledWith('d-1', 'KP-2026-000123');
