@@ -1,3 +1,4 @@
+import { countQuery } from '../../src-renderer/cache/queues';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
@@ -523,6 +524,15 @@ describe('saved views', () => {
     });
     const nav = screen.getByRole('navigation', { name: 'My views' });
     const open = await within(nav).findByRole('button', { name: /^Gros montants livraison/ });
+    // With its live count, as the queues have theirs.
+    const members = await countQuery(
+      desk.db,
+      { queue: 'awaiting_merchant', filter, sort },
+      { now: Date.now(), viewer: { userId: desk.user.id }, settings: desk.settings },
+    );
+    await waitFor(() =>
+      expect(open.textContent).toContain(members === 1 ? '1 dossier' : `${members} dossiers`),
+    );
     await user.click(open);
     expect(onSelect).toHaveBeenCalledWith(saved);
 

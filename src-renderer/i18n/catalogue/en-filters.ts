@@ -94,6 +94,8 @@ export const enFilters = {
   'views.save': 'Save view',
   'views.saveDescription':
     'The queue “{queue}” with its filters and sort, kept on this computer for you only.',
+  'views.count': { one: '{count} dossier', other: '{count} dossiers' },
+  'views.counting': 'Counting',
   'views.empty': 'No saved views yet. Filter a queue, then save it as a view.',
   'views.rename': 'Rename the view “{name}”',
   'views.renameTitle': 'Rename the view',

@@ -93,6 +93,8 @@ export const frFilters: TranslationOf<typeof enFilters> = {
   'views.save': 'Enregistrer la vue',
   'views.saveDescription':
     'La file « {queue} » avec ses filtres et son tri, gardée sur cet ordinateur, pour vous seul.',
+  'views.count': { one: '{count} dossier', other: '{count} dossiers' },
+  'views.counting': 'Décompte en cours',
   'views.empty': 'Aucune vue enregistrée. Filtrez une file, puis enregistrez-la comme vue.',
   'views.rename': 'Renommer la vue « {name} »',
   'views.renameTitle': 'Renommer la vue',

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { SavedView } from '../../../src-shared/domain/filters';
 import type { QueueId } from '../../../src-shared/domain/queues';
 import { queueIds } from '../../../src-shared/domain/queues';
 import { useDesk } from '../../data/desk';
-import { useSavedViews } from '../../data/queues';
-import { useT } from '../../i18n/hooks';
+import { useQueueCount, useSavedViews } from '../../data/queues';
+import { useSteppedNow } from '../../data/live';
+import { upgradeStoredFilter } from '../../../src-shared/domain/filters';
+import { useFormat, useT } from '../../i18n/hooks';
 import { Dialog } from '../../ui/Dialog';
 import { ViewNameDialog } from './ViewNameDialog';
 import { deleteView, renameView } from './views';
@@ -18,6 +20,26 @@ export interface SavedViewsNavProps {
 }
 
 const isQueueId = (queue: string): queue is QueueId => (queueIds as readonly string[]).includes(queue);
+
+/** A view's live count, as the queues show theirs (read once the changes pause, like theirs). */
+function ViewCount({ view, queue }: { view: SavedView; queue: QueueId }) {
+  const t = useT();
+  const format = useFormat();
+  const now = useSteppedNow(60_000);
+  const query = useMemo(
+    () => ({ queue, filter: upgradeStoredFilter(view.filter), sort: view.sort }),
+    [queue, view.filter, view.sort],
+  );
+  const count = useQueueCount(query, now);
+  return (
+    <span className="saved-views__count">
+      <span aria-hidden="true">{count === null ? '…' : format.number(count)}</span>
+      <span className="visually-hidden">
+        {count === null ? t('views.counting') : t('views.count', { count })}
+      </span>
+    </span>
+  );
+}
 
 /** The agent's own views for the left column: open one, rename it, or delete it (after a confirmation). */
 export function SavedViewsNav({ activeViewId, onSelect, onDeleted }: SavedViewsNavProps) {
@@ -44,7 +66,10 @@ export function SavedViewsNav({ activeViewId, onSelect, onDeleted }: SavedViewsN
               >
                 <span className="saved-views__name">{view.name}</span>
                 {isQueueId(view.queue) ? (
-                  <span className="saved-views__queue">{t(`queue.${view.queue}`)}</span>
+                  <>
+                    <span className="saved-views__queue">{t(`queue.${view.queue}`)}</span>
+                    <ViewCount view={view} queue={view.queue} />
+                  </>
                 ) : null}
               </button>
               <span className="saved-views__tools">
