@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CacheDatabase } from '../../src-renderer/cache/db';
+import { readDraft } from '../../src-renderer/cache/drafts';
 import type { Desk } from '../../src-renderer/data/desk';
 import { DeskContextProvider } from '../../src-renderer/data/desk';
 import { I18nProvider } from '../../src-renderer/i18n/I18nProvider';
@@ -123,5 +124,39 @@ describe('the composer with files', () => {
     await user.click(screen.getByRole('button', { name: 'Add note' }));
     await waitFor(async () => expect(await db.outbox.count()).toBe(1));
     expect(await db.outboxFiles.count()).toBe(0);
+  });
+
+  it('keeps the files with the draft: back when the dossier opens again, and after a discard is undone', async () => {
+    const user = userEvent.setup();
+    const desk = testDesk(db, { user: agent });
+    const first = show(desk, <DossierView dossierId="d-1" />);
+    await screen.findByRole('heading', { level: 2, name: 'KP-2026-000123' });
+    const picker = screen.getByLabelText<HTMLInputElement>('Attach files', { selector: 'input' });
+    await user.upload(picker, new File(['%PDF-1.4 a'], 'facture.pdf', { type: 'application/pdf' }));
+    await screen.findByRole('list', { name: 'Files attached' });
+    // Kept at once, before any text: the dossier has a draft.
+    await waitFor(async () => expect((await readDraft(db, 'd-1'))?.files).toHaveLength(1));
+    first.unmount();
+
+    show(desk, <DossierView dossierId="d-1" />);
+    const list = await screen.findByRole('list', { name: 'Files attached' });
+    expect(within(list).getByText('facture.pdf')).toBeTruthy();
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Voir la facture.');
+    await user.click(screen.getByRole('button', { name: 'Discard draft' }));
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Files attached' })).toBeNull());
+    await waitFor(async () => expect(await readDraft(db, 'd-1')).toBeNull());
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(
+      within(await screen.findByRole('list', { name: 'Files attached' })).getByText('facture.pdf'),
+    ).toBeTruthy();
+    await waitFor(async () => {
+      const kept = await readDraft(db, 'd-1');
+      expect(kept?.body).toBe('Voir la facture.');
+      expect(kept?.files?.map((f) => f.filename)).toEqual(['facture.pdf']);
+    });
+    // Removed, the file leaves the draft; the text stays.
+    await user.click(screen.getByRole('button', { name: 'Remove facture.pdf' }));
+    await waitFor(async () => expect((await readDraft(db, 'd-1'))?.files).toBeUndefined());
+    expect((await readDraft(db, 'd-1'))?.body).toBe('Voir la facture.');
   });
 });

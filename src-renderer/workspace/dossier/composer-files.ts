@@ -75,12 +75,17 @@ export interface ComposerFiles {
   add: (picked: readonly PickedFile[]) => Promise<void>;
   remove: (attachmentId: string) => void;
   clear: () => void;
+  /** The draft's files, given back when the dossier opens (kept before any picked meanwhile). */
+  restore: (kept: readonly ChosenFile[]) => void;
+  /** Counts the agent's changes (picks and removals): each is kept with the draft (`use-composer.ts`). */
+  edits: number;
 }
 
-/** The message's files, kept while it is written (not in the draft: a reload leaves them out). */
+/** The message's files while it is written; the composer keeps them with the draft. */
 export function useComposerFiles(newId: () => string = () => crypto.randomUUID()): ComposerFiles {
   const [files, setFiles] = useState<readonly ChosenFile[]>([]);
   const [problems, setProblems] = useState<readonly FileProblem[]>([]);
+  const [edits, setEdits] = useState(0);
   const add = useCallback(
     async (picked: readonly PickedFile[]) => {
       const { accepted, problems: found } = screenFiles(files.length, picked);
@@ -100,16 +105,27 @@ export function useComposerFiles(newId: () => string = () => crypto.randomUUID()
         ),
       );
       setProblems(found);
+      if (accepted.length > 0) setEdits((n) => n + 1);
     },
     [files.length, newId],
   );
   const remove = useCallback((attachmentId: string) => {
     setFiles((current) => current.filter((f) => f.attachmentId !== attachmentId));
     setProblems([]);
+    setEdits((n) => n + 1);
   }, []);
   const clear = useCallback(() => {
     setFiles([]);
     setProblems([]);
   }, []);
-  return { files, problems, add, remove, clear };
+  const restore = useCallback((kept: readonly ChosenFile[]) => {
+    setFiles((current) => {
+      const ids = new Set(kept.map((f) => f.attachmentId));
+      return [...kept, ...current.filter((f) => !ids.has(f.attachmentId))].slice(
+        0,
+        attachmentLimits.perMessage,
+      );
+    });
+  }, []);
+  return { files, problems, add, remove, clear, restore, edits };
 }

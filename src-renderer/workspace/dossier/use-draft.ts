@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Audience, Language } from '../../../src-shared/domain/vocabulary';
-import type { Draft } from '../../cache/drafts';
-import { deleteDraft, readDraft, saveDraft } from '../../cache/drafts';
+import type { Draft, DraftFile } from '../../cache/drafts';
+import { deleteDraft, readDraft, saveDraft, saveDraftFiles } from '../../cache/drafts';
 import { clockNow } from '../../clock';
 import { useDesk } from '../../data/desk';
 import { appendText } from './composer-text';
@@ -26,7 +26,9 @@ export interface DraftKeeper {
   keep: (form: ComposerForm) => void;
   /** Writes what waits now (the field loses the focus, the page goes away). */
   flush: () => void;
-  /** The message was accepted, or the agent discarded it: the draft goes. */
+  /** The files chosen changed (the agent's doing): kept with the draft at once. */
+  keepFiles: (files: readonly DraftFile[]) => void;
+  /** The message was accepted, or the agent discarded it: the draft goes, its files too. */
   clear: () => Promise<void>;
   /** A non-blank draft is on the disk (or on its way there). */
   kept: boolean;
@@ -59,6 +61,8 @@ export function mergeForms(stored: ComposerForm, typed: ComposerForm): ComposerF
 export function useDraft(
   dossierId: string,
   onRestore: (form: ComposerForm) => ComposerForm | null,
+  /** The files the draft held, given back once when the dossier opens. */
+  onRestoreFiles?: (files: readonly DraftFile[]) => void,
 ): DraftKeeper {
   const { db } = useDesk();
   const [kept, setKept] = useState(false);
@@ -68,9 +72,11 @@ export function useDraft(
   const restored = useRef(false);
   const written = useRef('');
   const restore = useRef(onRestore);
+  const restoreFiles = useRef(onRestoreFiles);
   useEffect(() => {
     restore.current = onRestore;
-  }, [onRestore]);
+    restoreFiles.current = onRestoreFiles;
+  }, [onRestore, onRestoreFiles]);
 
   const enqueue = useCallback((task: () => Promise<void>) => {
     queue.current = queue.current.then(task).catch((error: unknown) => {
@@ -107,6 +113,14 @@ export function useDraft(
     [flush],
   );
 
+  const keepFiles = useCallback(
+    (files: readonly DraftFile[]) => {
+      if (files.length > 0) setKept(true);
+      void enqueue(() => saveDraftFiles(db, dossierId, files, new Date(clockNow()).toISOString()));
+    },
+    [db, dossierId, enqueue],
+  );
+
   const clear = useCallback(() => {
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
@@ -124,6 +138,7 @@ export function useDraft(
       if (!mounted) return;
       restored.current = true;
       if (!stored) return;
+      if (stored.files?.length) restoreFiles.current?.(stored.files);
       const form = toForm(stored);
       written.current = serial(form);
       setKept(true);
@@ -150,5 +165,5 @@ export function useDraft(
     };
   }, [db, dossierId, enqueue, flush, keep]);
 
-  return useMemo(() => ({ keep, flush, clear, kept }), [keep, flush, clear, kept]);
+  return useMemo(() => ({ keep, keepFiles, flush, clear, kept }), [keep, keepFiles, flush, clear, kept]);
 }
