@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttachmentType } from '../../../src-shared/domain/model';
 import { attachmentLimits, isAttachmentType } from '../../../src-shared/domain/model';
 import type { ChosenFile } from '../../cache/outbox-files';
+import type { DraftKeeper } from './use-draft';
 
 /**
  * The files of the message being written (a reply or a forward): checked against the API's types
@@ -128,4 +129,35 @@ export function useComposerFiles(newId: () => string = () => crypto.randomUUID()
     });
   }, []);
   return { files, problems, add, remove, clear, restore, edits };
+}
+
+/**
+ * The files kept with the dossier's draft: each pick or removal written at once (a reload keeps
+ * them), taken by "Discard draft" and brought back by its Undo.
+ */
+export function useFilesInDraft(
+  attached: ComposerFiles | undefined,
+  keeper: Pick<DraftKeeper, 'keepFiles'>,
+): { discard: () => void; undoDiscard: () => void } {
+  const keptEdits = useRef(0);
+  const edits = attached?.edits ?? 0;
+  const chosen = attached?.files;
+  const { keepFiles } = keeper;
+  useEffect(() => {
+    if (edits === keptEdits.current || !chosen) return;
+    keptEdits.current = edits;
+    keepFiles(chosen);
+  }, [edits, chosen, keepFiles]);
+  const [discarded, setDiscarded] = useState<readonly ChosenFile[]>([]);
+  return {
+    discard: () => {
+      setDiscarded(attached?.files ?? []);
+      attached?.clear();
+    },
+    undoDiscard: () => {
+      if (discarded.length === 0) return;
+      attached?.restore(discarded);
+      keepFiles(discarded);
+    },
+  };
 }

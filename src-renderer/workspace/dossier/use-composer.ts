@@ -10,7 +10,7 @@ import { useT } from '../../i18n/hooks';
 import type { BodyProblemKey } from './composer-text';
 import { appendText, bodyProblem, limitBody } from './composer-text';
 import type { ComposerFiles } from './composer-files';
-import type { ChosenFile } from '../../cache/outbox-files';
+import { useFilesInDraft } from './composer-files';
 import { attachmentOf } from '../../cache/outbox-files';
 import type { ComposerTemplateId } from './letters';
 import { audienceForTemplate, isComposerTemplate, letterText, recipientLanguage } from './letters';
@@ -145,17 +145,7 @@ export function useComposer(
     [closed, show],
   );
   const keeper = useDraft(dossier.id, onRestore, attached?.restore);
-  // Each pick or removal of a file is kept with the draft at once (a reload keeps them too).
-  const keptEdits = useRef(0);
-  const edits = attached?.edits ?? 0;
-  const chosen = attached?.files;
-  const { keepFiles } = keeper;
-  useEffect(() => {
-    if (edits === keptEdits.current || !chosen) return;
-    keptEdits.current = edits;
-    keepFiles(chosen);
-  }, [edits, chosen, keepFiles]);
-  const [discardedFiles, setDiscardedFiles] = useState<readonly ChosenFile[]>([]);
+  const draftFiles = useFilesInDraft(attached, keeper);
 
   useEffect(() => onWritingChange(form.body.trim() !== ''), [form.body, onWritingChange]);
   // The confirmation is a moment's notice: the timeline shows the message, marked until it is sent.
@@ -290,8 +280,7 @@ export function useComposer(
   const discard = () => {
     const was = latest.current;
     void keeper.clear();
-    setDiscardedFiles(attached?.files ?? []);
-    attached?.clear();
+    draftFiles.discard();
     show(cleared(was));
     setDiscarded(was);
     setCut(false);
@@ -302,10 +291,7 @@ export function useComposer(
     if (!discarded) return;
     change(discarded);
     keeper.flush();
-    if (discardedFiles.length > 0) {
-      attached?.restore(discardedFiles);
-      keeper.keepFiles(discardedFiles);
-    }
+    draftFiles.undoDiscard();
     setDiscarded(null);
   };
 
