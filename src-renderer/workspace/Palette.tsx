@@ -41,6 +41,8 @@ const actionLabels = {
   close: 'palette.closeDossier',
   reopen: 'palette.reopen',
   'mark-unread': 'palette.markUnread',
+  'customer-profile': 'palette.customerProfile',
+  'merchant-profile': 'palette.merchantProfile',
 } as const satisfies Record<PaletteAction, string>;
 
 /** Ctrl/Cmd+K: every queue, the open dossier's main actions, and the app's own commands. */

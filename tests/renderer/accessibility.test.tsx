@@ -158,6 +158,18 @@ describe('a button the rules refuse now', () => {
     expect(marked).toHaveBeenCalledWith('d-1', 'KP-2026-000123');
   });
 
+  it('opens the customer’s or the merchant’s profile from the palette', async () => {
+    const user = userEvent.setup();
+    const filed = filing({ subject: 'payment' });
+    const db = await cacheOf(0);
+    await storeDecisions(db, [filed]);
+    const dialog = await paletteOver(deskOf(db));
+    await user.type(dialog.getByRole('combobox'), 'merchant profile');
+    await user.keyboard('{Enter}');
+    const merchant = filed.dossier.transaction.merchantName;
+    expect(await screen.findByRole('dialog', { name: `Merchant: ${merchant}` })).toBeTruthy();
+  });
+
   it('acts again once the rules allow it, with no reason left to tell', async () => {
     const user = userEvent.setup();
     const db = await cacheOf(0);

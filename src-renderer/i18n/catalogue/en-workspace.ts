@@ -115,6 +115,8 @@ export const enWorkspace = {
   'palette.remind': 'Send the merchant a Good Practices reminder',
   'palette.followUp': 'Follow up on the open dossier…',
   'palette.reopen': 'Reopen the open dossier',
+  'palette.customerProfile': 'Open the customer’s profile',
+  'palette.merchantProfile': 'Open the merchant’s profile',
   'palette.markUnread': 'Mark the open dossier unread',
   'unread.marked': '{reference} marked unread: it shows as a new reply until you open it again.',
   'unread.failed': '{reference} could not be marked unread on this computer.',

@@ -117,6 +117,8 @@ export const frWorkspace: TranslationOf<typeof enWorkspace> = {
   'palette.remind': 'Envoyer au marchand un rappel des Bonnes Pratiques',
   'palette.followUp': 'Relancer le dossier ouvert…',
   'palette.reopen': 'Rouvrir le dossier ouvert',
+  'palette.customerProfile': 'Ouvrir la fiche du client',
+  'palette.merchantProfile': 'Ouvrir la fiche du marchand',
   'palette.markUnread': 'Marquer le dossier ouvert comme non lu',
   'unread.marked':
     '{reference} marqué comme non lu : il apparaît comme nouvelle réponse jusqu’à votre prochaine ouverture.',

@@ -31,13 +31,23 @@ export interface DossierHeaderProps {
 }
 
 /** A party's name: a link-like button to their profile when the view offers one. */
-function PartyName({ name, onOpen }: { name: string; onOpen: (() => void) | undefined }) {
+function PartyName({
+  name,
+  action,
+  onOpen,
+}: {
+  name: string;
+  /** The palette finds it by this (`palette-actions.ts`). */
+  action: 'customer-profile' | 'merchant-profile';
+  onOpen: (() => void) | undefined;
+}) {
   const t = useT();
   if (!onOpen) return <>{name}</>;
   return (
     <button
       type="button"
       className="link-button dossier-header__party"
+      data-action={action}
       title={t('profile.openProfile', { name })}
       onClick={onOpen}
     >
@@ -113,6 +123,7 @@ export function DossierHeader(props: DossierHeaderProps) {
             <span className="dossier-header__party-label">{t('dossier.customer')}</span>{' '}
             <PartyName
               name={tx.customerName}
+              action="customer-profile"
               onOpen={
                 props.onParty ? () => props.onParty?.({ kind: 'customer', id: tx.customerId }) : undefined
               }
@@ -123,6 +134,7 @@ export function DossierHeader(props: DossierHeaderProps) {
             <span className="dossier-header__party-label">{t('dossier.merchant')}</span>{' '}
             <PartyName
               name={tx.merchantName}
+              action="merchant-profile"
               onOpen={
                 props.onParty ? () => props.onParty?.({ kind: 'merchant', id: tx.merchantId }) : undefined
               }

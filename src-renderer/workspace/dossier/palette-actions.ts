@@ -10,5 +10,7 @@ export const paletteActions = [
   'close',
   'reopen',
   'mark-unread',
+  'customer-profile',
+  'merchant-profile',
 ] as const;
 export type PaletteAction = (typeof paletteActions)[number];
