@@ -25,17 +25,16 @@ export interface PartyDossiers {
 /** How many of each a profile lists (the counts are whole). */
 export const profileListLimit = 50;
 
-const ofParty = (db: CacheDatabase, party: Party) =>
-  db.dossiers
+/** Every dossier of the party, read once for both halves of a profile. */
+export function readParty(db: CacheDatabase, party: Party): Promise<CachedDossier[]> {
+  return db.dossiers
     .where(party.kind === 'customer' ? 'transaction.customerId' : 'transaction.merchantId')
-    .equals(party.id);
+    .equals(party.id)
+    .toArray();
+}
 
-export async function partyDossiers(
-  db: CacheDatabase,
-  party: Party,
-  limit = profileListLimit,
-): Promise<PartyDossiers> {
-  const all = await ofParty(db, party).toArray();
+/** The party's dossiers as a profile lists them, from `readParty`'s answer. */
+export function listParty(all: readonly CachedDossier[], limit = profileListLimit): PartyDossiers {
   const byRef = (a: CachedDossier, b: CachedDossier) => (a.reference < b.reference ? -1 : 1);
   const open = all.filter((d) => d.status !== 'closed').sort((a, b) => a.urgency - b.urgency || byRef(a, b));
   const closed = all
@@ -64,14 +63,14 @@ export interface AnswerRecord {
 /** The record is read from the most recent dossiers: a long-standing merchant's whole history is not needed. */
 export const recordSample = 200;
 
+/** A merchant's record from its dossiers (`readParty`'s answer): only their audit trails are read. */
 export async function merchantRecord(
   db: CacheDatabase,
-  merchantId: string,
+  all: readonly CachedDossier[],
   now: number,
   sample = recordSample,
 ): Promise<AnswerRecord> {
-  const all = await ofParty(db, { kind: 'merchant', id: merchantId }).toArray();
-  const recent = all.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).slice(0, sample);
+  const recent = [...all].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).slice(0, sample);
   const trails = await db.transaction('r', db.events, () =>
     Promise.all(
       recent.map((d) =>

@@ -1,6 +1,6 @@
 import type { Dossier, Merchant } from '../../../src-shared/domain/model';
 import type { AnswerRecord, Party, PartyDossiers } from '../../cache/profiles';
-import { merchantRecord, partyDossiers, recordSample } from '../../cache/profiles';
+import { listParty, merchantRecord, readParty, recordSample } from '../../cache/profiles';
 import { useCacheQuery } from '../../data/live';
 import { useFormat, useT } from '../../i18n/hooks';
 import { Dialog } from '../../ui/Dialog';
@@ -33,11 +33,12 @@ export function PartyProfile({ dossier, party, now, onClose, onOpenDossier }: Pa
   const profile = useCacheQuery(
     async ({ db }): Promise<Profile | null> => {
       if (!party) return null;
-      const [dossiers, merchant, record] = await Promise.all([
-        partyDossiers(db, party),
+      const all = await readParty(db, party);
+      const [merchant, record] = await Promise.all([
         party.kind === 'merchant' ? db.merchants.get(party.id) : undefined,
-        party.kind === 'merchant' ? merchantRecord(db, party.id, now) : null,
+        party.kind === 'merchant' ? merchantRecord(db, all, now) : null,
       ]);
+      const dossiers = listParty(all);
       return { dossiers, merchant: merchant ?? null, record };
     },
     [party?.kind, party?.id, now],
