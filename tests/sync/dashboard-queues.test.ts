@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoWorld } from './demo-world';
+import { demoClock, startDemoWorld, stopDemoWorld } from './demo-world';
 import { closedUrgency } from '../../src-renderer/cache/db';
 import type { QueryContext, QueueQuery } from '../../src-renderer/cache/queues';
 import { countQuery, idsQuery, pageQuery } from '../../src-renderer/cache/queues';
@@ -12,9 +14,7 @@ import type { StatsOverview } from '../../src-shared/domain/stats';
 import { AGE_BUCKET_DAYS } from '../../src-shared/domain/stats';
 import { closureReasonSchema } from '../../src-shared/domain/vocabulary';
 import type { TestServer } from '../server/harness';
-import { dropTestDatabases, startTestServer } from '../server/harness';
 import { oracleMatches } from '../unit/filter-oracle';
-import { createClient, serverView } from './client';
 import { checkQuery as checkQueryOn, sortArbitrary } from './query-check';
 import { documentsReadThrough, watchReads } from './reads';
 
@@ -27,22 +27,16 @@ import { documentsReadThrough, watchReads } from './reads';
 
 const DAY = 86_400_000;
 let server: TestServer;
-let client: Awaited<ReturnType<typeof createClient>>;
+let client: DemoWorld['client'];
 let all: Dossier[];
-const now = Date.parse('2026-11-24T09:30:00Z');
+const now = Date.parse(demoClock);
 const viewer = { userId: 'u-agent' };
 const seen = { viewer, now, settings: defaultSettings };
 
 beforeAll(async () => {
-  server = await startTestServer({ seed: 'demo', clockStart: '2026-11-24T09:30:00Z' });
-  client = await createClient(server, 'agent@klikpay.test', 'demo', 500);
-  await client.engine.sync();
-  all = (await serverView(server, await server.signIn('agent@klikpay.test', 'demo'))).dossiers;
+  ({ server, client, all } = await startDemoWorld());
 });
-afterAll(async () => {
-  await server.close();
-  await dropTestDatabases();
-});
+afterAll(() => stopDemoWorld({ server }));
 
 describe('the dashboard’s age buckets and closures, opened as queues', () => {
   it('hold exactly the dossiers each figure counts, for the team and for one agent', async () => {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { merchantRecord, partyDossiers } from '../../src-renderer/cache/profiles';
+import type { DemoWorld } from './demo-world';
+import { demoClock, startDemoWorld, stopDemoWorld } from './demo-world';
+import { listParty, merchantRecord, readParty } from '../../src-renderer/cache/profiles';
 import { searchDossiers } from '../../src-renderer/cache/search';
 import { buildSearchIndex } from '../../src-renderer/cache/search-build';
 import type { Dossier } from '../../src-shared/domain/model';
 import { isMerchantOverdue } from '../../src-shared/domain/queues';
 import type { StatsOverview } from '../../src-shared/domain/stats';
 import type { TestServer } from '../server/harness';
-import { dropTestDatabases, startTestServer } from '../server/harness';
-import { createClient, serverView } from './client';
 
 /**
  * Issue 12, item 8: a party's profile from the local copy — their dossiers, and a merchant's answer
@@ -15,20 +15,14 @@ import { createClient, serverView } from './client';
  */
 
 let server: TestServer;
-let client: Awaited<ReturnType<typeof createClient>>;
+let client: DemoWorld['client'];
 let all: Dossier[];
-const now = Date.parse('2026-11-24T09:30:00Z');
+const now = Date.parse(demoClock);
 
 beforeAll(async () => {
-  server = await startTestServer({ seed: 'demo', clockStart: '2026-11-24T09:30:00Z' });
-  client = await createClient(server, 'agent@klikpay.test', 'demo', 500);
-  await client.engine.sync();
-  all = (await serverView(server, await server.signIn('agent@klikpay.test', 'demo'))).dossiers;
+  ({ server, client, all } = await startDemoWorld());
 });
-afterAll(async () => {
-  await server.close();
-  await dropTestDatabases();
-});
+afterAll(() => stopDemoWorld({ server }));
 
 describe('the customer’s e-mail', () => {
   it('finds their dossiers in search, whole or by a part of the address', async () => {
@@ -57,7 +51,7 @@ describe('a party’s profile', () => {
       const theirs = all.filter((d) =>
         kind === 'customer' ? d.transaction.customerId === id : d.transaction.merchantId === id,
       );
-      const got = await partyDossiers(client.db, { kind, id }, 10_000);
+      const got = listParty(await readParty(client.db, { kind, id }), 10_000);
       expect(got.openCount + got.closedCount, key).toBe(theirs.length);
       expect(got.open.every((d) => d.status !== 'closed')).toBe(true);
       expect(got.closed.every((d) => d.status === 'closed')).toBe(true);
@@ -65,9 +59,8 @@ describe('a party’s profile', () => {
       const closedAt = got.closed.map((d) => Date.parse(d.closure?.at ?? ''));
       expect(closedAt).toEqual([...closedAt].sort((a, b) => b - a));
     }
-    const big = await partyDossiers(
-      client.db,
-      { kind: 'merchant', id: all[0]?.transaction.merchantId ?? '' },
+    const big = listParty(
+      await readParty(client.db, { kind: 'merchant', id: all[0]?.transaction.merchantId ?? '' }),
       2,
     );
     expect(big.open.length).toBeLessThanOrEqual(2);
@@ -82,7 +75,12 @@ describe('a party’s profile', () => {
     expect(res.body.merchants.length).toBeGreaterThan(0);
     let answered = 0;
     for (const row of res.body.merchants) {
-      const record = await merchantRecord(client.db, row.merchantId, now, 100_000);
+      const record = await merchantRecord(
+        client.db,
+        await readParty(client.db, { kind: 'merchant', id: row.merchantId }),
+        now,
+        100_000,
+      );
       expect(record.answers, row.merchantName).toBe(row.answers.count);
       if (row.answers.averageMs === null) expect(record.averageMs).toBeNull();
       else expect(record.averageMs).toBeCloseTo(row.answers.averageMs, 0);
