@@ -1,15 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { IpcEventPayloads } from '../../../src-shared/contract/bridge';
 import {
   attachmentFileSchema,
   attachmentRequestSchema,
   ipcInvokes,
 } from '../../../src-shared/contract/bridge';
 import { fromBase64, toBase64 } from '../../../src-shared/client/base64';
-import type { User } from '../../../src-shared/domain/model';
 import { attachmentLimits } from '../../../src-shared/domain/model';
-import { createGateway } from '../../../src-main/gateway';
-import type { SessionStore } from '../../../src-main/session-store';
+import { gatewayOver } from './gateway-over';
 
 /**
  * The `dossiers:attachment` channel: its schemas, and the gateway serving it through the API client
@@ -59,51 +56,6 @@ describe('the channel in the contract', () => {
   });
 });
 
-const agent: User = { id: 'u-agent', email: 'agent@klikpay.test', name: 'Agent', role: 'agent' };
-
-function gatewayOver(answer: (url: string, init?: RequestInit) => Promise<Response>, token: string | null) {
-  const requests: { url: string; authorization: string | null }[] = [];
-  const session: SessionStore = {
-    user: () => (token ? agent : null),
-    token: () => token,
-    save: async () => undefined,
-    clear: async () => undefined,
-  };
-  const reached: boolean[] = [];
-  const events: (keyof IpcEventPayloads)[] = [];
-  const gateway = createGateway({
-    appInfo: { name: 'Klik & Pay Dispute Desk', version: 'test', platform: 'node' },
-    fetch: async (input, init) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (url.endsWith('/sync/stream')) return new Promise<Response>(() => undefined);
-      requests.push({ url, authorization: new Headers(init?.headers).get('authorization') });
-      return answer(url, init);
-    },
-    session,
-    journal: {
-      read: async () => ({ ok: true, value: [] }),
-      append: async () => ({ ok: true, value: null }),
-      remove: async () => ({ ok: true, value: null }),
-      pendingCount: async () => 0,
-    },
-    settings: {
-      current: () => ({ url: 'https://disputes.example', locked: false }),
-      normalize: (url) => ({ ok: true, url }),
-      save: async () => undefined,
-    },
-    connectivity: {
-      online: () => true,
-      reached: (r) => reached.push(r),
-      subscribe: () => () => undefined,
-      stop: () => undefined,
-    },
-    notify: () => undefined,
-    badge: () => undefined,
-    emit: (name) => events.push(name),
-  });
-  return { gateway, requests, reached };
-}
-
 const file = (body: Uint8Array | string, headers: Record<string, string>, status = 200) =>
   Promise.resolve(new Response(body as BodyInit, { status, headers }));
 
@@ -120,7 +72,7 @@ describe('the gateway serving it', () => {
     const answer = await gateway.handlers.attachment({ dossierId: 'd-1', attachmentId: 'a-1' });
     gateway.stop();
     expect(answer).toEqual({ ok: true, value: { contentType: 'image/png', contentBase64: toBase64(png) } });
-    expect(requests).toEqual([
+    expect(requests.map(({ url, authorization }) => ({ url, authorization }))).toEqual([
       { url: 'https://disputes.example/api/v1/dossiers/d-1/attachments/a-1', authorization: 'Bearer tok-1' },
     ]);
   });
