@@ -20,6 +20,7 @@ import { sessionRoutes } from './routes/sessions';
 import { statsRoutes } from './routes/stats';
 import { syncRoutes } from './routes/sync';
 import { systemRoutes } from './routes/system';
+import { teamRoutes } from './routes/team';
 import { uploadRoutes } from './routes/uploads';
 import { userRoutes } from './routes/users';
 import type { App, RouteDeps } from './routes/types';
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       uploadRoutes(typed, deps);
       statsRoutes(typed, deps);
       userRoutes(typed, deps);
+      teamRoutes(typed, deps);
     },
     { prefix: apiBase },
   );

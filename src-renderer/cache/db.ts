@@ -3,6 +3,7 @@ import Dexie, { RangeSet } from 'dexie';
 import type { DexieOptions, Table } from 'dexie';
 import type { MutationName } from '../../src-shared/contract/sync';
 import type { SavedView } from '../../src-shared/domain/filters';
+import type { Macro, TeamView } from '../../src-shared/domain/team';
 import type {
   AttachmentType,
   AuditEvent,
@@ -194,6 +195,9 @@ export class CacheDatabase extends Dexie {
   files!: Table<CachedFile, string>;
   reads!: Table<ReadMark, string>;
   outboxFiles!: Table<OutboxFile, string>;
+  /** The team's shared views and macros: written by the pull alone (and a save's answer). */
+  teamViews!: Table<TeamView, string>;
+  macros!: Table<Macro, string>;
 
   constructor(name: string, options: CacheOptions = {}) {
     super(name, {

@@ -136,4 +136,12 @@ export const cacheSchemas: readonly {
         '&id, &reference, urgency, [status+urgency], assignee, [assignee+urgency], [openSubject+urgency], [escalated+urgency], autoCloseMs, closedMs, *followers, transaction.id, transaction.amount, transaction.merchantId, createdAt, updatedAt, *tags, [transaction.currency+transaction.amount], [merchantStage+dueAt], transaction.customerId',
     },
   },
+  {
+    // The team's shared views and macros, as the sync feed brings them (staff only).
+    version: 12,
+    stores: {
+      teamViews: '&id',
+      macros: '&id',
+    },
+  },
 ];

@@ -100,7 +100,8 @@ async function writePage(
 ): Promise<void> {
   const { db } = ctx;
   const tables = [db.dossiers, db.base, db.messages, db.events, db.users, db.merchants, db.outbox, db.meta];
-  await db.transaction('rw', [...tables, db.searchIndex, db.factsDirty, db.reads], async () => {
+  const team = [db.teamViews, db.macros];
+  await db.transaction('rw', [...tables, ...team, db.searchIndex, db.factsDirty, db.reads], async () => {
     // A first sync leaves the search index and the dashboard's facts to be built after it, from
     // the cache (search-build.ts, facts.ts); later pages mark what they change.
     if (firstSync && firstPage) {
@@ -116,16 +117,22 @@ async function writePage(
       event: [],
       user: [],
       merchant: [],
+      team_view: [],
+      macro: [],
     };
     const users = [];
     const merchants = [];
+    const teamViews = [];
+    const macros = [];
     for (const c of changes) {
       if (c.op === 'delete') deleted[c.entity].push(c.id);
       else if (c.entity === 'dossier') dossiers.push(c.data);
       else if (c.entity === 'message') messages.push(c.data);
       else if (c.entity === 'event') events.push(c.data);
       else if (c.entity === 'user') users.push(c.data);
-      else merchants.push(c.data);
+      else if (c.entity === 'merchant') merchants.push(c.data);
+      else if (c.entity === 'team_view') teamViews.push(c.data);
+      else macros.push(c.data);
     }
     await Promise.all([
       db.dossiers.bulkDelete(deleted.dossier),
@@ -133,12 +140,16 @@ async function writePage(
       db.events.bulkDelete(deleted.event),
       db.users.bulkDelete(deleted.user),
       db.merchants.bulkDelete(deleted.merchant),
+      db.teamViews.bulkDelete(deleted.team_view),
+      db.macros.bulkDelete(deleted.macro),
     ]);
     await Promise.all([
       db.messages.bulkPut(messages),
       db.events.bulkPut(events),
       db.users.bulkPut(users),
       db.merchants.bulkPut(merchants),
+      db.teamViews.bulkPut(teamViews),
+      db.macros.bulkPut(macros),
       indexForSearch(db, dossiers, messages),
     ]);
     if (dossiers.length > 0) {
@@ -177,6 +188,8 @@ async function writePage(
  * nothing new) changed nothing they read, so it wakes none of them. Dossiers come with their base
  * and outbox (a rebase), messages with the search index; both may change what is unread (`reads`).
  */
+const tableOf = { user: 'users', merchant: 'merchants', team_view: 'teamViews', macro: 'macros' } as const;
+
 export function writtenBy(changes: readonly SyncChange[]): string[] {
   const written = new Set<string>(['meta']);
   for (const c of changes) {
@@ -185,7 +198,7 @@ export function writtenBy(changes: readonly SyncChange[]): string[] {
         written.add(t);
     else if (c.entity === 'message') written.add('messages').add('searchIndex').add('reads');
     else if (c.entity === 'event') written.add('events');
-    else written.add(c.entity === 'user' ? 'users' : 'merchants');
+    else written.add(tableOf[c.entity]);
   }
   return [...written];
 }

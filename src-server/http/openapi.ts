@@ -34,7 +34,8 @@ const descriptions: Record<string, string> = {
   '403':
     "`forbidden`: the caller's role may not do this; or, on a cookie session, an unsafe call without the session's `X-CSRF-Token` or from another origin (`details.reason`: `csrf`).",
   '404': '`not_found`: no such resource, or not one the caller may see.',
-  '409': "`conflict`: the action does not fit the dossier's current state.",
+  '409':
+    '`conflict`: the action does not fit the current state of what it acts on (a dossier, an upload id, a team item).',
   '413': '`too_large`: the request body is too large.',
   '429': '`rate_limited`: too many attempts; `Retry-After` says in how many seconds to try again.',
 };
@@ -122,6 +123,11 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       {
         name: 'stats',
         description: "The supervisors' figures and team operations, for the browser host and integrations.",
+      },
+      {
+        name: 'team',
+        description:
+          "The team's shared views and macros, which the back office also gets through the sync feed.",
       },
     ],
     components: {

@@ -3,7 +3,13 @@ import type { Dossier } from '../../src-shared/domain/model';
 import { isStaff } from '../../src-shared/domain/vocabulary';
 import { ApiProblem } from '../http/problem';
 import type { FeedRow, FeedScope } from '../store/feed';
-import { readFeed, readSnapshotOpenDossiers, readSnapshotPeople, readSnapshotStart } from '../store/feed';
+import {
+  readFeed,
+  readSnapshotOpenDossiers,
+  readSnapshotPeople,
+  readSnapshotStart,
+  readSnapshotTeamItems,
+} from '../store/feed';
 import type { AccountRow } from '../store/people';
 import type { ServerContext } from './context';
 import { viewOf } from './visibility';
@@ -43,12 +49,13 @@ export function pullBody(page: PullPage): string {
  * Where a pull goes on from. Opaque to clients (at most 200 characters), in two forms:
  * - `c1.<seq>`: after `seq` in the change log (base 36);
  * - `s1.<phase>.<key>.<upTo>.<total>.<sent>`: inside a staff's first sync (docs/sync.md, "The first
- *   sync"): the phase (`u` users, `m` merchants, `o` open dossiers, `l` the rest of the log up to
- *   `upTo`), the key of the last row sent in it (an id — ids never hold a dot — or a seq in base 36;
- *   empty at the start of a phase), `upTo` (the last seq committed when the snapshot began), how
- *   many changes the snapshot held, and how many it has sent.
+ *   sync"): the phase (`u` users, `m` merchants, `t` the team's views and macros, `o` open
+ *   dossiers, `l` the rest of the log up to `upTo`), the key of the last row sent in it (an id —
+ *   ids never hold a dot — or a seq in base 36; empty at the start of a phase), `upTo` (the last
+ *   seq committed when the snapshot began), how many changes the snapshot held, and how many it
+ *   has sent.
  */
-type SnapshotPhase = 'user' | 'merchant' | 'open' | 'log';
+type SnapshotPhase = 'user' | 'merchant' | 'team' | 'open' | 'log';
 interface SnapshotPosition {
   phase: SnapshotPhase;
   /** The last key sent in this phase: an entity id, or a seq in decimal for `log`; '' for none. */
@@ -59,9 +66,15 @@ interface SnapshotPosition {
 }
 type Position = { kind: 'log'; after: bigint } | ({ kind: 'snapshot' } & SnapshotPosition);
 
-/** The phases before the log, in order. */
-const firstPhases = ['user', 'merchant', 'open'] as const;
-const phaseLetters: Record<SnapshotPhase, string> = { user: 'u', merchant: 'm', open: 'o', log: 'l' };
+/** The phases before the log, in order (`t` was added later: the other letters keep their meaning). */
+const firstPhases = ['user', 'merchant', 'team', 'open'] as const;
+const phaseLetters: Record<SnapshotPhase, string> = {
+  user: 'u',
+  merchant: 'm',
+  team: 't',
+  open: 'o',
+  log: 'l',
+};
 const phaseOfLetter = new Map(Object.entries(phaseLetters).map(([p, l]) => [l, p as SnapshotPhase]));
 
 const invalidCursor = () => new ApiProblem('invalid_request', 'This sync cursor is not one the server gave.');
@@ -119,9 +132,9 @@ export function feedScopeOf(a: AccountRow): FeedScope {
 }
 
 /**
- * A page of changes. Staff without a cursor get a snapshot first (users, merchants and the open
- * dossiers, then the rest of the log as it was when the snapshot began), then the log after it;
- * everyone else, and staff with a `c1` cursor, the log in commit order.
+ * A page of changes. Staff without a cursor get a snapshot first (users, merchants, the team's
+ * views and macros and the open dossiers, then the rest of the log as it was when the snapshot
+ * began), then the log after it; everyone else, and staff with a `c1` cursor, the log in commit order.
  */
 export async function pull(
   ctx: ServerContext,
@@ -190,7 +203,9 @@ async function pullSnapshot(
       const page =
         phase === 'open'
           ? await readSnapshotOpenDossiers(ctx.db, after, budget)
-          : await readSnapshotPeople(ctx.db, phase, after, budget);
+          : phase === 'team'
+            ? await readSnapshotTeamItems(ctx.db, after, budget)
+            : await readSnapshotPeople(ctx.db, phase, after, budget);
       rows.push(...page.rows);
       if (page.hasMore) return inSnapshot({ ...at, phase, after: page.rows.at(-1)?.key ?? after });
     }

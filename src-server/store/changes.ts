@@ -16,6 +16,8 @@ export interface ChangeRow {
   visibleTo: Visibility;
   customerId: string | null;
   merchantId: string | null;
+  /** 'put' unless said: only team items are ever deleted (their row then stays, as a deletion). */
+  op?: 'put' | 'delete';
 }
 
 export const messageVisibility = (audience: Audience): Visibility =>
@@ -43,8 +45,9 @@ async function appendChanges(tx: Sql, changed: readonly ChangeRow[]): Promise<vo
   await tx.query('select pg_advisory_xact_lock(7202)');
   await tx.query(
     `insert into changes (seq, entity, entity_id, op, visible_to, customer_id, merchant_id)
-     select nextval('change_seq'), e, i, 'put', v, nullif(c, ''), nullif(m, '')
-     from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) with ordinality as x(e, i, v, c, m, n)
+     select nextval('change_seq'), e, i, o, v, nullif(c, ''), nullif(m, '')
+     from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+       with ordinality as x(e, i, v, c, m, o, n)
      order by n
      on conflict (entity, entity_id) do update
        set seq = excluded.seq, op = excluded.op, visible_to = excluded.visible_to,
@@ -55,6 +58,7 @@ async function appendChanges(tx: Sql, changed: readonly ChangeRow[]): Promise<vo
       rows.map((r) => r.visibleTo),
       rows.map((r) => r.customerId ?? ''),
       rows.map((r) => r.merchantId ?? ''),
+      rows.map((r) => r.op ?? 'put'),
     ],
   );
   const notice: ChangeNotice = {

@@ -29,7 +29,7 @@ export interface FeedPage {
  * The current data of the change log row `c`, as JSON text: pages go out as the documents are
  * stored, never parsed and serialized again on the way (services/sync.ts `pullBody`). Subqueries
  * under a `case`, not joins: only the table of the row's entity is looked up (a join per entity
- * would probe all five for every row). `dossier`: the expression of a dossier `d`'s document.
+ * would probe all seven for every row). `dossier`: the expression of a dossier `d`'s document.
  */
 const entityDataOf = (dossier: string) => `(case c.entity
     when 'dossier' then (select ${dossier} from dossiers d where d.id = c.entity_id)
@@ -41,6 +41,8 @@ const entityDataOf = (dossier: string) => `(case c.entity
     when 'merchant' then (select jsonb_build_object('id', mr.id, 'name', mr.name, 'email', mr.email,
                                                     'emailValid', mr.email_valid, 'language', mr.language)
                           from merchants mr where mr.id = c.entity_id)
+    when 'team_view' then (select t.data from team_items t where t.id = c.entity_id and t.kind = 'view')
+    when 'macro' then (select t.data from team_items t where t.id = c.entity_id and t.kind = 'macro')
   end)::text as data`;
 const entityData = entityDataOf('d.data');
 /**
@@ -72,8 +74,10 @@ export interface FeedOptions {
   count?: boolean;
   /**
    * The last phase of a staff snapshot begun at this seq: rows at or below it that the first phases
-   * sent (users, merchants, dossiers open now) are left out. A dossier open now whose row is at or
-   * below it has not changed since the snapshot began, so it was open when the open dossiers were read.
+   * sent (users, merchants, team items, dossiers open now) are left out. A dossier open now whose row
+   * is at or below it has not changed since the snapshot began, so it was open when the open dossiers
+   * were read; a team item's put row likewise means the item is there, and was read. A deleted team
+   * item's row stays: sending its deletion is harmless, and keeps the snapshot's count exact.
    */
   snapshotUpTo?: bigint;
 }
@@ -100,7 +104,8 @@ export async function readFeed(
     counted = 'greatest($1::bigint, $3::bigint)';
     // A correlated scalar, looked up for the dossier rows only: as `not exists`, PostgreSQL would
     // hash every open dossier for every page.
-    snapshot = ` and (c.seq > $3::bigint or (c.entity not in ('user', 'merchant') and (c.entity <> 'dossier'
+    snapshot = ` and (c.seq > $3::bigint or (c.entity not in ('user', 'merchant')
+       and (c.entity not in ('team_view', 'macro') or c.op = 'delete') and (c.entity <> 'dossier'
        or coalesce((select o.status from dossiers o where o.id = c.entity_id), 'closed') = 'closed')))`;
   }
   const count = options.count
@@ -147,6 +152,23 @@ export async function readSnapshotPeople(
      order by c.entity_id
      limit $3`,
     [entity, afterId, limit + 1],
+  );
+  return toPage(rows, limit);
+}
+
+/**
+ * Snapshot, then: the team's shared views and macros, from their table by id (every one there has
+ * its put row in the log; a deleted one's row is a deletion, which the log phase sends).
+ */
+export async function readSnapshotTeamItems(sql: Sql, afterId: string, limit: number): Promise<FeedPage> {
+  const rows = await sql.query<FeedRow>(
+    `select t.id as key, case t.kind when 'view' then 'team_view' else 'macro' end as entity,
+       t.id as entity_id, 'put' as op, t.data::text as data
+     from team_items t
+     where t.id > $1
+     order by t.id
+     limit $2`,
+    [afterId, limit + 1],
   );
   return toPage(rows, limit);
 }

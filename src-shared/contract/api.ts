@@ -15,6 +15,7 @@ import {
   transactionSchema,
   userSchema,
 } from '../domain/model';
+import { macroSchema, teamItemIdSchema, teamViewSchema } from '../domain/team';
 import { nameSchema } from '../domain/text';
 import {
   audienceSchema,
@@ -62,6 +63,14 @@ export const currentSessionResponseSchema = z.object({
   csrfToken: z.string().optional(),
 });
 export type CurrentSessionResponse = z.infer<typeof currentSessionResponseSchema>;
+
+/**
+ * The team's shared views and macros (`/team/views`, `/team/macros`): a `PUT` sends the fields, the
+ * server stamps who created it and when it changed, and answers the whole document.
+ */
+export const teamItemParamsSchema = z.object({ id: teamItemIdSchema });
+export const teamViewsResponseSchema = z.object({ views: z.array(teamViewSchema) });
+export const macrosResponseSchema = z.object({ macros: z.array(macroSchema) });
 
 /** `PUT /users/{id}/absence`: a supervisor marks a member of staff absent, or back. */
 export const absenceRequestSchema = z.object({ absent: z.boolean() });

@@ -9,12 +9,21 @@ import {
   messageSchema,
   userSchema,
 } from '../domain/model';
+import { macroSchema, teamViewSchema } from '../domain/team';
 import { quotable } from '../domain/text';
 import { errorCodeSchema } from './errors';
 
 /** The sync protocol of docs/api.md: the back office's only way to read and write. */
 
-export const syncEntities = ['dossier', 'message', 'event', 'user', 'merchant'] as const;
+export const syncEntities = [
+  'dossier',
+  'message',
+  'event',
+  'user',
+  'merchant',
+  'team_view',
+  'macro',
+] as const;
 export const syncEntitySchema = z.enum(syncEntities);
 export type SyncEntity = z.infer<typeof syncEntitySchema>;
 
@@ -27,6 +36,9 @@ export const changeSchema = z.discriminatedUnion('entity', [
   put('event', auditEventSchema),
   put('user', userSchema),
   put('merchant', merchantSchema),
+  // The team's shared views and macros (staff only): deleted ones go as `delete` changes.
+  put('team_view', teamViewSchema),
+  put('macro', macroSchema),
 ]);
 export const deleteChangeSchema = z.object({
   entity: syncEntitySchema,

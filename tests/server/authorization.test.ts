@@ -250,6 +250,31 @@ const endpoints: Endpoint[] = [
       supervisor: 200,
     },
   },
+  ...(['views', 'macros'] as const).flatMap((kind): Endpoint[] => {
+    const [viewId, macroId] = [
+      '00000000-0000-4000-8000-00000000000a',
+      '00000000-0000-4000-8000-00000000000b',
+    ];
+    const staffOnly = { anonymous: 401, owner: 403, otherCustomer: 403, merchant: 403, otherMerchant: 403 };
+    const body =
+      kind === 'views'
+        ? { name: 'Matrix', queue: 'mine', filter: {}, sort: { key: 'urgency', direction: 'asc' } }
+        : { name: 'Matrix', letter: null, tags: ['matrix'], followUp: null, finish: { kind: 'take' } };
+    return [
+      {
+        name: `GET /team/${kind}`,
+        call: (token) => server.call('GET', `/team/${kind}`, { token }),
+        expected: { ...staffOnly, agent: 200, supervisor: 200 },
+      },
+      {
+        // The agent first: a macro it creates, a supervisor may then change.
+        name: `PUT /team/${kind}/{id}`,
+        call: (token) =>
+          server.call('PUT', `/team/${kind}/${kind === 'views' ? viewId : macroId}`, { token, body }),
+        expected: { ...staffOnly, agent: kind === 'views' ? 403 : 200, supervisor: 200 },
+      },
+    ];
+  }),
 ];
 
 describe('authorisation matrix', () => {

@@ -17,6 +17,7 @@ import { apiErrorSchema } from '../../src-shared/contract/errors';
 import { presenceRequestSchema, pullQuerySchema, pushRequestSchema } from '../../src-shared/contract/sync';
 import { idSchema } from '../../src-shared/domain/model';
 import { statsQuerySchema } from '../../src-shared/domain/stats';
+import { macroFieldsSchema, teamViewFieldsSchema } from '../../src-shared/domain/team';
 import { fuzzRuns, hostileText, inputsFor, mutated, shaped } from '../fuzz/arbitrary';
 import type { TestServer, World } from './harness';
 import { buildWorld, dropTestDatabases, fileClaim, startTestServer } from './harness';
@@ -48,6 +49,21 @@ beforeAll(async () => {
     (await fileClaim(server, alice, world.transactions.alice2)).id,
     (await fileClaim(server, await server.signIn(world.users.bob.email), world.transactions.bob1)).id,
   );
+  // A shared view and an agent's macro, for the team plans to find (and clash with).
+  const [viewId = '', macroId = ''] = teamItemIds;
+  const view = { name: 'Fuzz view', queue: 'mine', filter: {}, sort: { key: 'urgency', direction: 'asc' } };
+  const macro = {
+    name: 'Fuzz macro',
+    letter: null,
+    tags: ['fuzz'],
+    followUp: null,
+    finish: { kind: 'none' },
+  };
+  for (const [path, token, body] of [
+    [`/team/views/${viewId}`, tokens.supervisor, view],
+    [`/team/macros/${macroId}`, tokens.agent, macro],
+  ] as const)
+    expect((await server.call('PUT', path, { token, body })).status).toBe(200);
 }, 120_000);
 afterAll(async () => {
   await server.close();
@@ -63,7 +79,8 @@ async function storeDigest(): Promise<string> {
             (select count(*) from messages)::text m, (select count(*) from audit_events)::text e,
             (select count(*) from attachments)::text a, (select coalesce(max(seq), 0) from changes)::text s,
             (select count(*) from applied_mutations)::text am, (select count(*) from transactions)::text t,
-            (select count(*) from users)::text u, (select count(*) from staged_files)::text sf`,
+            (select count(*) from users)::text u, (select count(*) from staged_files)::text sf,
+            (select count(*) from team_items)::text ti`,
   );
   return JSON.stringify(row);
 }
@@ -101,6 +118,10 @@ const queryFrom = (schema: z.ZodType): fc.Arbitrary<string> =>
     for (const [k, v] of Object.entries(value)) params.set(k, typeof v === 'string' ? v : JSON.stringify(v));
     return `?${params.toString()}`;
   });
+
+/** A team item's id: one already used (by a view, or a macro), a fresh UUID, or anything. */
+const teamItemIds = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
+const teamItemId = (): fc.Arbitrary<string> => fc.oneof(fc.constantFrom(...teamItemIds), fc.uuid(), pathId());
 
 interface Plan {
   /** The path after /api/v1, with its parameters drawn. */
@@ -164,6 +185,18 @@ const plans: Record<string, Plan> = {
         .map((id) => `/users/${id}/absence`),
     body: () => inputsFor(absenceRequestSchema, hints()),
   },
+  listTeamViews: { path: () => fc.constant('/team/views') },
+  putTeamView: {
+    path: () => teamItemId().map((id) => `/team/views/${id}`),
+    body: () => inputsFor(teamViewFieldsSchema, hints()),
+  },
+  deleteTeamView: { path: () => teamItemId().map((id) => `/team/views/${id}`) },
+  listMacros: { path: () => fc.constant('/team/macros') },
+  putMacro: {
+    path: () => teamItemId().map((id) => `/team/macros/${id}`),
+    body: () => inputsFor(macroFieldsSchema, hints()),
+  },
+  deleteMacro: { path: () => teamItemId().map((id) => `/team/macros/${id}`) },
   // Checked apart: the stream stays open (and signing out would end the fuzzers' own sessions).
   openSyncStream: { path: none },
   signOut: { path: none },

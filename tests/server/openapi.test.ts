@@ -113,6 +113,12 @@ describe('the OpenAPI document', () => {
       putUpload: ['400', '401', '403', '409', '413'],
       getStatsOverview: ['400', '401', '403'],
       setAbsence: ['400', '401', '403', '404', '413'],
+      listTeamViews: ['400', '401', '403'],
+      putTeamView: ['400', '401', '403', '409', '413'],
+      deleteTeamView: ['400', '401', '403', '404'],
+      listMacros: ['400', '401', '403'],
+      putMacro: ['400', '401', '403', '409', '413'],
+      deleteMacro: ['400', '401', '403', '404'],
     };
     expect(Object.keys(operations).sort()).toEqual(Object.keys(expected).sort());
     const errorSchema = operations.getHealth?.responses['400']?.content?.['application/json']?.schema;

@@ -9,6 +9,7 @@ import type { Bridge } from '../../src-shared/contract/bridge';
 import type { MutationResult, PullResponse, PushRequest, SyncChange } from '../../src-shared/contract/sync';
 import type { AuditEvent, Dossier, Merchant, Message, User } from '../../src-shared/domain/model';
 import { defaultSettings } from '../../src-shared/domain/settings';
+import type { Macro, TeamView } from '../../src-shared/domain/team';
 import type { TestServer } from '../server/harness';
 
 /**
@@ -357,6 +358,8 @@ export interface View {
   events: AuditEvent[];
   users: User[];
   merchants: Merchant[];
+  teamViews: TeamView[];
+  macros: Macro[];
 }
 
 const byId = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => a.id.localeCompare(b.id));
@@ -379,14 +382,29 @@ export async function serverFeed(server: { url: string }, token: string): Promis
 }
 
 export function viewOfFeed(changes: readonly SyncChange[]): View {
-  const view: View = { dossiers: [], messages: [], events: [], users: [], merchants: [] };
+  const view: View = {
+    dossiers: [],
+    messages: [],
+    events: [],
+    users: [],
+    merchants: [],
+    teamViews: [],
+    macros: [],
+  };
+  // Team items may be deleted: the last word about each is what the view holds.
+  const team = { team_view: new Map<string, TeamView>(), macro: new Map<string, Macro>() };
   for (const c of changes) {
-    if (c.op !== 'put') continue;
+    if (c.op !== 'put') {
+      if (c.entity === 'team_view' || c.entity === 'macro') team[c.entity].delete(c.id);
+      continue;
+    }
     if (c.entity === 'dossier') view.dossiers.push(c.data);
     else if (c.entity === 'message') view.messages.push(c.data);
     else if (c.entity === 'event') view.events.push(c.data);
     else if (c.entity === 'user') view.users.push(c.data);
-    else view.merchants.push(c.data);
+    else if (c.entity === 'merchant') view.merchants.push(c.data);
+    else if (c.entity === 'team_view') team.team_view.set(c.id, c.data);
+    else team.macro.set(c.id, c.data);
   }
   return {
     dossiers: byId(view.dossiers),
@@ -394,6 +412,8 @@ export function viewOfFeed(changes: readonly SyncChange[]): View {
     events: byId(view.events),
     users: byId(view.users),
     merchants: byId(view.merchants),
+    teamViews: byId([...team.team_view.values()]),
+    macros: byId([...team.macro.values()]),
   };
 }
 
@@ -410,5 +430,7 @@ export async function cacheView(db: CacheDatabase): Promise<View> {
     events: byId(await db.events.toArray()),
     users: byId(await db.users.toArray()),
     merchants: byId(await db.merchants.toArray()),
+    teamViews: byId(await db.teamViews.toArray()),
+    macros: byId(await db.macros.toArray()),
   };
 }

@@ -64,7 +64,7 @@ let server: TestServer;
 let world: World;
 let tokens: { alice: string; shop: string; agent: string; agent2: string; supervisor: string };
 let agent: Agent;
-let people: Pick<View, 'users' | 'merchants'>;
+let people: Pick<View, 'users' | 'merchants' | 'teamViews' | 'macros'>;
 let played = 0;
 /** What the histories were made of (actions, refusals…), printed at the end. */
 const seen = new Map<string, number>();
@@ -109,8 +109,8 @@ beforeAll(async () => {
   };
   agent = await signInAgent(server.url, world.users.agent.email, 'demo-password');
   clock().set(Date.parse(start));
-  const { users, merchants } = viewOfFeed(await serverFeed(server, tokens.agent));
-  people = { users, merchants };
+  const { users, merchants, teamViews, macros } = viewOfFeed(await serverFeed(server, tokens.agent));
+  people = { users, merchants, teamViews, macros };
 });
 afterAll(async () => {
   console.info(`fault histories (${played}):`, Object.fromEntries([...seen].sort()));
