@@ -102,6 +102,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     setAbsence: ({ userId, absent }) => client.setAbsence(userId, absent),
     attachment: ({ dossierId, attachmentId }) => client.attachment(dossierId, attachmentId),
     upload: (file) => client.upload(file),
+    saveTeamItem: (request) => client.saveTeamItem(request),
+    deleteTeamItem: (request) => client.deleteTeamItem(request),
     async notify(notification) {
       try {
         deps.notify(notification);

@@ -85,6 +85,8 @@ const bridge: Bridge = {
   setAbsence: (userId, absent) => invoke('setAbsence', { userId, absent }),
   attachment: (dossierId, attachmentId) => invoke('attachment', { dossierId, attachmentId }),
   upload: (file) => invoke('upload', file),
+  saveTeamItem: (request) => invoke('saveTeamItem', request),
+  deleteTeamItem: (request) => invoke('deleteTeamItem', request),
   isOnline: () => online,
   onConnectivity(listener) {
     connectivityListeners.add(listener);

@@ -145,6 +145,8 @@ export function createHttpBridge(options: HttpBridgeOptions): Bridge {
     setAbsence: (userId, absent) => client.setAbsence(userId, absent),
     attachment: (dossierId, attachmentId) => client.attachment(dossierId, attachmentId),
     upload: (file) => client.upload(file),
+    saveTeamItem: (request) => client.saveTeamItem(request),
+    deleteTeamItem: (request) => client.deleteTeamItem(request),
     onPresence(listener) {
       presenceListeners.add(listener);
       ensureStream();

@@ -1,6 +1,12 @@
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
-import type { DeskNotification, Result } from '../../src-shared/contract/bridge';
+import type {
+  DeskNotification,
+  Result,
+  TeamDeleteRequest,
+  TeamItemSaved,
+  TeamSaveRequest,
+} from '../../src-shared/contract/bridge';
 import type { DeskHost } from './host';
 
 export type { DeskHost } from './host';
@@ -57,6 +63,12 @@ export interface Desk {
    * not a change to a dossier: it is not queued offline), then into the local copy.
    */
   setAbsence: (userId: string, absent: boolean) => Promise<Result<User>>;
+  /**
+   * Saves or deletes a shared view or macro: straight to the server (the team shares it there; it
+   * is not queued offline), then into the local copy.
+   */
+  saveTeamItem: (request: TeamSaveRequest) => Promise<Result<TeamItemSaved>>;
+  deleteTeamItem: (request: TeamDeleteRequest) => Promise<Result<null>>;
   /** A party's file: from this device's cache if it was opened here before, else from the server. */
   openFile: (dossierId: string, attachmentId: string) => Promise<Result<OpenedFile>>;
 }
@@ -117,6 +129,8 @@ export function DeskProvider({ client, children }: { client: LocalClient; childr
       host: client.host,
       facts: client.facts,
       setAbsence: (userId, absent) => client.setAbsence(userId, absent),
+      saveTeamItem: (request) => client.saveTeamItem(request),
+      deleteTeamItem: (request) => client.deleteTeamItem(request),
       openFile: (dossierId, attachmentId) => client.openFile(dossierId, attachmentId),
     }),
     // `version` names the client's state the memo depends on (its database and notice).

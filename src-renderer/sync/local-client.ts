@@ -1,5 +1,13 @@
 import type { DexieOptions } from 'dexie';
-import type { Bridge, DeskNotification, Result } from '../../src-shared/contract/bridge';
+import type {
+  Bridge,
+  DeskNotification,
+  Result,
+  TeamDeleteRequest,
+  TeamItemSaved,
+  TeamSaveRequest,
+} from '../../src-shared/contract/bridge';
+import { dropTeamItem, storeTeamItem } from '../cache/team';
 import type { DeskHost } from '../data/host';
 import { NoticeStore, assignmentsTo } from './notices';
 import type { MutationName } from '../../src-shared/contract/sync';
@@ -198,6 +206,26 @@ export class LocalClient {
     if (answer.ok) {
       // The server's word, at once; the pull that follows brings the same.
       await this.db.users.put(answer.value).catch(() => undefined);
+      this.engine.nudge();
+    }
+    return answer;
+  }
+
+  /** See `Desk.saveTeamItem`. */
+  async saveTeamItem(request: TeamSaveRequest): Promise<Result<TeamItemSaved>> {
+    const answer = await this.o.bridge.saveTeamItem(request);
+    if (answer.ok) {
+      await storeTeamItem(this.db, answer.value).catch(() => undefined);
+      this.engine.nudge();
+    }
+    return answer;
+  }
+
+  /** See `Desk.deleteTeamItem`. */
+  async deleteTeamItem(request: TeamDeleteRequest): Promise<Result<null>> {
+    const answer = await this.o.bridge.deleteTeamItem(request);
+    if (answer.ok) {
+      await dropTeamItem(this.db, request).catch(() => undefined);
       this.engine.nudge();
     }
     return answer;

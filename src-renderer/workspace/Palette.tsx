@@ -19,6 +19,8 @@ export interface PaletteProps {
   dossier: RefObject<DossierViewHandle | null> | null;
   /** Opens the dossier of this reference, or says it is not here. */
   onReference: (reference: string) => void;
+  /** More commands, in their own groups (the team's macros). */
+  more?: readonly PaletteCommand[];
 }
 
 /** "KP-2026-000123", "kp 2026 123", or a dossier number alone ("000123", at least four digits). */
@@ -56,6 +58,7 @@ export function Palette({
   onSignOut,
   dossier,
   onReference,
+  more = [],
 }: PaletteProps) {
   const t = useT();
   const queues: PaletteCommand[] = queueIds.map((id) => ({
@@ -101,7 +104,7 @@ export function Palette({
     <CommandPalette
       open={open}
       onClose={onClose}
-      commands={[...onDossier, ...queues, ...app]}
+      commands={[...onDossier, ...more, ...queues, ...app]}
       fromQuery={fromQuery}
     />
   );

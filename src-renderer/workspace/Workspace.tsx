@@ -17,6 +17,7 @@ import { SearchBox } from '../ui/SearchBox';
 import { useShortcuts } from '../ui/shortcuts';
 import { useUndoSend } from './useUndoSend';
 import { useMarkUnread } from './useMarkUnread';
+import { useMacroControls } from './macros/useMacros';
 import { useTheme } from '../ui/theme';
 import { SyncStatusBar } from '../ui/SyncStatusBar';
 import { Toasts } from '../ui/Toasts';
@@ -165,6 +166,7 @@ export function Workspace({ session }: { session: Session }) {
   useBreachNotices(toasts, open, showDashboard, now);
   const undoSend = useUndoSend(toasts, openId, dossier, open);
   const markUnread = useMarkUnread(toasts);
+  const macros = useMacroControls(toasts, openId);
   useOverdueBadge();
 
   const signOut = async (force: boolean) => {
@@ -355,6 +357,7 @@ export function Workspace({ session }: { session: Session }) {
         />
       )}
       <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
+      {macros.dialog}
       <HelpOverlay open={overlay === 'help'} onClose={() => setOverlay(null)} />
       <Palette
         open={overlay === 'palette'}
@@ -365,6 +368,7 @@ export function Workspace({ session }: { session: Session }) {
         onHelp={() => setOverlay('help')}
         onSignOut={() => void signOut(false)}
         dossier={openId ? dossier : null}
+        more={macros.commands}
         onReference={(reference) =>
           void desk.db.dossiers
             .where('reference')

@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { SavedView } from '../../src-shared/domain/filters';
 import type { QueueId } from '../../src-shared/domain/queues';
 import { useCacheQuery } from '../data/live';
 import { useSavedViews } from '../data/queues';
+import { useTeamViews } from '../data/team';
 import type { ToastQueue } from '../ui/toast-queue';
 import type { Route } from './route';
 import { formatRoute, parseRoute } from './route';
@@ -46,7 +47,10 @@ export function useWorkspaceRoute(
 ): void {
   const { queue, viewId, openId, search, dashboard } = place;
   const followReference = useOpenByReference(go.toasts, go.open);
-  const views = useSavedViews();
+  const personal = useSavedViews();
+  const team = useTeamViews();
+  // A shared link may name a team view: both lists are looked in.
+  const views = useMemo(() => [...team, ...personal], [team, personal]);
   const pendingView = useRef<string | null>(null);
   const openReference = useCacheQuery(
     async ({ db }) => (openId ? ((await db.dossiers.get(openId))?.reference ?? null) : null),

@@ -6,11 +6,21 @@ import {
   sessionResponseSchema,
   uploadResponseSchema,
 } from '../contract/api';
-import type { AttachmentFile, BridgeError, Result, UploadFileRequest } from '../contract/bridge';
+import type {
+  AttachmentFile,
+  BridgeError,
+  Result,
+  TeamDeleteRequest,
+  TeamItemSaved,
+  TeamSaveRequest,
+  UploadFileRequest,
+} from '../contract/bridge';
 import { attachmentFileSchema } from '../contract/bridge';
 import { apiErrorSchema } from '../contract/errors';
 import type { Attachment, User } from '../domain/model';
 import { attachmentLimits, userSchema } from '../domain/model';
+import type { Macro, TeamView } from '../domain/team';
+import { macroSchema, teamViewSchema } from '../domain/team';
 import { toBase64 } from './base64';
 import type {
   PresenceEvent,
@@ -243,6 +253,27 @@ export function createApiClient(options: ApiClientOptions) {
         await call('PUT', `/uploads/${encodeURIComponent(id)}`, uploadResponseSchema, file),
         'Empty answer to the upload.',
       );
+    },
+    /** Saves a shared view or a macro for the team; a name in use (409) is `invalid_request` in the server's words. */
+    async saveTeamItem({ kind, id, fields }: TeamSaveRequest): Promise<Result<TeamItemSaved>> {
+      const path = `/team/${kind === 'view' ? 'views' : 'macros'}/${encodeURIComponent(id)}`;
+      if (kind === 'view') {
+        const saved = value<TeamView>(
+          await call('PUT', path, teamViewSchema, fields),
+          'Empty answer to the save.',
+        );
+        return saved.ok ? { ok: true, value: { kind, item: saved.value } } : saved;
+      }
+      const saved = value<Macro>(await call('PUT', path, macroSchema, fields), 'Empty answer to the save.');
+      return saved.ok ? { ok: true, value: { kind, item: saved.value } } : saved;
+    },
+    async deleteTeamItem({ kind, id }: TeamDeleteRequest): Promise<Result<null>> {
+      const done = await call(
+        'DELETE',
+        `/team/${kind === 'view' ? 'views' : 'macros'}/${encodeURIComponent(id)}`,
+        null,
+      );
+      return done.ok ? { ok: true, value: null } : done;
     },
     /** Checks that a server answers at this origin as the dispute API (the desktop's "Connect to server"). */
     async probe(origin: string): Promise<Result<null>> {

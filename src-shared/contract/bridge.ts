@@ -3,6 +3,8 @@ import { attachmentLimits, attachmentTypes, idSchema, instantSchema, userSchema 
 import type { QueueId } from '../domain/queues';
 import { queueIds } from '../domain/queues';
 import type { Attachment, User } from '../domain/model';
+import type { Macro, TeamView } from '../domain/team';
+import { macroFieldsSchema, teamItemIdSchema, teamViewFieldsSchema } from '../domain/team';
 import type { RulesResponse } from './api';
 import { uploadParamsSchema, uploadRequestSchema } from './api';
 import type { PresenceEvent, PresenceResponse, PullResponse, PushRequest, PushResponse } from './sync';
@@ -167,6 +169,23 @@ export const uploadFileRequestSchema = z.strictObject({
 });
 export type UploadFileRequest = z.infer<typeof uploadFileRequestSchema>;
 
+/**
+ * A shared view or macro to save for the team (`PUT /team/views/{id}`, `PUT /team/macros/{id}`):
+ * the API's own rules, so main refuses what the server would before any HTTP.
+ */
+export const teamSaveRequestSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('view'), id: teamItemIdSchema, fields: teamViewFieldsSchema }),
+  z.strictObject({ kind: z.literal('macro'), id: teamItemIdSchema, fields: macroFieldsSchema }),
+]);
+export type TeamSaveRequest = z.infer<typeof teamSaveRequestSchema>;
+/** The saved document, as the server stamped it. */
+export type TeamItemSaved = { kind: 'view'; item: TeamView } | { kind: 'macro'; item: Macro };
+export const teamDeleteRequestSchema = z.strictObject({
+  kind: z.enum(['view', 'macro']),
+  id: teamItemIdSchema,
+});
+export type TeamDeleteRequest = z.infer<typeof teamDeleteRequestSchema>;
+
 export interface Bridge {
   host: 'electron' | 'browser';
   getAppInfo(): Promise<Result<AppInfo>>;
@@ -193,6 +212,10 @@ export interface Bridge {
    * used for another file, or a file over the limit, is `invalid_request` in the server's words.
    */
   upload(file: UploadFileRequest): Promise<Result<Attachment>>;
+  /** Saves a view or a macro for the whole team (online only: the team shares it through the server). */
+  saveTeamItem(request: TeamSaveRequest): Promise<Result<TeamItemSaved>>;
+  /** Deletes a shared view or macro for everyone. */
+  deleteTeamItem(request: TeamDeleteRequest): Promise<Result<null>>;
   /** Whether the host has a network at all (the server may still be unreachable: the engine tells). */
   isOnline(): boolean;
   onConnectivity(listener: (online: boolean) => void): () => void;
@@ -239,6 +262,8 @@ export const ipcInvokes = {
   setAbsence: { channel: 'staff:absence', request: z.object({ userId: idSchema, absent: z.boolean() }) },
   attachment: { channel: 'dossiers:attachment', request: attachmentRequestSchema },
   upload: { channel: 'uploads:put', request: uploadFileRequestSchema },
+  saveTeamItem: { channel: 'team:save', request: teamSaveRequestSchema },
+  deleteTeamItem: { channel: 'team:delete', request: teamDeleteRequestSchema },
   notify: { channel: 'app:notify', request: deskNotificationSchema },
   server: { channel: 'app:server', request: none },
   connect: { channel: 'app:connect', request: connectRequestSchema },
@@ -262,6 +287,8 @@ export interface IpcAnswers {
   setAbsence: User;
   attachment: AttachmentFile;
   upload: Attachment;
+  saveTeamItem: TeamItemSaved;
+  deleteTeamItem: null;
   notify: null;
   server: ServerSetting;
   connect: ServerSetting;

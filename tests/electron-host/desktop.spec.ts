@@ -255,6 +255,71 @@ test('an agent stages a file through uploads:put for a reply; what cannot be sta
   });
 });
 
+test('the team’s views and macros are saved and deleted through team:save and team:delete, under the API’s rules', async ({
+  browser,
+}) => {
+  const { page } = await launch(browser);
+  const view = {
+    kind: 'view',
+    id: randomUUID(),
+    fields: {
+      name: 'Late merchants',
+      queue: 'merchant_overdue',
+      filter: {},
+      sort: { key: 'urgency', direction: 'asc' },
+    },
+  };
+  const macro = {
+    kind: 'macro',
+    id: randomUUID(),
+    fields: { name: 'Mine now', letter: null, tags: ['desk'], followUp: null, finish: { kind: 'take' } },
+  };
+  // Malformed payloads never leave main.
+  for (const bad of [
+    { ...macro, id: '../sessions/current' },
+    { ...macro, kind: 'view' },
+    { ...view, fields: {} },
+  ])
+    expect(await bridgeCall(page, 'saveTeamItem', bad)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringContaining('team:save') },
+    });
+  expect(await bridgeCall(page, 'saveTeamItem', macro)).toMatchObject({
+    ok: false,
+    error: { code: 'unauthenticated' },
+  });
+
+  expect(await bridgeCall(page, 'signIn', 'agent@klikpay.test', 'demo')).toMatchObject({ ok: true });
+  expect(await bridgeCall(page, 'saveTeamItem', macro)).toMatchObject({
+    ok: true,
+    value: { kind: 'macro', item: { ...macro.fields, id: macro.id, createdBy: 'u-agent' } },
+  });
+  // Sharing a view is a supervisor's: the API's refusal comes back as it is.
+  expect(await bridgeCall(page, 'saveTeamItem', view)).toMatchObject({
+    ok: false,
+    error: { code: 'forbidden' },
+  });
+
+  expect(await bridgeCall(page, 'signOut')).toMatchObject({ ok: true });
+  expect(await bridgeCall(page, 'signIn', 'supervisor@klikpay.test', 'demo')).toMatchObject({ ok: true });
+  expect(await bridgeCall(page, 'saveTeamItem', view)).toMatchObject({
+    ok: true,
+    value: { kind: 'view', item: { id: view.id, name: 'Late merchants', createdBy: 'u-supervisor' } },
+  });
+  expect(await bridgeCall(page, 'deleteTeamItem', { kind: 'macro', id: macro.id })).toEqual({
+    ok: true,
+    value: null,
+  });
+  expect(await bridgeCall(page, 'deleteTeamItem', { kind: 'macro', id: macro.id })).toMatchObject({
+    ok: false,
+    error: { code: 'not_found' },
+  });
+  expect(await bridgeCall(page, 'deleteTeamItem', { kind: 'view', id: view.id })).toEqual({
+    ok: true,
+    value: null,
+  });
+});
+
 test('an agent signs in, works online and offline, reloads offline and comes back exactly once', async ({
   browser,
 }) => {

@@ -2,6 +2,7 @@ import type { CacheDatabase } from '../../src-renderer/cache/db';
 import { FactsMirror } from '../../src-renderer/cache/facts-mirror';
 import type { FetchFile } from '../../src-renderer/cache/files';
 import { openFile } from '../../src-renderer/cache/files';
+import { dropTeamItem, storeTeamItem } from '../../src-renderer/cache/team';
 import type { Desk, DeskHost } from '../../src-renderer/data/desk';
 import {
   discardPending,
@@ -14,6 +15,7 @@ import { OptimisticStore } from '../../src-renderer/sync/optimistic';
 import { initialStatus } from '../../src-renderer/sync/status';
 import type { SyncStatus } from '../../src-renderer/sync/status';
 import type { Presence } from '../../src-renderer/sync/presence';
+import type { TeamItemSaved, TeamSaveRequest } from '../../src-shared/contract/bridge';
 import type { User } from '../../src-shared/domain/model';
 import { defaultSettings } from '../../src-shared/domain/settings';
 
@@ -33,6 +35,20 @@ export interface TestDeskOptions {
   facts?: FactsMirror;
   /** The bridge's side of opening a file (through the real file cache); none is found by default. */
   fetchFile?: FetchFile;
+  /**
+   * The server's side of saving a shared view or macro (`saveTeamItem`); by default it takes the
+   * fields as the API would (stamped with the user and the clock) and the cache keeps the answer.
+   */
+  saveTeamItem?: Desk['saveTeamItem'];
+  deleteTeamItem?: Desk['deleteTeamItem'];
+}
+
+/** What the API answers a save with: the fields stamped with their author and the time. */
+function stamped(request: TeamSaveRequest, user: User, now: number): TeamItemSaved {
+  const stamps = { id: request.id, createdBy: user.id, updatedAt: new Date(now).toISOString() };
+  return request.kind === 'view'
+    ? { kind: 'view', item: { ...request.fields, ...stamps } }
+    : { kind: 'macro', item: { ...request.fields, ...stamps } };
 }
 
 /**
@@ -110,6 +126,20 @@ export function testDesk(db: CacheDatabase, options: TestDeskOptions): Desk {
       const marked = { ...user, absent };
       await db.users.put(marked);
       return { ok: true, value: marked };
+    },
+    saveTeamItem: async (request) => {
+      const answer = options.saveTeamItem
+        ? await options.saveTeamItem(request)
+        : { ok: true as const, value: stamped(request, user, (options.now ?? Date.now)()) };
+      if (answer.ok) await storeTeamItem(db, answer.value);
+      return answer;
+    },
+    deleteTeamItem: async (request) => {
+      const answer = options.deleteTeamItem
+        ? await options.deleteTeamItem(request)
+        : { ok: true as const, value: null };
+      if (answer.ok) await dropTeamItem(db, request);
+      return answer;
     },
     openFile: (dossierId, attachmentId) =>
       openFile(

@@ -2,9 +2,7 @@ import { countQuery } from '../../src-renderer/cache/queues';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import type { ReactElement } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CacheDatabase, toCached } from '../../src-renderer/cache/db';
+import { describe, expect, it, vi } from 'vitest';
 import type { QueueQuery } from '../../src-renderer/cache/queues';
 import type { Desk } from '../../src-renderer/data/desk';
 import { DeskContextProvider } from '../../src-renderer/data/desk';
@@ -24,56 +22,13 @@ import { checkFilters } from '../../src-renderer/workspace/filters/filter-model'
 import { merchantOptionLimit } from '../../src-renderer/workspace/filters/MerchantPicker';
 import type { DossierFilter, DossierSort, SavedView } from '../../src-shared/domain/filters';
 import { defaultSort, dossierFilterSchema, savedViewSchema } from '../../src-shared/domain/filters';
-import type { Merchant, User } from '../../src-shared/domain/model';
-import { MONDAY, filing, transaction } from '../unit/fixtures';
+import type { Merchant } from '../../src-shared/domain/model';
+import { MONDAY } from '../unit/fixtures';
 import { plain, renderIn } from './providers';
 import { testDesk } from './desk';
+import { agent, cacheWith, colleague, deskOf, now, opened, outboxOf, renderWith } from './filter-world';
 
 /** Filters, saved views and bulk actions, over a real Dexie cache (fake-indexeddb). */
-
-const agent: User = { id: 'a1', name: 'Camille Laurent', email: 'camille@klikpay.test', role: 'agent' };
-const colleague: User = { id: 'a2', name: 'James Whitfield', email: 'james@klikpay.test', role: 'agent' };
-const now = MONDAY + 3_600_000;
-let counter = 0;
-
-/**
- * `n` dossiers: even ones are payment claims (awaiting Klik & Pay), odd ones delivery (awaiting the
- * merchant); in EUR unless `currencyOf` says otherwise.
- */
-async function cacheWith(n: number, currencyOf: (i: number) => string = () => 'EUR'): Promise<CacheDatabase> {
-  const db = new CacheDatabase(`filters-${++counter}`);
-  await db.users.bulkPut([agent, colleague]);
-  for (let i = 0; i < n; i++) {
-    const decision = filing({
-      id: `d-${i}`,
-      reference: `KP-2026-${String(100 + i).padStart(6, '0')}`,
-      subject: i % 2 === 0 ? 'payment' : 'delivery',
-      transaction: transaction({
-        id: `t-${i}`,
-        orderReference: `ORD-${i}`,
-        amount: 1_000 * (i + 1),
-        currency: currencyOf(i),
-      }),
-    });
-    await db.dossiers.put(toCached(decision.dossier));
-    await db.messages.bulkPut(decision.messages.map((m) => ({ ...m, id: `${m.id}-${i}` })));
-    await db.events.bulkPut(decision.events.map((e) => ({ ...e, id: `${e.id}-${i}` })));
-  }
-  return db;
-}
-
-const opened: CacheDatabase[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
-
-function deskOf(db: CacheDatabase): Desk {
-  opened.push(db);
-  return testDesk(db, { user: agent, now: () => now });
-}
-
-const renderWith = (desk: Desk, ui: ReactElement) =>
-  renderIn(<DeskContextProvider desk={desk}>{ui}</DeskContextProvider>);
 
 describe('amounts typed in major units', () => {
   it('become minor units without floating-point loss, in the currency’s digits', () => {
@@ -601,9 +556,6 @@ function Bulk({ selection, query, at = now }: { selection: BulkSelection; query:
 
 /** Eight days after the filings: the merchants' 7-day deadlines have passed. */
 const late = MONDAY + 8 * 86_400_000;
-
-const outboxOf = async (db: CacheDatabase) =>
-  (await db.outbox.orderBy('seq').toArray()).map((e) => [e.name, e.dossierId]);
 
 describe('bulk actions', () => {
   it('assign the selected dossiers at once: one outbox entry per dossier', async () => {

@@ -6,6 +6,7 @@ import { enFilters } from './en-filters';
 import { enWorkspace } from './en-workspace';
 import { enDomain } from './en-domain';
 import { enShell } from './en-shell';
+import { enTeam } from './en-team';
 import { frDashboard } from './fr-dashboard';
 import { frDesk } from './fr-desk';
 import { frDossier } from './fr-dossier';
@@ -14,6 +15,7 @@ import { frFilters } from './fr-filters';
 import { frWorkspace } from './fr-workspace';
 import { frDomain } from './fr-domain';
 import { frShell } from './fr-shell';
+import { frTeam } from './fr-team';
 import type { Message, TranslationOf } from './types';
 
 /** The English catalogue defines the keys; the French one is a translation of it (same keys, by type). */
@@ -26,6 +28,7 @@ export const en = {
   ...enFilters,
   ...enWorkspace,
   ...enDashboard,
+  ...enTeam,
 } as const;
 /** The parts the English catalogue is made of (a key defined in two parts would silently lose one). */
 export const englishParts = [
@@ -37,6 +40,7 @@ export const englishParts = [
   enFilters,
   enWorkspace,
   enDashboard,
+  enTeam,
 ] as const;
 export type EnglishCatalogue = typeof en;
 export type MessageKey = keyof EnglishCatalogue;
@@ -50,6 +54,7 @@ export const fr: TranslationOf<EnglishCatalogue> = {
   ...frFilters,
   ...frWorkspace,
   ...frDashboard,
+  ...frTeam,
 };
 
 export type Catalogue = Readonly<Record<MessageKey, Message>>;

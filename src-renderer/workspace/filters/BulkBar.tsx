@@ -8,7 +8,9 @@ import { useT } from '../../i18n/hooks';
 import { Dialog } from '../../ui/Dialog';
 import { readUndoDelay } from '../../ui/undo-delay';
 import { BulkCloseDialog } from './BulkCloseDialog';
-import { AssignMenu, TagMenu } from './BulkMenus';
+import { AssignMenu, MacroMenu, TagMenu } from './BulkMenus';
+import { useMacros } from '../../data/team';
+import { macroAction } from '../macros/macro-action';
 import type { BulkAction, BulkProgress, BulkReport, ReminderPlan } from './bulk-run';
 import { planReminders, runBulk } from './bulk-run';
 import { ReminderDialog } from './ReminderDialog';
@@ -55,6 +57,7 @@ export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone
   const [report, setReport] = useState<BulkReport | null>(null);
   const [failed, setFailed] = useState(false);
   const stop = useRef(false);
+  const macros = useMacros();
   const count = selection.kind === 'ids' ? selection.ids.length : selection.count;
   const running = phase.kind === 'running' || phase.kind === 'planning';
 
@@ -160,6 +163,14 @@ export function BulkBar({ selection, query, now, onClear, knownTags = [], onDone
         >
           {t('bulk.close')}
         </button>
+        <MacroMenu
+          disabled={running || count === 0}
+          onChoose={choose}
+          macros={macros}
+          runFor={(macro) =>
+            macroAction(macro, { userId: desk.user.id, settings: desk.settings, now: clockNow })
+          }
+        />
         <div className="bulk-bar__spacer" />
         <button type="button" className="button button--small" disabled={running} onClick={onClear}>
           {t('bulk.clear')}

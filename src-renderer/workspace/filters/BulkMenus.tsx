@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { tagSchema } from '../../../src-shared/domain/model';
+import type { Macro } from '../../../src-shared/domain/team';
 import { useDesk } from '../../data/desk';
 import { useStaff } from '../../data/queues';
 import { useT } from '../../i18n/hooks';
@@ -139,5 +140,49 @@ function TagForm({ knownTags, onAdd }: { knownTags: readonly string[]; onAdd: (t
         {t('bulk.tagSubmit')}
       </button>
     </form>
+  );
+}
+
+/** Run one of the team's macros on every dossier of the selection. */
+export function MacroMenu({
+  disabled,
+  onChoose,
+  macros,
+  runFor,
+}: BulkMenuProps & {
+  macros: readonly Macro[];
+  /** The macro as a bulk action (its steps planned per dossier when the run reads it). */
+  runFor: (macro: Macro) => BulkAction;
+}) {
+  const t = useT();
+  return (
+    <FilterMenu label={t('bulk.macros')} disabled={disabled} panelClassName="bulk-menu">
+      {(close) =>
+        macros.length === 0 ? (
+          <p className="bulk-menu__empty">{t('bulk.macrosNone')}</p>
+        ) : (
+          <ul className="bulk-menu__list">
+            {macros.map((macro) => {
+              const label = t('bulk.runMacro', { name: macro.name });
+              return (
+                <li key={macro.id}>
+                  <button
+                    type="button"
+                    className="bulk-menu__item"
+                    aria-label={label}
+                    onClick={() => {
+                      close();
+                      onChoose(runFor(macro), label);
+                    }}
+                  >
+                    {macro.name}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )
+      }
+    </FilterMenu>
   );
 }

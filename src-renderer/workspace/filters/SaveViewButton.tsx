@@ -4,7 +4,9 @@ import type { QueueId } from '../../../src-shared/domain/queues';
 import { useDesk } from '../../data/desk';
 import { useT } from '../../i18n/hooks';
 import { ViewNameDialog } from './ViewNameDialog';
+import { saveTeamView } from './team-views';
 import { saveView } from './views';
+import { useTeamViews } from '../../data/team';
 import './filters.css';
 
 export interface SaveViewButtonProps {
@@ -15,10 +17,12 @@ export interface SaveViewButtonProps {
   onSaved?: (view: SavedView) => void;
 }
 
-/** "Save as a view": asks a name, and keeps the queue, filter and sort as a personal view. */
+/** "Save as a view": asks a name, and keeps the queue, filter and sort as a personal view, or (a
+ * supervisor's choice) a view shared with the team. */
 export function SaveViewButton({ queue, filter, sort, onSaved }: SaveViewButtonProps) {
   const t = useT();
-  const { db } = useDesk();
+  const desk = useDesk();
+  const teamViews = useTeamViews();
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -32,8 +36,11 @@ export function SaveViewButton({ queue, filter, sort, onSaved }: SaveViewButtonP
         initialName=""
         submitLabel={t('views.save')}
         onClose={() => setOpen(false)}
-        onSubmit={async (name) => {
-          const result = await saveView(db, { name, queue, filter, sort });
+        canShare={desk.user.role === 'supervisor'}
+        onSubmit={async (name, shared) => {
+          const result = shared
+            ? await saveTeamView(desk, teamViews, crypto.randomUUID(), { name, queue, filter, sort })
+            : await saveView(desk.db, { name, queue, filter, sort });
           if (!result.ok) return result.problem;
           setOpen(false);
           onSaved?.(result.view);

@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import type { MessageKey } from '../../i18n/catalogue';
 import { useT } from '../../i18n/hooks';
 import { Dialog } from '../../ui/Dialog';
-import type { ViewProblem } from './views';
+import type { ViewProblem, ViewRefusal } from './views';
 import { viewNameMax } from './views';
 
 export interface ViewNameDialogProps {
@@ -14,7 +14,9 @@ export interface ViewNameDialogProps {
   submitLabel: string;
   onClose: () => void;
   /** Saves under the name; answers why not, or null when it was saved. */
-  onSubmit: (name: string) => Promise<ViewProblem | null>;
+  onSubmit: (name: string, shared: boolean) => Promise<ViewRefusal | null>;
+  /** Offers "Share with the team" (a supervisor saving a view). */
+  canShare?: boolean;
 }
 
 const problemKeys = {
@@ -23,6 +25,8 @@ const problemKeys = {
   duplicate: 'views.error.duplicate',
   invalid: 'views.error.invalid',
   missing: 'views.error.missing',
+  offline: 'views.error.offline',
+  forbidden: 'views.error.forbidden',
 } as const satisfies Record<ViewProblem, MessageKey>;
 
 /** Asks a view's name (to save or to rename it), and says plainly why a name is refused. */
@@ -41,15 +45,18 @@ function ViewNameForm({
   submitLabel,
   onClose,
   onSubmit,
+  canShare = false,
   inputRef,
 }: ViewNameDialogProps & { inputRef: RefObject<HTMLInputElement | null> }) {
   const t = useT();
   const id = useId();
   const [name, setName] = useState(initialName);
-  const [problem, setProblem] = useState<ViewProblem | null>(null);
+  const [shared, setShared] = useState(false);
+  const [problem, setProblem] = useState<ViewRefusal | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const message = (p: ViewProblem): string => {
+  const message = (p: ViewRefusal): string => {
+    if (typeof p === 'object') return t('views.error.refused', { message: p.refused });
     const key = problemKeys[p];
     return key === 'views.error.tooLong'
       ? t(key, { max: viewNameMax })
@@ -66,7 +73,7 @@ function ViewNameForm({
         event.preventDefault();
         if (busy) return;
         setBusy(true);
-        void onSubmit(name).then(
+        void onSubmit(name, shared).then(
           (result) => {
             setBusy(false);
             setProblem(result);
@@ -100,6 +107,25 @@ function ViewNameForm({
           </p>
         ) : null}
       </div>
+      {canShare ? (
+        <div className="view-name-form__share">
+          <label>
+            <input
+              type="checkbox"
+              checked={shared}
+              aria-describedby={`${id}-share`}
+              onChange={(event) => {
+                setShared(event.target.checked);
+                setProblem(null);
+              }}
+            />
+            {t('views.share')}
+          </label>
+          <p id={`${id}-share`} className="view-name-form__hint">
+            {t('views.shareHint')}
+          </p>
+        </div>
+      ) : null}
       <div className="filters-dialog__actions">
         <button type="button" className="button" onClick={onClose}>
           {t('filters.cancel')}

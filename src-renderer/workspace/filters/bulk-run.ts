@@ -17,7 +17,9 @@ export type BulkAction =
   | { kind: 'remind' }
   | { kind: 'close'; summary: string; outcome?: Outcome }
   /** A supervisor's reassignment: who gets each dossier, planned before the run (`spreadAssignments`). */
-  | { kind: 'spread'; targets: ReadonlyMap<string, string> };
+  | { kind: 'spread'; targets: ReadonlyMap<string, string> }
+  /** A team macro: several actions on each dossier (workspace/macros/macro-run.ts). */
+  | { kind: 'macro'; name: string; requestsFor: (id: string, dossier: CachedDossier) => ActionRequest[] };
 export type BulkKind = BulkAction['kind'];
 
 /** Dossiers refused for the same reason, together. */
@@ -156,10 +158,10 @@ const outcome = (result: ActionResult | undefined): Step =>
         };
 
 /** The action on one dossier, or null when the dossier is already as asked (nothing to send). */
-function requestFor(
+function requestOf(
   id: string,
   dossier: CachedDossier | undefined,
-  action: BulkAction,
+  action: Exclude<BulkAction, { kind: 'macro' }>,
 ): ActionRequest | null {
   switch (action.kind) {
     case 'assign':
@@ -189,6 +191,31 @@ function requestFor(
   }
 }
 
+/** A macro's actions (none: already as asked), or a refusal for a dossier the cache does not hold. */
+function requestsFor(
+  id: string,
+  dossier: CachedDossier | undefined,
+  action: BulkAction,
+): ActionRequest[] | Step {
+  if (action.kind !== 'macro') {
+    const request = requestOf(id, dossier, action);
+    return request === null ? [] : [request];
+  }
+  if (!dossier)
+    return { kind: 'refused', code: 'not_found', message: `Dossier ${id} is not on this computer.` };
+  return action.requestsFor(id, dossier);
+}
+
+/** A dossier's steps as one outcome: done when each was, else its first refusal. */
+function outcomeOf(results: readonly (ActionResult | undefined)[]): Step {
+  if (results.length === 0) return { kind: 'unchanged' };
+  for (const r of results) {
+    const step = outcome(r);
+    if (step.kind === 'refused') return step;
+  }
+  return { kind: 'done' };
+}
+
 /** One slice: the dossiers read at once, the actions performed in one local transaction. */
 async function runSlice(
   target: BulkTarget,
@@ -198,13 +225,19 @@ async function runSlice(
   queued: string[],
 ): Promise<Step[]> {
   const dossiers = await target.db.dossiers.bulkGet([...ids]);
-  const requests = ids.map((id, i) => requestFor(id, dossiers[i], action));
+  const planned = ids.map((id, i) => requestsFor(id, dossiers[i], action));
+  const requests = planned.flatMap((p) => (Array.isArray(p) ? p : []));
   const results = await target.performMany(
-    requests.flatMap((r) => (r === null ? [] : [held ? { ...r, holdMs: bulkRunHoldMs } : r])),
+    held ? requests.map((r) => ({ ...r, holdMs: bulkRunHoldMs })) : requests,
   );
   for (const r of results) if (r.ok) queued.push(r.mutationId);
   let next = 0;
-  return requests.map((request) => (request === null ? { kind: 'unchanged' } : outcome(results[next++])));
+  return planned.map((p) => {
+    if (!Array.isArray(p)) return p;
+    const mine = results.slice(next, next + p.length);
+    next += p.length;
+    return outcomeOf(mine);
+  });
 }
 
 /** Nothing more can be written locally: the rest would fail the same way. */

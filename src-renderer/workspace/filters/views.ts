@@ -8,7 +8,17 @@ import { folded } from './filter-model';
  * agent on this computer, not dispute actions, so they go through no outbox and reach no server.
  */
 
-export type ViewProblem = 'blank' | 'tooLong' | 'duplicate' | 'invalid' | 'missing';
+export type ViewProblem =
+  | 'blank'
+  | 'tooLong'
+  | 'duplicate'
+  | 'invalid'
+  | 'missing'
+  /** A team view: the server cannot be reached, or the agent may not share. */
+  | 'offline'
+  | 'forbidden';
+/** Why a name was not taken: a problem of ours, or the server's own words. */
+export type ViewRefusal = ViewProblem | { refused: string };
 export type ViewResult = { ok: true; view: SavedView } | { ok: false; problem: ViewProblem };
 
 export const viewNameMax = 80;

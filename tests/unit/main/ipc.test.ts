@@ -36,6 +36,13 @@ const upload = {
   contentBase64: 'JVBERi0=',
 };
 
+/** A well-formed `team:save` payload: a macro that tags and takes the dossier. */
+const macro = {
+  kind: 'macro',
+  id: '6a1f0c2e-9b7d-4e3a-8c5f-1d2b3a4c5e6f',
+  fields: { name: 'Proof asked', letter: null, tags: ['proof'], followUp: null, finish: { kind: 'take' } },
+};
+
 const from = (url: string) => ({ senderFrame: { url, parent: null } });
 const app = from('app://desk/index.html');
 
@@ -65,6 +72,10 @@ describe('registerIpc', () => {
       ok: true,
       value: { name: 'upload', request: upload },
     });
+    expect(await call('saveTeamItem', app, macro)).toEqual({
+      ok: true,
+      value: { name: 'saveTeamItem', request: macro },
+    });
   });
 
   it.each([
@@ -90,6 +101,14 @@ describe('registerIpc', () => {
     ['upload', [{ ...upload, contentBase64: '<svg onload=alert(1)>' }]],
     ['upload', [{ ...upload, path: '/etc/passwd' }]],
     ['upload', [upload, upload]],
+    ['saveTeamItem', [{ ...macro, kind: 'script' }]],
+    ['saveTeamItem', [{ ...macro, id: 'not-a-uuid' }]],
+    ['saveTeamItem', [{ ...macro, fields: { ...macro.fields, name: ' ' } }]],
+    ['saveTeamItem', [{ ...macro, fields: { ...macro.fields, tags: [], finish: { kind: 'none' } } }]],
+    ['saveTeamItem', [{ ...macro, fields: { ...macro.fields, finish: { kind: 'delete_all' } } }]],
+    ['saveTeamItem', [{ ...macro, kind: 'view' }]],
+    ['deleteTeamItem', [{ kind: 'macro', id: '../sessions/current' }]],
+    ['deleteTeamItem', [{ kind: 'user', id: macro.id }]],
   ] as const)('refuses a malformed %s call without running the handler', async (name, args) => {
     const handler = vi.fn(async () => ({ ok: true as const, value: null }));
     const { call } = registered({ [name]: handler });

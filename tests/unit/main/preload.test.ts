@@ -115,6 +115,17 @@ const upload = {
   contentBase64: 'JVBERi0=',
 } as const;
 
+const teamView = {
+  kind: 'view',
+  id: '0f8c2a4e-3b7d-4c1a-9e6f-2d5b8a7c9e11',
+  fields: {
+    name: 'Late merchants',
+    queue: 'awaiting',
+    filter: {},
+    sort: { key: 'urgency', direction: 'asc' },
+  },
+} as const;
+
 describe('every call goes to its channel with its payload', () => {
   it.each([
     ['signIn', ['a@b.c', 'pw'], 'session:sign-in', [{ email: 'a@b.c', password: 'pw' }]],
@@ -123,6 +134,13 @@ describe('every call goes to its channel with its payload', () => {
     ['setAbsence', ['u-agent2', true], 'staff:absence', [{ userId: 'u-agent2', absent: true }]],
     ['attachment', ['d-1', 'a-1'], 'dossiers:attachment', [{ dossierId: 'd-1', attachmentId: 'a-1' }]],
     ['upload', [upload], 'uploads:put', [upload]],
+    ['saveTeamItem', [teamView], 'team:save', [teamView]],
+    [
+      'deleteTeamItem',
+      [{ kind: 'view', id: teamView.id }],
+      'team:delete',
+      [{ kind: 'view', id: teamView.id }],
+    ],
     ['connect', ['https://x.example'], 'app:connect', [{ url: 'https://x.example' }]],
     ['setOverdueCount', [4], 'app:overdue-count', [4]],
     ['server', [], 'app:server', []],
