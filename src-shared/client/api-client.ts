@@ -32,7 +32,7 @@ import type {
 import {
   presenceEventSchema,
   presenceResponseSchema,
-  pullResponseSchema,
+  clientPullResponseSchema,
   pushResponseSchema,
 } from '../contract/sync';
 
@@ -176,7 +176,7 @@ export function createApiClient(options: ApiClientOptions) {
     async pull(cursor: string | null, limit: number): Promise<Result<PullResponse>> {
       const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
       return value(
-        await call('GET', `/sync/pull?${query.toString()}`, pullResponseSchema),
+        await call('GET', `/sync/pull?${query.toString()}`, clientPullResponseSchema),
         'Empty pull answer.',
       );
     },

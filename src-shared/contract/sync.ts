@@ -68,6 +68,22 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
+const knownEntities = new Set<string>(syncEntities);
+/**
+ * A page as a client reads it: changes of an entity this version does not know (one a newer server
+ * added) are left out rather than failing the page, so an older back office keeps syncing what it
+ * knows while it waits for its update; everything else is checked as `pullResponseSchema` says.
+ */
+export const clientPullResponseSchema = z.preprocess((raw) => {
+  if (typeof raw !== 'object' || raw === null || !('changes' in raw) || !Array.isArray(raw.changes))
+    return raw;
+  const changes = raw.changes.filter(
+    (c: unknown) =>
+      typeof c !== 'object' || c === null || !('entity' in c) || knownEntities.has(String(c.entity)),
+  );
+  return { ...raw, changes };
+}, pullResponseSchema);
+
 export const mutationNames = Object.keys(staffCommandSchemas) as StaffCommandName[];
 export type MutationName = StaffCommandName;
 
