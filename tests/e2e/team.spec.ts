@@ -130,3 +130,60 @@ test('a supervisor shares a view: it reaches an agent at work by itself, with it
   ).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { level: 1, name: /^Awaiting merchant/ })).toBeVisible();
 });
+
+test('ten dossiers triaged from the keyboard alone: each opened, noted and tagged by a macro, the list never left', async ({
+  page,
+}) => {
+  const token = await signIn(server.url, 'agent2@klikpay.test');
+  const saved = await fetch(`${server.url}/api/v1/team/macros/${crypto.randomUUID()}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'Seen today',
+      letter: null,
+      tags: ['seen'],
+      followUp: null,
+      finish: { kind: 'none' },
+    }),
+  });
+  expect(saved.status).toBe(200);
+  await signInAs(page, 'agent@klikpay.test');
+  await openQueue(page, 'Awaiting merchant');
+  await expect(page.locator('.queue-row__open').first()).toBeVisible();
+  const stamp = Date.now();
+  const references: string[] = [];
+  await page.locator('body').press('j');
+  for (let i = 0; i < 10; i++) {
+    if (i > 0) await page.keyboard.press('j');
+    const focused = page.locator('.queue-row__open:focus .queue-row__ref');
+    await expect(focused).toHaveCount(1);
+    const reference = (await focused.textContent()) ?? '';
+    expect(references).not.toContain(reference);
+    references.push(reference);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: reference })).toBeVisible();
+    await palette(page, 'Run macro “Seen today” on the open dossier');
+    await expect(page.getByText(`Macro “Seen today” run on ${reference}.`)).toBeVisible();
+    await page.keyboard.press('n');
+    await page.keyboard.type(`Triage ${stamp}: ${reference}.`);
+    await page.keyboard.press('Control+Enter');
+    // Back on the list, on the same row: the next j is the next dossier.
+    await expect(page.locator('.queue-row__open:focus .queue-row__ref')).toHaveText(reference);
+  }
+  const mine = await signIn(server.url, 'agent@klikpay.test');
+  await expect
+    .poll(
+      async () => {
+        const { dossiers, messages } = await serverView(server.url, mine);
+        return references.filter((reference) => {
+          const dossier = dossiers.find((d) => d.reference === reference);
+          const noted = messages.some(
+            (m) => m.dossierId === dossier?.id && m.body === `Triage ${stamp}: ${reference}.`,
+          );
+          return noted && dossier?.tags.includes('seen');
+        }).length;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(10);
+});
