@@ -128,9 +128,9 @@ export function DeskProvider({ client, children }: { client: LocalClient; childr
       notify: (notification) => client.notify(notification),
       host: client.host,
       facts: client.facts,
-      setAbsence: (userId, absent) => client.setAbsence(userId, absent),
-      saveTeamItem: (request) => client.saveTeamItem(request),
-      deleteTeamItem: (request) => client.deleteTeamItem(request),
+      setAbsence: (userId, absent) => client.team.setAbsence(userId, absent),
+      saveTeamItem: (request) => client.team.saveTeamItem(request),
+      deleteTeamItem: (request) => client.team.deleteTeamItem(request),
       openFile: (dossierId, attachmentId) => client.openFile(dossierId, attachmentId),
     }),
     // `version` names the client's state the memo depends on (its database and notice).

@@ -1,13 +1,7 @@
 import type { DexieOptions } from 'dexie';
-import type {
-  Bridge,
-  DeskNotification,
-  Result,
-  TeamDeleteRequest,
-  TeamItemSaved,
-  TeamSaveRequest,
-} from '../../src-shared/contract/bridge';
-import { dropTeamItem, storeTeamItem } from '../cache/team';
+import type { Bridge, DeskNotification, Result } from '../../src-shared/contract/bridge';
+import type { TeamCalls } from './team-calls';
+import { teamCalls } from './team-calls';
 import type { DeskHost } from '../data/host';
 import { NoticeStore, assignmentsTo } from './notices';
 import type { MutationName } from '../../src-shared/contract/sync';
@@ -200,36 +194,16 @@ export class LocalClient {
     };
   }
 
-  /** See `Desk.setAbsence`. */
-  async setAbsence(userId: string, absent: boolean): Promise<Result<User>> {
-    const answer = await this.o.bridge.setAbsence(userId, absent);
-    if (answer.ok) {
-      // The server's word, at once; the pull that follows brings the same.
-      await this.db.users.put(answer.value).catch(() => undefined);
-      this.engine.nudge();
-    }
-    return answer;
+  /** See `Desk.setAbsence`, `Desk.saveTeamItem` and `Desk.deleteTeamItem`. */
+  get team(): TeamCalls {
+    this.teamPart ??= teamCalls(
+      this.o.bridge,
+      () => this.db,
+      () => this.engine.nudge(),
+    );
+    return this.teamPart;
   }
-
-  /** See `Desk.saveTeamItem`. */
-  async saveTeamItem(request: TeamSaveRequest): Promise<Result<TeamItemSaved>> {
-    const answer = await this.o.bridge.saveTeamItem(request);
-    if (answer.ok) {
-      await storeTeamItem(this.db, answer.value).catch(() => undefined);
-      this.engine.nudge();
-    }
-    return answer;
-  }
-
-  /** See `Desk.deleteTeamItem`. */
-  async deleteTeamItem(request: TeamDeleteRequest): Promise<Result<null>> {
-    const answer = await this.o.bridge.deleteTeamItem(request);
-    if (answer.ok) {
-      await dropTeamItem(this.db, request).catch(() => undefined);
-      this.engine.nudge();
-    }
-    return answer;
-  }
+  private teamPart: TeamCalls | null = null;
 
   /** See `Desk.openFile`. */
   openFile(dossierId: string, attachmentId: string): Promise<Result<OpenedFile>> {

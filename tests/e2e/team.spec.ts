@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { RunningServer } from '../../src-server/server';
@@ -47,6 +48,13 @@ test('an agent writes a macro and runs it from the palette; the server gets each
   await dialog.getByRole('textbox', { name: 'Tags to add' }).fill('proof-asked');
   await dialog.getByRole('combobox', { name: 'Follow up' }).selectOption({ label: 'In a week' });
   await dialog.getByRole('radio', { name: /^Take it over/ }).check();
+  // The dialog as a screen reader and a keyboard meet it: nothing serious for axe.
+  const found = await new AxeBuilder({ page }).include('.dialog--macro').analyze();
+  expect(
+    found.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
   await dialog.getByRole('button', { name: 'Save macro' }).click();
   await expect(page.getByText('Macro “Proof, then a week” saved for the team.')).toBeVisible();
 
