@@ -3,6 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { BulkBar, SaveViewButton, SavedViewsNav } from '../../src-renderer/workspace/filters';
 import { MacroDialog } from '../../src-renderer/workspace/macros/MacroDialog';
+import { useMacroControls } from '../../src-renderer/workspace/macros/useMacros';
+import { Toasts } from '../../src-renderer/ui/Toasts';
+import { useToastQueue } from '../../src-renderer/ui/toast-queue';
 import type { SavedView } from '../../src-shared/domain/filters';
 import type { Macro } from '../../src-shared/domain/team';
 import { macroSchema, teamViewSchema } from '../../src-shared/domain/team';
@@ -172,6 +175,75 @@ describe('a macro', () => {
     await waitFor(async () => expect(await desk.db.outbox.count()).toBe(0));
     const back = await desk.db.dossiers.get('d-0');
     expect([back?.tags, back?.assigneeId]).toEqual([[], null]);
+  });
+});
+
+/** The workspace's macro commands and its toasts, on the dossier `openId`. */
+function MacroCommands({ openId }: { openId: string }) {
+  const toasts = useToastQueue();
+  const { commands, dialog } = useMacroControls(toasts, openId);
+  return (
+    <>
+      {commands.map((c) => (
+        <button key={c.id} type="button" onClick={() => c.run()}>
+          {c.label}
+        </button>
+      ))}
+      {dialog}
+      <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
+    </>
+  );
+}
+
+describe('a macro from the palette', () => {
+  const tagAndTake = (createdBy: string): Macro => ({
+    name: 'Urgent, mine',
+    letter: null,
+    tags: ['urgent'],
+    followUp: null,
+    finish: { kind: 'take' },
+    ...stamps(createdBy),
+  });
+
+  it('runs on the open dossier, says so, and its Undo takes every step back', async () => {
+    const user = userEvent.setup();
+    const desk = deskOf(await cacheWith(2));
+    await desk.db.macros.put(tagAndTake(colleague.id));
+    renderWith(desk, <MacroCommands openId="d-1" />);
+    await user.click(
+      await screen.findByRole('button', { name: 'Run macro “Urgent, mine” on the open dossier' }),
+    );
+    expect(await screen.findByText('Macro “Urgent, mine” run on KP-2026-000101.')).toBeTruthy();
+    expect(await outboxOf(desk.db)).toEqual([
+      ['dossier.tag', 'd-1'],
+      ['dossier.take_over', 'd-1'],
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(
+      await screen.findByText(
+        'Macro “Urgent, mine” on KP-2026-000101 undone: nothing of it went to the server.',
+      ),
+    ).toBeTruthy();
+    expect(await desk.db.outbox.count()).toBe(0);
+    expect((await desk.db.dossiers.get('d-1'))?.tags).toEqual([]);
+  });
+
+  it('says when its Undo came too late for changes already sent', async () => {
+    const user = userEvent.setup();
+    const real = deskOf(await cacheWith(2));
+    // The push took them meanwhile: nothing was left to take back.
+    const desk = { ...real, undoMany: async () => [] };
+    await desk.db.macros.put(tagAndTake(agent.id));
+    renderWith(desk, <MacroCommands openId="d-0" />);
+    await user.click(
+      await screen.findByRole('button', { name: 'Run macro “Urgent, mine” on the open dossier' }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    expect(
+      await screen.findByText(
+        'Too late for 2 changes of macro “Urgent, mine” on KP-2026-000100: they had already gone to the server.',
+      ),
+    ).toBeTruthy();
   });
 });
 

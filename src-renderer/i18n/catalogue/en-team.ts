@@ -63,5 +63,11 @@ export const enTeam = {
   'macro.error.refused': 'The server refused it: {message}',
   'macro.ran': 'Macro “{name}” run on {reference}.',
   'macro.ranPartly': 'Macro “{name}” on {reference}: {reason}',
+  'macro.undone': 'Macro “{name}” on {reference} undone: nothing of it went to the server.',
+  'macro.undoneLate': {
+    one: 'Too late for {count} change of macro “{name}” on {reference}: it had already gone to the server.',
+    other:
+      'Too late for {count} changes of macro “{name}” on {reference}: they had already gone to the server.',
+  },
   'macro.nothing': 'Macro “{name}”: {reference} was already as it asks.',
 } as const satisfies MessageTable;

@@ -72,5 +72,11 @@ export const frTeam: TranslationOf<typeof enTeam> = {
   'macro.error.refused': 'Le serveur a refusé : {message}',
   'macro.ran': 'Macro « {name} » exécutée sur {reference}.',
   'macro.ranPartly': 'Macro « {name} » sur {reference} : {reason}',
+  'macro.undone': 'Macro « {name} » sur {reference} annulée : rien n’en est parti au serveur.',
+  'macro.undoneLate': {
+    one: 'Trop tard pour {count} modification de la macro « {name} » sur {reference} : elle était déjà partie au serveur.',
+    other:
+      'Trop tard pour {count} modifications de la macro « {name} » sur {reference} : elles étaient déjà parties au serveur.',
+  },
   'macro.nothing': 'Macro « {name} » : {reference} était déjà comme elle le demande.',
 };

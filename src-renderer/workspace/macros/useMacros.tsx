@@ -55,7 +55,19 @@ export function useMacroControls(
                 label: t('bulk.undo'),
                 onClick: () => {
                   toasts.dismiss(toastId);
-                  void desk.undoMany(report.mutationIds);
+                  void desk.undoMany(report.mutationIds).then((taken) => {
+                    const late = report.mutationIds.length - taken.length;
+                    const where = { name, reference: dossier.reference };
+                    toasts.push(
+                      late === 0
+                        ? { id: toastId, tone: 'info', title: t('macro.undone', where) }
+                        : {
+                            id: toastId,
+                            tone: 'error',
+                            title: t('macro.undoneLate', { ...where, count: late }),
+                          },
+                    );
+                  });
                 },
               }
             : undefined;
