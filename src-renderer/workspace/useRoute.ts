@@ -19,18 +19,31 @@ export function useRoute(place: Route, go: (route: Route) => void): void {
   useEffect(() => {
     latest.current = go;
   });
+  /** The address last written, or followed: what the page's address is when nobody else moved it. */
+  const known = useRef<string | null>(null);
   // Declared first, so the address is read before the place first writes over it.
   useEffect(() => {
-    const follow = () => latest.current(parseRoute(window.location.hash));
+    const follow = () => {
+      known.current = window.location.hash;
+      latest.current(parseRoute(window.location.hash));
+    };
     follow();
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, []);
   const address = formatRoute(place);
   useEffect(() => {
-    if (window.location.hash === address) return;
+    const current = window.location.hash;
+    if (current === address) {
+      known.current = address;
+      return;
+    }
+    // Moved by someone else (a link followed, a typed address) and not followed yet: its
+    // hashchange is on its way, and writing the place over it would lose where it leads.
+    if (current !== known.current) return;
     const { pathname, search } = window.location;
     window.history.replaceState(window.history.state, '', `${pathname}${search}${address}`);
+    known.current = address;
   }, [address]);
 }
 
