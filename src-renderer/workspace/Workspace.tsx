@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DossierFilter, DossierSort, SavedView } from '../../src-shared/domain/filters';
-import { defaultSort } from '../../src-shared/domain/filters';
+import { defaultSort, isEmptyFilter } from '../../src-shared/domain/filters';
 import type { Dossier } from '../../src-shared/domain/model';
 import type { QueueId } from '../../src-shared/domain/queues';
 import { queueIds } from '../../src-shared/domain/queues';
@@ -79,7 +79,10 @@ export function Workspace({ session }: { session: Session }) {
 
   const query: QueueQuery = useMemo(() => ({ queue, filter, sort }), [queue, filter, sort]);
   const counts = useQueueCounts(now);
-  const count = useQueueCount(query, now);
+  // A queue as it is has its count among every queue's; only a filter is counted on its own.
+  const filtered = !isEmptyFilter(filter);
+  const filteredCount = useQueueCount(filtered ? query : null, now);
+  const count = filtered ? filteredCount : (counts?.[queue] ?? null);
   const staff = useStaff();
   const merchants = useMerchants();
   const knownTags = useKnownTags();
