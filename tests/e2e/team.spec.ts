@@ -32,6 +32,11 @@ async function palette(page: Page, command: string): Promise<void> {
   await page.keyboard.press('Control+k');
   await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
   await page.keyboard.type(command);
+  // Enter runs the first command listed: wait for it to be this one (the desk's lists, such as
+  // its macros, may still be coming in).
+  await expect(page.getByRole('listbox', { name: 'Commands' }).getByRole('option').first()).toContainText(
+    command,
+  );
   await page.keyboard.press('Enter');
 }
 
@@ -89,6 +94,8 @@ test('an agent writes a macro and runs it from the palette; the server gets each
   const other = await colleague.newPage();
   await other.goto(server.url);
   await signInOnPage(other, 'agent2@klikpay.test');
+  // The palette lists the macros this desk holds: its first sync must have brought them.
+  await expect(statusRegion(other)).toContainText('Up to date', { timeout: 60_000 });
   await palette(other, 'Edit macro “Proof, then a week”');
   const theirs = other.getByRole('dialog', { name: 'Edit macro “Proof, then a week”' });
   await expect(theirs.getByText(/Only Camille Laurent or a supervisor can change this macro/)).toBeVisible();

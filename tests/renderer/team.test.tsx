@@ -133,6 +133,37 @@ describe('a macro', () => {
     expect(await db.macros.count()).toBe(0);
   });
 
+  it('names its author while they are away, and says who may change it when the author is unknown', async () => {
+    const db = await cacheWith(0);
+    await db.users.put({ ...colleague, absent: true });
+    const theirs: Macro = {
+      name: 'Remind merchant',
+      letter: null,
+      tags: ['reminded'],
+      followUp: null,
+      ...stamps(colleague.id),
+      finish: { kind: 'none' },
+    };
+    const away = renderWith(
+      deskOf(db),
+      <MacroDialog macro={theirs} macros={[theirs]} onClose={() => undefined} onDone={() => undefined} />,
+    );
+    expect(
+      await screen.findByText(
+        'By James Whitfield — Only James Whitfield or a supervisor can change this macro.',
+      ),
+    ).toBeTruthy();
+    away.unmount();
+
+    const orphan: Macro = { ...theirs, ...stamps('u-gone') };
+    renderWith(
+      deskOf(db),
+      <MacroDialog macro={orphan} macros={[orphan]} onClose={() => undefined} onDone={() => undefined} />,
+    );
+    expect(await screen.findByText('Only its author or a supervisor can change this macro.')).toBeTruthy();
+    expect(screen.queryByText(/u-gone/)).toBeNull();
+  });
+
   it('runs on a selection: every step on each dossier, refusals said, all undone together', async () => {
     const user = userEvent.setup();
     const desk = deskOf(await cacheWith(4));

@@ -63,7 +63,8 @@ function MacroFormView({
 }: MacroDialogProps & { nameRef: React.RefObject<HTMLInputElement | null> }) {
   const t = useT();
   const desk = useDesk();
-  const staff = useStaff().filter((member) => member.absent !== true || member.id === formAssignee(macro));
+  const everyone = useStaff();
+  const staff = everyone.filter((member) => member.absent !== true || member.id === formAssignee(macro));
   const id = useId();
   const [form, setForm] = useState<MacroForm>(() => (macro ? formOf(macro) : emptyMacroForm));
   const [problem, setProblem] = useState<MacroProblem | null>(null);
@@ -71,7 +72,14 @@ function MacroFormView({
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const editable = mayEditTeamItem('macro', desk.user, macro?.createdBy ?? null);
-  const author = macro ? (staff.find((s) => s.id === macro.createdBy)?.name ?? macro.createdBy) : null;
+  // The whole staff, absent included: an author on leave still wrote it.
+  const author = macro ? (everyone.find((s) => s.id === macro.createdBy)?.name ?? null) : null;
+  const authorLine = [
+    author ? t('macro.by', { name: author }) : null,
+    editable ? null : author ? t('macro.readOnly', { name: author }) : t('macro.error.forbidden'),
+  ]
+    .filter((part) => part !== null)
+    .join(' — ');
   const change = (patch: Partial<MacroForm>) => {
     setForm((f) => ({ ...f, ...patch }));
     setProblem(null);
@@ -131,12 +139,7 @@ function MacroFormView({
         if (!busy && editable) void save();
       }}
     >
-      {author ? (
-        <p className="macro-form__author">
-          {t('macro.by', { name: author })}
-          {editable ? null : ` — ${t('macro.readOnly', { name: author })}`}
-        </p>
-      ) : null}
+      {authorLine ? <p className="macro-form__author">{authorLine}</p> : null}
       <fieldset className="macro-form__fields" disabled={!editable || busy}>
         <div className="field">
           <label htmlFor={field('name')}>{t('macro.name')}</label>
