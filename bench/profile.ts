@@ -9,10 +9,13 @@ import { serverConfigSchema } from '../src-server/config';
 import { startServer } from '../src-server/server';
 import { assign, signIn as signInApi } from './api';
 import {
+  addNote,
+  bulkClose,
   chromiumArgs,
   dashboardTimes,
   factsBuilt,
   firstSync,
+  openRow,
   searchSaying,
   searchIndexBuilt,
   switchQueue,
@@ -40,6 +43,12 @@ const { values } = parseArgs({
     'trace-api': { type: 'boolean', default: false },
     /** Whose back office: a supervisor's keeps the dashboard's facts (`--scenario dashboard`). */
     email: { type: 'string', default: 'agent@klikpay.test' },
+    /** `--scenario bulk`: the size of the bulk close (the waiting queue nearest to it). */
+    'bulk-size': { type: 'string', default: '1000' },
+    /** `--scenario colleague`: the pause between two assignments. */
+    'pause-ms': { type: 'string', default: '1000' },
+    /** `--scenario colleague`: notes the agent adds first (the bench's P5 comes before its P2). */
+    'notes-first': { type: 'string', default: '0' },
   },
 });
 const dossiers = Number(values.dossiers);
@@ -126,6 +135,17 @@ async function main(): Promise<void> {
     if (values.scenario === 'colleague') await colleague(page, server.url);
     if (values.scenario === 'stream') await streamInPage(page, server.url);
     if (values.scenario === 'rows') await rowsWithPreviews(page, userId);
+    if (values.scenario === 'bulk') {
+      // P5.bulk as the bench takes it; it closes them in the kept copy (delete it to start again).
+      const since = await page.evaluate(() => performance.now());
+      const closed = await bulkClose(page, Number(values['bulk-size']));
+      console.log(
+        closed
+          ? `bulk close of ${closed.count} in ${closed.queue}: ${closed.ms.toFixed(0)} ms`
+          : 'no open queue to close in bulk',
+      );
+      if (values['trace-idb']) await printIdbTrace(page, since, 60_000);
+    }
     if (values.scenario === 'dashboard') {
       const took = await factsBuilt(page, userId, 3_600_000);
       if (took > 1_000) console.log(`Dashboard facts taken in ${(took / 1000).toFixed(0)} s.`);
@@ -143,18 +163,7 @@ async function main(): Promise<void> {
         console.log(
           `${term.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms   raw: ${JSON.stringify(raw)}   ${said}`,
         );
-        if (values['trace-idb']) {
-          const slow = await page.evaluate(
-            (since) =>
-              ((globalThis as unknown as { idbTrace?: [string, number, number][] }).idbTrace ?? [])
-                .filter(([, start, end]) => end > since && start < since + 5_000 && end - start > 20)
-                .map(
-                  ([what, start, end]) => `${what} ${(start - since).toFixed(0)}→${(end - since).toFixed(0)}`,
-                ),
-            since,
-          );
-          for (const line of slow) console.log(`    ${line}`);
-        }
+        if (values['trace-idb']) await printIdbTrace(page, since, 5_000);
         await switchQueue(page, 'All');
       }
     }
@@ -168,6 +177,18 @@ async function main(): Promise<void> {
     await context.close();
     await server.close();
   }
+}
+
+/** The IndexedDB requests slower than 20 ms within `windowMs` after `since` (`--trace-idb`). */
+async function printIdbTrace(page: Page, since: number, windowMs: number): Promise<void> {
+  const slow = await page.evaluate(
+    ({ since, windowMs }) =>
+      ((globalThis as unknown as { idbTrace?: [string, number, number][] }).idbTrace ?? [])
+        .filter(([, start, end]) => end > since && start < since + windowMs && end - start > 20)
+        .map(([what, start, end]) => `${what} ${(start - since).toFixed(0)}→${(end - since).toFixed(0)}`),
+    { since, windowMs },
+  );
+  for (const line of slow) console.log(`    ${line}`);
 }
 
 /**
@@ -262,6 +283,15 @@ async function rowsWithPreviews(page: Page, userId: string): Promise<void> {
  */
 async function colleague(page: Page, base: string): Promise<void> {
   const supervisor = await signInApi(base, 'supervisor@klikpay.test', 'demo');
+  // As in the bench, where P2 follows P5: the agent's own notes, still held or going up meanwhile.
+  if (Number(values['notes-first']) > 0) {
+    await switchQueue(page, 'Escalated');
+    for (let i = 0; i < Number(values['notes-first']); i++) {
+      if ((await openRow(page, i % 6)) === null) break;
+      await addNote(page, `Profile note ${Date.now()} ${i}`);
+    }
+    await switchQueue(page, 'All');
+  }
   const t0 = Date.now();
   page.on('request', (r) => {
     if (r.url().includes('/api/'))
@@ -291,7 +321,8 @@ async function colleague(page: Page, base: string): Promise<void> {
       );
       for (const line of slow.slice(0, 40)) console.log(`    ${line}`);
     }
-    await page.waitForTimeout(1_000);
+    // The bench assigns the next at once (`--pause-ms 0`), while the counts after the last run.
+    await page.waitForTimeout(Number(values['pause-ms']));
   }
 }
 

@@ -10,6 +10,7 @@ import { searchTolerant } from '../cache/search-typos';
 import { searchIndexProgress } from '../cache/search-build';
 import type { Desk } from './desk';
 import { useCacheQuery } from './live';
+import { untilReleased } from './coalesced';
 
 /** The queues, as live data for the screens: counts, windows of rows, search, reference lists. */
 
@@ -51,7 +52,13 @@ export function useQueueCounts(now: number): QueueCounts | null {
   return useCacheQuery(
     async (desk) => {
       const ctx = queryContext(desk, now);
-      const counts = await Promise.all(queueIds.map((queue) => countQuery(desk.db, { queue }, ctx)));
+      // One after another, not together: a change's write waits for one count, not ten
+      // (data/coalesced.ts, the background turn); and none starts while a bulk action runs.
+      const counts: number[] = [];
+      for (const queue of queueIds) {
+        await untilReleased();
+        counts.push(await countQuery(desk.db, { queue }, ctx));
+      }
       return Object.fromEntries(queueIds.map((q, i) => [q, counts[i] ?? 0])) as QueueCounts;
     },
     [now],

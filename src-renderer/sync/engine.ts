@@ -19,6 +19,12 @@ export type { SyncError, SyncProgress, SyncStatus } from './status';
  * overlap, so an action the server acknowledged is always in the next pull (see docs/sync.md).
  */
 
+/**
+ * Changes in one push: the API's most (500), which it applies in one transaction; the bytes limit
+ * (`maxBatchBytes`) cuts long messages' batches sooner. A bulk close of 1,000 goes up in two.
+ */
+const pushBatchDefault = 500;
+
 export interface EngineOptions {
   db: CacheDatabase;
   /** A second connection to the same database for pull pages, with relaxed durability. */
@@ -318,7 +324,7 @@ export class SyncEngine {
       bridge,
       settings,
       newId,
-      batchSize: this.o.pushBatch ?? 100,
+      batchSize: this.o.pushBatch ?? pushBatchDefault,
       now: this.o.now ?? Date.now,
       onAnswered: (ids) => {
         // A journal entry left behind is harmless (re-pushed after a rebuild, answered duplicate),

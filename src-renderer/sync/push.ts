@@ -41,8 +41,8 @@ export async function pushOutbox(ctx: PushContext): Promise<PushOutcome> {
   let count = 0;
   let oneByOne = false;
   for (;;) {
-    const pending = await db.outbox.where('state').equals('pending').sortBy('seq');
-    let batch = takeBatch(notHeld(pending, ctx.now()), oneByOne ? 1 : ctx.batchSize);
+    const size = oneByOne ? 1 : ctx.batchSize;
+    let batch = takeBatch(await nextPending(db, ctx.now(), size), size);
     const head = batch[0];
     if (!head) return { ok: true, value: count };
     // The files of a reply or forward go first: the change that lists them is pushed once they are there.
@@ -84,11 +84,29 @@ export async function pushOutbox(ctx: PushContext): Promise<PushOutcome> {
 }
 
 /**
+ * The first `size` pending changes that may go now, in order (the `state` index holds them by
+ * `seq`): read no further than that, nor past the first one held — a bulk run of thousands, held
+ * for its Undo, was read whole at every push attempt while it ran.
+ */
+async function nextPending(db: CacheDatabase, now: number, size: number): Promise<OutboxEntry[]> {
+  const first = await db.outbox
+    .where('state')
+    .equals('pending')
+    .until((e) => isHeld(e, now))
+    .limit(size)
+    .toArray();
+  return notHeld(first, now);
+}
+
+const isHeld = (e: OutboxEntry, now: number): boolean =>
+  e.holdUntil !== undefined && Date.parse(e.holdUntil) > now;
+
+/**
  * The pending changes that may go now, in order: up to the first one still held for its Undo. The
  * ones behind it wait too — a close queued after a held reply must not reach the server first.
  */
 export function notHeld(pending: readonly OutboxEntry[], now: number): OutboxEntry[] {
-  const held = pending.findIndex((e) => e.holdUntil !== undefined && Date.parse(e.holdUntil) > now);
+  const held = pending.findIndex((e) => isHeld(e, now));
   return held === -1 ? [...pending] : pending.slice(0, held);
 }
 

@@ -33,7 +33,7 @@ import { canSeeDossier } from './visibility';
  * where the failing one is isolated, retried or answered `internal`. Within the transaction the
  * batch is applied in bulk (push-bulk.ts) when it can be, else one mutation after another.
  */
-const together = 100;
+const together = 500;
 
 /** Where an unexpected failure is told (the route's request logger). */
 export interface PushLog {

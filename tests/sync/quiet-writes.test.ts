@@ -2,7 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { CacheDatabase, metaKeys } from '../../src-renderer/cache/db';
 import { saveDraft } from '../../src-renderer/cache/drafts';
 import { buildFacts, factsComplete } from '../../src-renderer/cache/facts';
-import { everyTableButBookkeeping, runCoalesced } from '../../src-renderer/data/coalesced';
+import {
+  everyTableButBookkeeping,
+  holdBackgroundReads,
+  runCoalesced,
+} from '../../src-renderer/data/coalesced';
 import { writtenBy } from '../../src-renderer/sync/pull';
 
 /**
@@ -219,4 +223,77 @@ describe('background queries', () => {
       vi.useRealTimers();
     }
   });
+
+  it('read one at a time, so a write after a change waits for one of them, not all', async () => {
+    const name = `turns-${crypto.randomUUID()}`;
+    let reading = 0;
+    let most = 0;
+    const finished: string[] = [];
+    const slowRead = (label: string) => async () => {
+      reading++;
+      most = Math.max(most, reading);
+      await new Promise((r) => setTimeout(r, 30));
+      reading--;
+      finished.push(label);
+      return label;
+    };
+    const stopped = runCoalesced(name, slowRead('stopped'), () => undefined, fail, { settleMs: 750 });
+    const queries = ['a', 'b', 'c'].map((label) =>
+      runCoalesced(name, slowRead(label), () => undefined, fail, { settleMs: 750 }),
+    );
+    // Stopped while waiting for its turn: it never reads.
+    stopped.stop();
+    await until(() => finished.length === 3);
+    expect(most).toBe(1);
+    expect(finished).toEqual(['a', 'b', 'c']);
+    // A query that is not a background one keeps its own pace.
+    const urgent = runCoalesced(name, slowRead('urgent'), () => undefined, fail, { urgent: true });
+    await until(() => finished.includes('urgent'));
+    for (const q of [...queries, urgent]) q.stop();
+  });
+
+  it('wait while a bulk action holds them, then run once; what is on screen never waits', async () => {
+    const name = `held-${crypto.randomUUID()}`;
+    const db = new CacheDatabase(name);
+    const runs = { counts: 0, rows: 0 };
+    const counts = runCoalesced(
+      name,
+      async () => ++runs.counts,
+      () => undefined,
+      fail,
+      { settleMs: 10 },
+    );
+    const rows = runCoalesced(
+      name,
+      async () => ++runs.rows,
+      () => undefined,
+      fail,
+      { urgent: true },
+    );
+    await until(() => runs.counts === 1 && runs.rows === 1);
+    const release = holdBackgroundReads();
+    const second = holdBackgroundReads();
+    for (let i = 0; i < 3; i++) {
+      db.announceWrites(['dossiers']);
+      await until(() => runs.rows === 2 + i);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(runs.counts).toBe(1);
+    release();
+    release();
+    await new Promise((r) => setTimeout(r, 100));
+    // Another hold is still on: nothing yet.
+    expect(runs.counts).toBe(1);
+    second();
+    await until(() => runs.counts === 2);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(runs.counts).toBe(2);
+    counts.stop();
+    rows.stop();
+    db.close();
+  });
 });
+
+const fail = (e: unknown): never => {
+  throw e;
+};

@@ -2,6 +2,7 @@ import { isMerchantOverdue } from '../../../src-shared/domain/queues';
 import type { RefusalDetails, RefusalReason } from '../../../src-shared/domain/refusals';
 import type { Outcome } from '../../../src-shared/domain/vocabulary';
 import type { CacheDatabase, CachedDossier } from '../../cache/db';
+import { holdBackgroundReads } from '../../data/coalesced';
 import type { ActionRequest, ActionResult } from '../../sync/actions';
 
 /**
@@ -265,6 +266,7 @@ export async function runBulk(
   const groups = new Map<string, RefusalGroup>();
   let processed = 0;
   onProgress?.({ processed, total: unique.length });
+  const release = holdBackgroundReads();
   try {
     slices: for (let start = 0; start < unique.length; start += sliceSize) {
       if (shouldStop?.()) {
@@ -306,9 +308,13 @@ export async function runBulk(
     onProgress?.({ processed, total: unique.length });
   } finally {
     // The hold ends with the run, even one cut short: what was queued goes after the Undo delay.
-    if (holdMs > 0 && report.mutationIds.length > 0) {
-      await target.releaseHeld(report.mutationIds, holdMs);
-      report.undoUntil = now() + holdMs;
+    try {
+      if (holdMs > 0 && report.mutationIds.length > 0) {
+        await target.releaseHeld(report.mutationIds, holdMs);
+        report.undoUntil = now() + holdMs;
+      }
+    } finally {
+      release();
     }
   }
   // The largest group first: the reason that matters most for the agent's next step.
