@@ -345,7 +345,7 @@ export async function releaseHeld(
 }
 
 /** Held back from the server now (`holdUntil` in the future): the push has not taken it. */
-const isHeld = (e: OutboxEntry, now: number): boolean =>
+export const isHeld = (e: OutboxEntry, now: number): boolean =>
   e.holdUntil !== undefined && Date.parse(e.holdUntil) > now;
 
 const pick = ({

@@ -6,6 +6,7 @@ import type { DisputeSettings } from '../../src-shared/domain/settings';
 import type { CacheDatabase, OutboxEntry } from '../cache/db';
 import { clientIdOf } from '../cache/db';
 import { uploadFilesOf } from '../cache/outbox-files';
+import { isHeld } from './actions';
 import { withdrawEntry, withdrawTables } from './withdraw';
 
 /**
@@ -97,9 +98,6 @@ async function nextPending(db: CacheDatabase, now: number, size: number): Promis
     .toArray();
   return notHeld(first, now);
 }
-
-const isHeld = (e: OutboxEntry, now: number): boolean =>
-  e.holdUntil !== undefined && Date.parse(e.holdUntil) > now;
 
 /**
  * The pending changes that may go now, in order: up to the first one still held for its Undo. The
