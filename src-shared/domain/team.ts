@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dossierFilterSchema, dossierSortSchema } from './filters';
 import { idSchema, instantSchema, limits, tagSchema, textSchema } from './model';
+import { nameSchema } from './text';
 import { outcomeSchema } from './vocabulary';
 import type { Audience } from './vocabulary';
 
@@ -21,14 +22,15 @@ export const teamItemLimits = {
 export const teamItemIdSchema = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a lowercase UUID');
-const nameSchema = z.string().trim().min(1).max(teamItemLimits.name);
+// Written text: no NUL or other control character (PostgreSQL refuses NUL in text and jsonb).
+const teamNameSchema = nameSchema(teamItemLimits.name);
 
 /** Who saved it first (kept through edits) and when it last changed, as the server stamps them. */
 const stamps = { createdBy: idSchema, updatedAt: instantSchema };
 
 /** A view of a queue saved for the whole team (`PUT /team/views/{id}` sends its fields but the stamps). */
 export const teamViewFieldsSchema = z.strictObject({
-  name: nameSchema,
+  name: teamNameSchema,
   queue: z.string().max(40),
   filter: dossierFilterSchema,
   sort: dossierSortSchema,
@@ -70,7 +72,7 @@ export const macroFinishSchema = z.discriminatedUnion('kind', [
 export type MacroFinish = z.infer<typeof macroFinishSchema>;
 
 const macroShape = z.strictObject({
-  name: nameSchema,
+  name: teamNameSchema,
   letter: z
     .strictObject({ id: z.enum(macroLetterIds), audience: z.enum(['customer', 'merchant', 'both']) })
     .nullable(),
