@@ -137,7 +137,9 @@ describe('the deadlines met by week, opened as filtered queues', () => {
       { numRuns: 300 },
     );
     // Deadlines fill the weeks, and some dossiers are behind a figure twice: not all 0 = 0.
-    expect(counted).toBeGreaterThan(1_000);
+    // 300 runs count 1,090–1,324 deadlines (seeds vary; 977 once in CI): half of that is a
+    // generator gone degenerate, not chance.
+    expect(counted).toBeGreaterThan(500);
     expect(twice).toBeGreaterThan(0);
   });
 
