@@ -44,8 +44,14 @@ async function serve(dataDir: string, seed?: number): Promise<RunningServer> {
 
 async function main(): Promise<void> {
   if (!values['no-build'] && !apiOnly) {
-    const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('the build failed');
+    // The product as `npm run build` makes it: the back office, and the portal the API serves beside it.
+    for (const args of [
+      ['electron-vite', 'build', '--logLevel', 'warn'],
+      ['vite', 'build', '--config', 'vite.portal.config.ts', '--logLevel', 'warn'],
+    ]) {
+      const build = spawnSync('npx', args, { stdio: 'inherit' });
+      if (build.status !== 0) throw new Error(`the build failed: ${args.join(' ')}`);
+    }
   }
   console.log(`Preparing ${dossiers.toLocaleString('en')} dossiers…`);
   const copy = await seededCopy(dossiers);

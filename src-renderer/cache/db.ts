@@ -13,6 +13,7 @@ import type {
   User,
 } from '../../src-shared/domain/model';
 import { urgentAt } from '../../src-shared/domain/queues';
+import type { FactsBlock } from './facts-codec';
 import { cacheSchemas, metaKeys } from './schema-history';
 import type { DossierFacts } from '../../src-shared/domain/stats-facts';
 
@@ -41,6 +42,9 @@ export interface CachedDossier extends Dossier {
 }
 
 /** A dossier a pull changed, its facts to be taken again; `stamp` tells a newer mark from the one read. */
+/** A dossier's facts as stored: with the stamp of the write that put them (cache/facts-snapshot.ts). */
+export type StoredFacts = DossierFacts & { w?: number };
+
 export interface FactsDirty {
   id: string;
   stamp: string;
@@ -190,8 +194,10 @@ export class CacheDatabase extends Dexie {
   views!: Table<SavedView, string>;
   /** Read through `cache/drafts.ts`, which checks each one: stored rows may be damaged. */
   drafts!: Table<StoredDraft, string>;
-  facts!: Table<DossierFacts, string>;
+  facts!: Table<StoredFacts, string>;
   factsDirty!: Table<FactsDirty, string>;
+  /** The facts' snapshot in blocks of columns (cache/facts-snapshot.ts), checked as they are read. */
+  factsBlocks!: Table<FactsBlock, number>;
   files!: Table<CachedFile, string>;
   reads!: Table<ReadMark, string>;
   outboxFiles!: Table<OutboxFile, string>;

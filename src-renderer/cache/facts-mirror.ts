@@ -1,10 +1,11 @@
 import type { DossierFacts } from '../../src-shared/domain/stats-facts';
 import type { CacheDatabase } from './db';
 import type { FactsWritten } from './facts';
+import { readAllFacts } from './facts-snapshot';
 
 /**
- * The dashboard's facts in memory: read from the cache once, when a supervisor first opens the
- * dashboard, then kept up to date by the builder's slices as they are written (cache/facts.ts), so
+ * The dashboard's facts in memory: read from the cache once (from the snapshot and its journal,
+ * cache/facts-snapshot.ts), when a supervisor's desk opens, then kept up to date by the builder's slices as they are written (cache/facts.ts), so
  * every later look, filter or period computes over memory, never over the whole cache again.
  */
 export class FactsMirror {
@@ -20,8 +21,7 @@ export class FactsMirror {
   load(db: CacheDatabase): Promise<void> {
     if (this.byId) return Promise.resolve();
     this.loading ??= (async () => {
-      const all = await db.facts.toArray();
-      const byId = new Map(all.map((f) => [f.id, f]));
+      const { byId } = await readAllFacts(db);
       for (const written of this.queued.splice(0)) apply(byId, written);
       this.byId = byId;
       this.changed();

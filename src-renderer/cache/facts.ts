@@ -4,6 +4,13 @@ import type { DossierFacts } from '../../src-shared/domain/stats-facts';
 import { dossierFacts } from '../../src-shared/domain/stats-facts';
 import type { CacheDatabase } from './db';
 import { metaKeys } from './db';
+import {
+  factsRemoved,
+  nextFactsStamp,
+  refreshFactsSnapshot,
+  stamped,
+  writeFactsSnapshot,
+} from './facts-snapshot';
 
 /**
  * The supervisor dashboard's facts (src-shared/domain/stats-facts.ts): one small record per dossier,
@@ -12,7 +19,8 @@ import { metaKeys } from './db';
  * After a first sync (or the v7 upgrade) they are taken from the whole cache in dossier-id order, a
  * slice per transaction (`factsBuiltUpTo`, like the search index's build). Every later pull page
  * marks the dossiers it changed (`factsDirty`), and the same builder takes those again. A first
- * sync's pages mark nothing: the walk that follows reads every dossier anyway.
+ * sync's pages mark nothing: the walk that follows reads every dossier anyway. The walk ends by
+ * writing the facts' snapshot, which the first look after a reload reads (cache/facts-snapshot.ts).
  */
 
 /** Dossiers per slice: a fraction of a second of work, so the app stays responsive. */
@@ -70,13 +78,24 @@ export async function buildFactsSlice(db: CacheDatabase, slice = sliceSize): Pro
             .between([first.id, Dexie.minKey], [last.id, Dexie.maxKey], true, true)
             .toArray()
         : [];
+    if (!last) {
+      // The walk ends with the snapshot, in the same transaction: once the dashboard says every
+      // fact is taken, a reload reads them from it.
+      await writeFactsSnapshot(db, {
+        alsoInCommit: async () => {
+          // Another window moved the walk on meanwhile: start again from there.
+          if ((await factsBuiltUpTo(db)) !== after) return false;
+          await db.meta.delete(metaKeys.factsBuiltUpTo);
+          return true;
+        },
+      });
+      return { facts: [], removed: [] };
+    }
     const facts = factsOf(dossiers, events);
     return db.transaction('rw', [db.meta, db.facts], async () => {
-      // Another window moved the walk on meanwhile: start again from there.
       if ((await factsBuiltUpTo(db)) !== after) return { facts: [], removed: [] };
-      if (!last) await db.meta.delete(metaKeys.factsBuiltUpTo);
-      else await db.meta.put({ key: metaKeys.factsBuiltUpTo, value: last.id });
-      await db.facts.bulkPut(facts);
+      await db.meta.put({ key: metaKeys.factsBuiltUpTo, value: last.id });
+      await db.facts.bulkPut(stamped(facts, await nextFactsStamp(db)));
       return { facts, removed: [] };
     });
   }
@@ -91,10 +110,12 @@ export async function buildFactsSlice(db: CacheDatabase, slice = sliceSize): Pro
   );
   const facts = factsOf(dossiers, trails.flat());
   const removed = ids.filter((_, i) => dossiers[i] === undefined);
-  return db.transaction('rw', [db.facts, db.factsDirty], async () => {
+  return db.transaction('rw', [db.meta, db.facts, db.factsDirty], async () => {
     const now = await db.factsDirty.bulkGet(ids);
     const unchanged = new Set(marked.filter((m, i) => now[i]?.stamp === m.stamp).map((m) => m.id));
-    await db.facts.bulkPut(facts);
+    const w = await nextFactsStamp(db);
+    await db.facts.bulkPut(stamped(facts, w));
+    if (removed.length > 0) await factsRemoved(db, w);
     await db.facts.bulkDelete(removed);
     await db.factsDirty.bulkDelete([...unchanged]);
     return { facts, removed };
@@ -113,7 +134,12 @@ export async function buildFacts(
     // A quiet connection tracks nothing: the dashboard's "still counting" (a query over these
     // tables) only learns the walk moved, or ended, when told.
     if (db.quiet) db.announceWrites(['facts', 'factsDirty', 'meta']);
-    if (written === null) return;
+    if (written === null) {
+      // Nothing left to take: the snapshot is written again if many facts changed since (no
+      // screen reads it, so nothing is announced).
+      await refreshFactsSnapshot(db);
+      return;
+    }
     if (written.facts.length > 0 || written.removed.length > 0) onWritten?.(written);
     // A pause between slices leaves the agent's clicks the first turn.
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -9,6 +9,10 @@ export const metaKeys = {
   searchBuiltUpTo: 'searchBuiltUpTo',
   /** While the dashboard's facts are taken from the whole cache: the last dossier id done. */
   factsBuiltUpTo: 'factsBuiltUpTo',
+  /** The stamp of the last write of facts, and the stamps the snapshot and the last removal had. */
+  factsWritten: 'factsWritten',
+  factsSnapshotAt: 'factsSnapshotAt',
+  factsRemovedAt: 'factsRemovedAt',
 } as const;
 
 /**
@@ -142,6 +146,16 @@ export const cacheSchemas: readonly {
     stores: {
       teamViews: '&id',
       macros: '&id',
+    },
+  },
+  {
+    // The dashboard's facts read at a first look from a snapshot in blocks of columns and the facts
+    // written since it, found by their stamp (cache/facts-snapshot.ts). Facts stored before carry
+    // no stamp: until the builder writes the first snapshot, a first look reads them one by one.
+    version: 13,
+    stores: {
+      facts: '&id, w',
+      factsBlocks: '&n',
     },
   },
 ];

@@ -49,7 +49,9 @@ describe('creating accounts on an empty database', () => {
     } finally {
       await server.close();
     }
-  }, 60_000);
+    // Three processes, each starting tsx and an embedded PostgreSQL, then a server: on a loaded
+    // 2-core machine (CI once, beside a benchmark) that took over a minute.
+  }, 240_000);
 });
 
 describe('CORS', () => {

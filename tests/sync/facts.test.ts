@@ -2,6 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metaKeys } from '../../src-renderer/cache/db';
 import { buildFactsSlice, factsComplete } from '../../src-renderer/cache/facts';
 import { FactsMirror } from '../../src-renderer/cache/facts-mirror';
+import type { FactsRead } from '../../src-renderer/cache/facts-snapshot';
+import {
+  readAllFacts,
+  refreshFactsSnapshot,
+  writeFactsSnapshot,
+} from '../../src-renderer/cache/facts-snapshot';
+import type { CacheDatabase } from '../../src-renderer/cache/db';
 import type { StatsOverview } from '../../src-shared/domain/stats';
 import { statsOverview } from '../../src-shared/domain/stats';
 import { defaultSettings } from '../../src-shared/domain/settings';
@@ -61,6 +68,11 @@ describe("the dashboard's facts in the cache", () => {
     const dossiers = await client.db.dossiers.count();
     expect(await client.db.facts.count()).toBe(dossiers);
     expect(mirror.size).toBe(dossiers);
+    // The walk ended with the snapshot: a reload reads it, and nothing after it.
+    const reloaded = await readAllFacts(client.db);
+    expect(reloaded).toMatchObject({ from: 'snapshot', journal: 0 });
+    expect(await client.db.factsBlocks.count()).toBeGreaterThan(0);
+    await expectSameFacts(client.db, reloaded);
 
     const supervisor = await server.signIn('supervisor@klikpay.test', 'demo');
     const now = server.ctx.clock.now();
@@ -101,6 +113,65 @@ describe("the dashboard's facts in the cache", () => {
     const after = figures();
     expect(after.open).toBe(before.open - 1);
     expect(after).toEqual(await serverFigures(supervisor));
+    // A reload reads the snapshot and the two taken again since; a fresh mirror gives the same figures.
+    const again = await readAllFacts(client.db);
+    expect(again).toMatchObject({ from: 'snapshot', journal: 2 });
+    await expectSameFacts(client.db, again);
+    const fresh = new FactsMirror();
+    await fresh.load(client.db);
+    expect(statsOverview(fresh.values() ?? [], period, now, defaultSettings)).toEqual(after);
+    // Under the limit the snapshot stays; over it, it is written again and the journal is empty.
+    expect(await refreshFactsSnapshot(client.db)).toBe(false);
+    expect(await refreshFactsSnapshot(client.db, 1)).toBe(true);
+    expect(await readAllFacts(client.db)).toMatchObject({ from: 'snapshot', journal: 0 });
+  });
+
+  it('drop the snapshot when a fact is removed, and never keep one begun before a removal', async () => {
+    const client = await createClient(server, 'supervisor@klikpay.test', 'demo', 150, {
+      facts: { onWritten: () => undefined },
+    });
+    expect((await client.engine.sync()).ok).toBe(true);
+    await client.engine.factsReady();
+    const db = client.db;
+    expect(await readAllFacts(db)).toMatchObject({ from: 'snapshot' });
+    // A dossier gone from the cache (as a pull's delete leaves it): its facts go at the next slice.
+    const gone = (await db.dossiers.toCollection().first())?.id ?? '';
+    await db.dossiers.delete(gone);
+    await db.factsDirty.put({ id: gone, stamp: 'test' });
+    expect((await buildFactsSlice(db))?.removed).toEqual([gone]);
+    const read = await readAllFacts(db);
+    expect(read.from).toBe('records');
+    expect(read.byId.has(gone)).toBe(false);
+    await expectSameFacts(db, read);
+    // The builder writes it anew when it has nothing left to take.
+    await client.engine.factsReady();
+    const rewritten = await readAllFacts(db);
+    expect(rewritten.from).toBe('snapshot');
+    expect(rewritten.byId.has(gone)).toBe(false);
+
+    // In blocks of 7 (the seed's 80 in twelve, the last one short), and of exactly its count.
+    const count = await db.facts.count();
+    for (const size of [7, count]) {
+      expect(await writeFactsSnapshot(db, { size })).toBe(true);
+      expect(await db.factsBlocks.count()).toBe(Math.ceil(count / size));
+      await expectSameFacts(db, await readAllFacts(db));
+    }
+
+    // A removal stamped while a snapshot was being read: that snapshot is not kept.
+    const written = await writeFactsSnapshot(db, {
+      alsoInCommit: async () => {
+        const stamp = await db.meta.get(metaKeys.factsWritten);
+        await db.meta.put({ key: metaKeys.factsRemovedAt, value: Number(stamp?.value) + 1 });
+        return true;
+      },
+    });
+    expect(written).toBe(false);
+    // A damaged block is not read: the facts are read one by one.
+    await db.meta.put({ key: metaKeys.factsSnapshotAt, value: 0 });
+    await db.factsBlocks.put({ ...((await db.factsBlocks.get(0)) ?? fail()), codec: 99 });
+    const damaged = await readAllFacts(db);
+    expect(damaged.from).toBe('records');
+    await expectSameFacts(db, damaged);
   });
 
   it('are not kept for an agent (no dashboard): pages mark nothing', async () => {
@@ -125,3 +196,14 @@ describe("the dashboard's facts in the cache", () => {
     expect(await client.db.facts.count()).toBe(0);
   });
 });
+
+function fail(): never {
+  throw new Error('no block');
+}
+
+/** What a read gave is every fact the cache holds, as stored (without the write's stamp). */
+async function expectSameFacts(db: CacheDatabase, read: FactsRead): Promise<void> {
+  const records = await db.facts.toArray();
+  expect(read.byId.size).toBe(records.length);
+  for (const { w: _w, ...f } of records) expect(read.byId.get(f.id)).toEqual(f);
+}
