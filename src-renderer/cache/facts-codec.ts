@@ -132,6 +132,13 @@ export function encodeFacts(facts: readonly DossierFacts[], n: number): FactsBlo
 }
 
 /**
+ * One empty list for every fact without reminders, answers or episodes: most of 100,000 facts have
+ * none, and each allocation would outlive the decode (the facts stay in memory). Frozen, so a
+ * writer would fail loudly instead of changing every fact at once.
+ */
+const none: never[] = Object.freeze([]) as never[];
+
+/**
  * The block's facts, in its order. The string fields are given back as the schema types them: the
  * block was encoded from checked facts, and a damaged block fails `isFactsBlock` before it is read.
  */
@@ -150,7 +157,7 @@ export function decodeFacts(block: FactsBlock, into: (f: DossierFacts) => void):
     const nb = i * numbersPer;
     const cb = i * codesPer;
     const lb = i * lengthsPer;
-    const episodes: DeadlineEpisode[] = new Array<DeadlineEpisode>(lengths[lb] ?? 0);
+    const episodes: DeadlineEpisode[] = lengths[lb] ? new Array<DeadlineEpisode>(lengths[lb] ?? 0) : none;
     for (let j = 0; j < episodes.length; j++, e++) {
       const assignee = episodeCodes[e * 2 + 1] ?? absent;
       const episode: DeadlineEpisode = {
@@ -162,9 +169,11 @@ export function decodeFacts(block: FactsBlock, into: (f: DossierFacts) => void):
       if (assignee !== absent) episode.assigneeId = str(assignee);
       episodes[j] = episode;
     }
-    const reminded = new Array<number>(lengths[lb + 1] ?? 0);
+    const reminded = lengths[lb + 1] ? new Array<number>(lengths[lb + 1] ?? 0) : none;
     for (let j = 0; j < reminded.length; j++) reminded[j] = reminders[r++] ?? 0;
-    const answered = new Array<DossierFacts['merchantAnswers'][number]>(lengths[lb + 2] ?? 0);
+    const answered = lengths[lb + 2]
+      ? new Array<DossierFacts['merchantAnswers'][number]>(lengths[lb + 2] ?? 0)
+      : none;
     for (let j = 0; j < answered.length; j++, a++)
       answered[j] = { at: answers[a * 2] ?? 0, since: answers[a * 2 + 1] ?? 0 };
     into({
@@ -226,10 +235,16 @@ export function isFactsBlock(value: unknown): value is FactsBlock {
   }
   if (episodeTimes.length !== episodes * 3 || episodeCodes.length !== episodes * 2) return false;
   if (reminders.length !== reminded || answers.length !== answered * 2) return false;
+  // Plain loops: a block has a hundred thousand codes, checked at every first look.
   const top = b.strings.length;
-  const scalars = codes.every((c, i) =>
-    i % codesPer === codesPer - 1 ? c === 0 || c === 1 : c >= -1 && c < top,
-  );
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i] ?? -1;
+    if (i % codesPer === codesPer - 1 ? c !== 0 && c !== 1 : c < -1 || c >= top) return false;
+  }
   // An episode's party is always said; its assignee may be null (-1) or not said (-2).
-  return scalars && episodeCodes.every((c, i) => c >= (i % 2 === 0 ? 0 : absent) && c < top);
+  for (let i = 0; i < episodeCodes.length; i++) {
+    const c = episodeCodes[i] ?? -1;
+    if (c < (i % 2 === 0 ? 0 : absent) || c >= top) return false;
+  }
+  return true;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { StatsOverview, StatsQuery } from '../../src-shared/domain/stats';
-import { statsOverview } from '../../src-shared/domain/stats';
 import { factsComplete } from '../cache/facts';
+import { figuresNowStep } from './dashboard-query';
 import { useDesk } from './desk';
 import { useCacheQuery, useSteppedNow } from './live';
 
@@ -22,7 +22,7 @@ export interface DashboardFigures {
 export function useDashboardFigures(query: StatsQuery): DashboardFigures {
   const desk = useDesk();
   const { facts } = desk;
-  const now = useSteppedNow(60_000);
+  const now = useSteppedNow(figuresNowStep);
   useEffect(() => {
     void facts.load(desk.db);
   }, [facts, desk.db, desk.generation]);
@@ -30,12 +30,12 @@ export function useDashboardFigures(query: StatsQuery): DashboardFigures {
     (listener) => facts.subscribe(listener),
     () => facts.version,
   );
-  const overview = useMemo(() => {
-    const values = facts.values();
-    return values ? statsOverview(values, query, now, desk.settings) : null;
+  const overview = useMemo(
+    () => facts.overview(query, now, desk.settings),
     // `version` names the mirror's state the figures depend on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [facts, version, query, now, desk.settings]);
+    [facts, version, query, now, desk.settings],
+  );
   const complete = useCacheQuery(async ({ db }) => factsComplete(db), [], false, {
     tables: ['facts', 'factsDirty', 'meta'],
     background: true,

@@ -13,6 +13,8 @@ import type { FactsWritten } from '../cache/facts';
 import type { OpenedFile } from '../cache/files';
 import { openFile } from '../cache/files';
 import { FactsMirror } from '../cache/facts-mirror';
+import { clockNow } from '../clock';
+import { dashboardNowStep, dashboardOpensOn, dashboardQuery, figuresNowStep } from '../data/dashboard-query';
 import { reconcileJournal } from '../cache/journal';
 import type { ActionRequest, ActionResult } from './actions';
 import type { EngineOptions, SyncError } from './engine';
@@ -339,8 +341,26 @@ export class LocalClient {
         : {}),
     });
     this.facts.reset();
+    if (this.user.role === 'supervisor') this.readFactsAhead(db);
     this.generation++;
     for (const l of this.listeners) l();
+  }
+
+  /**
+   * A supervisor's dashboard facts are read as the desk opens, not when the dashboard asks (the
+   * snapshot's blocks, beside the first queue's reads), and the figures the dashboard opens on are
+   * computed ahead: a first look has only its render left. A failed read is the dashboard's to retry.
+   */
+  private readFactsAhead(db: CacheDatabase): void {
+    const stepped = (step: number) => Math.floor(clockNow() / step) * step;
+    this.facts.load(db).then(
+      () => {
+        if (this.db !== db) return;
+        const query = dashboardQuery(stepped(dashboardNowStep), dashboardOpensOn, '');
+        this.facts.overview(query, stepped(figuresNowStep), this.settings);
+      },
+      () => undefined,
+    );
   }
 
   private onVersionChange(event: { newVersion: number | null }): void {

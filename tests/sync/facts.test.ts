@@ -1,4 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpBridge } from '../../src-renderer/bridge/http';
+import { clockNow, setClockSkew } from '../../src-renderer/clock';
+import {
+  dashboardNowStep,
+  dashboardOpensOn,
+  dashboardQuery,
+  figuresNowStep,
+} from '../../src-renderer/data/dashboard-query';
+import { LocalClient } from '../../src-renderer/sync/local-client';
 import { metaKeys } from '../../src-renderer/cache/db';
 import { buildFactsSlice, factsComplete } from '../../src-renderer/cache/facts';
 import { FactsMirror } from '../../src-renderer/cache/facts-mirror';
@@ -14,7 +24,7 @@ import { statsOverview } from '../../src-shared/domain/stats';
 import { defaultSettings } from '../../src-shared/domain/settings';
 import type { TestServer } from '../server/harness';
 import { dropTestDatabases, startTestServer } from '../server/harness';
-import { createClient } from './client';
+import { createClient, MemoryStorage } from './client';
 
 /**
  * The supervisor dashboard's facts in the cache: taken from the whole cache after a first sync, kept
@@ -126,6 +136,81 @@ describe("the dashboard's facts in the cache", () => {
     expect(await readAllFacts(client.db)).toMatchObject({ from: 'snapshot', journal: 0 });
   });
 
+  it('are read as a supervisor’s desk opens, with the figures the dashboard opens on computed ahead', async () => {
+    const bridge = createHttpBridge({
+      baseUrl: server.url,
+      storage: new MemoryStorage(),
+      fetch: (input, init) => fetch(input, init),
+      appVersion: 'test',
+      platform: 'node',
+      connectivity: { isOnline: () => true, subscribe: () => () => undefined },
+    });
+    const signedIn = await bridge.signIn('supervisor@klikpay.test', 'demo');
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    const current = await bridge.currentUser();
+    if (!current.ok || !current.value) throw new Error('not signed in');
+    const user = current.value;
+    const databaseName = `facts-ahead-${randomUUID()}`;
+    const desk = () =>
+      new LocalClient({ bridge, user, settings: defaultSettings, databaseName, pageSize: 50 });
+    const first = desk();
+    await first.open();
+    expect((await first.engine.sync()).ok).toBe(true);
+    await first.engine.factsReady();
+    first.close();
+
+    // The clock a second past a minute: the figures taken ahead are for the minute the test reads.
+    const minute = Math.ceil(Date.now() / figuresNowStep) * figuresNowStep;
+    setClockSkew(minute + 1_000 - Date.now());
+    const second = desk();
+    try {
+      await second.open();
+      // Nobody asked (no dashboard): the desk read the facts on its own.
+      await until(() => second.facts.size > 0);
+      expect(second.facts.size).toBe(await second.db.dossiers.count());
+      const stepped = (step: number) => Math.floor(clockNow() / step) * step;
+      const query = dashboardQuery(stepped(dashboardNowStep), dashboardOpensOn, '');
+      await until(() => second.facts.isComputed(query, stepped(figuresNowStep), defaultSettings));
+      const ahead = second.facts.overview(query, stepped(figuresNowStep), defaultSettings);
+      expect(ahead).toEqual(
+        statsOverview(second.facts.values() ?? [], query, stepped(figuresNowStep), defaultSettings),
+      );
+    } finally {
+      setClockSkew(0);
+      await second.destroy();
+    }
+  });
+
+  it('keep the figures of one version, and never keep a read begun before a reset', async () => {
+    const client = await createClient(server, 'supervisor@klikpay.test', 'demo', 150, {
+      facts: { onWritten: () => undefined },
+    });
+    expect((await client.engine.sync()).ok).toBe(true);
+    await client.engine.factsReady();
+    const mirror = new FactsMirror();
+    const now = server.ctx.clock.now();
+    expect(mirror.overview(period, now, defaultSettings)).toBeNull();
+    await mirror.load(client.db);
+    const once = mirror.overview(period, now, defaultSettings);
+    expect(mirror.overview(period, now, defaultSettings)).toBe(once);
+    expect(mirror.isComputed({ ...period, agent: 'u-agent' }, now, defaultSettings)).toBe(false);
+    // A slice written: the figures are computed again, over it.
+    const some = [...(mirror.values() ?? [])].find((f) => f.status !== 'closed');
+    if (!some) throw new Error('no open dossier');
+    mirror.apply({ facts: [], removed: [some.id] });
+    expect(mirror.isComputed(period, now, defaultSettings)).toBe(false);
+    expect(mirror.overview(period, now, defaultSettings)?.open).toBe((once?.open ?? 0) - 1);
+
+    // Reset while a read runs (the cache rebuilt): that read is of the old cache, and is dropped.
+    const fresh = new FactsMirror();
+    const reading = fresh.load(client.db);
+    fresh.reset();
+    await reading;
+    expect(fresh.values()).toBeNull();
+    await fresh.load(client.db);
+    expect(fresh.size).toBe(await client.db.facts.count());
+  });
+
   it('drop the snapshot when a fact is removed, and never keep one begun before a removal', async () => {
     const client = await createClient(server, 'supervisor@klikpay.test', 'demo', 150, {
       facts: { onWritten: () => undefined },
@@ -206,4 +291,12 @@ async function expectSameFacts(db: CacheDatabase, read: FactsRead): Promise<void
   const records = await db.facts.toArray();
   expect(read.byId.size).toBe(records.length);
   for (const { w: _w, ...f } of records) expect(read.byId.get(f.id)).toEqual(f);
+}
+
+async function until(check: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > ms) throw new Error(`not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }

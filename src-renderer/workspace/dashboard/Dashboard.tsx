@@ -1,9 +1,16 @@
 import { useMemo, useState } from 'react';
 import type { DossierFilter } from '../../../src-shared/domain/filters';
 import type { QueueId } from '../../../src-shared/domain/queues';
-import type { StatsOverview, StatsQuery } from '../../../src-shared/domain/stats';
+import type { StatsOverview } from '../../../src-shared/domain/stats';
 import { useSteppedNow } from '../../data/live';
 import { useStaff } from '../../data/queues';
+import type { DashboardPeriod } from '../../data/dashboard-query';
+import {
+  dashboardNowStep,
+  dashboardOpensOn,
+  dashboardPeriods,
+  dashboardQuery,
+} from '../../data/dashboard-query';
 import { useDashboardFigures } from '../../data/stats';
 import { useFormat, useT } from '../../i18n/hooks';
 import type { Translate } from '../../i18n/translate';
@@ -13,8 +20,6 @@ import { SlaCard } from './sla-card';
 import './dashboard.css';
 
 const DAY = 86_400_000;
-const periods = { '4w': 28, '12w': 84, '52w': 364 } as const;
-type Period = keyof typeof periods;
 
 export interface DashboardProps {
   /** A queue, maybe filtered: the dossiers behind a figure, as a view the supervisor can save. */
@@ -29,19 +34,11 @@ export interface DashboardProps {
 export function Dashboard({ onOpenQueue }: DashboardProps) {
   const t = useT();
   const format = useFormat();
-  const now = useSteppedNow(60 * 60_000);
-  const [period, setPeriod] = useState<Period>('12w');
+  const now = useSteppedNow(dashboardNowStep);
+  const [period, setPeriod] = useState<DashboardPeriod>(dashboardOpensOn);
   const [agent, setAgent] = useState('');
   const staff = useStaff();
-  const query = useMemo<StatsQuery>(() => {
-    // Whole days up to the end of today, so the figures do not move with every minute.
-    const to = Math.ceil((now + 1) / DAY) * DAY;
-    return {
-      from: new Date(to - periods[period] * DAY).toISOString(),
-      to: new Date(to).toISOString(),
-      ...(agent ? { agent } : {}),
-    };
-  }, [now, period, agent]);
+  const query = useMemo(() => dashboardQuery(now, period, agent), [now, period, agent]);
   const { overview, complete, counted } = useDashboardFigures(query);
   const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(t, ms));
 
@@ -54,8 +51,8 @@ export function Dashboard({ onOpenQueue }: DashboardProps) {
         <div className="dashboard__controls">
           <label>
             {t('dash.period')}
-            <select value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
-              {(Object.keys(periods) as Period[]).map((p) => (
+            <select value={period} onChange={(e) => setPeriod(e.target.value as DashboardPeriod)}>
+              {(Object.keys(dashboardPeriods) as DashboardPeriod[]).map((p) => (
                 <option key={p} value={p}>
                   {t(`dash.period.${p}`)}
                 </option>
