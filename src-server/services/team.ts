@@ -12,6 +12,7 @@ import type { Sql } from '../db/database';
 import { ApiProblem, notFound } from '../http/problem';
 import { recordChanges } from '../store/changes';
 import type { AccountRow } from '../store/people';
+import { findAccount } from '../store/people';
 import type { TeamItemKind, TeamItemRow } from '../store/team';
 import {
   countTeamItems,
@@ -44,12 +45,26 @@ export const putTeamView = (
   fields: TeamViewFields,
 ): Promise<TeamView> => putTeamItem(ctx, account, 'view', id, fields, (doc) => teamViewSchema.parse(doc));
 
-export const putMacro = (
+export async function putMacro(
   ctx: ServerContext,
   account: AccountRow,
   id: string,
   fields: MacroFields,
-): Promise<Macro> => putTeamItem(ctx, account, 'macro', id, fields, (doc) => macroSchema.parse(doc));
+): Promise<Macro> {
+  // A macro that gives dossiers to someone names a member of the staff (absent or not: an absence
+  // ends, and the assignment is refused when the macro runs meanwhile).
+  const { finish } = fields;
+  if (finish.kind === 'assign' && finish.assigneeId !== null) {
+    const who = await findAccount(ctx.db, finish.assigneeId);
+    if (who?.role !== 'agent' && who?.role !== 'supervisor')
+      throw new ApiProblem(
+        'invalid_request',
+        'A macro gives dossiers to an agent or a supervisor: this id names no member of the staff.',
+        [{ path: 'body.finish.assigneeId', message: 'not a member of the staff' }],
+      );
+  }
+  return putTeamItem(ctx, account, 'macro', id, fields, (doc) => macroSchema.parse(doc));
+}
 
 export const listTeamViews = async (ctx: ServerContext): Promise<TeamView[]> =>
   (await listTeamItems(ctx.db, 'view')) as TeamView[];

@@ -168,6 +168,13 @@ describe('what is refused', () => {
       ['views', view('Vue\u0007'), 'body.name', /control characters/],
       // An id in capitals: only the lowercase form is one.
       ['views', view('Majuscules'), 'params.id', 'a lowercase UUID'],
+      // Dossiers are given to staff: not to a customer, a merchant, or no one the server knows.
+      ...['u-alice', 'u-shop', 'u-nobody'].map((assigneeId): [Kind, unknown, string, string] => [
+        'macros',
+        macro(`Donner à ${assigneeId}`, { finish: { kind: 'assign', assigneeId } }),
+        'body.finish.assigneeId',
+        'not a member of the staff',
+      ]),
     ];
     for (const [kind, body, path, message] of cases) {
       const id = path === 'params.id' ? randomUUID().toUpperCase() : randomUUID();
@@ -177,6 +184,15 @@ describe('what is refused', () => {
       expect(refusal(res).details).toContainEqual({ path, message: expect.stringMatching(message) });
     }
     expect(await lastSeq()).toBe(before);
+  });
+
+  it('takes a macro that gives dossiers to an agent, a supervisor or no one', async () => {
+    for (const assigneeId of [world.users.agent2.id, world.users.supervisor.id, null]) {
+      const body = macro(`Donner à ${assigneeId ?? 'personne'}`, { finish: { kind: 'assign', assigneeId } });
+      const res = await put('macros', randomUUID(), body, tokens.agent);
+      expect(res.status, String(assigneeId)).toBe(200);
+      expect((await remove('macros', res.body.id, tokens.agent)).status).toBe(204);
+    }
   });
 
   it('keeps names unique per kind, case, accents and spaces aside', async () => {
