@@ -2,7 +2,7 @@ import type { DossierFacts } from '../../src-shared/domain/stats-facts';
 import type { CacheDatabase, StoredFacts } from './db';
 import { metaKeys } from './db';
 import type { FactsBlock } from './facts-codec';
-import { decodeFacts, encodeFacts, isFactsBlock } from './facts-codec';
+import { decodeFacts, encodeFacts, factsCodec, isFactsBlock } from './facts-codec';
 
 /**
  * The dashboard's facts as a snapshot and a journal, so a supervisor's first look after a reload
@@ -81,14 +81,18 @@ export async function writeFactsSnapshot(
     await db.factsBlocks.clear();
     await db.factsBlocks.bulkPut(blocks);
     await db.meta.put({ key: metaKeys.factsSnapshotAt, value: at });
+    await db.meta.put({ key: metaKeys.factsSnapshotCodec, value: factsCodec });
     return true;
   });
 }
 
-/** Writes the snapshot if there is none, or its journal outgrew `limit`. */
+/** Writes the snapshot if there is none, it is of another codec, or its journal outgrew `limit`. */
 export async function refreshFactsSnapshot(db: CacheDatabase, limit = journalLimit): Promise<boolean> {
   const at = await metaNumber(db, metaKeys.factsSnapshotAt);
-  const due = at === null || (await db.facts.where('w').above(at).count()) > limit;
+  const due =
+    at === null ||
+    (await metaNumber(db, metaKeys.factsSnapshotCodec)) !== factsCodec ||
+    (await db.facts.where('w').above(at).count()) > limit;
   return due ? writeFactsSnapshot(db) : false;
 }
 

@@ -13,6 +13,8 @@ export const metaKeys = {
   factsWritten: 'factsWritten',
   factsSnapshotAt: 'factsSnapshotAt',
   factsRemovedAt: 'factsRemovedAt',
+  /** The layout the snapshot's blocks were written in (cache/facts-codec.ts): another is written again. */
+  factsSnapshotCodec: 'factsSnapshotCodec',
 } as const;
 
 /**

@@ -242,6 +242,11 @@ describe("the dashboard's facts in the cache", () => {
       await expectSameFacts(db, await readAllFacts(db));
     }
 
+    // A snapshot of another layout is written again when the builder has nothing left to take.
+    expect(await refreshFactsSnapshot(db)).toBe(false);
+    await db.meta.put({ key: metaKeys.factsSnapshotCodec, value: 0 });
+    expect(await refreshFactsSnapshot(db)).toBe(true);
+    expect(await refreshFactsSnapshot(db)).toBe(false);
     // A removal stamped while a snapshot was being read: that snapshot is not kept.
     const written = await writeFactsSnapshot(db, {
       alsoInCommit: async () => {
