@@ -8,8 +8,11 @@ import { useCacheQuery, useSteppedNow } from './live';
 export interface DashboardFigures {
   /** Null until the facts were first read from the cache. */
   overview: StatsOverview | null;
-  /** Every dossier's facts are taken (false while a first sync's are still being taken). */
-  complete: boolean;
+  /**
+   * Every dossier's facts are taken (false while a first sync's are still being taken); null until
+   * known, so a reload does not say "still counting" for the moment before it is read.
+   */
+  complete: boolean | null;
   /** Dossiers counted so far. */
   counted: number;
 }
@@ -36,7 +39,7 @@ export function useDashboardFigures(query: StatsQuery): DashboardFigures {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [facts, version, query, now, desk.settings],
   );
-  const complete = useCacheQuery(async ({ db }) => factsComplete(db), [], false, {
+  const complete = useCacheQuery(async ({ db }) => factsComplete(db), [], null, {
     tables: ['facts', 'factsDirty', 'meta'],
     background: true,
   });

@@ -28,8 +28,10 @@ async function openDashboard(page: Page): Promise<void> {
     .getByRole('button', { name: 'Dashboard' })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  // The facts are taken in the background after the first sync: the figures fill in.
-  await expect(page.getByText('Still counting')).toBeHidden({ timeout: 30_000 });
+  // The facts are taken in the background after the first sync: the figures fill in, and the
+  // dashboard is busy until every one is known to be taken.
+  await expect(page.locator('section.dashboard')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  await expect(page.getByText('Still counting')).toBeHidden();
 }
 
 test('a supervisor reads the dashboard, opens a breach and an agent’s dossiers, and exports CSV', async ({

@@ -137,6 +137,45 @@ async function clickEachRow(
   return opened;
 }
 
+describe('the dashboard after a reload', () => {
+  it('shows the figures read ahead at once, and says "still counting" only once it knows', async () => {
+    const db = await cacheWith(made);
+    const facts = new FactsMirror();
+    await facts.load(db);
+    const desk = testDesk(db, { user: supervisor, facts });
+    renderIn(
+      <DeskContextProvider desk={desk}>
+        <Dashboard onOpenQueue={() => undefined} />
+      </DeskContextProvider>,
+    );
+    // The first frame: the figures are there, and whether every fact is taken is not known yet.
+    expect(screen.getByRole('table', { name: 'Age of open dossiers' })).toBeTruthy();
+    expect(screen.queryByText(/Still counting/)).toBeNull();
+    // Then known (its query has run, the dashboard no longer busy): every fact taken, never said.
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1 }).closest('section')?.getAttribute('aria-busy')).toBe(
+        'false',
+      ),
+    );
+    expect(screen.queryByText(/Still counting/)).toBeNull();
+  });
+
+  it('says "still counting" while a walk of the cache is still taking facts', async () => {
+    const db = await cacheWith(made);
+    await db.meta.put({ key: 'factsBuiltUpTo', value: '' });
+    const facts = new FactsMirror();
+    renderIn(
+      <DeskContextProvider desk={testDesk(db, { user: supervisor, facts })}>
+        <Dashboard onOpenQueue={() => undefined} />
+      </DeskContextProvider>,
+    );
+    expect(await screen.findByText(/Still counting/)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).closest('section')?.getAttribute('aria-busy')).toBe(
+      'true',
+    );
+  });
+});
+
 describe('the dashboard’s subjects', () => {
   it('open the open dossiers of that subject, never the closed ones', async () => {
     const { db, onOpenQueue } = await showDashboard();

@@ -43,7 +43,8 @@ export function Dashboard({ onOpenQueue }: DashboardProps) {
   const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(t, ms));
 
   return (
-    <section className="dashboard" aria-labelledby="dashboard-title">
+    // Busy until every fact is known to be taken: the figures may still move meanwhile.
+    <section className="dashboard" aria-labelledby="dashboard-title" aria-busy={complete !== true}>
       <header className="dashboard__header">
         <h1 id="dashboard-title" className="dashboard__title">
           {t('dash.title')}
@@ -72,7 +73,7 @@ export function Dashboard({ onOpenQueue }: DashboardProps) {
           </label>
         </div>
       </header>
-      {!complete && (
+      {complete === false && (
         <p className="dashboard__counting" role="status">
           {t('dash.counting', { count: counted })}
         </p>
