@@ -83,7 +83,9 @@ export function WeeklySharesChart({
   percent: (fraction: number) => string;
 }) {
   const height = 220;
-  const margin = { top: 10, right: 10, bottom: 40, left: 44 };
+  // The axis labels end 12 units left of the axis; the widest is 100 % ("100 %" in French is
+  // wider than "100%"), at about 8 units a character of the 12 px tick font.
+  const margin = { top: 10, right: 10, bottom: 40, left: Math.max(44, 14 + 8 * percent(1).length) };
   const innerW = Math.max(width, weeks.length * 36) - margin.left - margin.right;
   const innerH = height - margin.top - margin.bottom;
   const x0 = scaleBand<string>({ domain: weeks.map((w) => w.week), range: [0, innerW], padding: 0.2 });
