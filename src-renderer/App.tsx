@@ -1,21 +1,27 @@
-import { useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import type { Session } from './app/session';
 import { SignInScreen } from './app/SignInScreen';
-import { DeskProvider } from './data/desk';
 import { useT } from './i18n/hooks';
-import { Workspace } from './workspace/Workspace';
+
+/**
+ * The workspace's chunk. Started early when someone is signed in (main.tsx), so it loads while the
+ * cache opens; the sign-in page never waits for it.
+ */
+export const loadSignedIn = () => import('./SignedIn');
+const SignedIn = lazy(loadSignedIn);
 
 /** The back office: signed out, the sign-in page; signed in, the agent's workspace over their cache. */
 export function App({ session }: { session: Session }) {
   const t = useT();
   const state = useSyncExternalStore(session.subscribe, session.get);
+  const starting = (
+    <p className="app-message" role="status">
+      {t('session.starting')}
+    </p>
+  );
   switch (state.kind) {
     case 'starting':
-      return (
-        <p className="app-message" role="status">
-          {t('session.starting')}
-        </p>
-      );
+      return starting;
     case 'signed_out':
       return <SignInScreen session={session} />;
     case 'unavailable':
@@ -34,9 +40,9 @@ export function App({ session }: { session: Session }) {
       );
     case 'signed_in':
       return (
-        <DeskProvider client={state.client}>
-          <Workspace session={session} />
-        </DeskProvider>
+        <Suspense fallback={starting}>
+          <SignedIn session={session} client={state.client} />
+        </Suspense>
       );
   }
 }

@@ -5,7 +5,7 @@ import { defaultSettings, disputeSettingsSchema } from '../../src-shared/domain/
 import { z } from 'zod';
 import type { KeyValueStorage } from '../bridge/http';
 import { clockNow, setClockSkew } from '../clock';
-import { LocalClient, webLocks } from '../sync/local-client';
+import type { LocalClient } from '../sync/local-client';
 
 /**
  * Who is signed in on this device, and their client core. The session outlives restarts (the
@@ -119,7 +119,11 @@ export class Session {
   }
 
   private async startClient(user: User): Promise<void> {
-    const { settings, skewMs } = await this.rulesFor(user);
+    // The client core (Dexie, the sync engine) is a chunk of its own, fetched while the rules come.
+    const [{ settings, skewMs }, { LocalClient, webLocks }] = await Promise.all([
+      this.rulesFor(user),
+      import('../sync/local-client'),
+    ]);
     setClockSkew(skewMs);
     const exclusive = webLocks();
     const client = new LocalClient({
