@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { Dossier } from '../../../src-shared/domain/model';
 import type { QueueQuery } from '../../cache/queues';
 import { useDraftIds } from '../../data/drafts';
@@ -74,7 +74,12 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
 ) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
-  const total = count ?? 0;
+  const key = queryKey(query);
+  // Until the queue is counted (the navigation's counts take their turns in the background: seconds
+  // at 100,000 dossiers when the desk opens), the rows read so far are the list: they never wait for
+  // the count.
+  const [read, setRead] = useState<{ key: string; size: number } | null>(null);
+  const total = count ?? (read?.key === key ? read.size : 0);
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
@@ -91,6 +96,10 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
   // shows each row's preview at once.
   const windowIds = useMemo(() => window?.rows.map((d) => d.id) ?? [], [window]);
   const previews = useLastMessages(windowIds);
+  useEffect(() => {
+    const size = window ? window.offset + window.rows.length : null;
+    if (size !== null && (read?.key !== key || read.size !== size)) setRead({ key, size });
+  }, [window, key, read]);
   const rowAt = useCallback(
     (index: number): Dossier | undefined =>
       window && index >= window.offset ? window.rows[index - window.offset] : undefined,
@@ -103,7 +112,6 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
   /** Where the last x was pressed: the other end of a Shift+X range. */
   const anchor = useRef<number | null>(null);
   const desk = useDesk();
-  const key = queryKey(query);
   useEffect(() => {
     placed.current = false;
     anchor.current = null;
@@ -172,7 +180,7 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
       </p>
     );
   }
-  if (count === 0) {
+  if (count === 0 || (count === null && read?.key === key && read.size === 0)) {
     return <p className="queue-list__empty">{t('queue.empty')}</p>;
   }
 
@@ -186,7 +194,7 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
               key={d?.id ?? `loading-${item.index}`}
               data-index={item.index}
               className="queue-list__item"
-              aria-setsize={total}
+              aria-setsize={count ?? -1}
               aria-posinset={item.index + 1}
               style={{ transform: `translateY(${item.start}px)`, blockSize: rowHeight }}
             >
