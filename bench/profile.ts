@@ -153,6 +153,24 @@ async function main(): Promise<void> {
       for (let round = 0; round < 5; round++) {
         const ms = await reopen(page);
         console.log(`reopen to the first rows: ${ms} ms`);
+        // Where the page's own time went: its load, its script, and each API request it made.
+        const marks = await page.evaluate(() => {
+          const nav = performance.getEntriesByType('navigation')[0] as
+            PerformanceNavigationTiming | undefined;
+          const api = performance
+            .getEntriesByType('resource')
+            .map((r) => r as PerformanceResourceTiming)
+            .filter((r) => r.name.includes('/api/') || r.name.includes('/assets/'))
+            .map(
+              (r) =>
+                `${new URL(r.name).pathname.split('/').pop() ?? ''} ${r.startTime.toFixed(0)}→${r.responseEnd.toFixed(0)}`,
+            );
+          return [
+            `response end ${nav?.responseEnd.toFixed(0) ?? '?'}, DOM content loaded ${nav?.domContentLoadedEventEnd.toFixed(0) ?? '?'}`,
+            ...api,
+          ];
+        });
+        for (const line of marks) console.log(`    ${line}`);
         // The page's clock starts again with the reload: its first seconds.
         if (values['trace-idb']) await printIdbTrace(page, 0, ms + 1_000);
         await page.waitForTimeout(5_000);
@@ -413,6 +431,26 @@ function traceIndexedDb(): void {
       };
     }
   }
+  // Writes, with their scope, from creation to completion: a read held behind one shows beside it.
+  const transaction = (
+    Object.getOwnPropertyDescriptor(IDBDatabase.prototype, 'transaction') as {
+      value: (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) => IDBTransaction;
+    }
+  ).value;
+  IDBDatabase.prototype.transaction = function (
+    this: IDBDatabase,
+    ...args: Parameters<IDBDatabase['transaction']>
+  ): IDBTransaction {
+    const tx = transaction.apply(this, args);
+    if (tx.mode === 'readwrite') {
+      const start = performance.now();
+      const scope = [...tx.objectStoreNames].join(',');
+      const done = () => trace.push([`readwrite[${scope}]`, start, performance.now()]);
+      tx.addEventListener('complete', done, { once: true });
+      tx.addEventListener('abort', done, { once: true });
+    }
+    return tx;
+  };
 }
 
 /** A one-word search's reads of the index, timed alone in the page (ms): every match, and the first 400. */
