@@ -5,7 +5,7 @@ import { indexForSearch } from '../../src-renderer/cache/search';
 import { QueueList } from '../../src-renderer/workspace/queue/QueueList';
 import { SearchResults } from '../../src-renderer/workspace/queue/SearchResults';
 import { MONDAY } from '../unit/fixtures';
-import { cacheOf, deskOf, nth, show } from './workbench';
+import { cacheOf, deskOf, layOutLists, nth, show } from './workbench';
 
 /** Rows with a draft say so, in queues and in search results, live. */
 
@@ -29,9 +29,7 @@ afterEach(() => {
 describe('the draft marker', () => {
   it('shows on the queue rows of dossiers with a draft, from one live set of ids', async () => {
     const db = await cacheOf(3);
-    // happy-dom lays nothing out: give the list's scroller a height so the virtual list shows rows.
-    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+    layOutLists();
     const toArray = vi.spyOn(db.drafts, 'toArray');
     const get = vi.spyOn(db.drafts, 'get');
     await saveDraft(db, draft('d-2', 'À reprendre demain'));

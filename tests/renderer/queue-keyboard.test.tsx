@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { QueueListHandle } from '../../src-renderer/workspace/queue/QueueList';
 import { QueueList } from '../../src-renderer/workspace/queue/QueueList';
 import { MONDAY } from '../unit/fixtures';
-import { cacheOf, deskOf, show } from './workbench';
+import { cacheOf, deskOf, layOutLists, show } from './workbench';
 
 /** The queue list under the keyboard: the first j lands on the first row; the focus comes back to the cursor. */
 
@@ -48,9 +48,7 @@ const focusedReference = () =>
 /** Three dossiers in a queue list laid out for the virtualizer. */
 async function mounted() {
   const db = await cacheOf(3);
-  // happy-dom lays nothing out: give the list's scroller a height so the virtual list shows rows.
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+  layOutLists();
   const handle = createRef<QueueListHandle>();
   show(deskOf(db), <List handle={handle} />);
   await screen.findByText('KP-2026-000202');

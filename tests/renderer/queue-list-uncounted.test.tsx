@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QueueList } from '../../src-renderer/workspace/queue/QueueList';
 import { MONDAY } from '../unit/fixtures';
-import { cacheOf, deskOf, show } from './workbench';
+import { cacheOf, deskOf, layOutLists, show } from './workbench';
 
 /**
  * A queue's rows never wait for its count: when the desk opens, the navigation's counts take their
@@ -35,9 +35,7 @@ afterEach(() => {
 describe('a queue not counted yet', () => {
   it('shows the rows it has read, its size unknown to assistive technology until counted', async () => {
     const db = await cacheOf(3);
-    // happy-dom lays nothing out: give the list's scroller a height so the virtual list shows rows.
-    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+    layOutLists();
     const { rerender } = show(deskOf(db), list(null));
     await screen.findByText('KP-2026-000202');
     const items = () => [...document.querySelectorAll('.queue-list__item')];
@@ -52,7 +50,7 @@ describe('a queue not counted yet', () => {
 
   it('says it is empty once an empty read shows it, without its count', async () => {
     const db = await cacheOf(0);
-    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    layOutLists();
     show(deskOf(db), list(null));
     expect(await screen.findByText('No dossiers in this queue')).toBeTruthy();
   });

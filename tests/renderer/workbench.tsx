@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { CacheDatabase, toCached } from '../../src-renderer/cache/db';
 import type { MessagePreview } from '../../src-renderer/cache/reads';
 import type { Desk } from '../../src-renderer/data/desk';
@@ -118,4 +118,13 @@ export function renderRow(
     />,
     locale,
   );
+}
+
+/**
+ * happy-dom lays nothing out: gives every element a size, so a virtual list (the queues) shows
+ * rows. Undone by the test's `vi.restoreAllMocks()`.
+ */
+export function layOutLists(): void {
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
 }
