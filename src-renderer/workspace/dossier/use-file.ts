@@ -100,12 +100,14 @@ export function useFile(dossierId: string, attachment: Attachment, auto: boolean
   }, []);
 
   // The agent's own file shows with its message before the outbox's transaction has committed it:
-  // a preview read too early is read again once the file is there.
+  // a preview read too early is read again once the file is there. Urgent, as the preview is what
+  // the agent looks at: a query that is not waits for the urgent ones, which a busy desk (offline,
+  // retrying) can keep running — CI once saw "Not on this computer yet" for a file just attached.
   const waiting = useCacheQuery(
     ({ db }) => db.outboxFiles.where(':id').equals(attachment.id).count(),
     [attachment.id],
     0,
-    { tables: ['outboxFiles'] },
+    { tables: ['outboxFiles'], urgent: true },
   );
   useEffect(() => {
     if (!auto) return;
