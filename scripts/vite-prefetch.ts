@@ -6,7 +6,7 @@ import type { HtmlTagDescriptor, Plugin } from 'vite';
  * them, and the browser host's service worker, which keeps what the page names, keeps them for
  * offline reloads (src-renderer/sw/service-worker.ts).
  */
-export function prefetchLaterChunks(skip: readonly string[] = []): Plugin {
+export function prefetchLaterChunks(): Plugin {
   return {
     name: 'klikpay:prefetch-later-chunks',
     apply: 'build',
@@ -15,9 +15,8 @@ export function prefetchLaterChunks(skip: readonly string[] = []): Plugin {
       handler(html, ctx) {
         const tags: HtmlTagDescriptor[] = [];
         for (const [fileName, output] of Object.entries(ctx.bundle ?? {})) {
-          const later =
-            output.type === 'chunk' ? !output.isEntry : fileName.endsWith('.css') && !html.includes(fileName);
-          if (!later || skip.includes(fileName) || html.includes(fileName)) continue;
+          const later = output.type === 'chunk' ? !output.isEntry : fileName.endsWith('.css');
+          if (!later || html.includes(fileName)) continue;
           // `as` puts the request under the page's script-src or style-src (its default-src is 'none').
           const as = fileName.endsWith('.css') ? 'style' : 'script';
           tags.push({ tag: 'link', attrs: { rel: 'prefetch', as, href: `./${fileName}` }, injectTo: 'head' });
