@@ -2,10 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { saveDraft } from '../../src-renderer/cache/drafts';
 import { indexForSearch } from '../../src-renderer/cache/search';
-import { QueueList } from '../../src-renderer/workspace/queue/QueueList';
 import { SearchResults } from '../../src-renderer/workspace/queue/SearchResults';
 import { MONDAY } from '../unit/fixtures';
-import { cacheOf, deskOf, layOutLists, nth, show } from './workbench';
+import { allByReference, cacheOf, deskOf, layOutLists, nth, show } from './workbench';
 
 /** Rows with a draft say so, in queues and in search results, live. */
 
@@ -35,22 +34,7 @@ describe('the draft marker', () => {
     await saveDraft(db, draft('d-2', 'À reprendre demain'));
     // Saving reads the stored draft (to keep its files): only the rows' reads are counted below.
     get.mockClear();
-    show(
-      deskOf(db),
-      <QueueList
-        query={{ queue: 'all', sort: { key: 'reference', direction: 'asc' } }}
-        count={3}
-        now={now}
-        label="All: dossiers"
-        activeId={null}
-        cursor={0}
-        onCursor={noop}
-        onOpen={noop}
-        selected={new Set()}
-        onToggle={noop}
-        staffNames={new Map()}
-      />,
-    );
+    show(deskOf(db), allByReference(3, now));
     await screen.findByText('KP-2026-000202');
     await waitFor(() => expect(markers()).toHaveLength(1));
     expect(within(rowOf('KP-2026-000202')).getByRole('img', { name: 'You have a draft' }).textContent).toBe(

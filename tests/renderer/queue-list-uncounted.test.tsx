@@ -1,8 +1,7 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { QueueList } from '../../src-renderer/workspace/queue/QueueList';
 import { MONDAY } from '../unit/fixtures';
-import { cacheOf, deskOf, layOutLists, show } from './workbench';
+import { allByReference, cacheOf, deskOf, layOutLists, show } from './workbench';
 
 /**
  * A queue's rows never wait for its count: when the desk opens, the navigation's counts take their
@@ -11,22 +10,7 @@ import { cacheOf, deskOf, layOutLists, show } from './workbench';
  */
 
 const now = MONDAY + 3_600_000;
-const noop = () => undefined;
-const list = (count: number | null) => (
-  <QueueList
-    query={{ queue: 'all', sort: { key: 'reference', direction: 'asc' } }}
-    count={count}
-    now={now}
-    label="All: dossiers"
-    activeId={null}
-    cursor={0}
-    onCursor={noop}
-    onOpen={noop}
-    selected={new Set()}
-    onToggle={noop}
-    staffNames={new Map()}
-  />
-);
+const list = (count: number | null) => allByReference(count, now);
 
 afterEach(() => {
   vi.restoreAllMocks();

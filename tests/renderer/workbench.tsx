@@ -11,6 +11,7 @@ import { ThemeProvider } from '../../src-renderer/ui/theme';
 import type { Dossier, User } from '../../src-shared/domain/model';
 import type { Decision } from '../../src-shared/domain/transitions';
 import { filing, transaction } from '../unit/fixtures';
+import { QueueList } from '../../src-renderer/workspace/queue/QueueList';
 import { QueueRow } from '../../src-renderer/workspace/queue/QueueRow';
 import { testDesk } from './desk';
 import { renderIn } from './providers';
@@ -127,4 +128,25 @@ export function renderRow(
 export function layOutLists(): void {
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+}
+
+const noop = () => undefined;
+
+/** The "All" queue sorted by reference, as a list with nothing selected and no handlers. */
+export function allByReference(count: number | null, now: number): ReactElement {
+  return (
+    <QueueList
+      query={{ queue: 'all', sort: { key: 'reference', direction: 'asc' } }}
+      count={count}
+      now={now}
+      label="All: dossiers"
+      activeId={null}
+      cursor={0}
+      onCursor={noop}
+      onOpen={noop}
+      selected={new Set()}
+      onToggle={noop}
+      staffNames={new Map()}
+    />
+  );
 }
